@@ -1,0 +1,67 @@
+import type { Role, Scope } from './roles.ts';
+
+type Grants = Partial<Record<Role, Scope>>;
+
+const everyone = (scope: Scope): Grants => ({
+  administrator: scope,
+  coordinator: scope,
+  police_investigator: scope,
+  hotline_operator: scope,
+  case_worker: scope,
+  agency_reporter: scope,
+  analyst: scope,
+  auditor: scope,
+});
+
+/**
+ * The access map: action → role → scope. A role absent from an action is denied.
+ * Every API route names one action here (or is explicitly public); a test enforces it.
+ */
+export const rules = {
+  // One's own session, password and second factor.
+  'session.self': everyone('own'),
+
+  'profile.read': everyone('all'),
+  'agencies.list': everyone('all'),
+  'agencies.create': { administrator: 'all' },
+  'agencies.update': { administrator: 'all' },
+
+  // Colleagues see their agency's staff list; the analyst works on aggregates only.
+  'users.list': {
+    administrator: 'all',
+    coordinator: 'all',
+    auditor: 'all',
+    police_investigator: 'agency',
+    hotline_operator: 'agency',
+    case_worker: 'agency',
+    agency_reporter: 'agency',
+    analyst: 'own',
+  },
+  'users.create': { administrator: 'all' },
+  'users.update': { administrator: 'all' },
+
+  'settings.read': { administrator: 'all' },
+  'settings.update': { administrator: 'all' },
+
+  // Separation of duties: administrators manage accounts, auditors read the trail.
+  'audit.list': { auditor: 'all' },
+  'audit.verify': { auditor: 'all' },
+} satisfies Record<string, Grants>;
+
+export type Action = keyof typeof rules;
+export const actions = Object.keys(rules) as Action[];
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(rules, value);
+}
+
+/** The scopes a user's roles grant for an action; empty means denied. */
+export function scopesFor(userRoles: readonly Role[], action: Action): Scope[] {
+  const grants: Grants = rules[action];
+  const found = new Set<Scope>();
+  for (const r of userRoles) {
+    const s = grants[r];
+    if (s) found.add(s);
+  }
+  return [...found];
+}

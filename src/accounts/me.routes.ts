@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { appendAudit } from '../audit/record.ts';
+import { decryptField, encryptField } from '../crypto/fields.ts';
+import { AppError, invalid } from '../errors.ts';
+import { auditActor, authOf } from '../http/access.ts';
+import type { App, AppContext } from '../http/types.ts';
+import { mustEnrolSecondFactor } from './login.ts';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import { ChangePasswordInput, Me, TotpCodeInput, TotpSetup, UpdateMeInput } from './schema.ts';
+import { destroyUserSessions, markSecondFactorDone } from './sessions.ts';
+import { checkTotp, newTotpSecret } from './totp.ts';
+import { toUser } from './users.ts';
+
+/** One's own account: works even while a second factor or a new password is still owed. */
+export function meRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+  const self = { action: 'session.self', target: 'user' } as const;
+  const ownRow = (userId: string) => db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+
+  app.get('/me', { config: self, schema: { tags: ['me'], summary: 'The signed-in user and session', response: { 200: Me } } }, async (req) => {
+    const auth = authOf(req);
+    const row = await ownRow(auth.userId);
+    return { user: toUser(row), csrfToken: auth.csrfToken, secondFactorEnrolmentRequired: await mustEnrolSecondFactor(db, row.roles, row.totp_enabled) };
+  });
+
+  app.patch('/me', { config: self, schema: { tags: ['me'], summary: 'Change interface language', body: UpdateMeInput, response: { 200: Me.shape.user } } }, async (req) => {
+    const auth = authOf(req);
+    const row = await db.updateTable('users').set({ language: req.body.language, updated_at: new Date() }).where('id', '=', auth.userId).returningAll().executeTakeFirstOrThrow();
+    return toUser(row);
+  });
+
+  app.post(
+    '/me/password',
+    { config: self, schema: { tags: ['me'], summary: 'Change own password', body: ChangePasswordInput, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const row = await ownRow(auth.userId);
+      if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) {
+        throw new AppError('invalid_credentials', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+      }
+      const problems = passwordProblems(req.body.newPassword, { username: row.username, field: 'newPassword' });
+      if (req.body.newPassword === req.body.currentPassword) problems.push({ path: 'newPassword', message: 'must differ from the current password' });
+      if (problems.length) throw invalid('The new password does not meet the policy', problems);
+      const hash = await hashPassword(req.body.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date() }).where('id', '=', auth.userId).execute();
+        await destroyUserSessions(trx, auth.userId, auth.sessionToken);
+        await appendAudit(trx, { actor: auditActor(req), action: 'users.password_changed', outcome: 'ok', targetType: 'user', targetId: auth.userId, details: { changes: [{ field: 'password', old: '[masked]', new: '[masked]' }] } });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post('/me/totp/setup', { config: self, schema: { tags: ['me'], summary: 'Start two-factor enrolment', response: { 200: TotpSetup } } }, async (req) => {
+    const auth = authOf(req);
+    const row = await ownRow(auth.userId);
+    if (row.totp_enabled) throw new AppError('conflict', 'Two-factor authentication is already enabled');
+    const setup = newTotpSecret(row.username);
+    await db.updateTable('users').set({ totp_secret: encryptField(ctx.fieldKey, setup.secret) }).where('id', '=', auth.userId).execute();
+    return setup;
+  });
+
+  app.post(
+    '/me/totp/enable',
+    { config: self, schema: { tags: ['me'], summary: 'Confirm enrolment with a code', body: TotpCodeInput, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const row = await ownRow(auth.userId);
+      if (!row.totp_secret) throw invalid('Start the enrolment first', [{ path: 'code', message: 'no pending enrolment' }]);
+      if (!checkTotp(decryptField(ctx.fieldKey, row.totp_secret), row.username, req.body.code)) {
+        throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ totp_enabled: true, updated_at: new Date() }).where('id', '=', auth.userId).execute();
+        await markSecondFactorDone(trx, auth.sessionToken);
+        await appendAudit(trx, { actor: auditActor(req), action: 'users.totp_enabled', outcome: 'ok', targetType: 'user', targetId: auth.userId });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/totp/disable',
+    { config: self, schema: { tags: ['me'], summary: 'Turn off two-factor authentication', body: TotpCodeInput, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const row = await ownRow(auth.userId);
+      if (!row.totp_enabled || !row.totp_secret) throw new AppError('conflict', 'Two-factor authentication is not enabled');
+      if (await mustEnrolSecondFactor(db, row.roles, false)) throw new AppError('forbidden', 'Your role requires two-factor authentication');
+      if (!checkTotp(decryptField(ctx.fieldKey, row.totp_secret), row.username, req.body.code)) {
+        throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, updated_at: new Date() }).where('id', '=', auth.userId).execute();
+        await appendAudit(trx, { actor: auditActor(req), action: 'users.totp_disabled', outcome: 'ok', targetType: 'user', targetId: auth.userId });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Sessions live in the database so that any app server can serve any request. */
+export async function createSession(db: Kysely<Database>, userId: string, secondFactorDone: boolean, policy: SessionPolicy) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: digest(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      second_factor_done: secondFactorDone,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + policy.maxHours * 3_600_000),
+    })
+    .execute();
+  // Housekeeping rides on logins rather than on a timer, which two servers would both run.
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  return { token, csrfToken };
+}
+
+/** The live session behind a cookie token, or null when unknown, expired or idle too long. */
+export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy) {
+  const id = digest(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.second_factor_done',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.username',
+      'users.agency_id',
+      'users.roles',
+      'users.active',
+      'users.must_change_password',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row || !row.active) return null;
+  const now = Date.now();
+  if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + policy.idleMinutes * 60_000 <= now) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  // One write a minute at most keeps reads cheap while idle expiry stays accurate.
+  if (now - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
+  }
+  return row;
+}
+
+export async function destroySession(db: Kysely<Database>, token: string) {
+  await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
+}
+
+export async function destroyUserSessions(db: Kysely<Database>, userId: string, exceptToken?: string) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptToken) q = q.where('id', '!=', digest(exceptToken));
+  await q.execute();
+}
+
+export async function markSecondFactorDone(db: Kysely<Database>, token: string) {
+  await db.updateTable('sessions').set({ second_factor_done: true }).where('id', '=', digest(token)).execute();
+}

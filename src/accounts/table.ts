@@ -1,0 +1,40 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  agency_id: string;
+  roles: string[];
+  password_hash: string;
+  password_changed_at: Timestamp;
+  must_change_password: Generated<boolean>;
+  totp_secret: Uint8Array | null;
+  totp_enabled: Generated<boolean>;
+  active: Generated<boolean>;
+  language: Generated<string>;
+  last_login_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a database leak yields no usable session. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  second_factor_done: boolean;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: Date;
+}

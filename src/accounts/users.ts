@@ -1,0 +1,154 @@
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { Role } from '../access/roles.ts';
+import type { ScopeColumns } from '../access/scope.ts';
+import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
+import type { Database } from '../db/schema.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { hashPassword, passwordProblems } from './passwords.ts';
+import type { CreateUserInput, UpdateUserInput, User } from './schema.ts';
+import type { UsersTable } from './table.ts';
+
+/** How the access rules' scopes apply to the users table. */
+export const userScope: ScopeColumns = { own: 'users.id', agency: 'users.agency_id' };
+
+// Staff names and e-mails stay out of the trail; secrets are never written there.
+const MASKED_FIELDS = ['displayName', 'email', 'password', 'totp'] as const;
+
+/** The presenter: what of a user row may leave the server. */
+export function toUser(row: Selectable<UsersTable>): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    agencyId: row.agency_id,
+    roles: row.roles as Role[],
+    active: row.active,
+    language: row.language as User['language'],
+    totpEnabled: row.totp_enabled,
+    mustChangePassword: row.must_change_password,
+    lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export interface UserQuery {
+  agencyId?: string | undefined;
+  role?: Role | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(db: Kysely<Database>, visible: Expression<SqlBool>, query: UserQuery) {
+  let base = db.selectFrom('users').where(visible);
+  if (query.agencyId) base = base.where('users.agency_id', '=', query.agencyId);
+  if (query.role) base = base.where(sql<SqlBool>`${query.role} = any(users.roles)`);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+    base = base.where((eb) => eb.or([eb('users.username', 'like', like), eb(eb.fn('lower', ['users.display_name']), 'like', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll('users').orderBy('users.username').limit(query.limit).offset(query.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toUser), total: Number(count.n) };
+}
+
+/** One user, through the same visibility filter as the list. */
+export async function getUser(db: Kysely<Database>, visible: Expression<SqlBool>, id: string): Promise<User> {
+  const row = await db.selectFrom('users').selectAll().where(visible).where('users.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('User');
+  return toUser(row);
+}
+
+async function assertAgency(db: Kysely<Database>, agencyId: string) {
+  const agency = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
+  if (!agency) throw invalid('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
+}
+
+export async function createUser(trx: Kysely<Database>, input: CreateUserInput, audit: Omit<AuditEntry, 'action' | 'outcome'>): Promise<User> {
+  const problems = passwordProblems(input.password, { username: input.username });
+  if (problems.length) throw invalid('The password does not meet the policy', problems);
+  await assertAgency(trx, input.agencyId);
+  const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (taken) throw conflict('That username is taken', [{ path: 'username', message: 'already exists' }]);
+  const row = await trx
+    .insertInto('users')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      email: input.email ?? null,
+      agency_id: input.agencyId,
+      roles: [...new Set(input.roles)],
+      password_hash: await hashPassword(input.password),
+      must_change_password: input.mustChangePassword ?? false,
+      language: input.language ?? 'az',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const user = toUser(row);
+  await appendAudit(trx, {
+    ...audit,
+    action: 'users.create',
+    outcome: 'ok',
+    targetType: 'user',
+    targetId: user.id,
+    details: { changes: fieldChanges({}, { ...user, password: 'set' }, { masked: MASKED_FIELDS }) },
+  });
+  return user;
+}
+
+export async function updateUser(
+  trx: Kysely<Database>,
+  visible: Expression<SqlBool>,
+  id: string,
+  input: UpdateUserInput,
+  audit: Omit<AuditEntry, 'action' | 'outcome'>,
+): Promise<User> {
+  const before = await getUser(trx, visible, id);
+  if (input.agencyId) await assertAgency(trx, input.agencyId);
+  const set: Updateable<UsersTable> = { updated_at: new Date() };
+  if (input.displayName !== undefined) set.display_name = input.displayName;
+  if (input.email !== undefined) set.email = input.email;
+  if (input.agencyId !== undefined) set.agency_id = input.agencyId;
+  if (input.roles !== undefined) set.roles = [...new Set(input.roles)];
+  if (input.active !== undefined) set.active = input.active;
+  if (input.language !== undefined) set.language = input.language;
+  if (input.password !== undefined) {
+    const problems = passwordProblems(input.password, { username: before.username });
+    if (problems.length) throw invalid('The password does not meet the policy', problems);
+    set.password_hash = await hashPassword(input.password);
+    set.password_changed_at = new Date();
+    set.must_change_password = true;
+  }
+  if (input.resetSecondFactor) {
+    set.totp_secret = null;
+    set.totp_enabled = false;
+  }
+  const row = await trx.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const after = toUser(row);
+  // A deactivated user, a new password or a removed factor ends every open session.
+  if (input.active === false || input.password !== undefined || input.resetSecondFactor) {
+    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+  }
+  await appendAudit(trx, {
+    ...audit,
+    action: 'users.update',
+    outcome: 'ok',
+    targetType: 'user',
+    targetId: id,
+    details: {
+      changes: fieldChanges(
+        { ...before, password: 'old', totp: before.totpEnabled ? 'enrolled' : 'none' },
+        {
+          ...after,
+          password: input.password !== undefined ? 'new' : undefined,
+          totp: input.resetSecondFactor ? 'none' : undefined,
+        },
+        { masked: MASKED_FIELDS },
+      ),
+    },
+  });
+  return after;
+}

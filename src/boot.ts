@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import { seedAgenciesFromProfile } from './agencies/agencies.ts';
+import { createUser } from './accounts/users.ts';
+import type { Config } from './config.ts';
+import { loadFieldKey } from './crypto/fields.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import type { AppContext } from './http/types.ts';
+import { loadProfile, profileDir } from './profile/load.ts';
+import type { Profile } from './profile/schema.ts';
+
+export const version: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** Opens the database, applies migrations, validates the profile and seeds its agencies. */
+export async function openContext(config: Config): Promise<{ ctx: AppContext; db: Db }> {
+  const profile = await loadProfile(profileDir(config.profile));
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db.kysely);
+    await seedAgenciesFromProfile(db.kysely, profile);
+    const fieldKey = loadFieldKey({ key: config.key, keyFile: config.keyFile });
+    return { db, ctx: { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey, version } };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+/** The agency that first-run accounts belong to: the profile's national coordinator. */
+export function coordinatorAgencyCode(profile: Profile): string {
+  const agency = profile.agencies.find((a) => a.kind === 'coordinator') ?? profile.agencies[0];
+  if (!agency) throw new Error('The country profile lists no agency');
+  return agency.code;
+}
+
+/**
+ * On an empty database, creates the administrator. Returns the password only when it was
+ * generated here, so the caller can print it once; null when nothing was created.
+ */
+export async function ensureAdministrator(db: Kysely<Database>, profile: Profile, password?: string): Promise<{ username: string; password: string; generated: boolean } | null> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  const agency = await db.selectFrom('agencies').select('id').where('code', '=', coordinatorAgencyCode(profile)).executeTakeFirstOrThrow();
+  const generated = !password;
+  const pw = password ?? randomBytes(15).toString('base64url');
+  await db.transaction().execute((trx) =>
+    createUser(trx, { username: 'admin', displayName: 'Administrator', agencyId: agency.id, roles: ['administrator'], password: pw, language: profile.settings.defaultLanguage }, { actor: null }),
+  );
+  return { username: 'admin', password: pw, generated };
+}

@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { version } from '../boot.ts';
+
+const program = new Command('azad').description('Azad — national anti-trafficking information system').version(version);
+
+program
+  .command('serve')
+  .description('start the HTTP server (runs migrations first)')
+  .option('--demo', 'on first run, also load the synthetic demo data set', false)
+  .action(async (opts: { demo: boolean }) => {
+    const { serve } = await import('./serve.ts');
+    await serve(loadConfig(), opts);
+  });
+
+const db = program.command('db').description('database maintenance');
+db.command('migrate')
+  .description('apply pending migrations')
+  .action(async () => {
+    const { migrateCommand } = await import('./db.ts');
+    await migrateCommand(loadConfig());
+  });
+
+const user = program.command('user').description('user accounts');
+user
+  .command('create')
+  .description('create a user (password from --password or AZAD_NEW_USER_PASSWORD, else generated and printed)')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <display name>')
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--role <role...>', 'one or more roles')
+  .option('--email <email>')
+  .option('--password <password>')
+  .action(async (opts) => {
+    const { createUserCommand } = await import('./user.ts');
+    await createUserCommand(loadConfig(), opts);
+  });
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('check the hash chain; exits 1 and names the first broken link')
+  .action(async () => {
+    const { verifyCommand } = await import('./audit.ts');
+    process.exitCode = await verifyCommand(loadConfig());
+  });
+
+program
+  .command('backup <file>')
+  .description('write a complete logical backup (works on PGlite and PostgreSQL)')
+  .action(async (file: string) => {
+    const { backupCommand } = await import('./backup.ts');
+    await backupCommand(loadConfig(), file);
+  });
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database')
+  .action(async (file: string) => {
+    const { restoreCommand } = await import('./backup.ts');
+    await restoreCommand(loadConfig(), file);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting comes from the environment; this schema is the one place that reads it. */
+const Env = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  AZAD_DATA_DIR: z.string().default('./data'),
+  AZAD_HOST: z.string().default('127.0.0.1'),
+  AZAD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  AZAD_PROFILE: z.string().regex(/^[a-z]{2}$/).default('az'),
+  AZAD_ADMIN_PASSWORD: z.string().optional(),
+  AZAD_KEY: z.string().optional(),
+  AZAD_KEY_FILE: z.string().optional(),
+  AZAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AZAD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AZAD_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
+  AZAD_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  AZAD_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  profile: string;
+  adminPassword: string | undefined;
+  key: string | undefined;
+  keyFile: string;
+  logLevel: z.infer<typeof Env>['AZAD_LOG_LEVEL'];
+  trustProxy: boolean;
+  bodyLimit: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.AZAD_DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    host: e.AZAD_HOST,
+    port: e.AZAD_PORT,
+    profile: e.AZAD_PROFILE,
+    adminPassword: e.AZAD_ADMIN_PASSWORD,
+    key: e.AZAD_KEY,
+    keyFile: path.resolve(e.AZAD_KEY_FILE ?? path.join(dataDir, 'azad.key')),
+    logLevel: e.AZAD_LOG_LEVEL,
+    trustProxy: e.AZAD_TRUST_PROXY === 'true',
+    bodyLimit: e.AZAD_BODY_LIMIT,
+    sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,
+  };
+}

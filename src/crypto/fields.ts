@@ -1,0 +1,53 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A 256-bit key and a short fingerprint stored with each ciphertext, so rotation knows which key wrote it. */
+export interface FieldKey {
+  key: Buffer;
+  id: Buffer;
+}
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const ID_BYTES = 4;
+
+export function fieldKey(raw: Buffer): FieldKey {
+  if (raw.length !== 32) throw new Error('The encryption key must be 32 bytes (base64 of 32 random bytes)');
+  return { key: raw, id: createHash('sha256').update(raw).digest().subarray(0, ID_BYTES) };
+}
+
+/**
+ * The key comes from AZAD_KEY (base64) or a key file; a missing key file is created once
+ * with owner-only permissions, so a first run needs no ceremony.
+ */
+export function loadFieldKey(opts: { key?: string | undefined; keyFile: string }): FieldKey {
+  if (opts.key) return fieldKey(Buffer.from(opts.key, 'base64'));
+  if (!fs.existsSync(opts.keyFile)) {
+    fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true });
+    fs.writeFileSync(opts.keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return fieldKey(Buffer.from(fs.readFileSync(opts.keyFile, 'utf8').trim(), 'base64'));
+}
+
+/** AES-256-GCM; layout: version(1) key-id(4) iv(12) tag(16) ciphertext. */
+export function encryptField(k: FieldKey, plaintext: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', k.key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), k.id, iv, cipher.getAuthTag(), body]);
+}
+
+export function decryptField(k: FieldKey, blob: Uint8Array): string {
+  const buf = Buffer.from(blob);
+  if (buf[0] !== VERSION) throw new Error('Unknown ciphertext version');
+  const id = buf.subarray(1, 1 + ID_BYTES);
+  if (!id.equals(k.id)) throw new Error('Ciphertext was written with another key');
+  const ivStart = 1 + ID_BYTES;
+  const iv = buf.subarray(ivStart, ivStart + IV_BYTES);
+  const tag = buf.subarray(ivStart + IV_BYTES, ivStart + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', k.key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(buf.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// bigint counters (audit sequence numbers) stay far below 2^53; read them as numbers on both backends.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/**
+ * Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite
+ * in `dataDir` (or in memory when `dataDir` is 'memory://', used by tests).
+ */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, kind: 'postgres', close: () => kysely.destroy() };
+  }
+  const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [types.INT8]: (v: string) => Number(v) },
+  });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+}

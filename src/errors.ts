@@ -1,0 +1,47 @@
+/** The one error vocabulary: each code has a fixed HTTP status and is stable for API clients. */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  second_factor_required: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  password_change_required: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.code = code;
+    this.fields = fields;
+    this.status = errorStatus[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
+export const conflict = (message: string, fields: FieldError[] = []) => new AppError('conflict', message, fields);
+export const invalid = (message: string, fields: FieldError[]) => new AppError('validation_failed', message, fields);
+
+/** The wire format of every failure. */
+export function errorBody(code: ErrorCode, message: string, fields: FieldError[] = []) {
+  return { error: { code, message, fields } };
+}

@@ -1,0 +1,37 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { appendAudit } from '../audit/record.ts';
+import type { AppContext } from './types.ts';
+import { auditActor } from './access.ts';
+
+const outcomeOf = (status: number) =>
+  status < 400 ? 'ok' : status === 401 || status === 403 || status === 429 ? 'denied' : status < 500 ? 'invalid' : 'error';
+
+/**
+ * Records every API call (who, action, target, time, outcome) before the reply leaves,
+ * so that a client never sees a response whose call is not yet in the trail.
+ */
+export function auditHook(ctx: AppContext) {
+  return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const url = req.routeOptions.url;
+    const cfg = req.routeOptions.config;
+    if (!url || !url.startsWith('/api/') || cfg.audit === false) return payload;
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const note = req.auditNote;
+    const targetId = note?.targetId ?? (typeof params.id === 'string' ? params.id : null);
+    try {
+      await appendAudit(ctx.db, {
+        actor: note?.actor ?? auditActor(req),
+        action: cfg.action ?? `${req.method} ${url}`,
+        targetType: cfg.target ?? null,
+        targetId,
+        outcome: outcomeOf(reply.statusCode),
+        status: reply.statusCode,
+        ip: req.ip,
+        details: { method: req.method, route: url, ...note?.details },
+      });
+    } catch (err) {
+      req.log.error({ err: { type: (err as Error).name } }, 'audit write failed');
+    }
+    return payload;
+  };
+}

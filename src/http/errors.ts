@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody, type ErrorCode, type FieldError } from '../errors.ts';
+
+const contextPrefix: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
+
+const toPath = (instancePath: string) => instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+
+/** The one place where any failure becomes `{ error: { code, message, fields } }`. */
+export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
+    reply.status(status).type('application/json').send(errorBody(code, message, fields));
+
+  if (err instanceof AppError) return send(err.status, err.code, err.message, err.fields);
+
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const prefix = contextPrefix[(err as { validationContext?: string }).validationContext ?? 'body'] ?? '';
+    const fields = err.validation.map((v) => {
+      const path = toPath(v.instancePath);
+      // zod reports an unknown key on the object, naming the key in the message.
+      const keys = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
+      if (keys?.code === 'unrecognized_keys' && keys.keys?.length) {
+        return keys.keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: 'unknown field' }));
+      }
+      return [{ path: prefix + (path || '(root)'), message: v.message ?? 'invalid' }];
+    });
+    return send(400, 'validation_failed', 'The request is not valid', fields.flat());
+  }
+
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return send(400, 'invalid_json', 'The request body is not valid JSON', [{ path: '(body)', message: fe.message }]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return send(413, 'payload_too_large', 'The request body is too large', [{ path: '(body)', message: 'too large' }]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return send(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+    default:
+  }
+  if (err instanceof SyntaxError) return send(400, 'invalid_json', 'The request body is not valid JSON');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return send(fe.statusCode, fe.statusCode === 404 ? 'not_found' : 'validation_failed', fe.message);
+  }
+  // Messages of unexpected errors may quote data; the log keeps only their kind and place.
+  req.log.error({ err: { type: err.name, code: fe.code, stack: err.stack?.split('\n').slice(1, 8).join('\n') } }, 'unhandled error');
+  return send(500, 'internal_error', 'Something went wrong; the event was logged');
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { roles, type Role } from '../access/roles.ts';
+import { createUser } from '../accounts/users.ts';
+import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
+import { version } from '../boot.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { fieldKey } from '../crypto/fields.ts';
+import { openDatabase, type Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp, type BuildOptions } from '../http/app.ts';
+import type { App, AppContext } from '../http/types.ts';
+import { loadProfile, profileDir } from '../profile/load.ts';
+import type { AgencyKind } from '../profile/schema.ts';
+
+export const TEST_PASSWORD = 'Correct-horse-battery-7';
+
+/** Where each role's ready-made test user works. */
+const roleHome: Record<Role, AgencyKind> = {
+  administrator: 'coordinator',
+  coordinator: 'coordinator',
+  police_investigator: 'police',
+  hotline_operator: 'hotline',
+  case_worker: 'shelter',
+  agency_reporter: 'ngo',
+  analyst: 'coordinator',
+  auditor: 'coordinator',
+};
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL
+ * a new PostgreSQL database created on that server and dropped afterwards.
+ */
+export async function freshDatabase(): Promise<Db> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
+  const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  db: Db;
+  url: string;
+  users: Record<Role, { id: string; username: string; agencyId: string }>;
+  /** An HTTP client signed in as the role's test user (cookie and CSRF header handled). */
+  as(role: Role): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  get(path: string): Promise<{ status: number; body: any; headers: Headers }>;
+  post(path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  patch(path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  put(path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+  cookie: string | null;
+  csrf: string | null;
+}
+
+export function makeClient(baseUrl: string, cookie: string | null = null, csrf: string | null = null): Client {
+  const client: Client = {
+    cookie,
+    csrf,
+    async request(method, path, body, headers = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (client.cookie) h.cookie = client.cookie;
+      if (client.csrf) h['x-csrf-token'] = client.csrf;
+      let payload: string | undefined;
+      if (body !== undefined) {
+        payload = typeof body === 'string' ? body : JSON.stringify(body);
+        h['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(baseUrl + path, { method, headers: h, body: payload });
+      const setCookie = res.headers.get('set-cookie');
+      if (setCookie?.startsWith('azad_session=')) client.cookie = setCookie.split(';')[0] ?? null;
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    get: (p) => client.request('GET', p),
+    post: (p, b) => client.request('POST', p, b ?? {}),
+    patch: (p, b) => client.request('PATCH', p, b ?? {}),
+    put: (p, b) => client.request('PUT', p, b ?? {}),
+  };
+  return client;
+}
+
+export async function logInClient(baseUrl: string, username: string, password: string, totp?: string): Promise<Client> {
+  const client = makeClient(baseUrl);
+  const res = await client.post('/api/auth/login', { username, password, ...(totp ? { totp } : {}) });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  client.csrf = res.body.csrfToken;
+  return client;
+}
+
+/** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
+export async function startTestApp(opts: { profile?: string; config?: Partial<Config> } & BuildOptions = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
+  await migrateToLatest(db.kysely);
+  await seedAgenciesFromProfile(db.kysely, profile);
+  const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory' }), ...opts.config };
+  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: fieldKey(randomBytes(32)), version };
+  const app = await buildApp(ctx, { ...opts, logger: opts.logger ?? false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const users = {} as TestApp['users'];
+  for (const role of roles) {
+    const kind = roleHome[role];
+    const agency = await db.kysely.selectFrom('agencies').select('id').where('kind', '=', kind).orderBy('code').limit(1).executeTakeFirstOrThrow();
+    const u = await db.kysely.transaction().execute((trx) =>
+      createUser(trx, { username: `test.${role.replace(/_/g, '-')}`, displayName: `Test ${role}`, agencyId: agency.id, roles: [role], password: TEST_PASSWORD }, { actor: null }),
+    );
+    users[role] = { id: u.id, username: u.username, agencyId: u.agencyId };
+  }
+  return {
+    app,
+    ctx,
+    db,
+    url,
+    users,
+    as: (role) => logInClient(url, users[role].username, TEST_PASSWORD),
+    anonymous: () => makeClient(url),
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
