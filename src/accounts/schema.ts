@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Role } from '../access/roles.ts';
+import { Language } from '../profile/schema.ts';
 
 /** Shared by server, web and CLI: the account shapes that cross the wire. */
-export const Language = z.enum(['az', 'en', 'ru']);
-export type Language = z.infer<typeof Language>;
+export { Language };
 
 export const Username = z
   .string()

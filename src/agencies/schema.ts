@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { AgencyKind, Label } from '../profile/schema.ts';
-
-export const AgencyLevel = z.enum(['central', 'local', 'ngo', 'international']);
+import { AgencyKind, AgencyLevel, Code, Label } from '../profile/schema.ts';
 
 export const Agency = z.object({
   id: z.uuid(),
@@ -16,7 +14,7 @@ export type Agency = z.infer<typeof Agency>;
 export const AgencyList = z.object({ items: z.array(Agency) });
 
 export const CreateAgencyInput = z.strictObject({
-  code: z.string().trim().toLowerCase().min(2).max(64).regex(/^[a-z0-9_-]+$/, 'use a–z, digits, dash or underscore'),
+  code: Code.max(64),
   name: Label,
   kind: AgencyKind,
   level: AgencyLevel,

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields that a link's hash covers, in their stored form. */
-export interface ChainedFields {
-  seq: number;
+/** What one audit entry says; its hash is computed by the app before the database chains it. */
+export interface AuditContent {
   at: Date;
   actor_id: string | null;
   actor_username: string | null;
@@ -16,7 +15,6 @@ export interface ChainedFields {
   status: number | null;
   ip: string | null;
   details: unknown;
-  prev_hash: string;
 }
 
 /** JSON with sorted keys, so that jsonb's key reordering cannot change a hash. */
@@ -29,7 +27,28 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function linkHash(row: ChainedFields): string {
-  const payload = canonicalJson({ ...row, at: row.at.toISOString(), details: row.details ?? null });
-  return createHash('sha256').update(payload).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Hashes exactly the content fields, whatever else the row object carries. */
+export function contentHash(c: AuditContent): string {
+  return sha256(
+    canonicalJson({
+      at: c.at.toISOString(),
+      actor_id: c.actor_id,
+      actor_username: c.actor_username,
+      actor_agency_id: c.actor_agency_id,
+      action: c.action,
+      target_type: c.target_type,
+      target_id: c.target_id,
+      outcome: c.outcome,
+      status: c.status,
+      ip: c.ip,
+      details: c.details ?? null,
+    }),
+  );
+}
+
+/** The chain step; the database function audit_append computes the same. */
+export function linkHash(prevHash: string, seq: number, content: string): string {
+  return sha256(`${prevHash}:${seq}:${content}`);
 }

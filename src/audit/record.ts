@@ -1,9 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { GENESIS_HASH, linkHash, type ChainedFields } from './chain.ts';
-
-// Serialises writers across all app servers so that the chain has exactly one next link.
-const AUDIT_CHAIN_LOCK = 7_152_001;
+import { contentHash, type AuditContent } from './chain.ts';
 
 export interface AuditEntry {
   actor?: { id: string; username: string; agencyId: string } | null;
@@ -17,18 +14,11 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one link to the audit chain. Inside a caller's transaction the entry commits or
- * rolls back with the change it describes; otherwise it gets a transaction of its own.
+ * Appends one link to the audit chain in one round trip (see audit_append in the migration).
+ * Inside a caller's transaction the entry commits or rolls back with the change it describes.
  */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  if (!db.isTransaction) {
-    await db.transaction().execute((trx) => appendAudit(trx, entry));
-    return;
-  }
-  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db);
-  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
+  const c: AuditContent = {
     // Millisecond precision survives every round trip (JS Date, JSON backups).
     at: new Date(),
     actor_id: entry.actor?.id ?? null,
@@ -41,12 +31,10 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     status: entry.status ?? null,
     ip: entry.ip ?? null,
     details: entry.details ?? null,
-    prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await db
-    .insertInto('audit_log')
-    .values({ ...fields, details: fields.details === null ? null : JSON.stringify(fields.details), hash: linkHash(fields) })
-    .execute();
+  await sql`select audit_append(${c.at}, ${c.actor_id}, ${c.actor_username}, ${c.actor_agency_id}, ${c.action},
+    ${c.target_type}, ${c.target_id}, ${c.outcome}, ${c.status}, ${c.ip},
+    ${c.details === null ? null : JSON.stringify(c.details)}::jsonb, ${contentHash(c)})`.execute(db);
 }
 
 const MASK = '[masked]';

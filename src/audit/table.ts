@@ -13,6 +13,7 @@ export interface AuditLogTable {
   status: number | null;
   ip: string | null;
   details: ColumnType<unknown, string | null, never>;
+  content_hash: string;
   prev_hash: string;
   hash: string;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { GENESIS_HASH, linkHash } from './chain.ts';
+import { contentHash, GENESIS_HASH, linkHash } from './chain.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -25,8 +25,8 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 2000): 
         return broken(`rows ${prevSeq + 1}..${row.seq - 1} are missing (deleted) before row ${row.seq}`);
       }
       if (row.prev_hash !== prevHash) return broken(`row ${row.seq} does not follow row ${prevSeq}: its prev_hash differs`);
-      const expected = linkHash({ ...row, details: row.details ?? null });
-      if (row.hash !== expected) return broken(`row ${row.seq} was altered: its content no longer matches its hash`);
+      if (row.content_hash !== contentHash(row)) return broken(`row ${row.seq} was altered: its content no longer matches its hash`);
+      if (row.hash !== linkHash(row.prev_hash, row.seq, row.content_hash)) return broken(`row ${row.seq} was altered: its link hash is wrong`);
       prevSeq = row.seq;
       prevHash = row.hash;
       checked++;

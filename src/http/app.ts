@@ -49,6 +49,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
+  app.decorate('routeList', routes);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -15,16 +15,17 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
 
   if (hasZodFastifySchemaValidationErrors(err)) {
     const prefix = contextPrefix[(err as { validationContext?: string }).validationContext ?? 'body'] ?? '';
-    const fields = err.validation.map((v) => {
+    const fields: FieldError[] = [];
+    for (const v of err.validation) {
       const path = toPath(v.instancePath);
-      // zod reports an unknown key on the object, naming the key in the message.
-      const keys = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      if (keys?.code === 'unrecognized_keys' && keys.keys?.length) {
-        return keys.keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: 'unknown field' }));
-      }
-      return [{ path: prefix + (path || '(root)'), message: v.message ?? 'invalid' }];
-    });
-    return send(400, 'validation_failed', 'The request is not valid', fields.flat());
+      // zod reports unknown keys on their parent object; name each key instead.
+      const keys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+      if (keys.length) fields.push(...keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: 'unknown field' })));
+      else fields.push({ path: prefix + (path || '(root)'), message: v.message ?? 'invalid' });
+    }
+    // One message per field: a union can fail several ways at the same place.
+    const unique = fields.filter((f, i) => fields.findIndex((g) => g.path === f.path) === i);
+    return send(400, 'validation_failed', 'The request is not valid', unique);
   }
 
   const fe = err as FastifyError;

@@ -33,6 +33,10 @@ export interface Auth extends Principal {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route, as the access-coverage check and its tests see them. */
+    routeList: import('fastify').RouteOptions[];
+  }
   interface FastifyContextConfig {
     /** The access-rule action this route performs; every /api route has one or is public. */
     action?: Action;

@@ -32,7 +32,7 @@ const roleHome: Record<Role, AgencyKind> = {
  * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL
  * a new PostgreSQL database created on that server and dropped afterwards.
  */
-export async function freshDatabase(): Promise<Db> {
+export async function freshDatabase(): Promise<Db & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
   const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -45,6 +45,7 @@ export async function freshDatabase(): Promise<Db> {
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   return {
     ...db,
+    url: url.toString(),
     close: async () => {
       await db.close();
       const c = new pg.Client({ connectionString: serverUrl });

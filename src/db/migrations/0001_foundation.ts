@@ -80,6 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'integer')
     .addColumn('ip', 'text')
     .addColumn('details', 'jsonb')
+    .addColumn('content_hash', 'text', (c) => c.notNull())
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull().unique())
     .execute();
@@ -98,6 +99,32 @@ export async function up(db: Kysely<any>): Promise<void> {
             FOR EACH ROW EXECUTE FUNCTION audit_log_reject()`.execute(db);
   await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
             FOR EACH STATEMENT EXECUTE FUNCTION audit_log_reject()`.execute(db);
+
+  // Appends one link in a single round trip. The advisory lock serialises writers across
+  // app servers; each statement in plpgsql takes a fresh snapshot, so the head read after
+  // the lock is the true head. link = sha256(prev_hash ':' seq ':' content_hash).
+  await sql`
+    CREATE FUNCTION audit_append(
+      p_at timestamptz, p_actor_id uuid, p_actor_username text, p_actor_agency_id uuid,
+      p_action text, p_target_type text, p_target_id text, p_outcome text, p_status integer,
+      p_ip text, p_details jsonb, p_content_hash text
+    ) RETURNS bigint LANGUAGE plpgsql AS $$
+    DECLARE
+      v_seq bigint;
+      v_prev text;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(7152001);
+      SELECT seq, hash INTO v_seq, v_prev FROM audit_log ORDER BY seq DESC LIMIT 1;
+      v_seq := coalesce(v_seq, 0) + 1;
+      v_prev := coalesce(v_prev, repeat('0', 64));
+      INSERT INTO audit_log (seq, at, actor_id, actor_username, actor_agency_id, action, target_type,
+                             target_id, outcome, status, ip, details, content_hash, prev_hash, hash)
+      VALUES (v_seq, p_at, p_actor_id, p_actor_username, p_actor_agency_id, p_action, p_target_type,
+              p_target_id, p_outcome, p_status, p_ip, p_details, p_content_hash, v_prev,
+              encode(sha256(convert_to(v_prev || ':' || v_seq::text || ':' || p_content_hash, 'UTF8')), 'hex'));
+      RETURN v_seq;
+    END;
+    $$`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -105,4 +132,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropTable(t).ifExists().execute();
   }
   await sql`DROP FUNCTION IF EXISTS audit_log_reject()`.execute(db);
+  await sql`DROP FUNCTION IF EXISTS audit_append(timestamptz, uuid, text, uuid, text, text, text, text, integer, text, jsonb, text)`.execute(db);
 }

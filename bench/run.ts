@@ -1,0 +1,65 @@
+// `npm run bench`: prints one JSON document of figures. Each figure is a ratio against a
+// baseline measured in the same run, because absolute numbers on shared machines are noise.
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { startTestApp } from '../src/test/harness.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+
+async function rps(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, workers: 1 });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function main() {
+  const bare = Fastify({ logger: false });
+  bare.get('/', async () => ({ hello: 'world' }));
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/`;
+
+  const t = await startTestApp();
+  const admin = await t.as('administrator');
+  const auth = { cookie: admin.cookie ?? '' };
+  const readUrl = `${t.url}/api/users/${t.users.police_investigator.id}`;
+
+  // Warm up every path, then interleave: baseline before and after, averaged.
+  for (const u of [bareUrl, `${t.url}/api/health`]) await fetch(u);
+  await fetch(readUrl, { headers: auth });
+  const base1 = await rps(bareUrl);
+  const health = await rps(`${t.url}/api/health`);
+  const read = await rps(readUrl, auth);
+  const base2 = await rps(bareUrl);
+  const baseline = (base1 + base2) / 2;
+
+  await t.close();
+  await bare.close();
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        'api.health_rps_ratio': round(health / baseline),
+        'api.authenticated_read_rps_ratio': round(read / baseline),
+        detail: {
+          database: t.db.kind,
+          seconds_per_run: DURATION,
+          connections: CONNECTIONS,
+          baseline_rps: Math.round(baseline),
+          baseline_runs_rps: [Math.round(base1), Math.round(base2)],
+          health_rps: Math.round(health),
+          authenticated_read_rps: Math.round(read),
+          note: 'authenticated read = GET /api/users/:id with a session cookie; it checks the session, applies the access rule and appends an audit-chain row',
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase, type Db } from '../db/database.ts';
+import { freshDatabase, TEST_PASSWORD } from '../test/harness.ts';
+
+const bin = new URL('../../bin/azad.js', import.meta.url).pathname;
+let dir: string;
+let pgUrl: string | undefined;
+let pgDb: (Db & { url?: string }) | undefined;
+
+// The CLI is run as a real process against a real database: PGlite in a temp dir, or PostgreSQL.
+function azad(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, AZAD_DATA_DIR: dir, AZAD_LOG_LEVEL: 'silent' };
+  if (pgUrl) env.DATABASE_URL = pgUrl;
+  else delete env.DATABASE_URL;
+  return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+}
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  if (pgDb) return fn(pgDb);
+  const db = await openDatabase({ dataDir: dir });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-cli-'));
+  if (process.env.TEST_DATABASE_URL) {
+    pgDb = await freshDatabase();
+    pgUrl = pgDb.url;
+  }
+});
+after(async () => {
+  await pgDb?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('azad db migrate, user create and audit verify on an intact chain', () => {
+  const m = azad('db', 'migrate');
+  assert.equal(m.status, 0, m.stderr);
+  for (const name of ['cli.one', 'cli.two', 'cli.three']) {
+    const u = azad('user', 'create', '--username', name, '--name', 'CLI Test', '--agency', 'national_coordinator', '--role', 'analyst', '--password', TEST_PASSWORD);
+    assert.equal(u.status, 0, u.stderr);
+  }
+  const v = azad('audit', 'verify');
+  assert.equal(v.status, 0, v.stderr);
+  assert.match(v.stdout, /intact: 3 rows/);
+});
+
+test('user create rejects a bad role with a clear message and writes nothing', async () => {
+  const u = azad('user', 'create', '--username', 'cli.bad', '--name', 'X', '--agency', 'national_coordinator', '--role', 'superhero', '--password', TEST_PASSWORD);
+  assert.notEqual(u.status, 0);
+  assert.match(u.stderr, /superhero|role/i);
+  const n = await withDb((db) => db.kysely.selectFrom('users').select('id').where('username', '=', 'cli.bad').execute());
+  assert.equal(n.length, 0);
+});
+
+test('altering one audit row makes azad audit verify exit non-zero and name it', async () => {
+  await withDb(async (db) => {
+    await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(db.kysely);
+    await sql`update audit_log set action = 'nothing.to.see' where seq = 2`.execute(db.kysely);
+    await sql`alter table audit_log enable trigger audit_log_no_update_delete`.execute(db.kysely);
+  });
+  const v = azad('audit', 'verify');
+  assert.equal(v.status, 1);
+  assert.match(v.stderr, /BROKEN at row 2/);
+});
+
+test('deleting one audit row is named as well', async () => {
+  await withDb(async (db) => {
+    await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(db.kysely);
+    await sql`update audit_log set action = 'users.create' where seq = 2`.execute(db.kysely);
+    await sql`delete from audit_log where seq = 1`.execute(db.kysely);
+    await sql`alter table audit_log enable trigger audit_log_no_update_delete`.execute(db.kysely);
+  });
+  const v = azad('audit', 'verify');
+  assert.equal(v.status, 1);
+  assert.match(v.stderr, /row 2: rows 1\.\.1 are missing/);
+});

@@ -1,0 +1,262 @@
+// Country profile: the data that makes Azad one country's system rather than
+// another's. Shared with the browser, so this file imports only zod.
+import { z } from 'zod';
+
+/** UI languages a label can carry. */
+export const Language = z.enum(['az', 'en', 'ru']);
+export type Language = z.infer<typeof Language>;
+
+export const Label = z.strictObject({
+  az: z.string().min(1),
+  en: z.string().min(1),
+  ru: z.string().min(1).optional(),
+});
+export type Label = z.infer<typeof Label>;
+
+/** Lowercase ASCII slug: codes end up in URLs, database keys and exports. */
+export const Code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase slug (a-z, 0-9, _)');
+
+const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. "Asia/Baku"');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ProfileSettings = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  name: Label,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+  languages: z.array(Language).min(1),
+  defaultLanguage: Language,
+  timezone: TimeZone,
+  // A legal clock, not a preference: for AZ, 30 days under art. 14-1.1 of the
+  // Law on Combating Trafficking in Persons (No. 958-IIQ, 2005).
+  reflectionPeriodDays: z.number().int().positive(),
+  caseCodePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2-10 uppercase letters or digits'),
+});
+export type ProfileSettings = z.infer<typeof ProfileSettings>;
+
+export const EconomicRegion = z.strictObject({ code: Code, label: Label });
+export type EconomicRegion = z.infer<typeof EconomicRegion>;
+
+export const RegionKind = z.enum(['capital', 'city', 'district']);
+export type RegionKind = z.infer<typeof RegionKind>;
+
+export const Region = z.strictObject({
+  code: Code,
+  label: Label,
+  economicRegion: Code,
+  kind: RegionKind,
+});
+export type Region = z.infer<typeof Region>;
+
+export const Regions = z.strictObject({
+  economicRegions: z.array(EconomicRegion).min(1),
+  regions: z.array(Region).min(1),
+});
+export type Regions = z.infer<typeof Regions>;
+
+export const AgencyKind = z.enum([
+  'coordinator', 'police', 'shelter', 'hotline', 'social_services', 'ngo',
+  'central_authority', 'local_authority', 'bar', 'prosecutor', 'court',
+  'labour_inspectorate', 'migration', 'border', 'ombudsman', 'other',
+]);
+export type AgencyKind = z.infer<typeof AgencyKind>;
+
+export const AgencyLevel = z.enum(['central', 'local', 'ngo', 'international']);
+export type AgencyLevel = z.infer<typeof AgencyLevel>;
+
+export const Agency = z.strictObject({
+  code: Code,
+  label: Label,
+  kind: AgencyKind,
+  level: AgencyLevel,
+  region: Code.optional(),
+});
+export type Agency = z.infer<typeof Agency>;
+
+export const Agencies = z.array(Agency).min(1);
+export type Agencies = z.infer<typeof Agencies>;
+
+export const ArticleGroup = z.enum([
+  'trafficking', 'forced_labour', 'documents', 'public_morality', 'minors', 'extortion', 'other',
+]);
+export type ArticleGroup = z.infer<typeof ArticleGroup>;
+
+export const CriminalArticle = z.strictObject({
+  // Article numbers as the country's code writes them ("144-1", "243.1").
+  code: z.string().regex(/^[0-9]+([-.][0-9]+)*$/, 'must be an article number like "144-1"'),
+  label: Label,
+  group: ArticleGroup,
+});
+export type CriminalArticle = z.infer<typeof CriminalArticle>;
+
+export const CriminalArticles = z.array(CriminalArticle).min(1);
+export type CriminalArticles = z.infer<typeof CriminalArticles>;
+
+export const ExploitationSubtype = z.strictObject({
+  code: Code,
+  label: Label,
+  /** CTDC variable for this subtype, where CTDC has one (e.g. "typeOfSexProstitution"). */
+  htcds: z.string().min(1).optional(),
+});
+export type ExploitationSubtype = z.infer<typeof ExploitationSubtype>;
+
+export const ExploitationForm = z.strictObject({
+  code: Code,
+  label: Label,
+  /** HTCDS/CTDC category variable (e.g. "isSexualExploit"), so exports need no mapping table. */
+  htcds: z.string().min(1),
+  subtypes: z.array(ExploitationSubtype),
+});
+export type ExploitationForm = z.infer<typeof ExploitationForm>;
+
+export const ExploitationForms = z.array(ExploitationForm).min(1);
+export type ExploitationForms = z.infer<typeof ExploitationForms>;
+
+export const AssistanceKind = z.strictObject({
+  code: Code,
+  label: Label,
+  forChildren: z.boolean(),
+  monetary: z.boolean(),
+});
+export type AssistanceKind = z.infer<typeof AssistanceKind>;
+
+export const AssistanceKinds = z.array(AssistanceKind).min(1);
+export type AssistanceKinds = z.infer<typeof AssistanceKinds>;
+
+export const PaymentKind = z.strictObject({
+  code: Code,
+  label: Label,
+  /** In settings.currency; null where the amount is decided case by case. */
+  defaultAmount: z.number().nonnegative().nullable(),
+  recurring: z.boolean(),
+});
+export type PaymentKind = z.infer<typeof PaymentKind>;
+
+export const PaymentKinds = z.array(PaymentKind).min(1);
+export type PaymentKinds = z.infer<typeof PaymentKinds>;
+
+/** One schema per file of a profile directory. */
+const parts = {
+  settings: ProfileSettings,
+  regions: Regions,
+  agencies: Agencies,
+  criminalArticles: CriminalArticles,
+  exploitationForms: ExploitationForms,
+  assistanceKinds: AssistanceKinds,
+  paymentKinds: PaymentKinds,
+} as const;
+type Parts = { [K in keyof typeof parts]: z.infer<(typeof parts)[K]> };
+
+export type IssuePath = (string | number)[];
+type Issue = { path: IssuePath; message: string };
+
+/** Every label in a profile (or in those parts of it given) with its path. */
+export function* profileLabels(p: Partial<Parts>): Generator<[IssuePath, Label]> {
+  if (p.settings) yield [['settings', 'name'], p.settings.name];
+  for (const [i, r] of (p.regions?.economicRegions ?? []).entries()) yield [['regions', 'economicRegions', i, 'label'], r.label];
+  for (const [i, r] of (p.regions?.regions ?? []).entries()) yield [['regions', 'regions', i, 'label'], r.label];
+  for (const [i, a] of (p.agencies ?? []).entries()) yield [['agencies', i, 'label'], a.label];
+  for (const [i, a] of (p.criminalArticles ?? []).entries()) yield [['criminalArticles', i, 'label'], a.label];
+  for (const [i, f] of (p.exploitationForms ?? []).entries()) {
+    yield [['exploitationForms', i, 'label'], f.label];
+    for (const [j, s] of f.subtypes.entries()) yield [['exploitationForms', i, 'subtypes', j, 'label'], s.label];
+  }
+  for (const [i, k] of (p.assistanceKinds ?? []).entries()) yield [['assistanceKinds', i, 'label'], k.label];
+  for (const [i, k] of (p.paymentKinds ?? []).entries()) yield [['paymentKinds', i, 'label'], k.label];
+}
+
+function duplicateCodes(items: readonly { code: string }[] | undefined, at: IssuePath): Issue[] {
+  const first = new Map<string, number>();
+  const issues: Issue[] = [];
+  (items ?? []).forEach((item, i) => {
+    const j = first.get(item.code);
+    if (j === undefined) first.set(item.code, i);
+    else issues.push({ path: [...at, i, 'code'], message: `duplicate code "${item.code}" (first at [${j}])` });
+  });
+  return issues;
+}
+
+/** Rules that span items or files. Each rule runs when the parts it reads are valid. */
+function crossFileIssues(p: Partial<Parts>): Issue[] {
+  const issues: Issue[] = [
+    ...duplicateCodes(p.regions?.economicRegions, ['regions', 'economicRegions']),
+    ...duplicateCodes(p.regions?.regions, ['regions', 'regions']),
+    ...duplicateCodes(p.agencies, ['agencies']),
+    ...duplicateCodes(p.criminalArticles, ['criminalArticles']),
+    ...duplicateCodes(p.exploitationForms, ['exploitationForms']),
+    ...(p.exploitationForms ?? []).flatMap((f, i) => duplicateCodes(f.subtypes, ['exploitationForms', i, 'subtypes'])),
+    ...duplicateCodes(p.assistanceKinds, ['assistanceKinds']),
+    ...duplicateCodes(p.paymentKinds, ['paymentKinds']),
+  ];
+
+  if (p.regions) {
+    const economic = new Set(p.regions.economicRegions.map((e) => e.code));
+    p.regions.regions.forEach((r, i) => {
+      if (!economic.has(r.economicRegion)) {
+        issues.push({ path: ['regions', 'regions', i, 'economicRegion'], message: `unknown economic region "${r.economicRegion}"` });
+      }
+    });
+  }
+
+  if (p.regions && p.agencies) {
+    const regions = new Set(p.regions.regions.map((r) => r.code));
+    p.agencies.forEach((a, i) => {
+      if (a.region !== undefined && !regions.has(a.region)) {
+        issues.push({ path: ['agencies', i, 'region'], message: `unknown region "${a.region}"` });
+      }
+    });
+  }
+
+  if (p.settings) {
+    const { languages, defaultLanguage } = p.settings;
+    if (new Set(languages).size !== languages.length) {
+      issues.push({ path: ['settings', 'languages'], message: 'languages must not repeat' });
+    }
+    if (!languages.includes(defaultLanguage)) {
+      issues.push({ path: ['settings', 'defaultLanguage'], message: `"${defaultLanguage}" is not in languages` });
+    }
+    for (const [path, label] of profileLabels(p)) {
+      for (const lang of languages) {
+        if (!label[lang]) issues.push({ path: [...path, lang], message: `missing "${lang}", a language of this profile` });
+      }
+    }
+  }
+  return issues;
+}
+
+export const Profile = z.strictObject(parts).superRefine(
+  (value: unknown, ctx) => {
+    if (typeof value !== 'object' || value === null) return;
+    // Re-check each part on its own so that one malformed file does not hide
+    // the cross-file problems of the others: a start reports everything at once.
+    const valid: Partial<Record<keyof Parts, unknown>> = {};
+    for (const key of Object.keys(parts) as (keyof Parts)[]) {
+      const r = parts[key].safeParse((value as Record<string, unknown>)[key]);
+      if (r.success) valid[key] = r.data;
+    }
+    for (const { path, message } of crossFileIssues(valid as Partial<Parts>)) {
+      ctx.addIssue({ code: 'custom', path, message });
+    }
+  },
+  { when: () => true },
+);
+export type Profile = z.infer<typeof Profile>;
+
+/**
+ * The label text for `lang` (a UI language or a BCP 47 tag such as "ru-RU"),
+ * else for `fallback` (typically the profile's defaultLanguage), else en, else az.
+ */
+export function labelOf(label: Label, lang: string, fallback?: string): string {
+  const pick = (l: string | undefined): string | undefined => {
+    const key = l?.split('-')[0]?.toLowerCase();
+    return key === 'az' || key === 'en' || key === 'ru' ? label[key] : undefined;
+  };
+  return pick(lang) ?? pick(fallback) ?? label.en ?? label.az;
+}
