@@ -86,7 +86,12 @@ export async function createUser(trx: Kysely<Database>, input: CreateUserInput, 
       language: input.language ?? 'az',
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((err: unknown) => {
+      // Two concurrent creates both pass the check above; the unique index decides, and the loser gets the same 409.
+      if ((err as { code?: unknown }).code === '23505') throw conflict('That username is taken', [{ path: 'username', message: 'already exists' }]);
+      throw err;
+    });
   const user = toUser(row);
   await appendAudit(trx, {
     ...audit,

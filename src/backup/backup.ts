@@ -66,7 +66,11 @@ export async function writeBackup(db: Kysely<any>, file: string): Promise<{ rows
 
 /** Restores into an empty database in one transaction: all of it, or none of it. */
 export async function restoreBackup(db: Kysely<any>, file: string): Promise<{ rows: number }> {
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const source = fs.createReadStream(file);
+  const gunzip = createGunzip();
+  // pipe() does not forward errors: an unreadable file must reject the restore, not crash the process.
+  source.on('error', (err) => gunzip.destroy(err));
+  const input = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new Error(`${file}: empty file`);

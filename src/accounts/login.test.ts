@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { buildApp } from '../http/app.ts';
+import { logInClient, makeClient, startTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
+import { MAX_FAILURES_PER_USERNAME } from './throttle.ts';
+
+let t: TestApp;
+let admin: Awaited<ReturnType<TestApp['as']>>;
+let agencyId: string;
+
+before(async () => {
+  t = await startTestApp();
+  admin = await t.as('administrator');
+  agencyId = t.users.case_worker.agencyId;
+});
+after(() => t.close());
+
+/** A fresh account per test, so that lockouts and deactivations do not leak between tests. */
+async function newUser(username: string) {
+  const res = await admin.post('/api/users', { username, displayName: `User ${username}`, agencyId, roles: ['case_worker'], password: TEST_PASSWORD });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body as { id: string; username: string };
+}
+
+const failures = async (username: string) =>
+  Number((await t.db.kysely.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).executeTakeFirstOrThrow()).n);
+
+test('a successful login sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token', async () => {
+  const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.user.username, t.users.coordinator.username);
+  assert.equal(typeof res.body.csrfToken, 'string');
+  assert.ok(res.body.csrfToken.length >= 20);
+  assert.equal(res.body.secondFactorEnrolmentRequired, false);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  assert.match(setCookie, /^azad_session=[A-Za-z0-9_-]{20,};/);
+  assert.match(setCookie, /;\s*HttpOnly(;|$)/i);
+  assert.match(setCookie, /;\s*SameSite=Strict(;|$)/i);
+  assert.match(setCookie, /;\s*Path=\/(;|$)/i);
+  assert.doesNotMatch(res.headers.get('content-type') ?? '', /html/);
+  assert.equal(JSON.stringify(res.body).includes(TEST_PASSWORD), false);
+  assert.equal(JSON.stringify(res.body).includes('$argon2'), false);
+});
+
+test('a wrong password and an unknown username look the same: 401 invalid_credentials', async () => {
+  const wrong = await t.anonymous().post('/api/auth/login', { username: t.users.auditor.username, password: 'Not-the-password-42' });
+  const unknown = await t.anonymous().post('/api/auth/login', { username: 'no.such.person', password: 'Not-the-password-42' });
+  assert.equal(wrong.status, 401);
+  assert.equal(unknown.status, 401);
+  assert.equal(wrong.body.error.code, 'invalid_credentials');
+  assert.equal(unknown.body.error.code, 'invalid_credentials');
+  assert.equal(wrong.body.error.message, unknown.body.error.message);
+  assert.deepEqual(wrong.body.error.fields, unknown.body.error.fields);
+  assert.equal(wrong.headers.get('set-cookie'), null);
+});
+
+test('five failures lock the account, even for the right password, in the database and on every app server', async () => {
+  const u = await newUser('lock.me');
+  for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
+    const res = await t.anonymous().post('/api/auth/login', { username: u.username, password: `Wrong-password-${i}x` });
+    assert.equal(res.status, 401, `attempt ${i + 1}`);
+  }
+  const locked = await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+  assert.equal(locked.status, 429);
+  assert.equal(locked.body.error.code, 'account_locked');
+  assert.equal(locked.headers.get('set-cookie'), null);
+  assert.equal(await failures(u.username), MAX_FAILURES_PER_USERNAME);
+
+  // A second app server on the same database knows nothing in memory, yet refuses too.
+  const app2 = await buildApp(t.ctx, { logger: false });
+  try {
+    await app2.listen({ host: '127.0.0.1', port: 0 });
+    const url2 = `http://127.0.0.1:${(app2.server.address() as AddressInfo).port}`;
+    const there = await makeClient(url2).post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+    assert.equal(there.status, 429);
+    assert.equal(there.body.error.code, 'account_locked');
+    // Other accounts still sign in there.
+    const other = await makeClient(url2).post('/api/auth/login', { username: t.users.analyst.username, password: TEST_PASSWORD });
+    assert.equal(other.status, 200);
+  } finally {
+    await app2.close();
+  }
+});
+
+test('a successful login clears earlier failures', async () => {
+  const u = await newUser('forgetful.one');
+  const fail = async () => assert.equal((await t.anonymous().post('/api/auth/login', { username: u.username, password: 'Wrong-password-xx' })).status, 401);
+  for (let i = 0; i < MAX_FAILURES_PER_USERNAME - 1; i++) await fail();
+  assert.equal(await failures(u.username), MAX_FAILURES_PER_USERNAME - 1);
+  await logInClient(t.url, u.username, TEST_PASSWORD);
+  assert.equal(await failures(u.username), 0);
+  // Had the earlier failures survived, these would reach the limit.
+  for (let i = 0; i < MAX_FAILURES_PER_USERNAME - 1; i++) await fail();
+  const ok = await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+  assert.equal(ok.status, 200);
+});
+
+test('logout ends the session', async () => {
+  const c = await t.as('hotline_operator');
+  assert.equal((await c.get('/api/me')).status, 200);
+  const out = await c.post('/api/auth/logout');
+  assert.equal(out.status, 204);
+  // Even with the old cookie replayed, the session is gone.
+  const replay = makeClient(t.url, c.cookie, c.csrf);
+  const me = await replay.get('/api/me');
+  assert.equal(me.status, 401);
+  assert.equal(me.body.error.code, 'unauthenticated');
+});
+
+test('a deactivated user is signed out and cannot sign in', async () => {
+  const u = await newUser('leaving.soon');
+  const c = await logInClient(t.url, u.username, TEST_PASSWORD);
+  assert.equal((await c.get('/api/me')).status, 200);
+  const res = await admin.patch(`/api/users/${u.id}`, { active: false });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.active, false);
+  assert.equal((await c.get('/api/me')).status, 401);
+  const again = await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+  assert.equal(again.status, 401);
+  assert.equal(again.body.error.code, 'invalid_credentials');
+  const sessions = await t.db.kysely.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute();
+  assert.equal(sessions.length, 0);
+});
+
+test('an idle session is refused', async () => {
+  const c = await t.as('case_worker');
+  assert.equal((await c.get('/api/me')).status, 200);
+  const token = decodeURIComponent((c.cookie ?? '').split('=')[1] ?? '');
+  const id = createHash('sha256').update(token).digest('hex');
+  const idle = new Date(Date.now() - (t.ctx.config.sessionIdleMinutes + 1) * 60_000);
+  const upd = await t.db.kysely.updateTable('sessions').set({ last_seen_at: idle }).where('id', '=', id).executeTakeFirst();
+  assert.equal(Number(upd.numUpdatedRows), 1);
+  const res = await c.get('/api/me');
+  assert.equal(res.status, 401);
+  assert.equal(res.body.error.code, 'unauthenticated');
+});
+
+test('an expired session is refused even when recently used', async () => {
+  const c = await t.as('agency_reporter');
+  assert.equal((await c.get('/api/me')).status, 200);
+  const token = decodeURIComponent((c.cookie ?? '').split('=')[1] ?? '');
+  const id = createHash('sha256').update(token).digest('hex');
+  const upd = await t.db.kysely
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() - 1000) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  assert.equal(Number(upd.numUpdatedRows), 1);
+  assert.equal((await c.get('/api/me')).status, 401);
+});
+
+test('session ids are stored hashed: the cookie token is nowhere in the sessions table', async () => {
+  const c = await t.as('police_investigator');
+  const token = decodeURIComponent((c.cookie ?? '').split('=')[1] ?? '');
+  assert.ok(token.length >= 40);
+  const rows = await t.db.kysely.selectFrom('sessions').selectAll().where('user_id', '=', t.users.police_investigator.id).execute();
+  assert.ok(rows.length >= 1);
+  const dump = JSON.stringify(rows);
+  assert.equal(dump.includes(token), false);
+  // The row is found by the token's digest, which is what the cookie is checked against.
+  const digest = createHash('sha256').update(token).digest('hex');
+  assert.ok(rows.some((r) => r.id === digest));
+  assert.ok(rows.every((r) => r.csrf_token !== token));
+});

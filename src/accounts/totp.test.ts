@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { decryptField } from '../crypto/fields.ts';
+import { logInClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
+import { checkTotp, currentTotp } from './totp.ts';
+
+let t: TestApp;
+let admin: Client;
+
+before(async () => {
+  t = await startTestApp();
+  admin = await t.as('administrator');
+});
+after(() => t.close());
+
+const login = (username: string, totp?: string) => t.anonymous().post('/api/auth/login', { username, password: TEST_PASSWORD, ...(totp ? { totp } : {}) });
+
+/** A six-digit code the server would reject for this secret right now (not in the ±1 step window). */
+function wrongCode(secret: string, username: string): string {
+  for (let n = 0; ; n += 7919) {
+    const code = String(n % 1_000_000).padStart(6, '0');
+    if (!checkTotp(secret, username, code)) return code;
+  }
+}
+
+async function enrol(c: Client): Promise<string> {
+  const setup = await c.post('/api/me/totp/setup');
+  assert.equal(setup.status, 200, JSON.stringify(setup.body));
+  assert.match(setup.body.secret, /^[A-Z2-7]{16,}$/);
+  assert.match(setup.body.otpauthUrl, /^otpauth:\/\/totp\//);
+  const enable = await c.post('/api/me/totp/enable', { code: currentTotp(setup.body.secret) });
+  assert.equal(enable.status, 204, JSON.stringify(enable.body));
+  return setup.body.secret as string;
+}
+
+test('enrolment, then login needs the code: missing → 401 second_factor_required, wrong → 401, right → 200', async () => {
+  const username = t.users.coordinator.username;
+  const c = await t.as('coordinator');
+  const setup = await c.post('/api/me/totp/setup');
+  assert.equal(setup.status, 200);
+  const secret = setup.body.secret as string;
+  // A wrong code does not enable the factor.
+  const bad = await c.post('/api/me/totp/enable', { code: wrongCode(secret, username) });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.fields[0].path, 'code');
+  assert.equal((await login(username)).status, 200, 'still a password-only account');
+
+  const enable = await c.post('/api/me/totp/enable', { code: currentTotp(secret) });
+  assert.equal(enable.status, 204);
+  assert.equal((await c.get('/api/me')).body.user.totpEnabled, true);
+
+  const noCode = await login(username);
+  assert.equal(noCode.status, 401);
+  assert.equal(noCode.body.error.code, 'second_factor_required');
+  assert.deepEqual(noCode.body.error.fields.map((f: { path: string }) => f.path), ['totp']);
+  assert.equal(noCode.headers.get('set-cookie'), null);
+
+  const wrong = await login(username, wrongCode(secret, username));
+  assert.equal(wrong.status, 401);
+  assert.equal(wrong.body.error.code, 'invalid_credentials');
+  assert.equal(wrong.headers.get('set-cookie'), null);
+
+  const right = await login(username, currentTotp(secret));
+  assert.equal(right.status, 200);
+  assert.match(right.headers.get('set-cookie') ?? '', /^azad_session=/);
+  assert.equal(right.body.secondFactorEnrolmentRequired, false);
+
+  // The code does not stand in for the password.
+  const wrongPassword = await t.anonymous().post('/api/auth/login', { username, password: 'Wrong-password-99', totp: currentTotp(secret) });
+  assert.equal(wrongPassword.status, 401);
+  assert.equal(wrongPassword.body.error.code, 'invalid_credentials');
+});
+
+test('the TOTP secret is stored encrypted', async () => {
+  const c = await t.as('auditor');
+  const secret = await enrol(c);
+  const row = await t.db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', t.users.auditor.id).executeTakeFirstOrThrow();
+  assert.equal(row.totp_enabled, true);
+  assert.ok(row.totp_secret);
+  const bytes = Buffer.from(row.totp_secret);
+  for (const encoding of ['utf8', 'latin1', 'hex', 'base64'] as const) {
+    assert.equal(bytes.toString(encoding).includes(secret), false, `secret visible as ${encoding}`);
+  }
+  assert.equal(bytes.includes(Buffer.from(secret)), false);
+  // It is the secret, under the deployment key.
+  assert.equal(decryptField(t.ctx.fieldKey, row.totp_secret), secret);
+});
+
+test('a role that requires 2FA: login flags enrolment, everything but /api/me is refused until enrolled', async () => {
+  const put = await admin.put('/api/settings/security', { secondFactorRequiredRoles: ['case_worker'] });
+  assert.equal(put.status, 200);
+  assert.deepEqual((await admin.get('/api/settings/security')).body, { secondFactorRequiredRoles: ['case_worker'] });
+
+  const res = await login(t.users.case_worker.username);
+  assert.equal(res.status, 200);
+  assert.equal(res.body.secondFactorEnrolmentRequired, true);
+  const c = await logInClient(t.url, t.users.case_worker.username, TEST_PASSWORD);
+
+  for (const path of ['/api/agencies', '/api/users', '/api/profile']) {
+    const denied = await c.get(path);
+    assert.equal(denied.status, 401, path);
+    assert.equal(denied.body.error.code, 'second_factor_required', path);
+  }
+  const me = await c.get('/api/me');
+  assert.equal(me.status, 200);
+  assert.equal(me.body.secondFactorEnrolmentRequired, true);
+
+  // Other roles are not affected.
+  assert.equal((await (await t.as('hotline_operator')).get('/api/agencies')).status, 200);
+
+  const secret = await enrol(c);
+  assert.equal((await c.get('/api/agencies')).status, 200);
+  assert.equal((await c.get('/api/me')).body.secondFactorEnrolmentRequired, false);
+
+  // The next login asks for the code and is complete with it.
+  assert.equal((await login(t.users.case_worker.username)).body.error.code, 'second_factor_required');
+  const next = await logInClient(t.url, t.users.case_worker.username, TEST_PASSWORD, currentTotp(secret));
+  assert.equal((await next.get('/api/agencies')).status, 200);
+
+  // A user whose role requires the factor cannot turn it off.
+  const disable = await next.post('/api/me/totp/disable', { code: currentTotp(secret) });
+  assert.equal(disable.status, 403);
+  assert.equal(disable.body.error.code, 'forbidden');
+  const row = await t.db.kysely.selectFrom('users').select(['totp_enabled', 'totp_secret']).where('id', '=', t.users.case_worker.id).executeTakeFirstOrThrow();
+  assert.equal(row.totp_enabled, true);
+  assert.ok(row.totp_secret);
+});
+
+test('a user whose role does not require it can turn 2FA off with a valid code', async () => {
+  const c = await t.as('agency_reporter');
+  const secret = await enrol(c);
+  const username = t.users.agency_reporter.username;
+  const wrong = await c.post('/api/me/totp/disable', { code: wrongCode(secret, username) });
+  assert.equal(wrong.status, 400);
+  const off = await c.post('/api/me/totp/disable', { code: currentTotp(secret) });
+  assert.equal(off.status, 204);
+  const row = await t.db.kysely.selectFrom('users').select(['totp_enabled', 'totp_secret']).where('id', '=', t.users.agency_reporter.id).executeTakeFirstOrThrow();
+  assert.equal(row.totp_enabled, false);
+  assert.equal(row.totp_secret, null);
+  assert.equal((await login(username)).status, 200);
+});

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { logInClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+let admin: Client;
+/** A police agency other than the test investigator's. */
+let otherPolice: string;
+let colleagueId: string;
+let outsiderId: string;
+
+before(async () => {
+  t = await startTestApp();
+  admin = await t.as('administrator');
+  const row = await t.db.kysely
+    .selectFrom('agencies')
+    .select('id')
+    .where('kind', '=', 'police')
+    .where('id', '!=', t.users.police_investigator.agencyId)
+    .executeTakeFirstOrThrow();
+  otherPolice = row.id;
+  const colleague = await admin.post('/api/users', body('police.colleague', { agencyId: t.users.police_investigator.agencyId }));
+  const outsider = await admin.post('/api/users', body('police.outsider', { agencyId: otherPolice }));
+  assert.equal(colleague.status, 201);
+  assert.equal(outsider.status, 201);
+  colleagueId = colleague.body.id;
+  outsiderId = outsider.body.id;
+});
+after(() => t.close());
+
+function body(username: string, extra: Record<string, unknown> = {}) {
+  return { username, displayName: `Officer ${username}`, agencyId: t.users.police_investigator.agencyId, roles: ['police_investigator'], password: TEST_PASSWORD, ...extra };
+}
+
+function assertFieldError(res: { status: number; body: any }, status: number, path: string) {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  assert.ok(
+    res.body.error.fields.some((f: { path: string }) => f.path === path),
+    `expected a field error on ${path}, got ${JSON.stringify(res.body.error.fields)}`,
+  );
+}
+
+test('the administrator creates a user: 201, stored and able to sign in', async () => {
+  const res = await admin.post('/api/users', body('Nigar.Aliyeva', { email: 'nigar@example.org', language: 'en' }));
+  assert.equal(res.status, 201);
+  assert.equal(res.body.username, 'nigar.aliyeva', 'usernames are stored lower-case');
+  assert.equal(res.body.email, 'nigar@example.org');
+  assert.equal(res.body.active, true);
+  assert.equal(res.body.mustChangePassword, false);
+  assert.equal('password' in res.body || 'passwordHash' in res.body, false);
+  const row = await t.db.kysely.selectFrom('users').select(['password_hash', 'language']).where('id', '=', res.body.id).executeTakeFirstOrThrow();
+  assert.match(row.password_hash, /^\$argon2id\$/);
+  assert.equal(row.language, 'en');
+  await logInClient(t.url, 'nigar.aliyeva', TEST_PASSWORD);
+});
+
+test('only the administrator may create users', async () => {
+  const res = await (await t.as('coordinator')).post('/api/users', body('not.allowed'));
+  assert.equal(res.status, 403);
+  assert.equal(res.body.error.code, 'forbidden');
+});
+
+test('a duplicate username is 409 on field username', async () => {
+  const res = await admin.post('/api/users', body(t.users.analyst.username));
+  assertFieldError(res, 409, 'username');
+  assert.equal(res.body.error.code, 'conflict');
+  // Case does not make a new name.
+  assertFieldError(await admin.post('/api/users', body(t.users.analyst.username.toUpperCase())), 409, 'username');
+});
+
+test('concurrent creates of one username: one 201, the others 409 (not 500)', async () => {
+  const results = await Promise.all([1, 2, 3].map(() => admin.post('/api/users', body('race.winner'))));
+  const statuses = results.map((r) => r.status).sort();
+  assert.deepEqual(statuses, [201, 409, 409], JSON.stringify(results.map((r) => r.body)));
+  for (const r of results.filter((x) => x.status === 409)) assertFieldError(r, 409, 'username');
+  const rows = await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'race.winner').execute();
+  assert.equal(rows.length, 1);
+});
+
+test('the password policy: common, short, or containing the username → 400 on field password', async () => {
+  for (const password of ['password1234', 'qwertyuiop12', 'Password1234']) {
+    assertFieldError(await admin.post('/api/users', body('weak.one', { password })), 400, 'password');
+  }
+  assertFieldError(await admin.post('/api/users', body('short.one', { password: 'Sh0rt-pass' })), 400, 'password');
+  assertFieldError(await admin.post('/api/users', body('rashad', { password: 'My-name-is-Rashad-2024' })), 400, 'password');
+  assertFieldError(await admin.post('/api/users', body('same.char', { password: 'aaaaaaaaaaaaaaaa' })), 400, 'password');
+  const none = await t.db.kysely.selectFrom('users').select('id').where('username', 'in', ['weak.one', 'short.one', 'rashad', 'same.char']).execute();
+  assert.equal(none.length, 0);
+});
+
+test('an unknown agency is 400 on field agencyId; an unknown body field is 400 naming it', async () => {
+  assertFieldError(await admin.post('/api/users', body('lost.soul', { agencyId: randomUUID() })), 400, 'agencyId');
+  const extra = await admin.post('/api/users', body('sneaky.one', { isSuperuser: true }));
+  assertFieldError(extra, 400, 'isSuperuser');
+  assert.equal(extra.body.error.code, 'validation_failed');
+  const patch = await admin.patch(`/api/users/${colleagueId}`, { passwordHash: 'x' });
+  assertFieldError(patch, 400, 'passwordHash');
+  const none = await t.db.kysely.selectFrom('users').select('id').where('username', 'in', ['lost.soul', 'sneaky.one']).execute();
+  assert.equal(none.length, 0);
+});
+
+test('a police investigator sees only their own agency’s users', async () => {
+  const c = await t.as('police_investigator');
+  const list = await c.get('/api/users?limit=500');
+  assert.equal(list.status, 200);
+  const ids = list.body.items.map((u: { id: string }) => u.id);
+  assert.ok(ids.includes(t.users.police_investigator.id));
+  assert.ok(ids.includes(colleagueId));
+  assert.equal(ids.includes(outsiderId), false);
+  assert.equal(ids.includes(t.users.administrator.id), false);
+  assert.ok(list.body.items.every((u: { agencyId: string }) => u.agencyId === t.users.police_investigator.agencyId));
+  assert.equal(list.body.total, list.body.items.length);
+  // Asking for the other agency by filter does not widen the scope.
+  const filtered = await c.get(`/api/users?agencyId=${otherPolice}`);
+  assert.equal(filtered.body.total, 0);
+
+  assert.equal((await c.get(`/api/users/${colleagueId}`)).status, 200);
+  const hidden = await c.get(`/api/users/${outsiderId}`);
+  assert.equal(hidden.status, 404);
+  assert.equal(hidden.body.error.code, 'not_found');
+  // The administrator sees both.
+  assert.equal((await admin.get(`/api/users/${outsiderId}`)).status, 200);
+});
+
+test('the analyst sees only themself', async () => {
+  const c = await t.as('analyst');
+  const list = await c.get('/api/users');
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body.items.map((u: { id: string }) => u.id), [t.users.analyst.id]);
+  assert.equal(list.body.total, 1);
+  // The auditor works in the same agency; the analyst still cannot open their record.
+  assert.equal((await c.get(`/api/users/${t.users.auditor.id}`)).status, 404);
+});
+
+test('a user who must change their password reaches only /api/me until they do', async () => {
+  const created = await admin.post('/api/users', body('new.starter', { mustChangePassword: true }));
+  assert.equal(created.status, 201);
+  assert.equal(created.body.mustChangePassword, true);
+  const c = await logInClient(t.url, 'new.starter', TEST_PASSWORD);
+  assert.equal((await c.get('/api/me')).status, 200);
+  for (const path of ['/api/agencies', '/api/users']) {
+    const res = await c.get(path);
+    assert.equal(res.status, 403, path);
+    assert.equal(res.body.error.code, 'password_change_required', path);
+  }
+  const same = await c.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+  assertFieldError(same, 400, 'newPassword');
+  const wrongCurrent = await c.post('/api/me/password', { currentPassword: 'Not-my-password-1', newPassword: 'A-fresh-secret-9911' });
+  assert.equal(wrongCurrent.status, 401);
+  assert.equal((await c.get('/api/agencies')).status, 403);
+
+  const changed = await c.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'A-fresh-secret-9911' });
+  assert.equal(changed.status, 204);
+  assert.equal((await c.get('/api/agencies')).status, 200);
+  assert.equal((await c.get('/api/me')).body.user.mustChangePassword, false);
+  assert.equal((await t.anonymous().post('/api/auth/login', { username: 'new.starter', password: TEST_PASSWORD })).status, 401);
+  await logInClient(t.url, 'new.starter', 'A-fresh-secret-9911');
+});
+
+test('the audit trail records creates and updates with masked personal fields and no password material', async () => {
+  const created = await admin.post('/api/users', body('audited.one', { displayName: 'Leyla Mammadova', email: 'leyla@example.org' }));
+  assert.equal(created.status, 201);
+  const id = created.body.id as string;
+  const updated = await admin.patch(`/api/users/${id}`, { displayName: 'Leyla Huseynova', email: 'leyla.h@example.org', roles: ['case_worker'], password: 'Another-long-secret-77' });
+  assert.equal(updated.status, 200);
+
+  type Change = { field: string; old: unknown; new: unknown };
+  const entries = await t.db.kysely.selectFrom('audit_log').select(['action', 'details', 'actor_id']).where('target_id', '=', id).orderBy('seq').execute();
+  const create = entries.find((e) => e.action === 'users.create' && (e.details as { changes?: Change[] }).changes);
+  const update = entries.find((e) => e.action === 'users.update' && (e.details as { changes?: Change[] }).changes);
+  assert.ok(create, 'users.create with field changes');
+  assert.ok(update, 'users.update with field changes');
+  assert.equal(create.actor_id, t.users.administrator.id);
+  const byField = (e: typeof create) => new Map((e.details as { changes: Change[] }).changes.map((c) => [c.field, c]));
+  const c1 = byField(create);
+  const c2 = byField(update);
+  for (const changes of [c1, c2]) {
+    for (const field of ['displayName', 'email', 'password']) {
+      assert.deepEqual(changes.get(field), { field, old: '[masked]', new: '[masked]' }, field);
+    }
+  }
+  assert.deepEqual(c1.get('username'), { field: 'username', old: null, new: 'audited.one' });
+  assert.deepEqual(c2.get('roles'), { field: 'roles', old: ['police_investigator'], new: ['case_worker'] });
+
+  const all = await sql<{ d: string }>`select coalesce(details::text, '') as d from audit_log`.execute(t.db.kysely);
+  assert.ok(all.rows.length > 10);
+  const text = all.rows.map((r) => r.d).join('\n');
+  for (const secret of ['$argon2', TEST_PASSWORD, 'Another-long-secret-77', 'A-fresh-secret-9911', 'Leyla', 'leyla@example.org', 'leyla.h@']) {
+    assert.equal(text.includes(secret), false, `audit details contain ${secret}`);
+  }
+  const hashes = await t.db.kysely.selectFrom('users').select('password_hash').execute();
+  for (const h of hashes) assert.equal(text.includes(h.password_hash), false);
+});
