@@ -30,7 +30,9 @@ export function authRoutes(app: App, ctx: AppContext) {
         setSessionCookie(req, reply, token, ctx.config.sessionMaxHours);
         return me;
       } catch (err) {
-        req.auditNote = { details: { username: req.body.username } };
+        // Only a real account's name is kept: people type passwords into the username box.
+        const known = await ctx.db.selectFrom('users').select('id').where('username', '=', req.body.username).executeTakeFirst();
+        req.auditNote = { details: known ? { username: req.body.username } : { username: null, unknownUsername: true } };
         throw err;
       }
     },

@@ -9,7 +9,7 @@ import { decoyHash, verifyPassword } from './passwords.ts';
 import type { LoginInput, Me } from './schema.ts';
 import { createSession, type SessionPolicy } from './sessions.ts';
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from './throttle.ts';
-import { checkTotp } from './totp.ts';
+import { acceptTotp } from './totp.ts';
 import { toUser } from './users.ts';
 
 export interface LoginOutcome {
@@ -43,7 +43,7 @@ export async function logIn(db: Kysely<Database>, key: FieldKey, policy: Session
   }
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) throw new AppError('second_factor_required', 'Enter the six-digit code from your authenticator app', [{ path: 'totp', message: 'required' }]);
-    if (!checkTotp(decryptField(key, user.totp_secret), user.username, input.totp)) {
+    if (!(await acceptTotp(db, user, decryptField(key, user.totp_secret), input.totp))) {
       await recordLoginFailure(db, input.username, ip);
       throw new AppError('invalid_credentials', 'Wrong authentication code', [{ path: 'totp', message: 'wrong code' }]);
     }

@@ -8,7 +8,7 @@ import { mustEnrolSecondFactor } from './login.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import { ChangePasswordInput, Me, TotpCodeInput, TotpSetup, UpdateMeInput } from './schema.ts';
 import { destroyUserSessions, markSecondFactorDone } from './sessions.ts';
-import { checkTotp, newTotpSecret } from './totp.ts';
+import { acceptTotp, newTotpSecret } from './totp.ts';
 import { toUser } from './users.ts';
 
 /** One's own account: works even while a second factor or a new password is still owed. */
@@ -67,7 +67,7 @@ export function meRoutes(app: App, ctx: AppContext) {
       const auth = authOf(req);
       const row = await ownRow(auth.userId);
       if (!row.totp_secret) throw invalid('Start the enrolment first', [{ path: 'code', message: 'no pending enrolment' }]);
-      if (!checkTotp(decryptField(ctx.fieldKey, row.totp_secret), row.username, req.body.code)) {
+      if (!(await acceptTotp(db, row, decryptField(ctx.fieldKey, row.totp_secret), req.body.code))) {
         throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
       }
       await db.transaction().execute(async (trx) => {
@@ -87,7 +87,7 @@ export function meRoutes(app: App, ctx: AppContext) {
       const row = await ownRow(auth.userId);
       if (!row.totp_enabled || !row.totp_secret) throw new AppError('conflict', 'Two-factor authentication is not enabled');
       if (await mustEnrolSecondFactor(db, row.roles, false)) throw new AppError('forbidden', 'Your role requires two-factor authentication');
-      if (!checkTotp(decryptField(ctx.fieldKey, row.totp_secret), row.username, req.body.code)) {
+      if (!(await acceptTotp(db, row, decryptField(ctx.fieldKey, row.totp_secret), req.body.code))) {
         throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
       }
       await db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export interface SessionPolicy {
@@ -73,6 +73,18 @@ export async function destroyUserSessions(db: Kysely<Database>, userId: string, 
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptToken) q = q.where('id', '!=', digest(exceptToken));
   await q.execute();
+}
+
+/**
+ * Applies the current two-factor policy to open sessions: anyone whose roles now require a
+ * factor they have not enrolled is held at enrolment from their next request.
+ */
+export async function enforceSecondFactorPolicy(db: Kysely<Database>, requiredRoles: readonly string[]) {
+  if (requiredRoles.length === 0) return;
+  await sql`update sessions s set second_factor_done = false
+              from users u
+             where u.id = s.user_id and s.second_factor_done and not u.totp_enabled
+               and u.roles && ${sql.val([...requiredRoles])}::text[]`.execute(db);
 }
 
 export async function markSecondFactorDone(db: Kysely<Database>, token: string) {

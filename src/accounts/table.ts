@@ -14,6 +14,8 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   totp_secret: Uint8Array | null;
   totp_enabled: Generated<boolean>;
+  /** The last accepted TOTP time step: a code is good once (RFC 6238 §5.2). */
+  totp_last_step: number | null;
   active: Generated<boolean>;
   language: Generated<string>;
   last_login_at: Date | null;

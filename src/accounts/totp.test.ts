@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decryptField } from '../crypto/fields.ts';
 import { logInClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
-import { checkTotp, currentTotp } from './totp.ts';
+import { currentTotp, totpStep } from './totp.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -15,11 +15,21 @@ after(() => t.close());
 
 const login = (username: string, totp?: string) => t.anonymous().post('/api/auth/login', { username, password: TEST_PASSWORD, ...(totp ? { totp } : {}) });
 
+// Each accepted code claims its time step, so a test needs a later step for every use:
+// the window allows the previous, current and next step, in that order.
+const uses = new Map<string, number>();
+function freshCode(secret: string): string {
+  const i = uses.get(secret) ?? -1;
+  if (i > 1) throw new Error('a test may use at most three codes per secret');
+  uses.set(secret, i + 1);
+  return currentTotp(secret, Date.now() + i * 30_000);
+}
+
 /** A six-digit code the server would reject for this secret right now (not in the ±1 step window). */
 function wrongCode(secret: string, username: string): string {
   for (let n = 0; ; n += 7919) {
     const code = String(n % 1_000_000).padStart(6, '0');
-    if (!checkTotp(secret, username, code)) return code;
+    if (totpStep(secret, username, code) === null) return code;
   }
 }
 
@@ -28,7 +38,7 @@ async function enrol(c: Client): Promise<string> {
   assert.equal(setup.status, 200, JSON.stringify(setup.body));
   assert.match(setup.body.secret, /^[A-Z2-7]{16,}$/);
   assert.match(setup.body.otpauthUrl, /^otpauth:\/\/totp\//);
-  const enable = await c.post('/api/me/totp/enable', { code: currentTotp(setup.body.secret) });
+  const enable = await c.post('/api/me/totp/enable', { code: freshCode(setup.body.secret) });
   assert.equal(enable.status, 204, JSON.stringify(enable.body));
   return setup.body.secret as string;
 }
@@ -45,7 +55,7 @@ test('enrolment, then login needs the code: missing → 401 second_factor_requir
   assert.equal(bad.body.error.fields[0].path, 'code');
   assert.equal((await login(username)).status, 200, 'still a password-only account');
 
-  const enable = await c.post('/api/me/totp/enable', { code: currentTotp(secret) });
+  const enable = await c.post('/api/me/totp/enable', { code: freshCode(secret) });
   assert.equal(enable.status, 204);
   assert.equal((await c.get('/api/me')).body.user.totpEnabled, true);
 
@@ -60,8 +70,13 @@ test('enrolment, then login needs the code: missing → 401 second_factor_requir
   assert.equal(wrong.body.error.code, 'invalid_credentials');
   assert.equal(wrong.headers.get('set-cookie'), null);
 
-  const right = await login(username, currentTotp(secret));
+  const code = freshCode(secret);
+  const right = await login(username, code);
   assert.equal(right.status, 200);
+  // RFC 6238 §5.2: a code is good once; an eavesdropped code cannot be replayed.
+  const replay = await login(username, code);
+  assert.equal(replay.status, 401);
+  assert.equal(replay.body.error.code, 'invalid_credentials');
   assert.match(right.headers.get('set-cookie') ?? '', /^azad_session=/);
   assert.equal(right.body.secondFactorEnrolmentRequired, false);
 
@@ -114,11 +129,11 @@ test('a role that requires 2FA: login flags enrolment, everything but /api/me is
 
   // The next login asks for the code and is complete with it.
   assert.equal((await login(t.users.case_worker.username)).body.error.code, 'second_factor_required');
-  const next = await logInClient(t.url, t.users.case_worker.username, TEST_PASSWORD, currentTotp(secret));
+  const next = await logInClient(t.url, t.users.case_worker.username, TEST_PASSWORD, freshCode(secret));
   assert.equal((await next.get('/api/agencies')).status, 200);
 
   // A user whose role requires the factor cannot turn it off.
-  const disable = await next.post('/api/me/totp/disable', { code: currentTotp(secret) });
+  const disable = await next.post('/api/me/totp/disable', { code: freshCode(secret) });
   assert.equal(disable.status, 403);
   assert.equal(disable.body.error.code, 'forbidden');
   const row = await t.db.kysely.selectFrom('users').select(['totp_enabled', 'totp_secret']).where('id', '=', t.users.case_worker.id).executeTakeFirstOrThrow();
@@ -132,7 +147,7 @@ test('a user whose role does not require it can turn 2FA off with a valid code',
   const username = t.users.agency_reporter.username;
   const wrong = await c.post('/api/me/totp/disable', { code: wrongCode(secret, username) });
   assert.equal(wrong.status, 400);
-  const off = await c.post('/api/me/totp/disable', { code: currentTotp(secret) });
+  const off = await c.post('/api/me/totp/disable', { code: freshCode(secret) });
   assert.equal(off.status, 204);
   const row = await t.db.kysely.selectFrom('users').select(['totp_enabled', 'totp_secret']).where('id', '=', t.users.agency_reporter.id).executeTakeFirstOrThrow();
   assert.equal(row.totp_enabled, false);

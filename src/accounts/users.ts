@@ -4,7 +4,9 @@ import type { ScopeColumns } from '../access/scope.ts';
 import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { getSecuritySettings } from '../settings/settings.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
+import { enforceSecondFactorPolicy } from './sessions.ts';
 import type { CreateUserInput, UpdateUserInput, User } from './schema.ts';
 import type { UsersTable } from './table.ts';
 
@@ -137,6 +139,7 @@ export async function updateUser(
   if (input.active === false || input.password !== undefined || input.resetSecondFactor) {
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
   }
+  if (input.roles !== undefined) await enforceSecondFactorPolicy(trx, (await getSecuritySettings(trx)).secondFactorRequiredRoles);
   await appendAudit(trx, {
     ...audit,
     action: 'users.update',

@@ -34,13 +34,19 @@ test('every API call is recorded with who, action, target and outcome before the
   assert.equal(deniedRow?.outcome, 'denied');
 });
 
-test('failed sign-ins are recorded with the attempted username', async () => {
-  const res = await t.anonymous().post('/api/auth/login', { username: 'nobody.here', password: 'wrong-password-123' });
-  assert.equal(res.status, 401);
+test('failed sign-ins name a real account, but never keep an unknown username (it may be a password)', async () => {
+  const known = await t.anonymous().post('/api/auth/login', { username: t.users.analyst.username, password: 'wrong-password-123' });
+  assert.equal(known.status, 401);
   const [row] = await lastRows(1);
   assert.equal(row?.action, 'POST /api/auth/login');
   assert.equal(row?.outcome, 'denied');
-  assert.equal((row?.details as { username?: string }).username, 'nobody.here');
+  assert.equal((row?.details as { username?: string }).username, t.users.analyst.username);
+
+  const typo = await t.anonymous().post('/api/auth/login', { username: 'hunter2-secret', password: 'wrong-password-123' });
+  assert.equal(typo.status, 401);
+  const [row2] = await lastRows(1);
+  assert.equal((row2?.details as { unknownUsername?: boolean }).unknownUsername, true);
+  assert.doesNotMatch(JSON.stringify(row2), /hunter2-secret/);
 });
 
 test('the database itself rejects UPDATE, DELETE and TRUNCATE on the trail', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../db/database.ts';
-import { freshDatabase, TEST_PASSWORD } from '../test/harness.ts';
+import { freshDatabase, TEST_PASSWORD, testServerUrl } from '../test/harness.ts';
 
 const bin = new URL('../../bin/azad.js', import.meta.url).pathname;
 let dir: string;
@@ -33,7 +33,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-cli-'));
-  if (process.env.TEST_DATABASE_URL) {
+  if (testServerUrl()) {
     pgDb = await freshDatabase();
     pgUrl = pgDb.url;
   }

@@ -1,7 +1,7 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -30,8 +30,14 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
  */
 export async function writeBackup(db: Kysely<any>, file: string): Promise<{ rows: number }> {
   let rows = 0;
-  async function* lines() {
-    const out: string[] = [];
+  const tmp = `${file}.partial`;
+  const gzip = createGzip();
+  const done = pipeline(gzip, fs.createWriteStream(tmp));
+  // Written as read, with backpressure, so memory stays bounded whatever the database's size.
+  const write = async (line: string) => {
+    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+  };
+  try {
     await db
       .transaction()
       .setIsolationLevel('repeatable read')
@@ -39,7 +45,7 @@ export async function writeBackup(db: Kysely<any>, file: string): Promise<{ rows
         await sql`set local timezone = 'UTC'`.execute(trx);
         const tables = await tablesInDependencyOrder(trx);
         const header: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migrations: await appliedMigrations(trx), tables: tables.map((t) => t.name) };
-        out.push(JSON.stringify(header));
+        await write(JSON.stringify(header));
         for (const t of tables) {
           let last: unknown = null;
           for (;;) {
@@ -47,19 +53,22 @@ export async function writeBackup(db: Kysely<any>, file: string): Promise<{ rows
               select ${sql.ref(t.primaryKey)} as k, row_to_json(x)::text as j from ${sql.table(t.name)} x
                where ${last === null ? sql`true` : sql`${sql.ref(t.primaryKey)} > ${last}`}
                order by ${sql.ref(t.primaryKey)} limit ${PAGE}`.execute(trx);
-            for (const r of page.rows) out.push(`{"t":${JSON.stringify(t.name)},"r":${r.j}}`);
+            for (const r of page.rows) await write(`{"t":${JSON.stringify(t.name)},"r":${r.j}}`);
             rows += page.rows.length;
             if (page.rows.length < PAGE) break;
             last = page.rows.at(-1)?.k;
           }
         }
       });
-    // The snapshot is read inside one transaction; lines are written after it commits.
-    for (const l of out) yield `${l}\n`;
+    gzip.end();
+    await done;
+  } catch (err) {
+    gzip.destroy();
+    await done.catch(() => undefined);
+    fs.rmSync(tmp, { force: true });
+    throw err;
   }
-  const tmp = `${file}.partial`;
-  await pipeline(Readable.from(lines()), createGzip(), fs.createWriteStream(tmp));
-  // A crash mid-write leaves only the .partial file, never a truncated backup under the real name.
+  // Only a complete file ever carries the real name.
   fs.renameSync(tmp, file);
   return { rows };
 }
@@ -71,12 +80,36 @@ export async function restoreBackup(db: Kysely<any>, file: string): Promise<{ ro
   // pipe() does not forward errors: an unreadable file must reject the restore, not crash the process.
   source.on('error', (err) => gunzip.destroy(err));
   const input = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
+  try {
+    return await restoreLines(db, file, input);
+  } finally {
+    input.close();
+    source.destroy();
+  }
+}
+
+/** Refuses a database that holds any application row. */
+async function assertEmpty(db: Kysely<any>) {
+  for (const t of await tablesInDependencyOrder(db)) {
+    const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.name)}`.execute(db);
+    if (Number(n.rows[0]?.n) > 0) throw new Error(`Restore needs an empty database, but table ${t.name} has rows`);
+  }
+}
+
+async function restoreLines(db: Kysely<any>, file: string, input: readline.Interface): Promise<{ rows: number }> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new Error(`${file}: empty file`);
-  const header = JSON.parse(first.value) as Header;
+  let header: Header;
+  try {
+    header = JSON.parse(first.value) as Header;
+  } catch {
+    throw new Error(`${file}: not an Azad backup (the first line is not JSON)`);
+  }
   if (header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) throw new Error(`${file}: not an Azad backup (format ${header.format} v${header.version})`);
 
+  // Checked before migrating, so a refused restore leaves even the schema as it was.
+  await assertEmpty(db);
   await migrateToLatest(db);
   const here = await appliedMigrations(db);
   const missing = header.migrations.filter((m) => !here.includes(m));
@@ -84,11 +117,7 @@ export async function restoreBackup(db: Kysely<any>, file: string): Promise<{ ro
 
   let rows = 0;
   await db.transaction().execute(async (trx) => {
-    const tables = await tablesInDependencyOrder(trx);
-    for (const t of tables) {
-      const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.name)}`.execute(trx);
-      if (Number(n.rows[0]?.n) > 0) throw new Error(`Restore needs an empty database, but table ${t.name} has rows`);
-    }
+    await assertEmpty(trx);
     let batchTable = '';
     let batch: string[] = [];
     const flush = async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startTestApp, type TestApp } from '../test/harness.ts';
+import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 before(async () => {
@@ -11,7 +11,7 @@ after(() => t.close());
 test('GET /api/health answers ok with the database kind and version', async () => {
   const res = await t.anonymous().get('/api/health');
   assert.equal(res.status, 200);
-  assert.deepEqual(res.body, { status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', version: t.ctx.version });
+  assert.deepEqual(res.body, { status: 'ok', database: testServerUrl() ? 'postgres' : 'pglite', version: t.ctx.version });
 });
 
 test('security headers are set on every response', async () => {

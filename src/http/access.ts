@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../access/roles.ts';
 import { isAction, scopesFor } from '../access/rules.ts';
@@ -8,6 +9,13 @@ import type { AppContext } from './types.ts';
 export const SESSION_COOKIE = 'azad_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** A route that the access map does not cover; the server refuses to start with one. */
 export function uncoveredRoute(route: Pick<RouteOptions, 'url' | 'method' | 'config'>): string | null {
@@ -37,8 +45,10 @@ export function accessHook(ctx: AppContext) {
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await findSession(ctx.db, token, policy) : null;
     if (!token || !session) throw new AppError('unauthenticated', 'Sign in first');
+    // Refusals below still name who was refused in the trail.
+    req.auditNote = { actor: { id: session.user_id, username: session.username, agencyId: session.agency_id } };
 
-    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrf_token) {
+    if (!SAFE_METHODS.has(req.method) && !sameToken(req.headers[CSRF_HEADER], session.csrf_token)) {
       throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
     }
     // Until the user enrols a required factor or replaces an issued password, only their own account is reachable.

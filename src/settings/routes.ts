@@ -1,4 +1,5 @@
 import { appendAudit, fieldChanges } from '../audit/record.ts';
+import { enforceSecondFactorPolicy } from '../accounts/sessions.ts';
 import { auditActor } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { SecuritySettings } from './schema.ts';
@@ -18,6 +19,7 @@ export function settingsRoutes(app: App, ctx: AppContext) {
       db.transaction().execute(async (trx) => {
         const before = await getSecuritySettings(trx);
         await putSecuritySettings(trx, req.body);
+        await enforceSecondFactorPolicy(trx, req.body.secondFactorRequiredRoles);
         await appendAudit(trx, { actor: auditActor(req), action: 'settings.update', outcome: 'ok', targetType: 'settings', targetId: 'security', details: { changes: fieldChanges(before, req.body) } });
         return req.body;
       }),

@@ -29,11 +29,14 @@ const roleHome: Record<Role, AgencyKind> = {
 };
 
 /**
- * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL
+ * A fresh database for one test file: in-memory PGlite by default; with DATABASE_URL (or TEST_DATABASE_URL)
  * a new PostgreSQL database created on that server and dropped afterwards.
  */
+/** The PostgreSQL server tests run against, or undefined for in-memory PGlite. */
+export const testServerUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+
 export async function freshDatabase(): Promise<Db & { url?: string }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = testServerUrl();
   if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
   const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('must_change_password', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('totp_secret', 'bytea')
     .addColumn('totp_enabled', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('totp_last_step', 'bigint')
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('az'))
     .addColumn('last_login_at', 'timestamptz')
