@@ -154,3 +154,16 @@ test('a user whose role does not require it can turn 2FA off with a valid code',
   assert.equal(row.totp_secret, null);
   assert.equal((await login(username)).status, 200);
 });
+
+test('requiring 2FA for a role holds back users of that role who are already signed in', async () => {
+  const c = await t.as('hotline_operator');
+  assert.equal((await c.get('/api/agencies')).status, 200);
+  const put = await admin.put('/api/settings/security', { secondFactorRequiredRoles: ['case_worker', 'hotline_operator'] });
+  assert.equal(put.status, 200);
+  const held = await c.get('/api/agencies');
+  assert.equal(held.status, 401);
+  assert.equal(held.body.error.code, 'second_factor_required');
+  assert.equal((await c.get('/api/me')).body.secondFactorEnrolmentRequired, true);
+  // Someone else's open session is untouched.
+  assert.equal((await admin.get('/api/settings/security')).status, 200);
+});
