@@ -17,7 +17,7 @@ export function meRoutes(app: App, ctx: AppContext) {
   const self = { action: 'session.self', target: 'user' } as const;
   const ownRow = (userId: string) => db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
 
-  app.get('/me', { config: self, schema: { tags: ['me'], summary: 'The signed-in user and session', response: { 200: Me } } }, async (req) => {
+  app.get('/me', { config: { ...self, audit: 'signed-in' }, schema: { tags: ['me'], summary: 'The signed-in user and session', response: { 200: Me } } }, async (req) => {
     const auth = authOf(req);
     const row = await ownRow(auth.userId);
     return { user: toUser(row), csrfToken: auth.csrfToken, secondFactorEnrolmentRequired: await mustEnrolSecondFactor(db, row.roles, row.totp_enabled) };

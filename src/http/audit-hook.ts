@@ -15,12 +15,14 @@ export function auditHook(ctx: AppContext) {
     const url = req.routeOptions.url;
     const cfg = req.routeOptions.config;
     if (!url || !url.startsWith('/api/') || cfg.audit === false) return payload;
-    const params = (req.params ?? {}) as Record<string, unknown>;
     const note = req.auditNote;
+    const actor = note?.actor ?? auditActor(req);
+    if (cfg.audit === 'signed-in' && !actor) return payload;
+    const params = (req.params ?? {}) as Record<string, unknown>;
     const targetId = note?.targetId ?? (typeof params.id === 'string' ? params.id : null);
     try {
       await appendAudit(ctx.db, {
-        actor: note?.actor ?? auditActor(req),
+        actor,
         action: cfg.action ?? `${req.method} ${url}`,
         targetType: cfg.target ?? null,
         targetId,

@@ -44,8 +44,11 @@ declare module 'fastify' {
     public?: boolean;
     /** What the audit trail records as the call's target, taken from the `id` route parameter. */
     target?: string;
-    /** Public routes too trivial to audit (health, docs). */
-    audit?: false;
+    /**
+     * false: never audited (health, docs); 'signed-in': audited only when a user is known
+     * (the web app's "am I signed in?" probe would otherwise fill the trail).
+     */
+    audit?: false | 'signed-in';
   }
   interface FastifyRequest {
     auth: Auth | null;

@@ -1,0 +1,283 @@
+// End-to-end: the built web app in a real Chromium, against the real server on a fresh database.
+// Run: node --import tsx --test e2e/web.test.ts
+import assert from 'node:assert/strict';
+import { after, before, test, type TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { currentTotp } from '../src/accounts/totp.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
+import az from '../web/src/i18n/az.json' with { type: 'json' };
+import en from '../web/src/i18n/en.json' with { type: 'json' };
+import ru from '../web/src/i18n/ru.json' with { type: 'json' };
+import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+let t: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  if (!haveChromium()) {
+    if (process.env.CI) throw new Error(NO_BROWSER);
+    return;
+  }
+  ensureWebBuilt();
+  t = await startTestApp();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+/** A fresh browser profile for one test, or a skip when there is no Chromium. */
+async function open(tc: TestContext): Promise<Tab | null> {
+  if (!haveChromium()) {
+    tc.skip(NO_BROWSER);
+    return null;
+  }
+  const tab = await openTab(browser, t.url);
+  contexts.push(tab.context);
+  return tab;
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
+  await page.getByLabel(az.signIn.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: az.signIn.submit }).click();
+}
+
+const homeUsername = (page: Page) => page.getByTestId('me-username');
+const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+test('administrator signs in through the form and creates a user', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+
+  await signIn(page, t.users.administrator.username, TEST_PASSWORD);
+  assert.equal(await homeUsername(page).textContent(), 'test.administrator');
+  await page.getByRole('heading', { level: 1, name: az.home.welcome.replace('{{name}}', 'Test administrator') }).waitFor();
+
+  await navLink(page, az.nav.users).click();
+  await page.getByRole('heading', { level: 1, name: az.users.title }).waitFor();
+  await page.getByRole('link', { name: az.users.new }).click();
+  await page.getByRole('heading', { level: 1, name: az.userForm.createTitle }).waitFor();
+
+  const username = `e2e.worker.${Date.now().toString(36)}`;
+  await page.getByLabel(az.userForm.username, { exact: true }).fill(username);
+  await page.getByLabel(az.userForm.displayName, { exact: true }).fill('Leyla Əliyeva');
+  await page.getByLabel(az.userForm.agency, { exact: true }).selectOption(t.users.case_worker.agencyId);
+  await page.getByLabel(az.roles.case_worker, { exact: true }).check();
+  await page.getByLabel(az.userForm.password, { exact: true }).fill('Shelter-intake-2025');
+  await page.getByRole('button', { name: az.userForm.create }).click();
+
+  // Back on the list, with a confirmation and the new row.
+  await page.getByRole('status').filter({ hasText: az.users.created.replace('{{username}}', username) }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: username });
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /Leyla Əliyeva/);
+  assert.match((await row.textContent()) ?? '', new RegExp(az.roles.case_worker));
+
+  const api = await t.as('administrator');
+  const res = await api.get(`/api/users?q=${encodeURIComponent(username)}`);
+  assert.equal(res.status, 200);
+  assert.equal(res.body.total, 1);
+  const created = res.body.items[0];
+  assert.equal(created.username, username);
+  assert.equal(created.displayName, 'Leyla Əliyeva');
+  assert.equal(created.agencyId, t.users.case_worker.agencyId);
+  assert.deepEqual(created.roles, ['case_worker']);
+  assert.equal(created.mustChangePassword, true);
+  assert.equal(created.active, true);
+
+  assert.deepEqual(problems, []);
+});
+
+test('the language switch changes the interface az → en → ru and <html lang>', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+
+  await signIn(page, t.users.coordinator.username, TEST_PASSWORD);
+  await homeUsername(page).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'az');
+  await navLink(page, az.nav.users).waitFor();
+
+  await page.getByLabel(az.app.language, { exact: true }).selectOption('en');
+  await navLink(page, en.nav.users).waitFor();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.getByRole('heading', { level: 1, name: en.home.welcome.replace('{{name}}', 'Test coordinator') }).waitFor();
+  assert.equal(await navLink(page, az.nav.users).count(), 0);
+
+  await page.getByLabel(en.app.language, { exact: true }).selectOption('ru');
+  await navLink(page, ru.nav.users).waitFor();
+  await page.waitForFunction(() => document.documentElement.lang === 'ru');
+  await page.getByRole('heading', { level: 2, name: ru.home.profile }).waitFor();
+  assert.equal(await page.getByRole('button', { name: ru.app.signOut }).count(), 1);
+
+  // Remembered on the device and on the account.
+  assert.equal(await page.evaluate(() => localStorage.getItem('azad.language')), 'ru');
+  const api = await t.as('coordinator');
+  let stored = '';
+  for (let i = 0; i < 20 && stored !== 'ru'; i++) {
+    stored = (await api.get('/api/me')).body.user.language;
+    if (stored !== 'ru') await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(stored, 'ru');
+
+  // A reload keeps Russian.
+  await page.reload();
+  await navLink(page, ru.nav.users).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+
+  assert.deepEqual(problems, []);
+});
+
+test('a wrong password shows an alert and opens no session', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, context, problems } = tab;
+
+  await signIn(page, t.users.analyst.username, 'not-the-right-password');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match((await alert.textContent()) ?? '', new RegExp(az.signIn.wrong));
+
+  // Still on the sign-in form, no cookie, and the server sees no session.
+  await page.getByRole('heading', { level: 1, name: az.signIn.title }).waitFor();
+  assert.equal(await homeUsername(page).count(), 0);
+  const cookies = await context.cookies();
+  assert.equal(cookies.find((c) => c.name === 'azad_session'), undefined);
+  const status = await page.evaluate(async () => (await fetch('/api/me', { credentials: 'same-origin' })).status);
+  assert.equal(status, 401);
+
+  assert.deepEqual(problems, []);
+});
+
+test('the sign-in form works with the keyboard alone', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+  const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '', tag: document.activeElement?.tagName ?? '' }));
+
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: az.signIn.title }).waitFor();
+
+  // The first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  const first = await focused();
+  assert.equal(first.tag, 'A');
+  assert.equal(first.text, az.app.skipToContent);
+
+  let tabs = 1;
+  while ((await focused()).id !== 'username' && tabs < 10) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  assert.equal((await focused()).id, 'username', 'Tab never reached the username field');
+  await page.keyboard.type(t.users.auditor.username);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).id, 'password');
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+
+  await homeUsername(page).waitFor();
+  assert.equal(await homeUsername(page).textContent(), 'test.auditor');
+  // The auditor's menu has the audit trail and no user administration.
+  await navLink(page, az.nav.audit).waitFor();
+  assert.equal(await navLink(page, az.nav.security).count(), 0);
+
+  assert.deepEqual(problems, []);
+});
+
+test('the auditor opens the audit trail by address and verifies the chain', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+
+  await signIn(page, t.users.auditor.username, TEST_PASSWORD);
+  await homeUsername(page).waitFor();
+  await page.goto('/audit');
+  await page.getByRole('heading', { level: 1, name: az.audit.title }).waitFor();
+  await page.getByRole('row').filter({ hasText: 'test.auditor' }).first().waitFor();
+
+  await page.getByRole('button', { name: az.audit.verify }).click();
+  const status = page.getByRole('status').filter({ hasText: az.audit.verifyOk.split(':')[0] ?? '' });
+  await status.waitFor();
+
+  assert.deepEqual(problems, []);
+});
+
+test('an issued password must be replaced first; the policy error is shown at the field', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+  const admin = await t.as('administrator');
+  const username = `e2e.newcomer.${Date.now().toString(36)}`;
+  const issued = 'Issued-by-admin-2025';
+  const made = await admin.post('/api/users', { username, displayName: 'Newcomer', agencyId: t.users.coordinator.agencyId, roles: ['analyst'], password: issued, mustChangePassword: true });
+  assert.equal(made.status, 201);
+
+  await signIn(page, username, issued);
+  await page.getByRole('heading', { level: 1, name: az.changePassword.title }).waitFor();
+  assert.equal(await page.getByRole('navigation').count(), 0);
+
+  // The server refuses a password that contains the username and names the field.
+  await page.getByLabel(az.changePassword.current, { exact: true }).fill(issued);
+  await page.getByLabel(az.changePassword.new, { exact: true }).fill(`${username}-2025!`);
+  await page.getByLabel(az.changePassword.confirm, { exact: true }).fill(`${username}-2025!`);
+  await page.getByLabel(az.changePassword.confirm, { exact: true }).press('Enter');
+  await page.getByRole('alert').waitFor();
+  const newField = page.getByLabel(az.changePassword.new, { exact: true });
+  assert.equal(await newField.getAttribute('aria-invalid'), 'true');
+  const describedBy = (await newField.getAttribute('aria-describedby')) ?? '';
+  assert.match(describedBy, /newPassword-error/);
+  assert.equal(await page.locator('#newPassword-error').textContent().then((x) => x?.includes(az.fieldErrors.containsUsername)), true);
+
+  await newField.fill('Quiet-river-stone-41');
+  await page.getByLabel(az.changePassword.confirm, { exact: true }).fill('Quiet-river-stone-41');
+  await page.getByRole('button', { name: az.changePassword.submit }).click();
+  await homeUsername(page).waitFor();
+  assert.equal(await homeUsername(page).textContent(), username);
+
+  assert.deepEqual(problems, []);
+});
+
+test('a role that requires 2FA: enrol at first sign-in, then sign in with the code', async (tc) => {
+  const tab = await open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+  const admin = await t.as('administrator');
+  assert.equal((await admin.put('/api/settings/security', { secondFactorRequiredRoles: ['hotline_operator'] })).status, 200);
+  try {
+    await signIn(page, t.users.hotline_operator.username, TEST_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: az.enrol.title }).waitFor();
+    await page.getByRole('button', { name: az.enrol.start }).click();
+    const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    assert.match(shown, /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, 'the secret is shown in groups of four');
+    const secret = shown.replace(/\s/g, '');
+    await page.getByLabel(az.enrol.code, { exact: true }).fill(currentTotp(secret));
+    await page.getByRole('button', { name: az.enrol.confirm }).click();
+    await homeUsername(page).waitFor();
+
+    await page.getByRole('button', { name: az.app.signOut }).click();
+    await page.getByRole('status').filter({ hasText: az.signIn.signedOut }).waitFor();
+
+    await signIn(page, t.users.hotline_operator.username, TEST_PASSWORD);
+    const code = page.getByLabel(az.signIn.totp, { exact: true });
+    await code.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'totp', undefined, { timeout: 2000 });
+    // A code is good once (the server refuses replays): use the next 30-second step's code.
+    await code.fill(currentTotp(secret, Date.now() + 30_000));
+    await code.press('Enter');
+    await homeUsername(page).waitFor();
+    assert.equal(await homeUsername(page).textContent(), t.users.hotline_operator.username);
+  } finally {
+    await admin.put('/api/settings/security', { secondFactorRequiredRoles: [] });
+  }
+
+  assert.deepEqual(problems, []);
+});

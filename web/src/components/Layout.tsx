@@ -1,0 +1,90 @@
+// The frame around every screen: skip link, header (brand, language, sign-out), navigation, main.
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../src/profile/schema.ts';
+import { Link, useLocation } from '../router.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export interface NavItem {
+  path: string;
+  label: string;
+}
+
+export function Layout({
+  children,
+  nav,
+  userName,
+  onSignOut,
+  onLanguage,
+}: {
+  children: ReactNode;
+  nav?: NavItem[];
+  userName?: string;
+  onSignOut?: () => void;
+  onLanguage?: (lang: Language) => void;
+}) {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+  const first = useRef(true);
+
+  // After an in-app navigation, focus the new page's heading so it is announced.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [path]);
+
+  const skip = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+  const isCurrent = (p: string) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`));
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skip}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="header-tools">
+            <LanguageSwitch {...(onLanguage ? { onChanged: onLanguage } : {})} />
+            {userName && onSignOut && (
+              <div className="user-box">
+                <span className="user-name">{t('app.signedInAs', { name: userName })}</span>
+                <button type="button" className="button button--secondary" onClick={onSignOut}>
+                  {t('app.signOut')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+        {nav && nav.length > 0 && (
+          <nav aria-label={t('app.mainNav')} className="site-nav">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.path}>
+                  <Link to={item.path} aria-current={isCurrent(item.path) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.confidential')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// Setting up an authenticator: ask the server for a secret, show it as text, confirm with a code.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { TotpSetup } from '../../../src/accounts/schema.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../form.ts';
+import { FormAlert } from './Alerts.tsx';
+import { TextField } from './Field.tsx';
+
+type Setup = z.infer<typeof TotpSetup>;
+
+/** "ABCDEFGH…" → "ABCD EFGH …", easier to read and to type. */
+export const groupInFours = (secret: string) => secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+export function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [setup, setSetup] = useState<Setup | null>(null);
+  const [code, setCode] = useState('');
+  const start = useSubmit();
+  const confirm = useSubmit();
+
+  if (!setup) {
+    return (
+      <>
+        <FormAlert error={start.error} />
+        <button type="button" className="button" disabled={start.busy} onClick={() => void start.run(async () => setSetup(await api.post<Setup>('/api/me/totp/setup')))}>
+          {t('enrol.start')}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <div className="enrolment">
+      <ol className="steps">
+        <li>
+          <p>{t('enrol.step1')}</p>
+          <dl className="secret">
+            <dt>{t('enrol.secret')}</dt>
+            <dd>
+              <code className="secret-key" data-testid="totp-secret">
+                {groupInFours(setup.secret)}
+              </code>
+            </dd>
+            <dt>{t('enrol.otpauth')}</dt>
+            <dd>
+              <code className="otpauth">{setup.otpauthUrl}</code>
+              <p className="hint">{t('enrol.otpauthHint')}</p>
+            </dd>
+          </dl>
+        </li>
+        <li>
+          <p>{t('enrol.step2')}</p>
+          <FormAlert error={confirm.error} labels={{ code: t('enrol.code') }} />
+          <form
+            className="form"
+            noValidate
+            onSubmit={confirm.onSubmit(async () => {
+              await api.post('/api/me/totp/enable', { code: code.trim() });
+              await onEnabled();
+            })}
+          >
+            <TextField
+              id="code"
+              label={t('enrol.code')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              className="field--short"
+              error={confirm.fieldError('code')}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button" disabled={confirm.busy}>
+                {t('enrol.confirm')}
+              </button>
+            </div>
+          </form>
+        </li>
+      </ol>
+    </div>
+  );
+}
