@@ -68,7 +68,7 @@ test('administrator signs in through the form and creates a user', async (tc) =>
 
   const username = `e2e.worker.${Date.now().toString(36)}`;
   await page.getByLabel(az.userForm.username, { exact: true }).fill(username);
-  await page.getByLabel(az.userForm.displayName, { exact: true }).fill('Leyla Əliyeva');
+  await page.getByLabel(az.userForm.displayName, { exact: true }).fill('Sınaq İşçisi');
   await page.getByLabel(az.userForm.agency, { exact: true }).selectOption(t.users.case_worker.agencyId);
   await page.getByLabel(az.roles.case_worker, { exact: true }).check();
   await page.getByLabel(az.userForm.password, { exact: true }).fill('Shelter-intake-2025');
@@ -78,7 +78,7 @@ test('administrator signs in through the form and creates a user', async (tc) =>
   await page.getByRole('status').filter({ hasText: az.users.created.replace('{{username}}', username) }).waitFor();
   const row = page.getByRole('row').filter({ hasText: username });
   await row.waitFor();
-  assert.match((await row.textContent()) ?? '', /Leyla Əliyeva/);
+  assert.match((await row.textContent()) ?? '', /Sınaq İşçisi/);
   assert.match((await row.textContent()) ?? '', new RegExp(az.roles.case_worker));
 
   const api = await t.as('administrator');
@@ -87,7 +87,7 @@ test('administrator signs in through the form and creates a user', async (tc) =>
   assert.equal(res.body.total, 1);
   const created = res.body.items[0];
   assert.equal(created.username, username);
-  assert.equal(created.displayName, 'Leyla Əliyeva');
+  assert.equal(created.displayName, 'Sınaq İşçisi');
   assert.equal(created.agencyId, t.users.case_worker.agencyId);
   assert.deepEqual(created.roles, ['case_worker']);
   assert.equal(created.mustChangePassword, true);
