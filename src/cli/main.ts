@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { version } from '../boot.ts';
+import { AppError } from '../errors.ts';
 
 const program = new Command('azad').description('Azad — national anti-trafficking information system').version(version);
 
@@ -62,6 +63,7 @@ program
   });
 
 program.parseAsync().catch((err: unknown) => {
-  process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}\n`);
+  const fields = err instanceof AppError && err.fields.length ? ` (${err.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
+  process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}${fields}\n`);
   process.exit(1);
 });
