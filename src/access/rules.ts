@@ -43,6 +43,19 @@ export const rules = {
   'settings.read': { administrator: 'all' },
   'settings.update': { administrator: 'all' },
 
+  // Victims. Administrators and analysts never see person records; case workers see only
+  // persons referred to their agency (a declined or revoked referral ends that at once).
+  'persons.list': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: 'referred' },
+  'persons.identity': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: 'referred' },
+  'persons.create': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'persons.update': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  // Identification is a decision of the competent authority (the police), or the coordinator.
+  'persons.identify': { coordinator: 'all', police_investigator: 'all' },
+  'referrals.create': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  'referrals.inbox': { coordinator: 'all', police_investigator: 'agency', case_worker: 'agency' },
+  'assistance.record': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  'payments.record': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
   'audit.verify': { auditor: 'all' },

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface FieldKey {
   key: Buffer;
   id: Buffer;
+  /** Older keys still accepted for decryption, e.g. while `azad keys rotate` runs. */
+  previous?: FieldKey[];
 }
 
 const VERSION = 1;
@@ -43,11 +45,30 @@ export function decryptField(k: FieldKey, blob: Uint8Array): string {
   const buf = Buffer.from(blob);
   if (buf[0] !== VERSION) throw new Error('Unknown ciphertext version');
   const id = buf.subarray(1, 1 + ID_BYTES);
-  if (!id.equals(k.id)) throw new Error('Ciphertext was written with another key');
+  const key = [k, ...(k.previous ?? [])].find((c) => c.id.equals(id));
+  if (!key) throw new Error('Ciphertext was written with a key that is not loaded');
   const ivStart = 1 + ID_BYTES;
   const iv = buf.subarray(ivStart, ivStart + IV_BYTES);
   const tag = buf.subarray(ivStart + IV_BYTES, ivStart + IV_BYTES + TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', k.key, iv);
+  const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(buf.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+}
+
+/** Whether a ciphertext was written with the primary key (rotation re-encrypts the rest). */
+export function isCurrent(k: FieldKey, blob: Uint8Array): boolean {
+  return Buffer.from(blob).subarray(1, 1 + ID_BYTES).equals(k.id);
+}
+
+export const encryptOptional = (k: FieldKey, value: string | null | undefined) => (value == null ? null : encryptField(k, value));
+export const decryptOptional = (k: FieldKey, blob: Uint8Array | null) => (blob == null ? null : decryptField(k, blob));
+
+/**
+ * A keyed hash (HMAC-SHA-256, key derived from the field key) for equality search over
+ * encrypted data: the same token gives the same hash, and nobody without the key can
+ * test a guess against it.
+ */
+export function matchKey(k: FieldKey, token: string): string {
+  const derived = createHmac('sha256', k.key).update('azad:match-keys:v1').digest();
+  return createHmac('sha256', derived).update(token).digest('hex').slice(0, 32);
 }

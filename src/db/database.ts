@@ -15,6 +15,8 @@ export interface Db {
 
 // bigint counters (audit sequence numbers) stay far below 2^53; read them as numbers on both backends.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Calendar dates stay 'YYYY-MM-DD' text: a Date object would drift with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite
@@ -30,7 +32,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    parsers: { [types.INT8]: (v: string) => Number(v) },
+    parsers: { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v },
   });
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { kysely, kind: 'pglite', close: () => kysely.destroy() };

@@ -16,6 +16,9 @@ import { errorBody } from '../errors.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { assistanceRoutes } from '../assistance/routes.ts';
+import { referralRoutes } from '../referrals/routes.ts';
+import { victimRoutes } from '../victims/routes.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
 import { handleError } from './errors.ts';
@@ -103,6 +106,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       auditRoutes(api, ctx);
       settingsRoutes(api, ctx);
       profileRoutes(api, ctx);
+      victimRoutes(api, ctx);
+      referralRoutes(api, ctx);
+      assistanceRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

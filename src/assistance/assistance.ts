@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { appendAudit, type AuditEntry } from '../audit/record.ts';
+import { decryptOptional, encryptOptional, type FieldKey } from '../crypto/fields.ts';
+import type { Database } from '../db/schema.ts';
+import { conflict, invalid, type FieldError } from '../errors.ts';
+import type { Profile } from '../profile/schema.ts';
+import { assertAgencies } from '../victims/records.ts';
+import type { AssistanceInput, PaymentInput } from './schema.ts';
+
+type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
+type Who = { userId: string };
+
+export async function recordAssistance(trx: Kysely<Database>, ctx: { key: FieldKey; profile: Profile }, personId: string, input: z.infer<typeof AssistanceInput>, who: Who, audit: AuditBase) {
+  const kind = ctx.profile.assistanceKinds.find((k) => k.code === input.kind);
+  const problems: FieldError[] = [];
+  if (!kind) problems.push({ path: 'kind', message: `unknown assistance kind "${input.kind}" in the country profile` });
+  else if (kind.monetary) problems.push({ path: 'kind', message: 'money is recorded as a payment' });
+  else if (kind.forChildren && !input.childId) problems.push({ path: 'childId', message: 'this kind of help is for a child: name the child' });
+  if (input.legalStage && input.kind !== 'legal') problems.push({ path: 'legalStage', message: 'only for legal help' });
+  if (input.childId) {
+    const child = await trx.selectFrom('children').select('id').where('id', '=', input.childId).where('person_id', '=', personId).executeTakeFirst();
+    if (!child) problems.push({ path: 'childId', message: "not one of this person's children" });
+  }
+  if (problems.length) throw invalid('The assistance record is not valid', problems);
+  await assertAgencies(trx, { providerAgencyId: input.providerAgencyId });
+  const row = await trx
+    .insertInto('assistance')
+    .values({
+      person_id: personId,
+      child_id: input.childId ?? null,
+      kind: input.kind,
+      provider_agency_id: input.providerAgencyId,
+      date: input.date,
+      end_date: input.endDate ?? null,
+      legal_stage: input.legalStage ?? null,
+      notes_enc: encryptOptional(ctx.key, input.notes),
+      created_by: who.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, { ...audit, action: 'assistance.record', outcome: 'ok', targetType: 'person', targetId: personId, details: { assistanceId: row.id, kind: input.kind, date: input.date } });
+  return row.id;
+}
+
+export async function assistanceOf(db: Kysely<Database>, key: FieldKey, personId: string, showNotes: boolean) {
+  const rows = await db.selectFrom('assistance').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('created_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    providerAgencyId: r.provider_agency_id,
+    date: r.date,
+    endDate: r.end_date,
+    legalStage: r.legal_stage as 'investigation' | 'court' | null,
+    childId: r.child_id,
+    notes: showNotes ? decryptOptional(key, r.notes_enc) : null,
+  }));
+}
+
+export type PaymentOutcome = { id: string; created: boolean };
+
+/**
+ * Records a payment once per idempotency key: a resubmission returns the first record.
+ * Kinds that are not recurring (the one-time allowance) are paid once per person unless a
+ * reason to pay again is given; the person's row is locked so two clerks cannot both pay.
+ */
+export async function recordPayment(trx: Kysely<Database>, profile: Profile, personId: string, input: z.infer<typeof PaymentInput>, who: Who, audit: AuditBase): Promise<PaymentOutcome> {
+  const kind = profile.paymentKinds.find((k) => k.code === input.kind);
+  if (!kind) throw invalid('Unknown payment kind', [{ path: 'kind', message: `unknown payment kind "${input.kind}" in the country profile` }]);
+  if (input.currency !== profile.settings.currency) throw invalid('Wrong currency', [{ path: 'currency', message: `payments are made in ${profile.settings.currency}` }]);
+  await assertAgencies(trx, { payerAgencyId: input.payerAgencyId });
+  await trx.selectFrom('persons').select('id').where('id', '=', personId).forUpdate().executeTakeFirstOrThrow();
+
+  const previous = await trx.selectFrom('payments').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+  if (previous) {
+    const same = previous.person_id === personId && previous.kind === input.kind && Number(previous.amount) === input.amount && previous.paid_on === input.paidOn;
+    if (!same) throw conflict('This idempotency key was used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
+    return { id: previous.id, created: false };
+  }
+  if (!kind.recurring) {
+    const paid = await trx.selectFrom('payments').select('id').where('person_id', '=', personId).where('kind', '=', input.kind).executeTakeFirst();
+    if (paid && !input.overrideReason) {
+      throw conflict(`The ${input.kind} has already been paid to this person`, [{ path: 'overrideReason', message: 'give a reason to pay it again' }]);
+    }
+  }
+  const row = await trx
+    .insertInto('payments')
+    .values({
+      person_id: personId,
+      kind: input.kind,
+      amount: input.amount.toFixed(2),
+      currency: input.currency,
+      paid_on: input.paidOn,
+      payer_agency_id: input.payerAgencyId,
+      idempotency_key: input.idempotencyKey,
+      override_reason: input.overrideReason ?? null,
+      created_by: who.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    ...audit,
+    action: input.overrideReason ? 'payments.record_override' : 'payments.record',
+    outcome: 'ok',
+    targetType: 'person',
+    targetId: personId,
+    details: { paymentId: row.id, kind: input.kind, amount: input.amount, currency: input.currency, ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}) },
+  });
+  return { id: row.id, created: true };
+}
+
+export async function paymentsOf(db: Kysely<Database>, personId: string) {
+  const rows = await db.selectFrom('payments').selectAll().where('person_id', '=', personId).orderBy('paid_on').orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, amount: Number(r.amount), currency: r.currency, paidOn: r.paid_on, payerAgencyId: r.payer_agency_id, overrideReason: r.override_reason }));
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { scopesFor } from '../access/rules.ts';
+import { auditActor, authOf } from '../http/access.ts';
+import type { App, AppContext } from '../http/types.ts';
+import { assertPersonVisible, personsVisible } from '../victims/access.ts';
+import { assistanceOf, paymentsOf, recordAssistance, recordPayment } from './assistance.ts';
+import { AssistanceInput, AssistanceList, PaymentInput, PaymentList } from './schema.ts';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+const Created = z.object({ id: z.uuid() });
+
+export function assistanceRoutes(app: App, ctx: AppContext) {
+  const { db, fieldKey: key, profile } = ctx;
+  const tags = ['assistance'];
+
+  app.post(
+    '/persons/:id/assistance',
+    { config: { action: 'assistance.record', target: 'person' }, schema: { tags, summary: 'Record help given', params: IdParams, body: AssistanceInput, response: { 201: Created } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const id = await db.transaction().execute(async (trx) => {
+        await assertPersonVisible(trx, auth, 'assistance.record', req.params.id);
+        return recordAssistance(trx, { key, profile }, req.params.id, req.body, { userId: auth.userId }, { actor: auditActor(req), ip: req.ip });
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get('/persons/:id/assistance', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'The assistance ledger', params: IdParams, response: { 200: AssistanceList } } }, async (req) => {
+    const auth = authOf(req);
+    await assertPersonVisible(db, auth, 'persons.list', req.params.id);
+    // Notes may name people: shown only where the identity is.
+    const identity = await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity'))).where('id', '=', req.params.id).executeTakeFirst();
+    return { items: await assistanceOf(db, key, req.params.id, Boolean(identity)) };
+  });
+
+  app.post(
+    '/persons/:id/payments',
+    { config: { action: 'payments.record', target: 'person' }, schema: { tags, summary: 'Record a payment (idempotent by key)', params: IdParams, body: PaymentInput, response: { 201: Created, 200: Created } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const out = await db.transaction().execute(async (trx) => {
+        await assertPersonVisible(trx, auth, 'payments.record', req.params.id);
+        return recordPayment(trx, profile, req.params.id, req.body, { userId: auth.userId }, { actor: auditActor(req), ip: req.ip });
+      });
+      return reply.status(out.created ? 201 : 200).send({ id: out.id });
+    },
+  );
+
+  app.get('/persons/:id/payments', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'Payments to a person', params: IdParams, response: { 200: PaymentList } } }, async (req) => {
+    await assertPersonVisible(db, authOf(req), 'persons.list', req.params.id);
+    return { items: await paymentsOf(db, req.params.id) };
+  });
+}

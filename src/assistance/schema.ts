@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { PastDate } from '../victims/schema.ts';
+
+const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
+
+export const LegalStage = z.enum(['investigation', 'court']);
+
+export const AssistanceInput = z
+  .strictObject({
+    kind: code,
+    providerAgencyId: z.uuid(),
+    date: PastDate,
+    /** Shelter check-out and other spans. */
+    endDate: PastDate.nullable().optional(),
+    legalStage: LegalStage.nullable().optional(),
+    childId: z.uuid().nullable().optional(),
+    notes: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((a) => !a.endDate || a.endDate >= a.date, { path: ['endDate'], message: 'must not be before date' });
+
+export const Assistance = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  providerAgencyId: z.uuid(),
+  date: z.string(),
+  endDate: z.string().nullable(),
+  legalStage: LegalStage.nullable(),
+  childId: z.uuid().nullable(),
+  /** Notes may name people; they are encrypted and shown like identifying data. */
+  notes: z.string().nullable(),
+});
+export const AssistanceList = z.object({ items: z.array(Assistance) });
+
+export const PaymentInput = z.strictObject({
+  kind: code,
+  amount: z.number().positive().max(1_000_000).multipleOf(0.01),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
+  paidOn: PastDate,
+  payerAgencyId: z.uuid(),
+  /** The client's key for this payment: a second submission with the same key is stored once. */
+  idempotencyKey: z.string().trim().min(8).max(100),
+  /** Needed to pay a once-only kind (the one-time allowance) a second time. */
+  overrideReason: z.string().trim().min(10).max(1000).optional(),
+});
+
+export const Payment = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  paidOn: z.string(),
+  payerAgencyId: z.uuid(),
+  overrideReason: z.string().nullable(),
+});
+export const PaymentList = z.object({ items: z.array(Payment) });

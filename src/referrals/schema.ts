@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const ReferralStatus = z.enum(['sent', 'accepted', 'declined', 'completed', 'revoked']);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+export const CreateReferralInput = z.strictObject({
+  toAgencyId: z.uuid(),
+  note: z.string().trim().min(1).max(1000).optional(),
+  /** Without recorded consent for this agency a referral needs a reason, which is audited. */
+  consentOverrideReason: z.string().trim().min(10).max(1000).optional(),
+});
+
+export const ReferralTransitionInput = z.strictObject({
+  status: z.enum(['accepted', 'declined', 'completed', 'revoked']),
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+
+export const Referral = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  caseCode: z.string(),
+  fromAgencyId: z.uuid(),
+  toAgencyId: z.uuid(),
+  status: ReferralStatus,
+  sentAt: z.string(),
+  respondedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  consentOverride: z.boolean(),
+});
+export type Referral = z.infer<typeof Referral>;
+export const ReferralList = z.object({ items: z.array(Referral) });
+export const ReferralInboxQuery = z.strictObject({ status: ReferralStatus.optional() });

@@ -1,0 +1,30 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Scope } from '../access/roles.ts';
+import { scopesFor, type Action } from '../access/rules.ts';
+import { scopeFilter, type ScopeColumns } from '../access/scope.ts';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
+import type { Auth } from '../http/types.ts';
+
+/** Referral states that give the receiving agency access to the person. */
+export const ACCESS_GRANTING_REFERRALS = ['sent', 'accepted', 'completed'] as const;
+
+/** How the access scopes apply to persons: own = created it, agency = intake agency, referred = referral. */
+export const personScope: ScopeColumns = {
+  own: 'persons.created_by',
+  agency: 'persons.owner_agency_id',
+  referred: (agencyId) =>
+    sql<SqlBool>`exists (select 1 from referrals r where r.person_id = persons.id and r.to_agency_id = ${agencyId}
+                         and r.status in (${sql.join(ACCESS_GRANTING_REFERRALS.map((s) => sql.lit(s)))}))`,
+};
+
+/** The persons a user may reach through an action, as one SQL condition on `persons`. */
+export function personsVisible(auth: Auth, action: Action = 'persons.list', scopes?: Scope[]) {
+  return scopeFilter(auth, scopes ?? scopesFor(auth.roles, action), personScope);
+}
+
+/** Fails with 404 unless the person is reachable through the action — never revealing that it exists. */
+export async function assertPersonVisible(db: Kysely<Database>, auth: Auth, action: Action, personId: string) {
+  const found = await db.selectFrom('persons').select('id').where(personsVisible(auth, action)).where('persons.id', '=', personId).executeTakeFirst();
+  if (!found) throw notFound('Person');
+}

@@ -1,0 +1,137 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import { decryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
+import type { Database } from '../db/schema.ts';
+import { latinFold, matchTokens, similarity } from './names.ts';
+import { decryptIdentity, getPersonRow, toSummary } from './persons.ts';
+import type { PersonDetail, ReflectionQueue, Timeline } from './schema.ts';
+import { addDays, today } from './status.ts';
+
+/** The full record; identity only when `identityVisible` holds for this person. */
+export async function personDetail(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, identityVisible: Expression<SqlBool>, id: string): Promise<PersonDetail> {
+  const row = await getPersonRow(db, visible, identityVisible, id);
+  const [decisions, events, reflection, consents, children] = await Promise.all([
+    db.selectFrom('identification_decisions').selectAll().where('person_id', '=', id).orderBy('decided_on').orderBy('created_at').execute(),
+    db.selectFrom('exploitation_events').selectAll().where('person_id', '=', id).orderBy('start_date').orderBy('created_at').execute(),
+    db.selectFrom('reflection_periods').selectAll().where('person_id', '=', id).executeTakeFirst(),
+    db.selectFrom('consents').selectAll().where('person_id', '=', id).orderBy('recorded_on').execute(),
+    db.selectFrom('children').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
+  ]);
+  const showIdentity = Boolean(row.identity_visible);
+  return {
+    ...toSummary(row),
+    identity: showIdentity ? decryptIdentity(key, row) : null,
+    residenceRegion: row.residence_region,
+    languages: row.languages,
+    vulnerabilities: row.vulnerabilities,
+    channel: row.channel as PersonDetail['channel'],
+    contactDate: row.contact_date,
+    closure: row.closure_reason && row.closed_on ? { reason: row.closure_reason as NonNullable<PersonDetail['closure']>['reason'], closedOn: row.closed_on } : null,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      status: d.status as PersonDetail['identificationStatus'],
+      decidedOn: d.decided_on,
+      decidingAgencyId: d.deciding_agency_id,
+      note: showIdentity ? decryptOptional(key, d.note_enc) : null,
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind as PersonDetail['events'][number]['kind'],
+      country: e.country,
+      region: e.region,
+      startDate: e.start_date,
+      endDate: e.end_date,
+      forms: e.forms,
+      subtypes: e.subtypes,
+      isicSection: e.isic_section,
+      meansOfControl: e.means_of_control,
+      recruitmentMethod: e.recruitment_method,
+      onlinePlatform: e.online_platform,
+      recruiterRelation: e.recruiter_relation,
+    })),
+    reflection: reflection
+      ? {
+          id: reflection.id,
+          startDate: reflection.start_date,
+          lengthDays: reflection.length_days,
+          extensionDays: reflection.extension_days,
+          endDate: addDays(reflection.start_date, reflection.length_days + reflection.extension_days),
+          outcome: reflection.outcome as NonNullable<PersonDetail['reflection']>['outcome'],
+          outcomeDate: reflection.outcome_date,
+        }
+      : null,
+    consents: consents.map((c) => ({ id: c.id, purpose: c.purpose as PersonDetail['consents'][number]['purpose'], agencyId: c.agency_id, given: c.given, recordedOn: c.recorded_on })),
+    children: children.map((c) => ({ id: c.id, label: c.label, birthYear: c.birth_year, gender: c.gender as PersonDetail['gender'] })),
+  };
+}
+
+/** Everything that happened to a person, in date order, from every table that records it. */
+export async function personTimeline(db: Kysely<Database>, id: string): Promise<z.infer<typeof Timeline>> {
+  const rows = await sql<{ date: string; kind: string; summary: string; ref_id: string; at: Date }>`
+    select contact_date::text as date, 'contact' as kind, channel as summary, id::text as ref_id, created_at as at from persons where id = ${id}
+    union all select decided_on::text, 'identification', status, id::text, created_at from identification_decisions where person_id = ${id}
+    union all select coalesce(start_date, created_at::date)::text, 'event', kind || coalesce(' ' || country, ''), id::text, created_at from exploitation_events where person_id = ${id}
+    union all select start_date::text, 'reflection_started', length_days::text || ' days', id::text, created_at from reflection_periods where person_id = ${id}
+    union all select outcome_date::text, 'reflection_outcome', outcome, id::text, created_at from reflection_periods where person_id = ${id} and outcome is not null
+    union all select recorded_on::text, 'consent', purpose || case when given then ' given' else ' refused' end, id::text, created_at from consents where person_id = ${id}
+    union all select sent_at::date::text, 'referral', status, id::text, created_at from referrals where person_id = ${id}
+    union all select date::text, 'assistance', kind, id::text, created_at from assistance where person_id = ${id}
+    union all select paid_on::text, 'payment', kind || ' ' || amount::text || ' ' || currency, id::text, created_at from payments where person_id = ${id}
+    union all select closed_on::text, 'closed', closure_reason, id::text, updated_at from persons where id = ${id} and closure_reason is not null
+    order by 1, 5`.execute(db);
+  return { items: rows.rows.map((r) => ({ date: r.date, kind: r.kind, summary: r.summary, refId: r.ref_id })) };
+}
+
+/**
+ * Possible existing records for an intake: candidates come from keyed-hash overlap among the
+ * persons the user may see — never others — and are ranked by name similarity after decryption.
+ */
+export async function duplicateCandidates(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, q: { givenName: string; familyName?: string | undefined; birthDate?: string | undefined }) {
+  const keys = matchTokens(q).map((t) => matchKey(key, t));
+  if (keys.length === 0) return { items: [] };
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'case_code', 'given_name_enc', 'family_name_enc', 'birth_date_enc'])
+    .where(visible)
+    .where(sql<SqlBool>`match_keys && ${sql.val(keys)}::text[]`)
+    .limit(50)
+    .execute();
+  const items = rows
+    .map((r) => {
+      const given = decryptOptional(key, r.given_name_enc) ?? '';
+      const family = decryptOptional(key, r.family_name_enc) ?? '';
+      const birth = decryptOptional(key, r.birth_date_enc);
+      const nameScore = (similarity(latinFold(given), latinFold(q.givenName)) + (q.familyName ? similarity(latinFold(family), latinFold(q.familyName)) : 0.5)) / 2;
+      const score = Math.round((0.7 * nameScore + (q.birthDate && birth === q.birthDate ? 0.3 : 0)) * 100) / 100;
+      return { id: r.id, caseCode: r.case_code, score };
+    })
+    .filter((c) => c.score >= 0.5)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10);
+  return { items };
+}
+
+/** Reflection periods without an outcome that end within `withinDays`, overdue ones first. */
+export async function reflectionQueue(db: Kysely<Database>, visible: Expression<SqlBool>, withinDays: number): Promise<z.infer<typeof ReflectionQueue>> {
+  const rows = await db
+    .selectFrom('reflection_periods as rp')
+    .innerJoin('persons', 'persons.id', 'rp.person_id')
+    .select(['persons.id', 'persons.case_code', 'rp.start_date', 'rp.length_days', 'rp.extension_days'])
+    .where(visible)
+    .where('rp.outcome', 'is', null)
+    .where('persons.closure_reason', 'is', null)
+    .where(sql<SqlBool>`rp.start_date + rp.length_days + rp.extension_days <= current_date + ${withinDays}::int`)
+    .execute();
+  const now = today();
+  const dayMs = 86_400_000;
+  return {
+    items: rows
+      .map((r) => {
+        const endDate = addDays(r.start_date, r.length_days + r.extension_days);
+        const daysLeft = Math.round((Date.parse(endDate) - Date.parse(now)) / dayMs);
+        return { personId: r.id, caseCode: r.case_code, endDate, daysLeft, overdue: daysLeft < 0 };
+      })
+      .filter((r) => r.daysLeft <= withinDays)
+      .sort((a, b) => a.daysLeft - b.daysLeft),
+  };
+}

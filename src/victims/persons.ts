@@ -1,0 +1,253 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
+import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
+import type { Database } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import type { Profile } from '../profile/schema.ts';
+import { matchTokens } from './names.ts';
+import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
+import { caseStatusSql } from './status.ts';
+
+type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
+export const IDENTITY_FIELDS = ['givenName', 'familyName', 'patronymic', 'birthDate', 'documentNumbers', 'phones', 'address'] as const;
+
+/** Checks values against the profile; each problem names its field. */
+export function checkPersonAgainstProfile(profile: Profile, input: Pick<UpdatePersonInput, 'residenceRegion' | 'birthYear'> & { identity?: Partial<Identity> | undefined }) {
+  const problems = [];
+  if (input.residenceRegion && !profile.regions.regions.some((r) => r.code === input.residenceRegion)) {
+    problems.push({ path: 'residenceRegion', message: `unknown region "${input.residenceRegion}" in the country profile` });
+  }
+  if (input.identity?.birthDate && input.birthYear && Number(input.identity.birthDate.slice(0, 4)) !== input.birthYear) {
+    problems.push({ path: 'birthYear', message: 'does not match identity.birthDate' });
+  }
+  if (problems.length) throw invalid('The person record does not fit the country profile', problems);
+}
+
+async function nextCaseCode(trx: Kysely<Database>, prefix: string): Promise<string> {
+  const year = new Date().getUTCFullYear();
+  const row = await trx
+    .insertInto('case_code_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`case_code_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${year}-${String(row.last).padStart(5, '0')}`;
+}
+
+export function encryptIdentity(key: FieldKey, id: Partial<Identity>) {
+  const out: Record<string, Uint8Array | null> = {};
+  if (id.givenName !== undefined) out.given_name_enc = encryptField(key, id.givenName);
+  if (id.familyName !== undefined) out.family_name_enc = encryptOptional(key, id.familyName);
+  if (id.patronymic !== undefined) out.patronymic_enc = encryptOptional(key, id.patronymic);
+  if (id.birthDate !== undefined) out.birth_date_enc = encryptOptional(key, id.birthDate);
+  if (id.documentNumbers !== undefined) out.documents_enc = encryptOptional(key, JSON.stringify(id.documentNumbers));
+  if (id.phones !== undefined) out.phones_enc = encryptOptional(key, JSON.stringify(id.phones));
+  if (id.address !== undefined) out.address_enc = encryptOptional(key, id.address);
+  return out;
+}
+
+type EncryptedIdentity = {
+  given_name_enc: Uint8Array;
+  family_name_enc: Uint8Array | null;
+  patronymic_enc: Uint8Array | null;
+  birth_date_enc: Uint8Array | null;
+  documents_enc: Uint8Array | null;
+  phones_enc: Uint8Array | null;
+  address_enc: Uint8Array | null;
+};
+
+export function decryptIdentity(key: FieldKey, row: EncryptedIdentity): Identity {
+  const json = (b: Uint8Array | null) => (b ? (JSON.parse(decryptField(key, b)) as string[]) : []);
+  return {
+    givenName: decryptField(key, row.given_name_enc),
+    familyName: decryptOptional(key, row.family_name_enc),
+    patronymic: decryptOptional(key, row.patronymic_enc),
+    birthDate: decryptOptional(key, row.birth_date_enc),
+    documentNumbers: json(row.documents_enc),
+    phones: json(row.phones_enc),
+    address: decryptOptional(key, row.address_enc),
+  };
+}
+
+export const matchKeysFor = (key: FieldKey, id: Pick<Identity, 'givenName' | 'familyName' | 'birthDate'>) => matchTokens(id).map((t) => matchKey(key, t));
+
+/** Opens a person record as a potential victim; the case code is the only name it carries outside. */
+export async function createPerson(
+  trx: Kysely<Database>,
+  ctx: { key: FieldKey; profile: Profile },
+  input: CreatePersonInput,
+  who: { userId: string; agencyId: string },
+  audit: AuditBase,
+) {
+  checkPersonAgainstProfile(ctx.profile, input);
+  const caseCode = await nextCaseCode(trx, ctx.profile.settings.caseCodePrefix);
+  const enc = encryptIdentity(ctx.key, input.identity) as EncryptedIdentity;
+  const person = await trx
+    .insertInto('persons')
+    .values({
+      case_code: caseCode,
+      owner_agency_id: who.agencyId,
+      ...enc,
+      match_keys: matchKeysFor(ctx.key, input.identity),
+      gender: input.gender,
+      birth_year: input.birthYear ?? (input.identity.birthDate ? Number(input.identity.birthDate.slice(0, 4)) : null),
+      is_minor: input.isMinor ?? null,
+      citizenship: input.citizenship ?? null,
+      residence_region: input.residenceRegion ?? null,
+      languages: input.languages ?? [],
+      vulnerabilities: input.vulnerabilities ?? [],
+      channel: input.channel,
+      contact_date: input.contactDate,
+      identification_status: 'potential',
+      created_by: who.userId,
+    })
+    .returning(['id', 'case_code'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('identification_decisions')
+    .values({ person_id: person.id, status: 'potential', decided_on: input.contactDate, deciding_agency_id: who.agencyId, note_enc: null, created_by: who.userId })
+    .execute();
+  const { identity, ...rest } = input;
+  await appendAudit(trx, {
+    ...audit,
+    action: 'persons.create',
+    outcome: 'ok',
+    targetType: 'person',
+    targetId: person.id,
+    details: { caseCode, changes: fieldChanges({}, { ...rest, ...identity }, { masked: IDENTITY_FIELDS }) },
+  });
+  return person;
+}
+
+const summaryColumns = [
+  'persons.id',
+  'persons.case_code',
+  'persons.gender',
+  'persons.birth_year',
+  'persons.is_minor',
+  'persons.citizenship',
+  'persons.identification_status',
+  'persons.identified_on',
+  'persons.owner_agency_id',
+  'persons.created_at',
+] as const;
+
+type SummaryRow = {
+  id: string;
+  case_code: string;
+  gender: string;
+  birth_year: number | null;
+  is_minor: boolean | null;
+  citizenship: string | null;
+  identification_status: string;
+  identified_on: string | null;
+  owner_agency_id: string;
+  created_at: Date;
+  status: string;
+};
+
+export function toSummary(r: SummaryRow): PersonSummary {
+  return {
+    id: r.id,
+    caseCode: r.case_code,
+    gender: r.gender as PersonSummary['gender'],
+    birthYear: r.birth_year,
+    isMinor: r.is_minor,
+    citizenship: r.citizenship,
+    identificationStatus: r.identification_status as PersonSummary['identificationStatus'],
+    identifiedOn: r.identified_on,
+    status: r.status as PersonSummary['status'],
+    ownerAgencyId: r.owner_agency_id,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export interface PersonQuery {
+  status?: string | undefined;
+  identificationStatus?: string | undefined;
+  year?: number | undefined;
+  country?: string | undefined;
+  agencyId?: string | undefined;
+  caseCode?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The person list through the visibility filter; filters combine with AND. */
+export async function listPersons(db: Kysely<Database>, visible: Expression<SqlBool>, q: PersonQuery) {
+  let base = db.selectFrom('persons').where(visible);
+  if (q.status) base = base.where(sql<SqlBool>`${caseStatusSql()} = ${q.status}`);
+  if (q.identificationStatus) base = base.where('persons.identification_status', '=', q.identificationStatus);
+  if (q.year) base = base.where(sql<SqlBool>`extract(year from persons.identified_on) = ${q.year}`);
+  if (q.country) {
+    base = base.where(sql<SqlBool>`exists (select 1 from exploitation_events e where e.person_id = persons.id and e.kind = 'exploitation' and e.country = ${q.country})`);
+  }
+  if (q.agencyId) {
+    const agencyId = q.agencyId;
+    base = base.where((eb) =>
+      eb.or([eb('persons.owner_agency_id', '=', agencyId), sql<SqlBool>`exists (select 1 from referrals r where r.person_id = persons.id and r.to_agency_id = ${agencyId})`]),
+    );
+  }
+  if (q.caseCode) base = base.where('persons.case_code', 'ilike', `%${q.caseCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, count] = await Promise.all([
+    base
+      .select([...summaryColumns, caseStatusSql().as('status')])
+      .orderBy('persons.created_at', 'desc')
+      .orderBy('persons.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(count.n) };
+}
+
+/** One person's full row, through the same filter as the list; `identityVisible` says whether names may be shown. */
+export async function getPersonRow(db: Kysely<Database>, visible: Expression<SqlBool>, identityVisible: Expression<SqlBool>, id: string) {
+  const row = await db
+    .selectFrom('persons')
+    .selectAll('persons')
+    .select([caseStatusSql().as('status'), sql<boolean>`${identityVisible}`.as('identity_visible')])
+    .where(visible)
+    .where('persons.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Person');
+  return row;
+}
+
+export async function updatePerson(
+  trx: Kysely<Database>,
+  ctx: { key: FieldKey; profile: Profile },
+  visible: Expression<SqlBool>,
+  id: string,
+  input: UpdatePersonInput,
+  audit: AuditBase,
+) {
+  const before = await trx.selectFrom('persons').selectAll().where(visible).where('persons.id', '=', id).executeTakeFirst();
+  if (!before) throw notFound('Person');
+  checkPersonAgainstProfile(ctx.profile, input);
+  const { identity, ...plain } = input;
+  const set: Record<string, unknown> = { updated_at: new Date() };
+  if (plain.gender !== undefined) set.gender = plain.gender;
+  if (plain.birthYear !== undefined) set.birth_year = plain.birthYear;
+  if (plain.isMinor !== undefined) set.is_minor = plain.isMinor;
+  if (plain.citizenship !== undefined) set.citizenship = plain.citizenship;
+  if (plain.residenceRegion !== undefined) set.residence_region = plain.residenceRegion;
+  if (plain.languages !== undefined) set.languages = plain.languages;
+  if (plain.vulnerabilities !== undefined) set.vulnerabilities = plain.vulnerabilities;
+  if (identity) {
+    Object.assign(set, encryptIdentity(ctx.key, identity));
+    const merged = { ...decryptIdentity(ctx.key, before), ...identity };
+    set.match_keys = matchKeysFor(ctx.key, merged);
+  }
+  await trx.updateTable('persons').set(set).where('id', '=', id).execute();
+  const old = { gender: before.gender, birthYear: before.birth_year, isMinor: before.is_minor, citizenship: before.citizenship, residenceRegion: before.residence_region, languages: before.languages, vulnerabilities: before.vulnerabilities };
+  await appendAudit(trx, {
+    ...audit,
+    action: 'persons.update',
+    outcome: 'ok',
+    targetType: 'person',
+    targetId: id,
+    details: { changes: fieldChanges({ ...old, ...Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, 'old'])) }, { ...plain, ...identity }, { masked: IDENTITY_FIELDS }) },
+  });
+}

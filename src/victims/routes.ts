@@ -1,0 +1,125 @@
+import { scopesFor } from '../access/rules.ts';
+import { appendAudit } from '../audit/record.ts';
+import { auditActor, authOf } from '../http/access.ts';
+import type { App, AppContext } from '../http/types.ts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertPersonVisible, personsVisible } from './access.ts';
+import { duplicateCandidates, personDetail, personTimeline, reflectionQueue } from './detail.ts';
+import { createPerson, listPersons, updatePerson } from './persons.ts';
+import { addChild, addEvent, closeCase, decide, recordConsent, startReflection, updateReflection } from './records.ts';
+import {
+  ChildInput,
+  CloseInput,
+  ConsentInput,
+  CreatePersonInput,
+  DecisionInput,
+  DuplicateCandidates,
+  DuplicateQuery,
+  EventInput,
+  PersonDetail,
+  PersonList,
+  PersonListQuery,
+  ReflectionInput,
+  ReflectionQueue,
+  ReflectionQueueQuery,
+  ReflectionUpdateInput,
+  Timeline,
+  UpdatePersonInput,
+} from './schema.ts';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+const Created = z.object({ id: z.uuid() });
+const PersonCreated = z.object({ id: z.uuid(), caseCode: z.string() });
+
+export function victimRoutes(app: App, ctx: AppContext) {
+  const { db, fieldKey: key, profile } = ctx;
+  const tags = ['persons'];
+  const base = (req: FastifyRequest) => ({ actor: auditActor(req), ip: req.ip });
+  const who = (req: FastifyRequest) => ({ userId: authOf(req).userId, agencyId: authOf(req).agencyId });
+
+  /** Runs a write on one person the caller may change, in one transaction with its audit entry. */
+  const onPerson = <T>(req: FastifyRequest<{ Params: { id: string } }>, fn: (trx: typeof db) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      await assertPersonVisible(trx, authOf(req), 'persons.update', req.params.id);
+      return fn(trx);
+    });
+
+  app.get('/persons', { config: { action: 'persons.list' }, schema: { tags, summary: 'Persons you may see', querystring: PersonListQuery, response: { 200: PersonList } } }, async (req) => {
+    const auth = authOf(req);
+    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), req.query);
+  });
+
+  app.post(
+    '/persons',
+    { config: { action: 'persons.create', target: 'person' }, schema: { tags, summary: 'Intake: open a potential-victim record', body: CreatePersonInput, response: { 201: PersonCreated } } },
+    async (req, reply) => {
+      const person = await db.transaction().execute((trx) => createPerson(trx, { key, profile }, req.body, who(req), base(req)));
+      req.auditNote = { targetId: person.id };
+      return reply.status(201).send({ id: person.id, caseCode: person.case_code });
+    },
+  );
+
+  app.get(
+    '/persons/duplicates',
+    { config: { action: 'persons.create' }, schema: { tags, summary: 'Possible existing records for an intake (only ones you may see)', querystring: DuplicateQuery, response: { 200: DuplicateCandidates } } },
+    async (req) => {
+      const auth = authOf(req);
+      return duplicateCandidates(db, key, personsVisible(auth, 'persons.list'), req.query);
+    },
+  );
+
+  app.get(
+    '/persons/reflection-queue',
+    { config: { action: 'persons.list' }, schema: { tags, summary: 'Reflection periods ending within N days; overdue first', querystring: ReflectionQueueQuery, response: { 200: ReflectionQueue } } },
+    async (req) => {
+      const auth = authOf(req);
+      return reflectionQueue(db, personsVisible(auth, 'persons.list', auth.scopes), req.query.withinDays);
+    },
+  );
+
+  app.get('/persons/:id', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'One person', params: IdParams, response: { 200: PersonDetail } } }, async (req) => {
+    const auth = authOf(req);
+    const detail = await personDetail(db, key, personsVisible(auth, 'persons.list', auth.scopes), personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity')), req.params.id);
+    // Every disclosure of identifying data is on the record before it leaves the server.
+    if (detail.identity) await appendAudit(db, { ...base(req), action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: detail.id, details: { caseCode: detail.caseCode } });
+    return detail;
+  });
+
+  app.get('/persons/:id/timeline', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'Everything that happened, in order', params: IdParams, response: { 200: Timeline } } }, async (req) => {
+    await assertPersonVisible(db, authOf(req), 'persons.list', req.params.id);
+    return personTimeline(db, req.params.id);
+  });
+  const update = { action: 'persons.update', target: 'person' } as const;
+  app.patch('/persons/:id', { config: update, schema: { tags, summary: 'Change a person record', params: IdParams, body: UpdatePersonInput, response: { 204: z.null() } } }, async (req, reply) => {
+    const auth = authOf(req);
+    await db.transaction().execute((trx) => updatePerson(trx, { key, profile }, personsVisible(auth, 'persons.update', auth.scopes), req.params.id, req.body, base(req)));
+    return reply.status(204).send(null);
+  });
+
+  app.post(
+    '/persons/:id/decisions',
+    { config: { action: 'persons.identify', target: 'person' }, schema: { tags, summary: 'Record an identification decision', params: IdParams, body: DecisionInput, response: { 201: Created } } },
+    async (req, reply) => reply.status(201).send({ id: await onPerson(req, (trx) => decide(trx, req.params.id, req.body, key, who(req), base(req))) }),
+  );
+  app.post('/persons/:id/events', { config: update, schema: { tags, summary: 'Add a recruitment, transit or exploitation event', params: IdParams, body: EventInput, response: { 201: Created } } }, async (req, reply) =>
+    reply.status(201).send({ id: await onPerson(req, (trx) => addEvent(trx, profile, req.params.id, req.body, who(req), base(req))) }),
+  );
+  app.post('/persons/:id/reflection', { config: update, schema: { tags, summary: 'Start the recovery and reflection period', params: IdParams, body: ReflectionInput, response: { 201: Created } } }, async (req, reply) =>
+    reply.status(201).send({ id: await onPerson(req, (trx) => startReflection(trx, profile, req.params.id, req.body, who(req), base(req))) }),
+  );
+  app.patch('/persons/:id/reflection', { config: update, schema: { tags, summary: 'Extend the period or record its outcome', params: IdParams, body: ReflectionUpdateInput, response: { 204: z.null() } } }, async (req, reply) => {
+    await onPerson(req, (trx) => updateReflection(trx, req.params.id, req.body, base(req)));
+    return reply.status(204).send(null);
+  });
+  app.post('/persons/:id/consents', { config: update, schema: { tags, summary: 'Record consent for a purpose', params: IdParams, body: ConsentInput, response: { 201: Created } } }, async (req, reply) =>
+    reply.status(201).send({ id: await onPerson(req, (trx) => recordConsent(trx, req.params.id, req.body, who(req), base(req))) }),
+  );
+  app.post('/persons/:id/children', { config: update, schema: { tags, summary: "Add a victim's child", params: IdParams, body: ChildInput, response: { 201: Created } } }, async (req, reply) =>
+    reply.status(201).send({ id: await onPerson(req, (trx) => addChild(trx, req.params.id, req.body, who(req), base(req))) }),
+  );
+  app.post('/persons/:id/close', { config: update, schema: { tags, summary: 'Close the case with its reason', params: IdParams, body: CloseInput, response: { 204: z.null() } } }, async (req, reply) => {
+    await onPerson(req, (trx) => closeCase(trx, req.params.id, req.body, base(req)));
+    return reply.status(204).send(null);
+  });
+}
