@@ -61,7 +61,7 @@ export type PaymentOutcome = { id: string; created: boolean };
 
 /**
  * Records a payment once per idempotency key: a resubmission returns the first record.
- * Kinds that are not recurring (the one-time allowance) are paid once per person unless a
+ * Once-per-person kinds (the one-time allowance) are paid once per person unless a
  * reason to pay again is given; the person's row is locked so two clerks cannot both pay.
  */
 export async function recordPayment(trx: Kysely<Database>, profile: Profile, personId: string, input: z.infer<typeof PaymentInput>, who: Who, audit: AuditBase): Promise<PaymentOutcome> {
@@ -77,7 +77,7 @@ export async function recordPayment(trx: Kysely<Database>, profile: Profile, per
     if (!same) throw conflict('This idempotency key was used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
     return { id: previous.id, created: false };
   }
-  if (!kind.recurring) {
+  if (kind.oncePerPerson) {
     const paid = await trx.selectFrom('payments').select('id').where('person_id', '=', personId).where('kind', '=', input.kind).executeTakeFirst();
     if (paid && !input.overrideReason) {
       throw conflict(`The ${input.kind} has already been paid to this person`, [{ path: 'overrideReason', message: 'give a reason to pay it again' }]);

@@ -136,6 +136,8 @@ export const PaymentKind = z.strictObject({
   /** In settings.currency; null where the amount is decided case by case. */
   defaultAmount: z.number().nonnegative().nullable(),
   recurring: z.boolean(),
+  /** Paid at most once per person unless overridden with a reason (AZ: the one-time allowance). */
+  oncePerPerson: z.boolean(),
 });
 export type PaymentKind = z.infer<typeof PaymentKind>;
 
