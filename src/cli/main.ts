@@ -46,6 +46,16 @@ audit
     process.exitCode = await verifyCommand(loadConfig());
   });
 
+const keys = program.command('keys').description('the field-encryption key');
+keys
+  .command('rotate')
+  .description('re-encrypt every encrypted field under a new key (all or nothing; safe to re-run)')
+  .option('--new-key <base64>', 'the new key (required when AZAD_KEY is used; optional with a key file)')
+  .action(async (opts: { newKey?: string }) => {
+    const { rotateCommand } = await import('./keys.ts');
+    await rotateCommand(loadConfig(), opts);
+  });
+
 program
   .command('backup <file>')
   .description('write a complete logical backup (works on PGlite and PostgreSQL)')

@@ -30,7 +30,12 @@ export function loadFieldKey(opts: { key?: string | undefined; keyFile: string }
     fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true });
     fs.writeFileSync(opts.keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }
-  return fieldKey(Buffer.from(fs.readFileSync(opts.keyFile, 'utf8').trim(), 'base64'));
+  const read = (file: string) => fieldKey(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
+  const primary = read(opts.keyFile);
+  // A rotation interrupted after its commit left rows under `.next`: keep them readable.
+  const next = `${opts.keyFile}.next`;
+  if (fs.existsSync(next)) primary.previous = [read(next)];
+  return primary;
 }
 
 /** AES-256-GCM; layout: version(1) key-id(4) iv(12) tag(16) ciphertext. */
