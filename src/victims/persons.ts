@@ -7,6 +7,7 @@ import type { Profile } from '../profile/schema.ts';
 import { matchTokens } from './names.ts';
 import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
 import { caseStatusSql } from './status.ts';
+import type { PersonsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 export const IDENTITY_FIELDS = ['givenName', 'familyName', 'patronymic', 'birthDate', 'documentNumbers', 'phones', 'address'] as const;
@@ -46,15 +47,7 @@ export function encryptIdentity(key: FieldKey, id: Partial<Identity>) {
   return out;
 }
 
-type EncryptedIdentity = {
-  given_name_enc: Uint8Array;
-  family_name_enc: Uint8Array | null;
-  patronymic_enc: Uint8Array | null;
-  birth_date_enc: Uint8Array | null;
-  documents_enc: Uint8Array | null;
-  phones_enc: Uint8Array | null;
-  address_enc: Uint8Array | null;
-};
+type EncryptedIdentity = Pick<PersonsTable, 'given_name_enc' | 'family_name_enc' | 'patronymic_enc' | 'birth_date_enc' | 'documents_enc' | 'phones_enc' | 'address_enc'>;
 
 export function decryptIdentity(key: FieldKey, row: EncryptedIdentity): Identity {
   const json = (b: Uint8Array | null) => (b ? (JSON.parse(decryptField(key, b)) as string[]) : []);
