@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopesFor } from '../access/rules.ts';
+import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible, personsVisible } from '../victims/access.ts';
@@ -31,7 +32,11 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
     await assertPersonVisible(db, auth, 'persons.list', req.params.id);
     // Notes may name people: shown only where the identity is.
     const identity = await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity'))).where('id', '=', req.params.id).executeTakeFirst();
-    return { items: await assistanceOf(db, key, req.params.id, Boolean(identity)) };
+    const items = await assistanceOf(db, key, req.params.id, Boolean(identity));
+    if (items.some((i) => i.notes !== null)) {
+      await appendAudit(db, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: req.params.id, details: { part: 'assistance_notes' } });
+    }
+    return { items };
   });
 
   app.post(
