@@ -6,7 +6,13 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/accounts/schema.ts', 'src/access', 'src/agencies/schema.ts', 'src/audit/schema.ts', 'src/profile/schema.ts', 'src/settings/schema.ts'];
+// The web app imports the server's zod schemas (every src/**/schema.ts) and the access rules.
+const schemaFiles = (dir) =>
+  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    return e.isDirectory() ? schemaFiles(rel) : e.name === 'schema.ts' ? [rel] : [];
+  });
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/access', ...schemaFiles('src')];
 
 function newest(p) {
   const full = path.join(root, p);

@@ -112,7 +112,9 @@ export async function duplicateCandidates(db: Kysely<Database>, key: FieldKey, v
 }
 
 /** Reflection periods without an outcome that end within `withinDays`, overdue ones first. */
-export async function reflectionQueue(db: Kysely<Database>, visible: Expression<SqlBool>, withinDays: number): Promise<z.infer<typeof ReflectionQueue>> {
+export async function reflectionQueue(db: Kysely<Database>, visible: Expression<SqlBool>, withinDays: number, timeZone: string): Promise<z.infer<typeof ReflectionQueue>> {
+  // One "today", in the profile's time zone, for both the filter and the days left.
+  const now = today(timeZone);
   const rows = await db
     .selectFrom('reflection_periods as rp')
     .innerJoin('persons', 'persons.id', 'rp.person_id')
@@ -120,9 +122,8 @@ export async function reflectionQueue(db: Kysely<Database>, visible: Expression<
     .where(visible)
     .where('rp.outcome', 'is', null)
     .where('persons.closure_reason', 'is', null)
-    .where(sql<SqlBool>`rp.start_date + rp.length_days + rp.extension_days <= current_date + ${withinDays}::int`)
+    .where(sql<SqlBool>`rp.start_date + rp.length_days + rp.extension_days <= ${now}::date + ${withinDays}::int`)
     .execute();
-  const now = today();
   const dayMs = 86_400_000;
   return {
     items: rows

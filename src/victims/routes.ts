@@ -74,7 +74,7 @@ export function victimRoutes(app: App, ctx: AppContext) {
     { config: { action: 'persons.list' }, schema: { tags, summary: 'Reflection periods ending within N days; overdue first', querystring: ReflectionQueueQuery, response: { 200: ReflectionQueue } } },
     async (req) => {
       const auth = authOf(req);
-      return reflectionQueue(db, personsVisible(auth, 'persons.list', auth.scopes), req.query.withinDays);
+      return reflectionQueue(db, personsVisible(auth, 'persons.list', auth.scopes), req.query.withinDays, profile.settings.timezone);
     },
   );
 

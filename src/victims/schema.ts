@@ -21,8 +21,11 @@ export const CaseStatus = z.enum(['new', 'in_reflection', 'assisted', 'reintegra
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 const isoCountry = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as TR');
-/** A calendar date, never in the future: records describe what has happened. */
-export const PastDate = z.iso.date().refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+/**
+ * A calendar date, never in the future: records describe what has happened. "Today" is the
+ * latest date anywhere on Earth (UTC+14), so a clerk in Baku after midnight is never refused.
+ */
+export const PastDate = z.iso.date().refine((d) => d <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future');
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
 const text = (max: number) => z.string().trim().min(1).max(max);
 

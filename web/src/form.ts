@@ -18,6 +18,20 @@ export function blankFields(values: Record<string, unknown>, message: string): F
     .map(([path]) => ({ path, message }));
 }
 
+/**
+ * The server names an item of a list field by index (`forms.2`); a form shows the message at the
+ * list itself (`forms`). Awaits `work` and rethrows its error with such paths shortened.
+ */
+export async function atListFields<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const fields = err.fields.map((f) => ({ ...f, path: f.path.replace(/(\.\d+)+$/, '') }));
+    throw new ApiError(err.status, err.code, err.message, fields.filter((f, i) => fields.findIndex((g) => g.path === f.path) === i));
+  }
+}
+
 /** Throws one error listing every problem found before sending. */
 export function assertValid(...groups: FieldError[][]) {
   const all = groups.flat();
@@ -27,6 +41,30 @@ export function assertValid(...groups: FieldError[][]) {
 /** Throws when any of the named values is blank. */
 export function requireFilled(values: Record<string, unknown>, message: string) {
   assertValid(blankFields(values, message));
+}
+
+/**
+ * A form's values as its edits laid over defaults that may still change (today's date, the
+ * user's agency once loaded); `reset` drops the edits after a save.
+ */
+export function useFields<T extends Record<string, string>>(defaults: T) {
+  const [edits, setEdits] = useState<Partial<T>>({});
+  const values = { ...defaults, ...edits } as T;
+  const set = (k: keyof T) => (value: string) => setEdits((e) => ({ ...e, [k]: value }));
+  /** `value` and `onChange` for an input or select bound to `k`. */
+  const bind = (k: keyof T) => ({ value: values[k], onChange: (e: { target: { value: string } }) => set(k)(e.target.value) });
+  /** Drops the edits of the named fields, or of all. */
+  const reset = useCallback(
+    (...keys: (keyof T)[]) =>
+      setEdits((e) => {
+        if (keys.length === 0) return {};
+        const next = { ...e };
+        for (const k of keys) delete next[k];
+        return next;
+      }),
+    [],
+  );
+  return { values, set, bind, reset };
 }
 
 export function useSubmit() {

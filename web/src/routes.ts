@@ -6,12 +6,17 @@ import { AgenciesPage } from './pages/Agencies.tsx';
 import { AgencyCreatePage } from './pages/AgencyCreate.tsx';
 import { AuditPage } from './pages/Audit.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { PersonPage } from './pages/Person.tsx';
+import { PersonCreatePage } from './pages/PersonCreate.tsx';
+import { PersonsPage } from './pages/Persons.tsx';
+import { ReferralInboxPage } from './pages/ReferralInbox.tsx';
+import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
 import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 
-export type NavKey = 'home' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
 
 export interface Route {
   path: string;
@@ -24,6 +29,11 @@ export interface Route {
 // More specific patterns first: /users/new before /users/:id.
 export const routes: Route[] = [
   { path: '/', action: 'session.self', nav: 'home', component: HomePage },
+  { path: '/persons', action: 'persons.list', nav: 'persons', component: PersonsPage },
+  { path: '/persons/new', action: 'persons.create', component: PersonCreatePage },
+  { path: '/persons/:id', action: 'persons.list', component: PersonPage },
+  { path: '/reflection-queue', action: 'persons.list', nav: 'reflection', component: ReflectionQueuePage },
+  { path: '/referrals', action: 'referrals.inbox', nav: 'referrals', component: ReferralInboxPage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },

@@ -111,3 +111,40 @@ export function CheckboxGroup<V extends string>({
     </fieldset>
   );
 }
+
+/**
+ * One choice of a few, all in view (e.g. gender): arrow keys move and choose, Enter submits the
+ * form from any of them, which makes short forms quick to finish from the keyboard.
+ */
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  id: string;
+  legend: string;
+  options: readonly { value: V; label: string }[];
+  value: V | '';
+  onChange: (next: V) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
+  return (
+    <fieldset id={id} className={`field radio-group${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      <Extras id={id} hint={hint} error={error} />
+      <div className="radio-row">
+        {options.map((o) => (
+          <div className="field--checkbox" key={o.value}>
+            <input type="radio" id={`${id}-${o.value}`} name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} aria-invalid={error ? true : undefined} />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

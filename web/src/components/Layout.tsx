@@ -27,13 +27,14 @@ export function Layout({
   const { path } = useLocation();
   const first = useRef(true);
 
-  // After an in-app navigation, focus the new page's heading so it is announced.
+  // After an in-app navigation, focus the new page's heading so it is announced, or the field
+  // a data-entry page marks as where work starts (its label is announced instead).
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    (document.querySelector<HTMLElement>('main [data-autofocus]') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
   }, [path]);
 
   const skip = (e: MouseEvent<HTMLAnchorElement>) => {

@@ -1,0 +1,33 @@
+// Calendar dates ('YYYY-MM-DD') as the country counts them, for date fields and day counts.
+import { useProfile } from './data.ts';
+
+/** Until the profile has loaded; dates are counted in the country's zone, not the browser's. */
+const FALLBACK_TIME_ZONE = 'Asia/Baku';
+const DAY_MS = 86_400_000;
+
+/** Today's date in a time zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Today for date fields: the default and the latest date allowed. The server refuses dates after
+ * the UTC date ("must not be in the future"), so in the hours when the country's date is already
+ * ahead of UTC's the default stays on UTC's, or every default would be refused.
+ */
+export function useToday(): string {
+  const profile = useProfile();
+  const now = new Date();
+  const local = todayIn(profile.data?.settings.timezone ?? FALLBACK_TIME_ZONE, now);
+  const utc = now.toISOString().slice(0, 10);
+  return local < utc ? local : utc;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
