@@ -11,6 +11,7 @@ import { startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../src/t
 import az from '../web/src/i18n/az.json' with { type: 'json' };
 import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import { daysAgo } from '../src/test/factories.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -23,7 +24,6 @@ const GIVEN = 'Sınaq';
 const FAMILY = 'Nümunəova';
 const BIRTH = '1996-03-14';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 
 async function agencyId(code: string) {

@@ -1,6 +1,7 @@
 import type { Role, Scope } from './roles.ts';
 
-type Grants = Partial<Record<Role, Scope>>;
+/** A role's reach for an action: one scope, or several that add up. */
+type Grants = Partial<Record<Role, Scope | readonly Scope[]>>;
 
 const everyone = (scope: Scope): Grants => ({
   administrator: scope,
@@ -43,18 +44,18 @@ export const rules = {
   'settings.read': { administrator: 'all' },
   'settings.update': { administrator: 'all' },
 
-  // Victims. Administrators and analysts never see person records; case workers see only
-  // persons referred to their agency (a declined or revoked referral ends that at once).
-  'persons.list': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: 'referred' },
-  'persons.identity': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: 'referred' },
+  // Victims. Administrators and analysts never see person records; case workers see the persons
+  // referred to their agency (a declined or revoked referral ends that at once) and their own intakes.
+  'persons.list': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: ['referred', 'own'] },
+  'persons.identity': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: ['referred', 'own'] },
   'persons.create': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
-  'persons.update': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  'persons.update': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
   // Identification is a decision of the competent authority (the police), or the coordinator.
   'persons.identify': { coordinator: 'all', police_investigator: 'all' },
-  'referrals.create': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  'referrals.create': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
   'referrals.inbox': { coordinator: 'all', police_investigator: 'agency', case_worker: 'agency' },
-  'assistance.record': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
-  'payments.record': { coordinator: 'all', police_investigator: 'all', case_worker: 'referred' },
+  'assistance.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
+  'payments.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
 
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
@@ -74,7 +75,8 @@ export function scopesFor(userRoles: readonly Role[], action: Action): Scope[] {
   const found = new Set<Scope>();
   for (const r of userRoles) {
     const s = grants[r];
-    if (s) found.add(s);
+    if (typeof s === 'string') found.add(s);
+    else for (const one of s ?? []) found.add(one);
   }
   return [...found];
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../http/app.ts';
 import { logInClient, makeClient, startTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
-import { MAX_FAILURES_PER_USERNAME } from './throttle.ts';
+import { MAX_FAILURES_PER_USERNAME, attemptKey } from './throttle.ts';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['as']>>;
@@ -25,7 +25,7 @@ async function newUser(username: string) {
 }
 
 const failures = async (username: string) =>
-  Number((await t.db.kysely.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).executeTakeFirstOrThrow()).n);
+  Number((await t.db.kysely.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', attemptKey(t.ctx.fieldKey, username)).executeTakeFirstOrThrow()).n);
 
 test('a successful login sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token', async () => {
   const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD });
@@ -66,7 +66,8 @@ test('five failures lock the account, even for the right password, in the databa
   assert.equal(locked.status, 429);
   assert.equal(locked.body.error.code, 'account_locked');
   assert.equal(locked.headers.get('set-cookie'), null);
-  assert.equal(await failures(u.username), MAX_FAILURES_PER_USERNAME);
+  // Every attempt is filed before its check (so parallel guesses cannot slip past), the refused one too.
+  assert.equal(await failures(u.username), MAX_FAILURES_PER_USERNAME + 1);
 
   // A second app server on the same database knows nothing in memory, yet refuses too.
   const app2 = await buildApp(t.ctx, { logger: false });
@@ -163,4 +164,20 @@ test('session ids are stored hashed: the cookie token is nowhere in the sessions
   const digest = createHash('sha256').update(token).digest('hex');
   assert.ok(rows.some((r) => r.id === digest));
   assert.ok(rows.every((r) => r.csrf_token !== token));
+});
+
+test('a burst of parallel wrong guesses gets no more password checks than the limit', async () => {
+  const u = await newUser('burst.target');
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.anonymous().post('/api/auth/login', { username: u.username, password: `Burst-guess-${i}-xx` })));
+  const checked = results.filter((r) => r.status === 401).length;
+  assert.ok(checked <= MAX_FAILURES_PER_USERNAME, `${checked} guesses were checked`);
+  assert.equal(results.filter((r) => r.status === 429).length, 20 - checked);
+});
+
+test('what people type as a username is never stored in the clear', async () => {
+  const typed = 'my-secret-password-typed-here';
+  await t.anonymous().post('/api/auth/login', { username: typed, password: 'whatever-it-is-1' });
+  const rows = await t.db.kysely.selectFrom('login_failures').select('username').execute();
+  assert.ok(rows.length > 0);
+  assert.ok(!rows.some((r) => r.username.includes(typed)));
 });

@@ -3,7 +3,7 @@ import type { Role } from '../access/roles.ts';
 import type { ScopeColumns } from '../access/scope.ts';
 import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { getSecuritySettings } from '../settings/settings.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
 import { enforceSecondFactorPolicy } from './sessions.ts';
@@ -64,6 +64,17 @@ export async function getUser(db: Kysely<Database>, visible: Expression<SqlBool>
   return toUser(row);
 }
 
+// Separation of duties: whoever administers accounts or audits them holds no role that reaches victims.
+const PERSON_DATA_ROLES: readonly Role[] = ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'];
+
+function assertRoleCombination(roles: readonly Role[]) {
+  const has = (r: Role) => roles.includes(r);
+  if ((has('administrator') || has('auditor')) && roles.some((r) => PERSON_DATA_ROLES.includes(r))) {
+    throw invalid('Administrators and auditors cannot also hold a role that reaches victim records', [{ path: 'roles', message: 'administrator/auditor cannot be combined with coordinator, police_investigator, hotline_operator or case_worker' }]);
+  }
+  if (has('administrator') && has('auditor')) throw invalid('The administrator cannot audit their own work', [{ path: 'roles', message: 'administrator and auditor cannot be combined' }]);
+}
+
 async function assertAgency(db: Kysely<Database>, agencyId: string) {
   const agency = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
   if (!agency) throw invalid('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
@@ -72,6 +83,7 @@ async function assertAgency(db: Kysely<Database>, agencyId: string) {
 export async function createUser(trx: Kysely<Database>, input: CreateUserInput, audit: Omit<AuditEntry, 'action' | 'outcome'>): Promise<User> {
   const problems = passwordProblems(input.password, { username: input.username });
   if (problems.length) throw invalid('The password does not meet the policy', problems);
+  assertRoleCombination(input.roles);
   await assertAgency(trx, input.agencyId);
   const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw conflict('That username is taken', [{ path: 'username', message: 'already exists' }]);
@@ -114,6 +126,10 @@ export async function updateUser(
   audit: Omit<AuditEntry, 'action' | 'outcome'>,
 ): Promise<User> {
   const before = await getUser(trx, visible, id);
+  if (audit.actor?.id === id && (input.roles !== undefined || input.agencyId !== undefined || input.active !== undefined)) {
+    throw forbidden('Nobody changes their own roles, agency or status; ask another administrator');
+  }
+  if (input.roles) assertRoleCombination(input.roles);
   if (input.agencyId) await assertAgency(trx, input.agencyId);
   const set: Updateable<UsersTable> = { updated_at: new Date() };
   if (input.displayName !== undefined) set.display_name = input.displayName;

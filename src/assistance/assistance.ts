@@ -64,7 +64,7 @@ export type PaymentOutcome = { id: string; created: boolean };
  * Once-per-person kinds (the one-time allowance) are paid once per person unless a
  * reason to pay again is given; the person's row is locked so two clerks cannot both pay.
  */
-export async function recordPayment(trx: Kysely<Database>, profile: Profile, personId: string, input: z.infer<typeof PaymentInput>, who: Who, audit: AuditBase): Promise<PaymentOutcome> {
+export async function recordPayment(trx: Kysely<Database>, { key, profile }: { key: FieldKey; profile: Profile }, personId: string, input: z.infer<typeof PaymentInput>, who: Who, audit: AuditBase): Promise<PaymentOutcome> {
   const kind = profile.paymentKinds.find((k) => k.code === input.kind);
   if (!kind) throw invalid('Unknown payment kind', [{ path: 'kind', message: `unknown payment kind "${input.kind}" in the country profile` }]);
   if (input.currency !== profile.settings.currency) throw invalid('Wrong currency', [{ path: 'currency', message: `payments are made in ${profile.settings.currency}` }]);
@@ -83,7 +83,7 @@ export async function recordPayment(trx: Kysely<Database>, profile: Profile, per
       throw conflict(`The ${input.kind} has already been paid to this person`, [{ path: 'overrideReason', message: 'give a reason to pay it again' }]);
     }
   }
-  const row = await trx
+  const insert = trx
     .insertInto('payments')
     .values({
       person_id: personId,
@@ -93,23 +93,38 @@ export async function recordPayment(trx: Kysely<Database>, profile: Profile, per
       paid_on: input.paidOn,
       payer_agency_id: input.payerAgencyId,
       idempotency_key: input.idempotencyKey,
-      override_reason: input.overrideReason ?? null,
+      override_reason_enc: encryptOptional(key, input.overrideReason),
       created_by: who.userId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Two persons' requests racing with one key meet at the unique index: same answer as above.
+  const row = await insert.catch((err: unknown) => {
+    if ((err as { code?: string }).code === '23505') throw conflict('This idempotency key was used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
+    throw err;
+  });
   await appendAudit(trx, {
     ...audit,
     action: input.overrideReason ? 'payments.record_override' : 'payments.record',
     outcome: 'ok',
     targetType: 'person',
     targetId: personId,
-    details: { paymentId: row.id, kind: input.kind, amount: input.amount, currency: input.currency, ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}) },
+    details: { paymentId: row.id, kind: input.kind, amount: input.amount, currency: input.currency, overridden: Boolean(input.overrideReason) },
   });
   return { id: row.id, created: true };
 }
 
-export async function paymentsOf(db: Kysely<Database>, personId: string) {
+/** Payments; the free-text override reason only where the person's identity may be shown. */
+export async function paymentsOf(db: Kysely<Database>, key: FieldKey, personId: string, showReasons: boolean) {
   const rows = await db.selectFrom('payments').selectAll().where('person_id', '=', personId).orderBy('paid_on').orderBy('created_at').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, amount: Number(r.amount), currency: r.currency, paidOn: r.paid_on, payerAgencyId: r.payer_agency_id, overrideReason: r.override_reason }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    amount: Number(r.amount),
+    currency: r.currency,
+    paidOn: r.paid_on,
+    payerAgencyId: r.payer_agency_id,
+    overridden: r.override_reason_enc !== null,
+    overrideReason: showReasons ? decryptOptional(key, r.override_reason_enc) : null,
+  }));
 }

@@ -27,12 +27,14 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
     },
   );
 
+  /** Free text may name people: shown only where the person's identity is. */
+  const identityVisible = async (auth: ReturnType<typeof authOf>, personId: string) =>
+    Boolean(await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity'))).where('id', '=', personId).executeTakeFirst());
+
   app.get('/persons/:id/assistance', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'The assistance ledger', params: IdParams, response: { 200: AssistanceList } } }, async (req) => {
     const auth = authOf(req);
     await assertPersonVisible(db, auth, 'persons.list', req.params.id);
-    // Notes may name people: shown only where the identity is.
-    const identity = await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity'))).where('id', '=', req.params.id).executeTakeFirst();
-    const items = await assistanceOf(db, key, req.params.id, Boolean(identity));
+    const items = await assistanceOf(db, key, req.params.id, await identityVisible(auth, req.params.id));
     if (items.some((i) => i.notes !== null)) {
       await appendAudit(db, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: req.params.id, details: { part: 'assistance_notes' } });
     }
@@ -46,14 +48,15 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
       const auth = authOf(req);
       const out = await db.transaction().execute(async (trx) => {
         await assertPersonVisible(trx, auth, 'payments.record', req.params.id);
-        return recordPayment(trx, profile, req.params.id, req.body, { userId: auth.userId }, { actor: auditActor(req), ip: req.ip });
+        return recordPayment(trx, { key, profile }, req.params.id, req.body, { userId: auth.userId }, { actor: auditActor(req), ip: req.ip });
       });
       return reply.status(out.created ? 201 : 200).send({ id: out.id });
     },
   );
 
   app.get('/persons/:id/payments', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'Payments to a person', params: IdParams, response: { 200: PaymentList } } }, async (req) => {
-    await assertPersonVisible(db, authOf(req), 'persons.list', req.params.id);
-    return { items: await paymentsOf(db, req.params.id) };
+    const auth = authOf(req);
+    await assertPersonVisible(db, auth, 'persons.list', req.params.id);
+    return { items: await paymentsOf(db, key, req.params.id, await identityVisible(auth, req.params.id)) };
   });
 }

@@ -50,6 +50,8 @@ export const Payment = z.object({
   currency: z.string(),
   paidOn: z.string(),
   payerAgencyId: z.uuid(),
+  overridden: z.boolean(),
+  /** Free text: shown only where the person's identity may be. */
   overrideReason: z.string().nullable(),
 });
 export const PaymentList = z.object({ items: z.array(Payment) });

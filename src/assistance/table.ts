@@ -25,7 +25,7 @@ export interface PaymentsTable {
   paid_on: SqlDate;
   payer_agency_id: string;
   idempotency_key: string;
-  override_reason: string | null;
+  override_reason_enc: Uint8Array | null;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
 }

@@ -26,15 +26,18 @@ export function fieldKey(raw: Buffer): FieldKey {
  */
 export function loadFieldKey(opts: { key?: string | undefined; keyFile: string }): FieldKey {
   if (opts.key) return fieldKey(Buffer.from(opts.key, 'base64'));
+  const dir = path.dirname(opts.keyFile);
+  const base = path.basename(opts.keyFile);
+  // Keys of a rotation in progress (.next) or past (.retired-*): rows under them stay readable.
+  const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f === `${base}.next` || f.startsWith(`${base}.retired-`)) : [];
   if (!fs.existsSync(opts.keyFile)) {
-    fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true });
+    if (others.length) throw new Error(`${opts.keyFile} is missing but ${others.join(', ')} exist beside it: restore the key file instead of starting with a new key`);
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(opts.keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }
   const read = (file: string) => fieldKey(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
   const primary = read(opts.keyFile);
-  // A rotation interrupted after its commit left rows under `.next`: keep them readable.
-  const next = `${opts.keyFile}.next`;
-  if (fs.existsSync(next)) primary.previous = [read(next)];
+  primary.previous = others.map((f) => read(path.join(dir, f))).filter((k) => !k.id.equals(primary.id));
   return primary;
 }
 

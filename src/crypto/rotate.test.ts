@@ -58,7 +58,7 @@ test('rotation re-encrypts every field, keeps duplicate search working, and the 
     const c = await logInClient(url, t.users.police_investigator.username, TEST_PASSWORD);
     const detail = await c.get(`/api/persons/${p.id}`);
     assert.equal(detail.body.identity.familyName, 'Rotasiyova');
-    const dup = await c.get(`/api/persons/duplicates?givenName=Aynur&familyName=Rotasiyova&birthDate=1993-02-03`);
+    const dup = await c.post('/api/persons/duplicates', { givenName: 'Aynur', familyName: 'Rotasiyova', birthDate: '1993-02-03' });
     assert.equal(dup.body.items[0]?.id, p.id);
   } finally {
     await app.close();

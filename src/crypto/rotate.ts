@@ -6,10 +6,14 @@ import { decryptField, decryptOptional, encryptField, isCurrent, type FieldKey }
 /** Every encrypted column. A module that adds one adds it here, or rotation leaves it behind. */
 export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
   users: ['totp_secret'],
-  persons: ['given_name_enc', 'family_name_enc', 'patronymic_enc', 'birth_date_enc', 'documents_enc', 'phones_enc', 'address_enc'],
+  persons: ['given_name_enc', 'family_name_enc', 'patronymic_enc', 'birth_date_enc', 'documents_enc', 'phones_enc', 'address_enc', 'closure_note_enc'],
   identification_decisions: ['note_enc'],
-  referrals: ['note_enc'],
+  referrals: ['note_enc', 'consent_override_enc'],
   assistance: ['notes_enc'],
+  payments: ['override_reason_enc'],
+  hotline_contacts: ['notes_enc'],
+  hotline_tips: ['summary_enc'],
+  hotline_identifiers: ['value_enc', 'normalized_enc'],
 };
 
 const PAGE = 500;

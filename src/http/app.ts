@@ -19,6 +19,7 @@ import { settingsRoutes } from '../settings/routes.ts';
 import { assistanceRoutes } from '../assistance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
+import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
 import { handleError } from './errors.ts';
@@ -35,6 +36,7 @@ export interface BuildOptions {
 
 /** Builds the whole HTTP application around an open database; nothing here is global. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<App> {
+  setCalendarTimeZone(ctx.profile.settings.timezone);
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(ctx.config.logLevel),
     bodyLimit: ctx.config.bodyLimit,

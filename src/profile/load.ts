@@ -16,6 +16,7 @@ export const PROFILE_FILES = {
   exploitationForms: 'exploitation-forms.json',
   assistanceKinds: 'assistance-kinds.json',
   paymentKinds: 'payment-kinds.json',
+  hotlineTopics: 'hotline-topics.json',
 } as const satisfies Record<keyof Profile, string>;
 
 type Part = keyof typeof PROFILE_FILES;

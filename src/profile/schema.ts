@@ -144,6 +144,19 @@ export type PaymentKind = z.infer<typeof PaymentKind>;
 export const PaymentKinds = z.array(PaymentKind).min(1);
 export type PaymentKinds = z.infer<typeof PaymentKinds>;
 
+export const HotlineOutcome = z.enum(['information_given', 'referred', 'tip_forwarded', 'linked_to_person', 'follow_up']);
+export type HotlineOutcome = z.infer<typeof HotlineOutcome>;
+
+/** What callers ring the hotline about; a topic may carry a template the operator starts from. */
+export const HotlineTopic = z.strictObject({
+  code: Code,
+  label: Label,
+  defaultOutcome: HotlineOutcome.optional(),
+  noteTemplate: Label.optional(),
+});
+export type HotlineTopic = z.infer<typeof HotlineTopic>;
+export const HotlineTopics = z.array(HotlineTopic).min(1);
+
 /** One schema per file of a profile directory. */
 const parts = {
   settings: ProfileSettings,
@@ -153,6 +166,7 @@ const parts = {
   exploitationForms: ExploitationForms,
   assistanceKinds: AssistanceKinds,
   paymentKinds: PaymentKinds,
+  hotlineTopics: HotlineTopics,
 } as const;
 type Parts = { [K in keyof typeof parts]: z.infer<(typeof parts)[K]> };
 
@@ -172,6 +186,10 @@ export function* profileLabels(p: Partial<Parts>): Generator<[IssuePath, Label]>
   }
   for (const [i, k] of (p.assistanceKinds ?? []).entries()) yield [['assistanceKinds', i, 'label'], k.label];
   for (const [i, k] of (p.paymentKinds ?? []).entries()) yield [['paymentKinds', i, 'label'], k.label];
+  for (const [i, k] of (p.hotlineTopics ?? []).entries()) {
+    yield [['hotlineTopics', i, 'label'], k.label];
+    if (k.noteTemplate) yield [['hotlineTopics', i, 'noteTemplate'], k.noteTemplate];
+  }
 }
 
 function duplicateCodes(items: readonly { code: string }[] | undefined, at: IssuePath): Issue[] {
@@ -196,6 +214,7 @@ function crossFileIssues(p: Partial<Parts>): Issue[] {
     ...(p.exploitationForms ?? []).flatMap((f, i) => duplicateCodes(f.subtypes, ['exploitationForms', i, 'subtypes'])),
     ...duplicateCodes(p.assistanceKinds, ['assistanceKinds']),
     ...duplicateCodes(p.paymentKinds, ['paymentKinds']),
+    ...duplicateCodes(p.hotlineTopics, ['hotlineTopics']),
   ];
 
   if (p.regions) {

@@ -68,7 +68,8 @@ test('the inbox shows referrals to the agency; accept, complete; a decline ends 
   assert.equal((await ngoA.patch(`/api/referrals/${ref}`, { status: 'accepted' })).status, 404);
   assert.equal((await ngoB.patch(`/api/referrals/${ref}`, { status: 'declined' })).status, 204);
   assert.equal((await ngoB.get(`/api/persons/${p.id}`)).status, 404, 'declined: access ended');
-  assert.equal((await ngoB.patch(`/api/referrals/${ref}`, { status: 'accepted' })).status, 409, 'a decline is final');
+  assert.equal((await ngoB.patch(`/api/referrals/${ref}`, { status: 'accepted' })).status, 404, 'a declined referral is gone for the agency');
+  assert.ok(!(await ngoB.get('/api/referrals')).body.items.some((r: { id: string }) => r.id === ref), 'and no longer names the person in the inbox');
   const stuck = await police.patch(`/api/referrals/${ref}`, { status: 'revoked' });
   assert.equal(stuck.status, 409, 'a declined referral is final');
 

@@ -5,6 +5,7 @@ import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { encryptOptional, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { ACCESS_GRANTING_REFERRALS } from '../victims/access.ts';
 import { assertAgencies } from '../victims/records.ts';
 import type { CreateReferralInput, Referral, ReferralStatus, ReferralTransitionInput } from './schema.ts';
 import type { ReferralsTable } from './table.ts';
@@ -22,7 +23,7 @@ export function toReferral(r: Selectable<ReferralsTable> & { case_code: string }
     sentAt: r.sent_at.toISOString(),
     respondedAt: r.responded_at?.toISOString() ?? null,
     completedAt: r.completed_at?.toISOString() ?? null,
-    consentOverride: r.consent_override_reason !== null,
+    consentOverride: r.consent_override_enc !== null,
   };
 }
 
@@ -74,7 +75,7 @@ export async function referPerson(
       sent_at: new Date(),
       responded_at: null,
       completed_at: null,
-      consent_override_reason: consented ? null : (input.consentOverrideReason ?? null),
+      consent_override_enc: consented ? null : encryptOptional(key, input.consentOverrideReason),
       note_enc: encryptOptional(key, input.note),
       created_by: who.userId,
     })
@@ -86,7 +87,8 @@ export async function referPerson(
     outcome: 'ok',
     targetType: 'person',
     targetId: personId,
-    details: { referralId: row.id, toAgencyId: input.toAgencyId, ...(consented ? {} : { overrideReason: input.consentOverrideReason }) },
+    // The reason is free text that may name people: the trail records only that there was one.
+    details: { referralId: row.id, toAgencyId: input.toAgencyId, consentOverridden: !consented },
   });
   return row.id;
 }
@@ -112,7 +114,8 @@ export async function transitionReferral(
 ) {
   const ref = await trx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   const national = who.scopes.includes('all');
-  const receiver = national || ref?.to_agency_id === who.agencyId;
+  // Answering belongs to the receiving agency alone; revoking to the sender or national scope.
+  const receiver = ref?.to_agency_id === who.agencyId && ACCESS_GRANTING_REFERRALS.includes(ref.status as never);
   const sender = national || ref?.from_agency_id === who.agencyId;
   if (!ref || (!receiver && !sender)) throw notFound('Referral');
   if (input.status === 'revoked' ? !sender : !receiver) throw forbidden(input.status === 'revoked' ? 'Only the referring agency revokes a referral' : 'Only the receiving agency answers a referral');
@@ -140,7 +143,8 @@ export async function referralsOfPerson(db: Kysely<Database>, personId: string) 
 /** Referrals addressed to the agency (or all, for national scope). */
 export async function referralInbox(db: Kysely<Database>, who: { agencyId: string; scopes: Scope[] }, status?: ReferralStatus) {
   let q = db.selectFrom('referrals').innerJoin('persons', 'persons.id', 'referrals.person_id').selectAll('referrals').select('persons.case_code');
-  if (!who.scopes.includes('all')) q = q.where('referrals.to_agency_id', '=', who.agencyId);
+  // A declined or revoked referral no longer names its person to the agency that had it.
+  if (!who.scopes.includes('all')) q = q.where('referrals.to_agency_id', '=', who.agencyId).where('referrals.status', 'in', [...ACCESS_GRANTING_REFERRALS]);
   if (status) q = q.where('referrals.status', '=', status);
   const rows = await q.orderBy('referrals.sent_at', 'desc').limit(500).execute();
   return rows.map(toReferral);

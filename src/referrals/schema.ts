@@ -12,7 +12,6 @@ export const CreateReferralInput = z.strictObject({
 
 export const ReferralTransitionInput = z.strictObject({
   status: z.enum(['accepted', 'declined', 'completed', 'revoked']),
-  note: z.string().trim().min(1).max(1000).optional(),
 });
 
 export const Referral = z.object({

@@ -9,7 +9,7 @@ export interface ReferralsTable {
   sent_at: Date;
   responded_at: Date | null;
   completed_at: Date | null;
-  consent_override_reason: string | null;
+  consent_override_enc: Uint8Array | null;
   note_enc: Uint8Array | null;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Role } from '../access/roles.ts';
+import { todayInCalendar } from '../victims/schema.ts';
+import { addDays } from '../victims/status.ts';
 import { TEST_PASSWORD, logInClient, type Client, type TestApp } from './harness.ts';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** A date n days before today as the app counts it (the profile's time zone, set when the app was built). */
+const daysAgo = (n: number) => addDays(todayInCalendar(), -n);
 export { daysAgo };
 
 let counter = 0;

@@ -23,8 +23,14 @@ export function personsVisible(auth: Auth, action: Action = 'persons.list', scop
   return scopeFilter(auth, scopes ?? scopesFor(auth.roles, action), personScope);
 }
 
-/** Fails with 404 unless the person is reachable through the action — never revealing that it exists. */
+/**
+ * Fails with 404 unless the person is reachable through the action — never revealing that it
+ * exists. Inside a transaction it also locks the person's row, so that concurrent writes to one
+ * person (decisions, identity, referrals, payments) happen one after the other.
+ */
 export async function assertPersonVisible(db: Kysely<Database>, auth: Auth, action: Action, personId: string) {
-  const found = await db.selectFrom('persons').select('id').where(personsVisible(auth, action)).where('persons.id', '=', personId).executeTakeFirst();
+  let q = db.selectFrom('persons').select('id').where(personsVisible(auth, action)).where('persons.id', '=', personId);
+  if (db.isTransaction) q = q.forUpdate();
+  const found = await q.executeTakeFirst();
   if (!found) throw notFound('Person');
 }

@@ -26,7 +26,10 @@ export async function personDetail(db: Kysely<Database>, key: FieldKey, visible:
     vulnerabilities: row.vulnerabilities,
     channel: row.channel as PersonDetail['channel'],
     contactDate: row.contact_date,
-    closure: row.closure_reason && row.closed_on ? { reason: row.closure_reason as NonNullable<PersonDetail['closure']>['reason'], closedOn: row.closed_on } : null,
+    closure:
+      row.closure_reason && row.closed_on
+        ? { reason: row.closure_reason as NonNullable<PersonDetail['closure']>['reason'], closedOn: row.closed_on, note: showIdentity ? decryptOptional(key, row.closure_note_enc) : null }
+        : null,
     decisions: decisions.map((d) => ({
       id: d.id,
       status: d.status as PersonDetail['identificationStatus'],

@@ -227,9 +227,12 @@ export async function updatePerson(
   input: UpdatePersonInput,
   audit: AuditBase,
 ) {
-  const before = await trx.selectFrom('persons').selectAll().where(visible).where('persons.id', '=', id).executeTakeFirst();
+  const before = await trx.selectFrom('persons').selectAll().where(visible).where('persons.id', '=', id).forUpdate().executeTakeFirst();
   if (!before) throw notFound('Person');
-  checkPersonAgainstProfile(ctx.profile, input);
+  const storedBirthDate = decryptOptional(ctx.key, before.birth_date_enc);
+  // The year is checked against the birth date as it will be after this change.
+  const birthDate = input.identity?.birthDate !== undefined ? input.identity.birthDate : storedBirthDate;
+  checkPersonAgainstProfile(ctx.profile, { ...input, identity: { birthDate } });
   const { identity, ...plain } = input;
   const set: Record<string, unknown> = { updated_at: new Date() };
   if (plain.gender !== undefined) set.gender = plain.gender;
@@ -239,6 +242,7 @@ export async function updatePerson(
   if (plain.residenceRegion !== undefined) set.residence_region = plain.residenceRegion;
   if (plain.languages !== undefined) set.languages = plain.languages;
   if (plain.vulnerabilities !== undefined) set.vulnerabilities = plain.vulnerabilities;
+  if (identity?.birthDate && plain.birthYear === undefined) set.birth_year = Number(identity.birthDate.slice(0, 4));
   if (identity) {
     Object.assign(set, encryptIdentity(ctx.key, identity));
     const merged = { ...decryptIdentity(ctx.key, before), ...identity };

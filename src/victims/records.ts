@@ -79,6 +79,8 @@ export async function addEvent(trx: Kysely<Database>, profile: Profile, personId
 
 /** Opens the reflection period with the profile's length (AZ: 30 days, Law art. 14-1.1). */
 export async function startReflection(trx: Kysely<Database>, profile: Profile, personId: string, input: z.infer<typeof ReflectionInput>, who: Who, audit: AuditBase) {
+  const person = await trx.selectFrom('persons').select('contact_date').where('id', '=', personId).executeTakeFirstOrThrow();
+  if (input.startDate < person.contact_date) throw invalid('The period predates the first contact', [{ path: 'startDate', message: `must not be before the contact date ${person.contact_date}` }]);
   const existing = await trx.selectFrom('reflection_periods').select('id').where('person_id', '=', personId).executeTakeFirst();
   if (existing) throw conflict('This person already has a reflection period; extend it instead', [{ path: 'startDate', message: 'period already started' }]);
   const row = await trx
@@ -130,10 +132,10 @@ export async function addChild(trx: Kysely<Database>, personId: string, input: z
   return row.id;
 }
 
-export async function closeCase(trx: Kysely<Database>, personId: string, input: z.infer<typeof CloseInput>, audit: AuditBase) {
+export async function closeCase(trx: Kysely<Database>, key: FieldKey, personId: string, input: z.infer<typeof CloseInput>, audit: AuditBase) {
   const person = await trx.selectFrom('persons').select(['contact_date', 'closure_reason']).where('id', '=', personId).executeTakeFirstOrThrow();
   if (person.closure_reason) throw conflict('The case is already closed');
   if (input.closedOn < person.contact_date) throw invalid('The closure predates the first contact', [{ path: 'closedOn', message: `must not be before ${person.contact_date}` }]);
-  await trx.updateTable('persons').set({ closure_reason: input.reason, closed_on: input.closedOn, updated_at: new Date() }).where('id', '=', personId).execute();
+  await trx.updateTable('persons').set({ closure_reason: input.reason, closed_on: input.closedOn, closure_note_enc: encryptOptional(key, input.note), updated_at: new Date() }).where('id', '=', personId).execute();
   await appendAudit(trx, { ...audit, action: 'persons.closed', outcome: 'ok', targetType: 'person', targetId: personId, details: { reason: input.reason, closedOn: input.closedOn } });
 }

@@ -60,12 +60,13 @@ export function victimRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get(
+  // POST, so that names never appear in URLs (and so in proxy or browser logs).
+  app.post(
     '/persons/duplicates',
-    { config: { action: 'persons.create' }, schema: { tags, summary: 'Possible existing records for an intake (only ones you may see)', querystring: DuplicateQuery, response: { 200: DuplicateCandidates } } },
+    { config: { action: 'persons.create' }, schema: { tags, summary: 'Possible existing records for an intake (only ones you may see)', body: DuplicateQuery, response: { 200: DuplicateCandidates } } },
     async (req) => {
       const auth = authOf(req);
-      return duplicateCandidates(db, key, personsVisible(auth, 'persons.list'), req.query);
+      return duplicateCandidates(db, key, personsVisible(auth, 'persons.list'), req.body);
     },
   );
 
@@ -119,7 +120,7 @@ export function victimRoutes(app: App, ctx: AppContext) {
     reply.status(201).send({ id: await onPerson(req, (trx) => addChild(trx, req.params.id, req.body, who(req), base(req))) }),
   );
   app.post('/persons/:id/close', { config: update, schema: { tags, summary: 'Close the case with its reason', params: IdParams, body: CloseInput, response: { 204: z.null() } } }, async (req, reply) => {
-    await onPerson(req, (trx) => closeCase(trx, req.params.id, req.body, base(req)));
+    await onPerson(req, (trx) => closeCase(trx, key, req.params.id, req.body, base(req)));
     return reply.status(204).send(null);
   });
 }

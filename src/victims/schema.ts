@@ -22,10 +22,18 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 
 const isoCountry = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as TR');
 /**
- * A calendar date, never in the future: records describe what has happened. "Today" is the
- * latest date anywhere on Earth (UTC+14), so a clerk in Baku after midnight is never refused.
+ * "Today" is a date in the country profile's time zone (set once at start by the server and by
+ * the web app): a clerk in Baku after midnight enters today's date, not UTC's yesterday.
  */
-export const PastDate = z.iso.date().refine((d) => d <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future');
+let calendarTimeZone = 'UTC';
+export function setCalendarTimeZone(timeZone: string) {
+  calendarTimeZone = timeZone;
+}
+export const todayInCalendar = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: calendarTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** A calendar date, never in the future: records describe what has happened. */
+export const PastDate = z.iso.date().refine((d) => d <= todayInCalendar(), 'must not be in the future');
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -83,7 +91,7 @@ export const EventInput = z
   })
   .refine((e) => !e.startDate || !e.endDate || e.endDate >= e.startDate, { path: ['endDate'], message: 'must not be before startDate' });
 
-export const ReflectionInput = z.strictObject({ startDate: PastDate, note: text(1000).optional() });
+export const ReflectionInput = z.strictObject({ startDate: PastDate });
 export const ReflectionUpdateInput = z.strictObject({
   extensionDays: z.number().int().min(0).max(365).optional(),
   outcome: ReflectionOutcome.optional(),
@@ -168,7 +176,8 @@ export const PersonDetail = PersonSummary.extend({
   vulnerabilities: z.array(z.string()),
   channel: IdentificationChannel,
   contactDate: z.string(),
-  closure: z.object({ reason: ClosureReason, closedOn: z.string() }).nullable(),
+  /** The note is free text, shown only with the identity. */
+  closure: z.object({ reason: ClosureReason, closedOn: z.string(), note: z.string().nullable() }).nullable(),
   decisions: z.array(Decision),
   events: z.array(ExploitationEvent),
   reflection: Reflection.nullable(),

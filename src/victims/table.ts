@@ -29,6 +29,7 @@ export interface PersonsTable extends Created {
   identified_on: string | null;
   closure_reason: string | null;
   closed_on: string | null;
+  closure_note_enc: Uint8Array | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

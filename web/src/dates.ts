@@ -12,17 +12,10 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/**
- * Today for date fields: the default and the latest date allowed. The server refuses dates after
- * the UTC date ("must not be in the future"), so in the hours when the country's date is already
- * ahead of UTC's the default stays on UTC's, or every default would be refused.
- */
+/** Today for date fields: the default and the latest date allowed, as the server counts it (the profile's zone). */
 export function useToday(): string {
   const profile = useProfile();
-  const now = new Date();
-  const local = todayIn(profile.data?.settings.timezone ?? FALLBACK_TIME_ZONE, now);
-  const utc = now.toISOString().slice(0, 10);
-  return local < utc ? local : utc;
+  return todayIn(profile.data?.settings.timezone ?? FALLBACK_TIME_ZONE);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

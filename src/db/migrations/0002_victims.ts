@@ -41,12 +41,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('identified_on', 'date')
       .addColumn('closure_reason', 'text')
       .addColumn('closed_on', 'date')
+      .addColumn('closure_note_enc', 'bytea')
       .addColumn('updated_at', 'timestamptz', (c: any) => c.notNull().defaultTo(sql`now()`)),
   ).execute();
   await db.schema.createIndex('persons_owner_idx').on('persons').column('owner_agency_id').execute();
   await db.schema.createIndex('persons_identified_idx').on('persons').columns(['identified_on']).execute();
   await db.schema.createIndex('persons_created_idx').on('persons').columns(['created_at', 'id']).execute();
   await sql`create index persons_match_keys_idx on persons using gin (match_keys)`.execute(db);
+  // The list filtered by case status (see caseStatusIs): closed cases by reason in list order, and
+  // open cases in list order, carrying the reason so the status test needs no heap visit.
+  await sql`create index persons_closure_idx on persons (closure_reason, created_at, id) where closure_reason is not null`.execute(db);
+  await sql`create index persons_open_idx on persons (created_at, id) include (closure_reason)
+            where closure_reason is null or closure_reason in ('assisted', 'in_reflection', 'new')`.execute(db);
+  await db.schema.createIndex('persons_identification_status_idx').on('persons').columns(['identification_status', 'created_at', 'id']).execute();
 
   await stamps(
     id(db.schema.createTable('identification_decisions'))
@@ -87,6 +94,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('outcome', 'text')
       .addColumn('outcome_date', 'date'),
   ).execute();
+  // Periods still running: the in_reflection status and the reflection queue.
+  await sql`create index reflection_open_idx on reflection_periods (person_id) where outcome is null`.execute(db);
 
   await stamps(
     id(db.schema.createTable('consents'))
@@ -107,11 +116,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('sent_at', 'timestamptz', (c: any) => c.notNull())
       .addColumn('responded_at', 'timestamptz')
       .addColumn('completed_at', 'timestamptz')
-      .addColumn('consent_override_reason', 'text')
+      // Free text may name people: encrypted like identifying data.
+      .addColumn('consent_override_enc', 'bytea')
       .addColumn('note_enc', 'bytea'),
   ).execute();
   await db.schema.createIndex('referrals_to_idx').on('referrals').columns(['to_agency_id', 'status', 'person_id']).execute();
   await db.schema.createIndex('referrals_person_idx').on('referrals').column('person_id').execute();
+  // At most one open referral per person and agency, even under concurrent requests.
+  await sql`create unique index referrals_open_uniq on referrals (person_id, to_agency_id) where status in ('sent', 'accepted')`.execute(db);
 
   await stamps(
     id(db.schema.createTable('children'))
@@ -144,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('paid_on', 'date', (c: any) => c.notNull())
       .addColumn('payer_agency_id', 'uuid', (c: any) => c.notNull().references('agencies.id'))
       .addColumn('idempotency_key', 'text', (c: any) => c.notNull().unique())
-      .addColumn('override_reason', 'text'),
+      .addColumn('override_reason_enc', 'bytea'),
   ).execute();
   await db.schema.createIndex('payments_person_idx').on('payments').columns(['person_id', 'kind']).execute();
 }

@@ -2,7 +2,7 @@
 // may see) a moment after typing stops, and lists case codes with their match score.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../api.ts';
+import { api } from '../api.ts';
 import { isDate } from '../dates.ts';
 import { Link } from '../router.tsx';
 import { personPage, type Duplicates } from '../victims.ts';
@@ -12,14 +12,16 @@ const DEBOUNCE_MS = 400;
 export function DuplicateHints({ givenName, familyName, birthDate }: { givenName: string; familyName: string; birthDate: string }) {
   const { t } = useTranslation();
   const given = givenName.trim();
-  const query = given.length >= 2 ? withQuery('/api/persons/duplicates', { givenName: given, familyName: familyName.trim(), birthDate: isDate(birthDate) ? birthDate : '' }) : null;
+  // Names travel in a POST body, never in a URL that proxies and browsers would log.
+  const body = { givenName: given, ...(familyName.trim() ? { familyName: familyName.trim() } : {}), ...(isDate(birthDate) ? { birthDate } : {}) };
+  const query = given.length >= 2 ? JSON.stringify(body) : null;
   const [found, setFound] = useState<{ query: string; items: Duplicates['items'] } | null>(null);
 
   useEffect(() => {
     if (!query) return;
     let live = true;
     const timer = window.setTimeout(() => {
-      api.get<Duplicates>(query).then(
+      api.post<Duplicates>('/api/persons/duplicates', JSON.parse(query)).then(
         (d) => live && setFound({ query, items: d.items }),
         () => live && setFound({ query, items: [] }),
       );
