@@ -10,6 +10,8 @@ import { openDatabase } from '../db/database.ts';
  * re-encrypted in one transaction, then the files swap (the old key is kept as `.retired-*`).
  * A crash at any point leaves a state that the loader can read and that a re-run completes.
  * Environment mode (AZAD_KEY): the operator supplies --new-key and sets AZAD_KEY to it afterwards.
+ * Stop the app servers first: rows they write meanwhile stay readable (retired keys are loaded)
+ * but remain under the old key until `azad keys rotate` runs again.
  */
 export async function rotateCommand(config: Config, opts: { newKey?: string }) {
   const current = loadFieldKey({ key: config.key, keyFile: config.keyFile });
@@ -40,7 +42,10 @@ export async function rotateCommand(config: Config, opts: { newKey?: string }) {
     process.stdout.write('Now set AZAD_KEY to the new key and restart every app server.\n');
     return;
   }
-  fs.renameSync(config.keyFile, `${config.keyFile}.retired-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  // Copy the old key aside first, then replace atomically: no moment without a key file.
+  const retired = `${config.keyFile}.retired-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  fs.copyFileSync(config.keyFile, retired, fs.constants.COPYFILE_EXCL);
+  fs.chmodSync(retired, 0o600);
   fs.renameSync(nextFile, config.keyFile);
   process.stdout.write(`The new key is in ${config.keyFile}; the old one was kept beside it (.retired-*). Back up the new key now.\n`);
 }
