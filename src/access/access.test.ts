@@ -29,6 +29,12 @@ const allowed: Record<string, Role[] | 'all'> = {
   'referrals.inbox': ['coordinator', 'police_investigator', 'case_worker'],
   'assistance.record': ['coordinator', 'police_investigator', 'case_worker'],
   'payments.record': ['coordinator', 'police_investigator', 'case_worker'],
+  'hotline.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'hotline.log': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'tips.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'tips.file': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'tips.review': ['coordinator', 'police_investigator'],
+  'hotline.stats': ['coordinator', 'police_investigator', 'hotline_operator', 'analyst'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

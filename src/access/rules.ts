@@ -57,6 +57,15 @@ export const rules = {
   'assistance.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
   'payments.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
 
+  // The hotline. Contacts belong to the agency that took them; tips go to the police queue.
+  'hotline.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency', case_worker: 'agency' },
+  'hotline.log': { coordinator: 'agency', police_investigator: 'agency', hotline_operator: 'agency', case_worker: 'agency' },
+  'tips.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: 'own' },
+  'tips.file': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'tips.review': { coordinator: 'all', police_investigator: 'all' },
+  // Counts only: no contact, note or identifier.
+  'hotline.stats': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'all', analyst: 'all' },
+
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
   'audit.verify': { auditor: 'all' },

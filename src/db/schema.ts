@@ -2,6 +2,7 @@ import type { LoginFailuresTable, SessionsTable, UsersTable } from '../accounts/
 import type { AgenciesTable } from '../agencies/table.ts';
 import type { AuditLogTable } from '../audit/table.ts';
 import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
+import type { HotlineContactsTable, HotlineIdentifiersTable, HotlineTipsTable } from '../hotline/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
 import type {
@@ -32,4 +33,7 @@ export interface Database {
   referrals: ReferralsTable;
   assistance: AssistanceTable;
   payments: PaymentsTable;
+  hotline_contacts: HotlineContactsTable;
+  hotline_tips: HotlineTipsTable;
+  hotline_identifiers: HotlineIdentifiersTable;
 }

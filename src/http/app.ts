@@ -19,6 +19,7 @@ import { settingsRoutes } from '../settings/routes.ts';
 import { assistanceRoutes } from '../assistance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
+import { hotlineRoutes } from '../hotline/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       victimRoutes(api, ctx);
       referralRoutes(api, ctx);
       assistanceRoutes(api, ctx);
+      hotlineRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },
