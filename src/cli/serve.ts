@@ -8,7 +8,7 @@ export async function serve(config: Config, opts: { demo: boolean }) {
   const { ctx, db } = await openContext(config);
   const admin = await ensureAdministrator(ctx.db, ctx.profile, config.adminPassword);
   const app = await buildApp(ctx);
-  if (admin && opts.demo) await loadDemoData(ctx.db, ctx.profile, { password: admin.password });
+  if (admin && opts.demo) await loadDemoData(ctx.db, ctx.profile, { password: admin.password, key: ctx.fieldKey });
   const address = await app.listen({ host: config.host, port: config.port });
 
   const lines = [`Azad ${ctx.version} is listening on ${address} (database: ${ctx.databaseKind})`];

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../access/roles.ts';
 import { createUser } from '../accounts/users.ts';
+import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import type { AgencyKind, Profile } from '../profile/schema.ts';
+import { loadSyntheticPersons, type Actor, type DemoActors } from './load-persons.ts';
 import { createRng, type Rng } from './rng.ts';
 
 /** Where each role's demo user works. */
@@ -41,9 +43,32 @@ export function demoUsers(profile: Profile, rng: Rng): DemoUser[] {
   });
 }
 
-/** Loads the synthetic demo set into an empty-but-migrated database; idempotent by username. */
-export async function loadDemoData(db: Kysely<Database>, profile: Profile, opts: { password: string; seed?: number }) {
-  const rng = createRng(opts.seed ?? 2005);
+/** Which synthetic persons the demo set holds: about 120 a year at scale 1 (see persons.ts). */
+export interface DemoPersonsOptions {
+  fromYear?: number;
+  toYear?: number;
+  scale?: number;
+}
+/** The default: 2023–2025, about 360 persons, loaded in well under half a minute on PGlite. */
+export const DEMO_PERSONS = { fromYear: 2023, toYear: 2025, scale: 1 } as const;
+
+/**
+ * The field key the server uses, when the caller does not pass it: the same configuration
+ * `azad serve` reads. Never creates a key file; without a key no persons are loaded.
+ */
+
+/**
+ * Loads the synthetic demo set into an empty-but-migrated database: the demo users (idempotent
+ * by username) and, when the database has no persons yet, synthetic victims recorded through the
+ * domain functions (encrypted and audited like real records). `persons: false` skips them.
+ */
+export async function loadDemoData(
+  db: Kysely<Database>,
+  profile: Profile,
+  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false },
+) {
+  const seed = opts.seed ?? 2005;
+  const rng = createRng(seed);
   const users = demoUsers(profile, rng);
   await db.transaction().execute(async (trx) => {
     for (const u of users) {
@@ -52,5 +77,19 @@ export async function loadDemoData(db: Kysely<Database>, profile: Profile, opts:
       await createUser(trx, { username: u.username, displayName: u.displayName, agencyId: agency.id, roles: [u.role], password: opts.password, language: profile.settings.defaultLanguage }, { actor: null, details: { demo: true } });
     }
   });
+  if (opts.persons === false) return users;
+  const { key } = opts;
+  if (await db.selectFrom('persons').select('id').limit(1).executeTakeFirst()) return users;
+  const rows = await db.selectFrom('users').select(['id', 'username', 'agency_id']).where('username', 'in', users.map((u) => u.username)).execute();
+  const actor = (role: Role): Actor | undefined => {
+    const u = users.find((x) => x.role === role);
+    const row = u && rows.find((r) => r.username === u.username);
+    return row ? { id: row.id, username: row.username, agencyId: row.agency_id } : undefined;
+  };
+  const police = actor('police_investigator');
+  const coordinator = actor('coordinator');
+  if (!police || !coordinator) return users;
+  const actors: DemoActors = { police_investigator: police, coordinator, hotline_operator: actor('hotline_operator'), case_worker: actor('case_worker') };
+  await loadSyntheticPersons(db, { key, profile }, actors, { seed, ...DEMO_PERSONS, ...opts.persons });
   return users;
 }
