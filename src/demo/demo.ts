@@ -4,6 +4,7 @@ import { createUser } from '../accounts/users.ts';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import type { AgencyKind, Profile } from '../profile/schema.ts';
+import { loadSyntheticContacts, type ContactLoadOptions } from './contacts.ts';
 import { loadSyntheticPersons, type Actor, type DemoActors } from './load-persons.ts';
 import { createRng, type Rng } from './rng.ts';
 
@@ -65,7 +66,7 @@ export const DEMO_PERSONS = { fromYear: 2023, toYear: 2025, scale: 1 } as const;
 export async function loadDemoData(
   db: Kysely<Database>,
   profile: Profile,
-  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false },
+  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false; contacts?: Partial<ContactLoadOptions> },
 ) {
   const seed = opts.seed ?? 2005;
   const rng = createRng(seed);
@@ -91,5 +92,10 @@ export async function loadDemoData(
   if (!police || !coordinator) return users;
   const actors: DemoActors = { police_investigator: police, coordinator, hotline_operator: actor('hotline_operator'), case_worker: actor('case_worker') };
   await loadSyntheticPersons(db, { key, profile }, actors, { seed, ...DEMO_PERSONS, ...opts.persons });
+  // This year's calls so far, at the published volume.
+  const hotline = actor('hotline_operator');
+  if (hotline) {
+    await loadSyntheticContacts(db, { key, profile }, { agencyId: hotline.agencyId, userId: hotline.id }, { seed, years: [new Date().getUTCFullYear()], ...opts.contacts });
+  }
   return users;
 }
