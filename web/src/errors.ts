@@ -57,6 +57,11 @@ const FIELD_MESSAGES: [RegExp, (t: TFunction, m: RegExpExecArray) => string][] =
   [/^start the period first$/, (t) => t('fieldErrors.periodNotStarted')],
   [/^give outcome and outcomeDate together$/, (t) => t('fieldErrors.required')],
   [/^does not match identity\.birthDate$/, (t) => t('fieldErrors.birthYearMismatch')],
+  // The hotline.
+  [/^a follow-up needs its due date$/, (t) => t('fieldErrors.required')],
+  [/^name the agency referred to$/, (t) => t('fieldErrors.choose')],
+  [/^unknown (topic|region)/, (t) => t('fieldErrors.choose')],
+  [/^already linked$/, (t) => t('fieldErrors.alreadyLinked')],
   [/^Invalid (option|UUID)/, (t) => t('fieldErrors.choose')],
   [/^Invalid (ISO )?date/, (t) => t('fieldErrors.date')],
   [/^Too small: expected number to be >=?(-?[\d.]+)$/, (t, m) => t('fieldErrors.min', { min: m[1] })],

@@ -6,6 +6,13 @@ import { AgenciesPage } from './pages/Agencies.tsx';
 import { AgencyCreatePage } from './pages/AgencyCreate.tsx';
 import { AuditPage } from './pages/Audit.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { HotlineContactPage } from './pages/HotlineContact.tsx';
+import { HotlineContactsPage } from './pages/HotlineContacts.tsx';
+import { HotlineFollowUpsPage } from './pages/HotlineFollowUps.tsx';
+import { HotlineNewPage } from './pages/HotlineNew.tsx';
+import { HotlineStatsPage } from './pages/HotlineStats.tsx';
+import { HotlineTipPage } from './pages/HotlineTip.tsx';
+import { HotlineTipsPage } from './pages/HotlineTips.tsx';
 import { PersonPage } from './pages/Person.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
@@ -16,7 +23,7 @@ import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
 
 export interface Route {
   path: string;
@@ -34,6 +41,13 @@ export const routes: Route[] = [
   { path: '/persons/:id', action: 'persons.list', component: PersonPage },
   { path: '/reflection-queue', action: 'persons.list', nav: 'reflection', component: ReflectionQueuePage },
   { path: '/referrals', action: 'referrals.inbox', nav: 'referrals', component: ReferralInboxPage },
+  { path: '/hotline/new', action: 'hotline.log', nav: 'hotlineNew', component: HotlineNewPage },
+  { path: '/hotline', action: 'hotline.read', nav: 'hotline', component: HotlineContactsPage },
+  { path: '/hotline/contacts/:id', action: 'hotline.read', component: HotlineContactPage },
+  { path: '/hotline/follow-ups', action: 'hotline.log', nav: 'followUps', component: HotlineFollowUpsPage },
+  { path: '/hotline/tips', action: 'tips.read', nav: 'tips', component: HotlineTipsPage },
+  { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
+  { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },

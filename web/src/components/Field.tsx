@@ -55,6 +55,16 @@ export function TextField({ id, label, hint, error, optional, className, ...inpu
   );
 }
 
+export function TextAreaField({ id, label, hint, error, optional, className, ...area }: Common & ComponentPropsWithRef<'textarea'>) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <Label id={id} label={label} optional={optional ?? false} />
+      <Extras id={id} hint={hint} error={error} />
+      <textarea id={id} name={id} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...area} />
+    </div>
+  );
+}
+
 export function SelectField({ id, label, hint, error, optional, children, className, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>

@@ -41,7 +41,10 @@ export function Layout({
     e.preventDefault();
     document.getElementById('main')?.focus();
   };
-  const isCurrent = (p: string) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`));
+  const under = (p: string) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`));
+  // The deepest item the address is under (/hotline/new is "new contact", not also "hotline").
+  const current = (nav ?? []).filter((i) => under(i.path)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const isCurrent = (p: string) => p === current;
 
   return (
     <>

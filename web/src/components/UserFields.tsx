@@ -1,4 +1,5 @@
 // The account fields shared by the create and edit forms.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../src/access/roles.ts';
 import type { Language } from '../../../src/profile/schema.ts';
@@ -15,7 +16,7 @@ export interface UserValues {
   language: Language;
 }
 
-export function userFieldLabels(t: ReturnType<typeof useTranslation>['t']) {
+export function userFieldLabels(t: TFunction) {
   return {
     username: t('userForm.username'),
     displayName: t('userForm.displayName'),
