@@ -130,3 +130,16 @@ test('follow-ups: the operator sees their open ones, overdue marked, until done'
   assert.equal((await operator.post(`/api/hotline/contacts/${res.body.id}/follow-up-done`)).status, 204);
   assert.ok(!(await operator.get('/api/hotline/follow-ups')).body.items.some((x: { id: string }) => x.id === res.body.id));
 });
+
+test('a call that ended in a referral becomes a real referral, with consent, once the person exists', async () => {
+  const ngoAgency = (await t.db.kysely.selectFrom('agencies').select('id').where('code', '=', 'clean_world').executeTakeFirstOrThrow()).id;
+  const contact = await operator.post('/api/hotline/contacts', call({ topic: 'help_request', outcome: 'referred', referredAgencyId: ngoAgency }));
+  assert.equal(contact.status, 201);
+  const person = await operator.post(`/api/hotline/contacts/${contact.body.id}/person`, { givenName: 'Yönləndirmə', gender: 'female', referralConsent: true });
+  assert.equal(person.status, 201);
+  assert.ok(person.body.referralId);
+  assert.equal((await operator.get(`/api/hotline/contacts/${contact.body.id}`)).body.outcome, 'referred', 'the call keeps its outcome');
+  const inbox = await ngo.get('/api/referrals?status=sent');
+  assert.ok(inbox.body.items.some((r: { id: string; personId: string }) => r.id === person.body.referralId && r.personId === person.body.id));
+  assert.equal((await ngo.get(`/api/persons/${person.body.id}`)).status, 200, 'the receiving NGO now sees the person');
+});

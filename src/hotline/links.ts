@@ -5,7 +5,9 @@ import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
+import { referPerson } from '../referrals/referrals.ts';
 import { createPerson } from '../victims/persons.ts';
+import { recordConsent } from '../victims/records.ts';
 import { toContact } from './hotline.ts';
 import type { PersonFromContactInput, TipStatus } from './schema.ts';
 
@@ -44,9 +46,18 @@ export async function personFromContact(
     who,
     audit,
   );
-  await trx.updateTable('hotline_contacts').set({ person_id: person.id, outcome: 'linked_to_person' }).where('id', '=', contactId).execute();
+  // The call's own outcome stays as logged (statistics count it); the link is the person_id.
+  await trx.updateTable('hotline_contacts').set({ person_id: person.id }).where('id', '=', contactId).execute();
   await appendAudit(trx, { ...audit, action: 'hotline.person_linked', outcome: 'ok', targetType: 'contact', targetId: contactId, details: { personId: person.id, created: true } });
-  return { id: person.id, caseCode: person.case_code };
+  // A call that ended in a referral becomes a real referral once there is a person, with the
+  // consent the caller gave on the line.
+  let referralId: string | null = null;
+  if (contact.outcome === 'referred' && contact.referred_agency_id && input.referralConsent) {
+    const day = contact.started_at.toISOString().slice(0, 10);
+    await recordConsent(trx, person.id, { purpose: 'referral', agencyId: contact.referred_agency_id, given: true, recordedOn: day }, who, audit);
+    referralId = await referPerson(trx, ctx.key, person.id, { toAgencyId: contact.referred_agency_id }, who, audit);
+  }
+  return { id: person.id, caseCode: person.case_code, referralId };
 }
 
 /** Links a call to a person the operator may already see. */
@@ -54,7 +65,7 @@ export async function linkContact(trx: Kysely<Database>, contactVisible: Express
   await lockedContact(trx, contactVisible, contactId);
   const person = await trx.selectFrom('persons').select('id').where(personVisible).where('persons.id', '=', personId).executeTakeFirst();
   if (!person) throw notFound('Person');
-  await trx.updateTable('hotline_contacts').set({ person_id: personId, outcome: 'linked_to_person' }).where('id', '=', contactId).execute();
+  await trx.updateTable('hotline_contacts').set({ person_id: personId }).where('id', '=', contactId).execute();
   await appendAudit(trx, { ...audit, action: 'hotline.person_linked', outcome: 'ok', targetType: 'contact', targetId: contactId, details: { personId, created: false } });
 }
 

@@ -61,7 +61,7 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/hotline/contacts/:id/person',
-    { config: { action: 'persons.create', target: 'contact' }, schema: { tags, summary: 'Open a potential-victim record from this contact', params: IdParams, body: PersonFromContactInput, response: { 201: z.object({ id: z.uuid(), caseCode: z.string() }) } } },
+    { config: { action: 'persons.create', target: 'contact' }, schema: { tags, summary: 'Open a potential-victim record from this contact', params: IdParams, body: PersonFromContactInput, response: { 201: z.object({ id: z.uuid(), caseCode: z.string(), referralId: z.uuid().nullable() }) } } },
     async (req, reply) => {
       const auth = authOf(req);
       const person = await db.transaction().execute((trx) => personFromContact(trx, c, contactsVisible(auth), req.params.id, req.body, who(auth), base(req)));

@@ -76,6 +76,8 @@ export const PersonFromContactInput = z.strictObject({
   familyName: z.string().trim().min(1).max(100).optional(),
   gender: Gender,
   birthYear: z.number().int().min(1900).max(2100).optional(),
+  /** For a call whose outcome was "referred": the caller agreed to the referral on the line. */
+  referralConsent: z.boolean().optional(),
 });
 export const LinkPersonInput = z.strictObject({ personId: z.uuid() });
 

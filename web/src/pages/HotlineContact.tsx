@@ -78,7 +78,7 @@ export function HotlineContactPage({ params }: { params: Record<string, string> 
       <Section id="contact-related" title={t('hotline.relatedTitle')}>
         <RelatedReports related={c.related} />
       </Section>
-      {!c.personId && can('persons.create') && <PersonFromContact contactId={c.id} onCreated={contact.reload} />}
+      {!c.personId && can('persons.create') && <PersonFromContact contactId={c.id} referred={c.outcome === 'referred'} onCreated={contact.reload} />}
     </Page>
   );
 }

@@ -54,7 +54,7 @@ function AfterSave({ saved, onNext }: { saved: SavedCall; onNext: () => void }) 
           </button>
         </div>
       </section>
-      {can('persons.create') && <PersonFromContact contactId={saved.id} />}
+      {can('persons.create') && <PersonFromContact contactId={saved.id} referred={saved.referred} />}
       {can('tips.file') && <TipFromContact contactId={saved.id} notes={saved.notes} phones={saved.phones} handles={saved.handles} />}
     </>
   );

@@ -15,6 +15,8 @@ import { TextAreaField, TextField } from '../Field.tsx';
 import { CallerSelect, ChannelSelect, LanguageSelect, OutcomeSelect, RegionSelect, TopicSelect } from './Choices.tsx';
 
 export interface SavedCall extends Saved {
+  /** The call ended in a referral: a person created from it can be referred on at once. */
+  referred: boolean;
   notes: string;
   phones: string[];
   handles: string[];
@@ -102,7 +104,7 @@ export function ContactForm({ onSaved }: { onSaved: (saved: SavedCall) => void }
       ...(handles.length ? { handles } : {}),
     };
     const out = await atListFields(api.post<Saved>('/api/hotline/contacts', body));
-    onSaved({ ...out, notes, phones, handles });
+    onSaved({ ...out, referred: v.outcome === 'referred', notes, phones, handles });
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {

@@ -11,13 +11,13 @@ import { contactApi } from '../../hotline.ts';
 import { Link } from '../../router.tsx';
 import { personPage } from '../../victims.ts';
 import { FormAlert, Notice } from '../Alerts.tsx';
-import { RadioGroup, TextField } from '../Field.tsx';
+import { CheckboxField, RadioGroup, TextField } from '../Field.tsx';
 
 type PersonFromContactInput = z.infer<typeof Schema>;
 
-export function PersonFromContact({ contactId, onCreated }: { contactId: string; onCreated?: () => void }) {
+export function PersonFromContact({ contactId, referred = false, onCreated }: { contactId: string; referred?: boolean; onCreated?: () => void }) {
   const { t } = useTranslation();
-  const [v, setV] = useState({ givenName: '', familyName: '', gender: '', birthYear: '' });
+  const [v, setV] = useState({ givenName: '', familyName: '', gender: '', birthYear: '', referralConsent: false });
   const [created, setCreated] = useState<{ id: string; caseCode: string } | null>(null);
   const { busy, error, onSubmit, fieldError } = useSubmit();
   const labels = { givenName: t('intake.givenName'), familyName: t('intake.familyName'), gender: t('intake.gender'), birthYear: t('person.birthYear') };
@@ -34,6 +34,7 @@ export function PersonFromContact({ contactId, onCreated }: { contactId: string;
       ...(v.familyName.trim() ? { familyName: v.familyName.trim() } : {}),
       gender: v.gender as PersonFromContactInput['gender'],
       ...(year ? { birthYear: Number(year) } : {}),
+      ...(referred ? { referralConsent: v.referralConsent } : {}),
     };
     setCreated(await api.post<{ id: string; caseCode: string }>(contactApi(contactId, 'person'), body));
     onCreated?.();
@@ -71,6 +72,9 @@ export function PersonFromContact({ contactId, onCreated }: { contactId: string;
           error={fieldError('gender')}
         />
         <TextField id="victim-birthYear" label={labels.birthYear} optional inputMode="numeric" maxLength={4} className="field--code" value={v.birthYear} onChange={(e) => setV({ ...v, birthYear: e.target.value })} autoComplete="off" error={fieldError('birthYear')} />
+        {referred && (
+          <CheckboxField id="victim-referralConsent" label={t('hotline.referralConsent')} checked={v.referralConsent} onChange={(e) => setV({ ...v, referralConsent: e.target.checked })} />
+        )}
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('common.saving') : t('hotline.createVictim')}
