@@ -36,6 +36,9 @@ test('rotation re-encrypts every field, keeps duplicate search working, and the 
   const police = await t.as('police_investigator');
   const p = await intake(police, { identity: { givenName: 'Aynur', familyName: 'Rotasiyova', birthDate: '1993-02-03', documentNumbers: ['ZZ1112223'] } });
   await police.post(`/api/persons/${p.id}/referrals`, { toAgencyId: t.users.case_worker.agencyId, consentOverrideReason: 'test referral with a note', note: 'note naming nobody' });
+  const operator = await t.as('hotline_operator');
+  const call = await operator.post('/api/hotline/contacts', { startedAt: new Date().toISOString(), durationSeconds: 60, channel: 'phone_152', language: 'az', callerType: 'self', topic: 'other', outcome: 'information_given', phones: ['050 777 88 99'] });
+  assert.equal(call.status, 201);
   const old = t.ctx.fieldKey;
   const before = await allCiphertexts();
   assert.ok(before.length >= 4 && before.every((b) => isCurrent(old, b)));
@@ -60,6 +63,8 @@ test('rotation re-encrypts every field, keeps duplicate search working, and the 
     assert.equal(detail.body.identity.familyName, 'Rotasiyova');
     const dup = await c.post('/api/persons/duplicates', { givenName: 'Aynur', familyName: 'Rotasiyova', birthDate: '1993-02-03' });
     assert.equal(dup.body.items[0]?.id, p.id);
+    const found = await c.post('/api/hotline/search', { identifier: '+994507778899' });
+    assert.deepEqual(found.body.contacts.map((x: { id: string }) => x.id), [call.body.id], 'identifier search survives rotation');
   } finally {
     await app.close();
   }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { identifierKey } from '../hotline/hotline.ts';
 import { matchKeysFor } from '../victims/persons.ts';
 import { decryptField, decryptOptional, encryptField, isCurrent, type FieldKey } from './fields.ts';
 
@@ -51,6 +52,12 @@ export async function rotateKeys(db: Kysely<Database>, to: FieldKey): Promise<{ 
     for (const p of persons) {
       const keys = matchKeysFor(to, { givenName: decryptField(to, p.given_name_enc), familyName: decryptOptional(to, p.family_name_enc), birthDate: decryptOptional(to, p.birth_date_enc) });
       await trx.updateTable('persons').set({ match_keys: keys }).where('id', '=', p.id).execute();
+    }
+    const identifiers = await trx.selectFrom('hotline_identifiers').select(['id', 'kind', 'normalized_enc', 'match_key']).execute();
+    for (const i of identifiers) {
+      if (!i.match_key) continue;
+      const mk = identifierKey(to, { kind: i.kind as 'phone' | 'handle', normalized: decryptField(to, i.normalized_enc) });
+      await trx.updateTable('hotline_identifiers').set({ match_key: mk }).where('id', '=', i.id).execute();
     }
   });
   return { fields };

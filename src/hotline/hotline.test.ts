@@ -122,7 +122,8 @@ test('NGOs do not see other agencies contacts; analysts see only counts', async 
 
 test('follow-ups: the operator sees their open ones, overdue marked, until done', async () => {
   const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  const res = await operator.post('/api/hotline/contacts', call({ outcome: 'follow_up', followUpDue: yesterday, topic: 'missing_person' }));
+  const res = await operator.post('/api/hotline/contacts', call({ outcome: 'follow_up', followUpDue: yesterday, topic: 'missing_person', startedAt: new Date(Date.now() - 4 * 86_400_000).toISOString() }));
+  assert.equal(res.status, 201, JSON.stringify(res.body));
   const list = (await operator.get('/api/hotline/follow-ups')).body.items;
   const item = list.find((x: { id: string }) => x.id === res.body.id);
   assert.equal(item?.overdue, true);
@@ -142,4 +143,28 @@ test('a call that ended in a referral becomes a real referral, with consent, onc
   const inbox = await ngo.get('/api/referrals?status=sent');
   assert.ok(inbox.body.items.some((r: { id: string; personId: string }) => r.id === person.body.referralId && r.personId === person.body.id));
   assert.equal((await ngo.get(`/api/persons/${person.body.id}`)).status, 200, 'the receiving NGO now sees the person');
+});
+
+test('changes follow the logging scope; tips move only forward; a follow-up is done once', async () => {
+  const own = await ngo.post('/api/hotline/contacts', call({ outcome: 'follow_up', followUpDue: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), topic: 'missing_person' }));
+  assert.equal(own.status, 201);
+  // The police may read every contact, but not change another agency's.
+  assert.equal((await police.get(`/api/hotline/contacts/${own.body.id}`)).status, 200);
+  assert.equal((await police.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 404);
+  assert.equal((await police.post(`/api/hotline/contacts/${own.body.id}/person`, { givenName: 'Başqa', gender: 'female' })).status, 404);
+  assert.equal((await ngo.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 204);
+  assert.equal((await ngo.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 404, 'done once');
+
+  const tip = await operator.post('/api/hotline/tips', { summary: 'A tip to walk through review' });
+  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked', crimeRecordId: '00000000-0000-4000-8000-000000000001' })).status, 400, 'new cannot jump to linked');
+  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'in_review' })).status, 204);
+  const noRecord = await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked' });
+  assert.equal(noRecord.status, 400);
+  assert.equal(noRecord.body.error.fields[0].path, 'crimeRecordId');
+  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked', crimeRecordId: '00000000-0000-4000-8000-000000000001' })).status, 204);
+  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'in_review' })).status, 400, 'no way back');
+
+  const badDue = await operator.post('/api/hotline/contacts', call({ followUpDue: '2026-01-01' }));
+  assert.equal(badDue.status, 400);
+  assert.equal(badDue.body.error.fields[0].path, 'followUpDue');
 });

@@ -24,7 +24,12 @@ function normalizeAll(profile: Profile, input: { phones?: string[] | undefined; 
     if (!n.valid) warnings.push({ path: `phones.${i}`, message: 'not a valid phone number; kept as written' });
     return n;
   });
-  return { all: [...phones, ...(input.handles ?? []).map(normalizeHandle)], warnings };
+  const handles = (input.handles ?? []).map((raw, i) => {
+    const n = normalizeHandle(raw, profile.settings.code);
+    if (!n.valid) warnings.push({ path: `handles.${i}`, message: 'not an account or address; kept as written' });
+    return n;
+  });
+  return { all: [...phones, ...handles], warnings };
 }
 
 async function storeIdentifiers(trx: Kysely<Database>, key: FieldKey, owner: { contact_id: string } | { tip_id: string }, ids: NormalizedIdentifier[]) {
@@ -38,7 +43,7 @@ async function storeIdentifiers(trx: Kysely<Database>, key: FieldKey, owner: { c
         kind: n.kind,
         value_enc: encryptField(key, n.value),
         normalized_enc: encryptField(key, n.normalized),
-        match_key: identifierKey(key, n),
+        match_key: n.linkable ? identifierKey(key, n) : null,
         valid: n.valid,
       })),
     )

@@ -23,3 +23,21 @@ test('handles and profile URLs meet at one handle', () => {
   assert.equal(normalizeAny('+994 50 123 45 67', 'AZ').kind, 'phone');
   assert.equal(normalizeAny('@x_recruiter', 'AZ').kind, 'handle');
 });
+
+test('posts, groups, invite links and profile ids stay apart; wa.me links are phones', () => {
+  const n = (s: string) => normalizeHandle(s).normalized;
+  assert.notEqual(n('https://facebook.com/profile.php?id=5'), n('https://facebook.com/profile.php?id=6'));
+  assert.notEqual(n('t.me/joinchat/AbC'), n('t.me/joinchat/XyZ'));
+  assert.notEqual(n('instagram.com/p/Xy1'), n('instagram.com/p/Zz2'));
+  assert.notEqual(n('https://bit.ly/AbC'), n('https://bit.ly/abc'), 'short links are case-sensitive');
+  assert.equal(normalizeHandle('https://wa.me/994501234567').normalized, '+994501234567');
+  assert.equal(normalizeHandle('https://wa.me/994501234567').kind, 'phone');
+  assert.equal(normalizePhone('8 912 345 67 89', 'AZ').normalized, '+79123456789');
+});
+
+test('scraps are kept but not linkable', () => {
+  assert.equal(normalizePhone('123', 'AZ').linkable, false);
+  assert.equal(normalizePhone('12-34-567', 'AZ').linkable, true);
+  assert.equal(normalizeHandle('@@').linkable, false);
+  assert.equal(normalizeHandle('@@').valid, false);
+});

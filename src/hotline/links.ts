@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import { referPerson } from '../referrals/referrals.ts';
 import { createPerson } from '../victims/persons.ts';
@@ -70,10 +70,11 @@ export async function linkContact(trx: Kysely<Database>, contactVisible: Express
 }
 
 /** The operator's open follow-ups, earliest due first, overdue marked. */
-export async function followUps(db: Kysely<Database>, userId: string, today: string) {
+export async function followUps(db: Kysely<Database>, userId: string, writable: Expression<SqlBool>, today: string) {
   const rows = await db
     .selectFrom('hotline_contacts')
     .selectAll()
+    .where(writable)
     .where('created_by', '=', userId)
     .where('outcome', '=', 'follow_up')
     .where('follow_up_done_at', 'is', null)
@@ -83,12 +84,33 @@ export async function followUps(db: Kysely<Database>, userId: string, today: str
 }
 
 export async function completeFollowUp(trx: Kysely<Database>, visible: Expression<SqlBool>, id: string, audit: AuditBase) {
-  const res = await trx.updateTable('hotline_contacts').set({ follow_up_done_at: new Date() }).where(visible).where('id', '=', id).where('outcome', '=', 'follow_up').executeTakeFirst();
+  const res = await trx
+    .updateTable('hotline_contacts')
+    .set({ follow_up_done_at: new Date() })
+    .where(visible)
+    .where('id', '=', id)
+    .where('outcome', '=', 'follow_up')
+    .where('follow_up_done_at', 'is', null)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw notFound('Follow-up');
   await appendAudit(trx, { ...audit, action: 'hotline.follow_up_done', outcome: 'ok', targetType: 'contact', targetId: id });
 }
 
-export async function reviewTip(trx: Kysely<Database>, id: string, input: { status: z.infer<typeof TipStatus>; crimeRecordId?: string | null | undefined }, userId: string, audit: AuditBase) {
+const tipMoves: Record<string, string[]> = { new: ['in_review', 'closed'], in_review: ['linked', 'closed'], linked: ['closed'], closed: [] };
+
+/**
+ * Police review: new → in_review → linked (to a crime record) or closed. The crime registry
+ * does not exist yet, so a crime record id is taken on trust until it does.
+ */
+export async function reviewTip(trx: Kysely<Database>, visible: Expression<SqlBool>, id: string, input: { status: z.infer<typeof TipStatus>; crimeRecordId?: string | null | undefined }, userId: string, audit: AuditBase) {
+  const tip = await trx.selectFrom('hotline_tips').select(['status']).where(visible).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!tip) throw notFound('Tip');
+  if (!tipMoves[tip.status]?.includes(input.status)) {
+    throw invalid(`A ${tip.status} tip cannot become ${input.status}`, [{ path: 'status', message: `allowed from ${tip.status}: ${tipMoves[tip.status]?.join(', ') || 'none'}` }]);
+  }
+  if ((input.status === 'linked') !== Boolean(input.crimeRecordId)) {
+    throw invalid('A linked tip names its crime record, and only a linked one', [{ path: 'crimeRecordId', message: input.status === 'linked' ? 'required to link' : 'only with status linked' }]);
+  }
   const res = await trx
     .updateTable('hotline_tips')
     .set({ status: input.status, ...(input.crimeRecordId !== undefined ? { crime_record_id: input.crimeRecordId } : {}), reviewed_by: userId, reviewed_at: new Date() })

@@ -32,6 +32,8 @@ const contactScope: ScopeColumns = { own: 'hotline_contacts.created_by', agency:
 const tipScope: ScopeColumns = { own: 'hotline_tips.created_by', agency: 'hotline_tips.agency_id' };
 const contactsVisible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'hotline.read'), contactScope);
 const tipsVisible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'tips.read'), tipScope);
+/** Changes to a contact follow the logging scope, which is narrower than reading for national roles. */
+const contactsWritable = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'hotline.log'), contactScope);
 
 export function hotlineRoutes(app: App, ctx: AppContext) {
   const { db, fieldKey: key, profile } = ctx;
@@ -51,7 +53,7 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
   );
 
   app.get('/hotline/follow-ups', { config: { action: 'hotline.log' }, schema: { tags, summary: 'Your open follow-ups, overdue marked', response: { 200: FollowUps } } }, async (req) =>
-    followUps(db, authOf(req).userId, today(profile.settings.timezone)),
+    followUps(db, authOf(req).userId, contactsWritable(authOf(req)), today(profile.settings.timezone)),
   );
 
   app.get('/hotline/contacts/:id', { config: { action: 'hotline.read', target: 'contact' }, schema: { tags, summary: 'One contact with its identifiers and related reports', params: IdParams, response: { 200: ContactDetail } } }, async (req) => {
@@ -64,19 +66,19 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
     { config: { action: 'persons.create', target: 'contact' }, schema: { tags, summary: 'Open a potential-victim record from this contact', params: IdParams, body: PersonFromContactInput, response: { 201: z.object({ id: z.uuid(), caseCode: z.string(), referralId: z.uuid().nullable() }) } } },
     async (req, reply) => {
       const auth = authOf(req);
-      const person = await db.transaction().execute((trx) => personFromContact(trx, c, contactsVisible(auth), req.params.id, req.body, who(auth), base(req)));
+      const person = await db.transaction().execute((trx) => personFromContact(trx, c, contactsWritable(auth), req.params.id, req.body, who(auth), base(req)));
       return reply.status(201).send(person);
     },
   );
 
   app.post('/hotline/contacts/:id/link', { config: { action: 'hotline.log', target: 'contact' }, schema: { tags, summary: 'Link this contact to a person you may see', params: IdParams, body: LinkPersonInput, response: { 204: z.null() } } }, async (req, reply) => {
     const auth = authOf(req);
-    await db.transaction().execute((trx) => linkContact(trx, contactsVisible(auth), personsVisible(auth, 'persons.list'), req.params.id, req.body.personId, base(req)));
+    await db.transaction().execute((trx) => linkContact(trx, contactsWritable(auth), personsVisible(auth, 'persons.list'), req.params.id, req.body.personId, base(req)));
     return reply.status(204).send(null);
   });
 
   app.post('/hotline/contacts/:id/follow-up-done', { config: { action: 'hotline.log', target: 'contact' }, schema: { tags, summary: 'Mark a follow-up done', params: IdParams, response: { 204: z.null() } } }, async (req, reply) => {
-    await db.transaction().execute((trx) => completeFollowUp(trx, contactsVisible(authOf(req)), req.params.id, base(req)));
+    await db.transaction().execute((trx) => completeFollowUp(trx, contactsWritable(authOf(req)), req.params.id, base(req)));
     return reply.status(204).send(null);
   });
 
@@ -96,7 +98,7 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
   });
 
   app.patch('/hotline/tips/:id', { config: { action: 'tips.review', target: 'tip' }, schema: { tags, summary: 'Review a tip; link it to a crime record', params: IdParams, body: TipUpdateInput, response: { 204: z.null() } } }, async (req, reply) => {
-    await db.transaction().execute((trx) => reviewTip(trx, req.params.id, req.body, authOf(req).userId, base(req)));
+    await db.transaction().execute((trx) => reviewTip(trx, tipsVisible(authOf(req)), req.params.id, req.body, authOf(req).userId, base(req)));
     return reply.status(204).send(null);
   });
 

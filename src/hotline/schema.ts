@@ -31,7 +31,10 @@ export const ContactInput = z
     ...identifiers,
   })
   .refine((c) => c.outcome !== 'follow_up' || Boolean(c.followUpDue), { path: ['followUpDue'], message: 'a follow-up needs its due date' })
-  .refine((c) => c.outcome !== 'referred' || Boolean(c.referredAgencyId), { path: ['referredAgencyId'], message: 'name the agency referred to' });
+  .refine((c) => c.outcome !== 'referred' || Boolean(c.referredAgencyId), { path: ['referredAgencyId'], message: 'name the agency referred to' })
+  .refine((c) => c.outcome === 'follow_up' || !c.followUpDue, { path: ['followUpDue'], message: 'only for outcome follow_up' })
+  .refine((c) => c.outcome === 'referred' || !c.referredAgencyId, { path: ['referredAgencyId'], message: 'only for outcome referred' })
+  .refine((c) => !c.followUpDue || c.followUpDue >= c.startedAt.slice(0, 10), { path: ['followUpDue'], message: 'must not be before the call' });
 export type ContactInput = z.infer<typeof ContactInput>;
 
 export const Warning = z.object({ path: z.string(), message: z.string() });

@@ -40,7 +40,7 @@ export interface HotlineIdentifiersTable {
   kind: string;
   value_enc: Uint8Array;
   normalized_enc: Uint8Array;
-  match_key: string;
+  match_key: string | null;
   valid: boolean;
   created_at: ColumnType<Date, Date | undefined, never>;
 }

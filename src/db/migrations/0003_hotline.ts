@@ -52,7 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('value_enc', 'bytea', (c) => c.notNull())
     .addColumn('normalized_enc', 'bytea', (c) => c.notNull())
-    .addColumn('match_key', 'text', (c) => c.notNull())
+    // Null for scraps too short to tell one report from another: kept, never linked.
+    .addColumn('match_key', 'text')
     .addColumn('valid', 'boolean', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

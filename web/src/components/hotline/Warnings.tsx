@@ -9,7 +9,7 @@ export function Warnings({ warnings, phones, handles }: { warnings: SaveWarning[
   const describe = (w: SaveWarning) => {
     const m = /^(phones|handles)\.(\d+)$/.exec(w.path);
     const value = m ? (m[1] === 'phones' ? phones : handles)[Number(m[2])] : undefined;
-    const message = /^not a valid phone number/.test(w.message) ? t('hotline.invalidPhone') : w.message;
+    const message = /^not a valid phone number/.test(w.message) ? t('hotline.invalidPhone') : /^not an account/.test(w.message) ? t('hotline.invalidHandle') : w.message;
     return value === undefined ? message : `«${value}»: ${message}`;
   };
   return (
