@@ -170,6 +170,12 @@ test(STEP1, async (tc) => {
   await page.getByTestId('identifiers').getByText(az.hotline.keptAsWritten).waitFor();
   assert.equal(await page.getByTestId('identifiers').getByText(az.hotline.keptAsWritten).count(), 1);
 
+  // The person's page lists the call behind it.
+  await page.getByRole('link', { name: story.caseCode }).click();
+  await page.getByRole('heading', { level: 2, name: az.person.calls }).waitFor();
+  await page.locator('#calls tbody tr').first().waitFor();
+  assert.equal(await page.locator('#calls tbody tr').count(), 1);
+
   // "New call" starts an empty form again.
   await navLink(page, az.nav.hotlineNew).click();
   await page.waitForFunction(() => document.activeElement?.id === 'call-topic');

@@ -71,6 +71,8 @@ test('from a call: a potential victim prefilled, and a tip that reaches the poli
   assert.equal(detail.residenceRegion, 'ganja');
   assert.equal(detail.identificationStatus, 'potential');
   assert.equal((await operator.get(`/api/hotline/contacts/${contact.body.id}`)).body.personId, person.body.id);
+  const linked = await police.get(`/api/hotline/contacts?personId=${person.body.id}`);
+  assert.deepEqual(linked.body.items.map((x: { id: string }) => x.id), [contact.body.id], "the person's page can list the calls behind it");
   assert.equal((await operator.post(`/api/hotline/contacts/${contact.body.id}/person`, { givenName: 'Again', gender: 'male' })).status, 409);
 
   const tip = await operator.post('/api/hotline/tips', { contactId: contact.body.id, summary: 'Recruiter offers waitress jobs in Dubai, keeps passports.', phones: ['055 765 43 21'], handles: ['@dubai.jobs.az'] });

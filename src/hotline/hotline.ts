@@ -175,13 +175,18 @@ export async function tipDetail(db: Kysely<Database>, key: FieldKey, id: string,
   return { ...toTip(row), summary: decryptField(key, row.summary_enc), identifiers: await identifiersOf(db, key, 'tip_id', id), related: await relatedTo(db, { tipId: id }, contactVisible, tipVisible) };
 }
 
-export async function listContacts(db: Kysely<Database>, visible: Expression<SqlBool>, q: { from?: string | undefined; to?: string | undefined; topic?: string | undefined; channel?: string | undefined; outcome?: string | undefined; limit: number; offset: number }) {
+export async function listContacts(
+  db: Kysely<Database>,
+  visible: Expression<SqlBool>,
+  q: { from?: string | undefined; to?: string | undefined; topic?: string | undefined; channel?: string | undefined; outcome?: string | undefined; personId?: string | undefined; limit: number; offset: number },
+) {
   let base = db.selectFrom('hotline_contacts').where(visible);
   if (q.from) base = base.where('started_at', '>=', new Date(`${q.from}T00:00:00Z`));
   if (q.to) base = base.where('started_at', '<', new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000));
   if (q.topic) base = base.where('topic', '=', q.topic);
   if (q.channel) base = base.where('channel', '=', q.channel);
   if (q.outcome) base = base.where('outcome', '=', q.outcome);
+  if (q.personId) base = base.where('person_id', '=', q.personId);
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('started_at', 'desc').limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

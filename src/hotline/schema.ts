@@ -69,6 +69,8 @@ export const ContactListQuery = z.strictObject({
   topic: code.optional(),
   channel: ContactChannel.optional(),
   outcome: HotlineOutcome.optional(),
+  /** The calls linked to one person (shown on the person's page). */
+  personId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

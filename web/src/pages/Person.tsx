@@ -9,6 +9,7 @@ import { Close } from '../components/person/Close.tsx';
 import { Consents } from '../components/person/Consents.tsx';
 import { Decisions } from '../components/person/Decisions.tsx';
 import { Events } from '../components/person/Events.tsx';
+import { HotlineCalls } from '../components/person/HotlineCalls.tsx';
 import { Facts, IdentityPanel } from '../components/person/Facts.tsx';
 import { Payments } from '../components/person/Payments.tsx';
 import { Reflection } from '../components/person/Reflection.tsx';
@@ -102,6 +103,7 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
       <Payments person={p} onChanged={changed} />
       <Children person={p} onChanged={changed} />
       <Close person={p} onChanged={changed} />
+      {can('hotline.read') && <HotlineCalls person={p} />}
       <TimelineList timeline={timeline} />
     </Page>
   );
