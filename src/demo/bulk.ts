@@ -11,6 +11,7 @@ import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { PersonsTable } from '../victims/table.ts';
 import { encryptIdentity, matchKeysFor } from '../victims/persons.ts';
+import { eventRow } from '../victims/records.ts';
 import { agencyIds } from './load-persons.ts';
 import { syntheticPersons, type GenerateOptions, type SyntheticPerson } from './persons.ts';
 
@@ -196,23 +197,7 @@ function buildRows(ctx: { key: FieldKey; profile: Profile }, agency: (code: stri
     const common = { person_id: id, created_by: createdBy };
     out.identification_decisions.push({ ...common, status: 'potential', decided_on: input.contactDate, deciding_agency_id: owner, note_enc: null });
     for (const d of p.decisions) out.identification_decisions.push({ ...common, status: d.status, decided_on: d.decidedOn, deciding_agency_id: agency(d.agency), note_enc: null });
-    for (const e of p.events) {
-      out.exploitation_events.push({
-        ...common,
-        kind: e.kind,
-        country: e.country ?? null,
-        region: e.region ?? null,
-        start_date: e.startDate ?? null,
-        end_date: e.endDate ?? null,
-        forms: e.forms ?? [],
-        subtypes: e.subtypes ?? [],
-        isic_section: e.isicSection ?? null,
-        means_of_control: e.meansOfControl ?? [],
-        recruitment_method: e.recruitmentMethod ?? null,
-        online_platform: e.onlinePlatform ?? null,
-        recruiter_relation: e.recruiterRelation ?? null,
-      });
-    }
+    for (const e of p.events) out.exploitation_events.push(eventRow(id, e, createdBy));
     if (p.reflection) {
       const r = p.reflection;
       out.reflection_periods.push({ ...common, start_date: r.startDate, length_days: profile.settings.reflectionPeriodDays, extension_days: r.extensionDays, outcome: r.outcome, outcome_date: r.outcomeDate });

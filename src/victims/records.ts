@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { encryptOptional, type FieldKey } from '../crypto/fields.ts';
@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { ChildInput, CloseInput, ConsentInput, DecisionInput, EventInput, ReflectionInput, ReflectionUpdateInput } from './schema.ts';
+import type { ExploitationEventsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 type Who = { userId: string };
@@ -51,28 +52,29 @@ export function checkEvent(profile: Profile, e: z.infer<typeof EventInput>) {
   if (problems.length) throw invalid('The event does not fit the country profile', problems);
 }
 
+/** The row for an event (shared with the bulk loader, so both store events the same way). */
+export function eventRow(personId: string, e: z.infer<typeof EventInput>, createdBy: string | null): Insertable<ExploitationEventsTable> {
+  return {
+    person_id: personId,
+    kind: e.kind,
+    country: e.country ?? null,
+    region: e.region ?? null,
+    start_date: e.startDate ?? null,
+    end_date: e.endDate ?? null,
+    forms: e.forms ?? [],
+    subtypes: e.subtypes ?? [],
+    isic_section: e.isicSection ?? null,
+    means_of_control: e.meansOfControl ?? [],
+    recruitment_method: e.recruitmentMethod ?? null,
+    online_platform: e.onlinePlatform ?? null,
+    recruiter_relation: e.recruiterRelation ?? null,
+    created_by: createdBy,
+  };
+}
+
 export async function addEvent(trx: Kysely<Database>, profile: Profile, personId: string, e: z.infer<typeof EventInput>, who: Who, audit: AuditBase) {
   checkEvent(profile, e);
-  const row = await trx
-    .insertInto('exploitation_events')
-    .values({
-      person_id: personId,
-      kind: e.kind,
-      country: e.country ?? null,
-      region: e.region ?? null,
-      start_date: e.startDate ?? null,
-      end_date: e.endDate ?? null,
-      forms: e.forms ?? [],
-      subtypes: e.subtypes ?? [],
-      isic_section: e.isicSection ?? null,
-      means_of_control: e.meansOfControl ?? [],
-      recruitment_method: e.recruitmentMethod ?? null,
-      online_platform: e.onlinePlatform ?? null,
-      recruiter_relation: e.recruiterRelation ?? null,
-      created_by: who.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('exploitation_events').values(eventRow(personId, e, who.userId)).returning('id').executeTakeFirstOrThrow();
   await appendAudit(trx, { ...audit, action: 'persons.event_added', outcome: 'ok', targetType: 'person', targetId: personId, details: { eventId: row.id, kind: e.kind, country: e.country ?? null } });
   return row.id;
 }
