@@ -9,8 +9,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import type { PersonsTable } from '../victims/table.ts';
-import { encryptIdentity, matchKeysFor } from '../victims/persons.ts';
+import { personRow } from '../victims/persons.ts';
 import { eventRow } from '../victims/records.ts';
 import { agencyIds } from './load-persons.ts';
 import { syntheticPersons, type GenerateOptions, type SyntheticPerson } from './persons.ts';
@@ -30,7 +29,6 @@ const TABLES = ['persons', 'children', 'identification_decisions', 'exploitation
 type Table = (typeof TABLES)[number];
 // Typed against the tables, so a renamed or added NOT NULL column fails the type check here too.
 type Rows = { [T in Table]: Insertable<Database[T]>[] };
-type EncryptedIdentity = Pick<PersonsTable, 'given_name_enc' | 'family_name_enc' | 'patronymic_enc' | 'birth_date_enc' | 'documents_enc' | 'phones_enc' | 'address_enc'>;
 
 type Cast = 'uuid' | 'text' | 'int' | 'numeric' | 'bool' | 'date' | 'timestamptz' | 'bytea' | 'text[]';
 const created = { person_id: 'uuid', created_by: 'uuid' } as const;
@@ -172,25 +170,12 @@ function buildRows(ctx: { key: FieldKey; profile: Profile }, agency: (code: stri
     const latest = p.decisions.at(-1);
     const identifiedOn = latest?.status === 'identified' ? (p.decisions.find((d) => d.status === 'identified')?.decidedOn ?? null) : null;
     out.persons.push({
+      ...personRow(key, input, { caseCode: '', ownerAgencyId: owner, createdBy }),
       id,
-      case_code: '',
-      owner_agency_id: owner,
-      ...(encryptIdentity(key, input.identity) as EncryptedIdentity),
-      match_keys: matchKeysFor(key, input.identity),
-      gender: input.gender,
-      birth_year: input.birthYear ?? null,
-      is_minor: input.isMinor ?? null,
-      citizenship: input.citizenship ?? null,
-      residence_region: input.residenceRegion ?? null,
-      languages: input.languages ?? [],
-      vulnerabilities: input.vulnerabilities ?? [],
-      channel: input.channel,
-      contact_date: input.contactDate,
       identification_status: latest?.status ?? 'potential',
       identified_on: identifiedOn,
       closure_reason: p.closure?.reason ?? null,
       closed_on: p.closure?.closedOn ?? null,
-      created_by: createdBy,
       created_at: stamp(input.contactDate, i % 480),
       updated_at: stamp(p.closure?.closedOn ?? latest?.decidedOn ?? input.contactDate),
     });

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
@@ -64,6 +64,27 @@ export function decryptIdentity(key: FieldKey, row: EncryptedIdentity): Identity
 
 export const matchKeysFor = (key: FieldKey, id: Pick<Identity, 'givenName' | 'familyName' | 'birthDate'>) => matchTokens(id).map((t) => matchKey(key, t));
 
+/** The row of a new person (shared with the bulk loader): identity encrypted, statistics in the clear. */
+export function personRow(key: FieldKey, input: CreatePersonInput, at: { caseCode: string; ownerAgencyId: string; createdBy: string | null }): Insertable<PersonsTable> {
+  return {
+    case_code: at.caseCode,
+    owner_agency_id: at.ownerAgencyId,
+    ...(encryptIdentity(key, input.identity) as EncryptedIdentity),
+    match_keys: matchKeysFor(key, input.identity),
+    gender: input.gender,
+    birth_year: input.birthYear ?? (input.identity.birthDate ? Number(input.identity.birthDate.slice(0, 4)) : null),
+    is_minor: input.isMinor ?? null,
+    citizenship: input.citizenship ?? null,
+    residence_region: input.residenceRegion ?? null,
+    languages: input.languages ?? [],
+    vulnerabilities: input.vulnerabilities ?? [],
+    channel: input.channel,
+    contact_date: input.contactDate,
+    identification_status: 'potential',
+    created_by: at.createdBy,
+  };
+}
+
 /** Opens a person record as a potential victim; the case code is the only name it carries outside. */
 export async function createPerson(
   trx: Kysely<Database>,
@@ -74,26 +95,9 @@ export async function createPerson(
 ) {
   checkPersonAgainstProfile(ctx.profile, input);
   const caseCode = await nextCaseCode(trx, ctx.profile.settings.caseCodePrefix);
-  const enc = encryptIdentity(ctx.key, input.identity) as EncryptedIdentity;
   const person = await trx
     .insertInto('persons')
-    .values({
-      case_code: caseCode,
-      owner_agency_id: who.agencyId,
-      ...enc,
-      match_keys: matchKeysFor(ctx.key, input.identity),
-      gender: input.gender,
-      birth_year: input.birthYear ?? (input.identity.birthDate ? Number(input.identity.birthDate.slice(0, 4)) : null),
-      is_minor: input.isMinor ?? null,
-      citizenship: input.citizenship ?? null,
-      residence_region: input.residenceRegion ?? null,
-      languages: input.languages ?? [],
-      vulnerabilities: input.vulnerabilities ?? [],
-      channel: input.channel,
-      contact_date: input.contactDate,
-      identification_status: 'potential',
-      created_by: who.userId,
-    })
+    .values(personRow(ctx.key, input, { caseCode, ownerAgencyId: who.agencyId, createdBy: who.userId }))
     .returning(['id', 'case_code'])
     .executeTakeFirstOrThrow();
   await trx
