@@ -5,71 +5,32 @@
 // Run: node --import tsx --test e2e/hotline.test.ts
 import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { daysAgo } from '../src/test/factories.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
+import { TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
-import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { BrowserSession, fill, focusedId, heading, navLink, optional, signIn } from './session.ts';
 
+const session = new BrowserSession();
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const ngo = { code: 'clean_world', username: 'e2e.hotline.ngo-worker' };
 /** What the first step created, for the later ones. */
 const story = { contactId: '', tipId: '', caseCode: '' };
 const NOTE = 'Sınaq: Türkiyədə iş təklifi, pasport alınıb.';
 
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
-
 before(async () => {
-  if (!haveChromium()) {
-    if (process.env.CI) throw new Error(NO_BROWSER);
-    return;
-  }
-  ensureWebBuilt();
-  t = await startTestApp();
-  browser = await launchChromium();
+  if (!(await session.start())) return;
+  t = session.app;
   const admin = await t.as('administrator');
   const agency = await t.db.kysely.selectFrom('agencies').select('id').where('code', '=', ngo.code).executeTakeFirstOrThrow();
   const res = await admin.post('/api/users', { username: ngo.username, displayName: 'Test NGO worker', agencyId: agency.id, roles: ['case_worker'], password: TEST_PASSWORD, mustChangePassword: false });
   assert.equal(res.status, 201, JSON.stringify(res.body));
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
+after(() => session.close());
 
 const STEP1 = 'operator: a call logged from the keyboard in under a minute, then a potential victim and a tip from the same screen';
 
-async function open(tc: TestContext): Promise<Tab | null> {
-  if (!haveChromium()) {
-    tc.skip(NO_BROWSER);
-    return null;
-  }
-  if (!story.tipId && tc.name !== STEP1) {
-    tc.skip('the fast entry step did not complete');
-    return null;
-  }
-  const tab = await openTab(browser, t.url);
-  contexts.push(tab.context);
-  return tab;
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/');
-  await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
-  await page.getByLabel(az.signIn.password, { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: az.signIn.submit }).click();
-  await page.getByTestId('me-username').waitFor();
-}
-
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: az.app.mainNav }).getByRole('link', { name, exact: true });
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-const optional = (label: string) => `${label} (${az.common.optional})`;
+const open = (tc: TestContext) => session.open(tc, !story.tipId && tc.name !== STEP1 ? 'the fast entry step did not complete' : undefined);
 
 test(STEP1, async (tc) => {
   const tab = await open(tc);

@@ -6,16 +6,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../src/test/harness.ts';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD, type Client, type TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
-import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { BrowserSession, fill, focusedId, heading, navLink, optional, signIn } from './session.ts';
 import { daysAgo } from '../src/test/factories.ts';
 
+const session = new BrowserSession();
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const ngo = { a: { code: 'clean_world', id: '', username: 'e2e.ngo-a.worker' }, b: { code: 'children_of_azerbaijan', id: '', username: 'e2e.ngo-b.worker' } };
 /** The person the story follows, once the intake has opened the record. */
 const story = { id: '', caseCode: '' };
@@ -23,8 +21,6 @@ const story = { id: '', caseCode: '' };
 const GIVEN = 'Sınaq';
 const FAMILY = 'Nümunəova';
 const BIRTH = '1996-03-14';
-
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 
 async function agencyId(code: string) {
   const row = await t.db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow();
@@ -38,13 +34,8 @@ async function intakeByApi(client: Client, given: string, family: string, contac
 }
 
 before(async () => {
-  if (!haveChromium()) {
-    if (process.env.CI) throw new Error(NO_BROWSER);
-    return;
-  }
-  ensureWebBuilt();
-  t = await startTestApp();
-  browser = await launchChromium();
+  if (!(await session.start())) return;
+  t = session.app;
   const admin = await t.as('administrator');
   for (const n of [ngo.a, ngo.b]) {
     n.id = await agencyId(n.code);
@@ -59,40 +50,11 @@ before(async () => {
   assert.equal((await police.post(`/api/persons/${overdue.id}/reflection`, { startDate: daysAgo(40) })).status, 201);
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
+after(() => session.close());
 
-async function open(tc: TestContext): Promise<Tab | null> {
-  if (!haveChromium()) {
-    tc.skip(NO_BROWSER);
-    return null;
-  }
-  if (!story.id && tc.name !== STEP1) {
-    tc.skip('the intake step did not complete');
-    return null;
-  }
-  const tab = await openTab(browser, t.url);
-  contexts.push(tab.context);
-  return tab;
-}
+const open = (tc: TestContext) => session.open(tc, !story.id && tc.name !== STEP1 ? 'the intake step did not complete' : undefined);
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/');
-  await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
-  await page.getByLabel(az.signIn.password, { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: az.signIn.submit }).click();
-  await page.getByTestId('me-username').waitFor();
-}
-
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: az.app.mainNav }).getByRole('link', { name, exact: true });
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
-/** The label of an optional field, as the form shows it. */
-const optional = (label: string) => `${label} (${az.common.optional})`;
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /** Opens a section's add form (a <details> disclosure) and returns the form. */
 async function addForm(page: Page, sectionId: string, summary: string) {

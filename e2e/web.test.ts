@@ -2,52 +2,25 @@
 // Run: node --import tsx --test e2e/web.test.ts
 import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { currentTotp } from '../src/accounts/totp.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
+import { TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
 import en from '../web/src/i18n/en.json' with { type: 'json' };
 import ru from '../web/src/i18n/ru.json' with { type: 'json' };
-import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { BrowserSession, submitSignIn as signIn } from './session.ts';
 
+const session = new BrowserSession();
 let t: TestApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 before(async () => {
-  if (!haveChromium()) {
-    if (process.env.CI) throw new Error(NO_BROWSER);
-    return;
-  }
-  ensureWebBuilt();
-  t = await startTestApp();
-  browser = await launchChromium();
+  if (await session.start()) t = session.app;
 });
 
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await t?.close();
-});
+after(() => session.close());
 
 /** A fresh browser profile for one test, or a skip when there is no Chromium. */
-async function open(tc: TestContext): Promise<Tab | null> {
-  if (!haveChromium()) {
-    tc.skip(NO_BROWSER);
-    return null;
-  }
-  const tab = await openTab(browser, t.url);
-  contexts.push(tab.context);
-  return tab;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
-  await page.getByLabel(az.signIn.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: az.signIn.submit }).click();
-}
+const open = (tc: TestContext) => session.open(tc);
 
 const homeUsername = (page: Page) => page.getByTestId('me-username');
 const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });

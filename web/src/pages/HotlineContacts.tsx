@@ -1,37 +1,33 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api.ts';
 import { FormAlert, LoadState } from '../components/Alerts.tsx';
 import { TextField } from '../components/Field.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
 import { ChannelSelect, OutcomeSelect, TopicSelect } from '../components/hotline/Choices.tsx';
 import { IdentifierSearch } from '../components/hotline/IdentifierSearch.tsx';
 import { ContactTable } from '../components/hotline/Tables.tsx';
+import { ListPager } from '../components/ListPager.tsx';
 import { Page } from '../components/Page.tsx';
 import { useResource } from '../data.ts';
 import { isDate } from '../dates.ts';
 import { clientInvalid, useSubmit } from '../form.ts';
 import type { Contacts } from '../hotline.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { useListQuery } from '../listQuery.ts';
+import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['from', 'to', 'topic', 'channel', 'outcome'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** The hotline's contacts (those the user may see), filtered, and the phone/account search. */
 export function HotlineContactsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { query } = useLocation();
-  const applied = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
-  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
-  const [form, setForm] = useState<Filters>(applied);
-  const set = (k: keyof Filters) => (v: string) => setForm({ ...form, [k]: v });
+  const { applied, offset, form, set, go, clear, page } = useListQuery('/hotline', FILTERS);
   const filter = useSubmit();
   const labels = { from: t('hotline.from'), to: t('hotline.to') };
 
   const list = useResource<Contacts>(withQuery('/api/hotline/contacts', { ...applied, limit: PAGE_SIZE, offset }));
-  const go = (params: Record<string, string | number>) => navigate(withQuery('/hotline', params));
   const total = list.data?.total ?? 0;
   const items = list.data?.items ?? [];
 
@@ -55,42 +51,26 @@ export function HotlineContactsPage() {
       <IdentifierSearch />
       <h2>{t('hotline.contactsTitle')}</h2>
       <FormAlert error={filter.error} labels={labels} idPrefix="filter-" />
-      <form className="filters card" role="search" aria-label={t('hotline.filters')} onSubmit={onFilter} noValidate>
+      <FilterForm
+        label={t('hotline.filters')}
+        submitLabel={t('hotline.applyFilters')}
+        onSubmit={onFilter}
+        onClear={() => {
+          filter.setError(null);
+          clear();
+        }}
+        noValidate
+      >
         <TextField id="filter-from" type="date" label={labels.from} value={form.from} onChange={(e) => set('from')(e.target.value)} error={filter.fieldError('from')} />
         <TextField id="filter-to" type="date" label={labels.to} value={form.to} onChange={(e) => set('to')(e.target.value)} error={filter.fieldError('to')} />
         <TopicSelect id="filter-topic" label={t('hotline.topic')} placeholder={t('hotline.allTopics')} value={form.topic} onChange={set('topic')} />
         <ChannelSelect id="filter-channel" label={t('hotline.channel')} placeholder={t('hotline.allChannels')} value={form.channel} onChange={set('channel')} />
         <OutcomeSelect id="filter-outcome" label={t('hotline.outcome')} placeholder={t('hotline.allOutcomes')} value={form.outcome} onChange={set('outcome')} />
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {t('hotline.applyFilters')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setForm(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Filters);
-              filter.setError(null);
-              go({});
-            }}
-          >
-            {t('common.clear')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
       {items.length > 0 && <ContactTable items={items} busy={list.loading} caption={`${t('hotline.contactsTitle')} · ${t('common.range', { from: offset + 1, to: offset + items.length, total })}`} />}
-      {total > PAGE_SIZE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => go({ ...applied, offset: Math.max(0, offset - PAGE_SIZE) })}>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button button--secondary" disabled={offset + PAGE_SIZE >= total} onClick={() => go({ ...applied, offset: offset + PAGE_SIZE })}>
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <ListPager offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
     </Page>
   );
 }

@@ -7,36 +7,33 @@ import { FormAlert, LoadState, Notice } from '../components/Alerts.tsx';
 import { AgencySelect } from '../components/AgencySelect.tsx';
 import { CountryField } from '../components/CountryField.tsx';
 import { SelectField, TextField } from '../components/Field.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
+import { ListPager } from '../components/ListPager.tsx';
 import { Page } from '../components/Page.tsx';
 import { useResource } from '../data.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
 import { useFormat } from '../format.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { useListQuery } from '../listQuery.ts';
+import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
 import { countryCode, isCountryCode, personPage, type Persons } from '../victims.ts';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['caseCode', 'status', 'identificationStatus', 'year', 'country', 'agencyId'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** The person list: case codes only, never names. */
 export function PersonsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const can = useCan();
-  const { query } = useLocation();
   const [flash] = useState(peekFlash);
   useEffect(clearFlash, []);
 
-  const applied = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Filters;
-  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
-  const [form, setForm] = useState<Filters>(applied);
-  const set = (k: keyof Filters) => (v: string) => setForm({ ...form, [k]: v });
+  const { applied, offset, form, set, go, clear, page } = useListQuery('/persons', FILTERS);
   const filter = useSubmit();
   const labels = { caseCode: t('persons.caseCode'), year: t('persons.year'), country: t('persons.country') };
 
   const list = useResource<Persons>(withQuery('/api/persons', { ...applied, limit: PAGE_SIZE, offset }));
-  const go = (params: Record<string, string | number>) => navigate(withQuery('/persons', params));
   const total = list.data?.total ?? 0;
   const items = list.data?.items ?? [];
 
@@ -63,7 +60,16 @@ export function PersonsPage() {
     >
       <Notice message={flash} />
       <FormAlert error={filter.error} labels={labels} idPrefix="filter-" />
-      <form className="filters card" role="search" aria-label={t('persons.filters')} onSubmit={onFilter} noValidate>
+      <FilterForm
+        label={t('persons.filters')}
+        submitLabel={t('common.search')}
+        onSubmit={onFilter}
+        onClear={() => {
+          filter.setError(null);
+          clear();
+        }}
+        noValidate
+      >
         <TextField id="filter-caseCode" type="search" label={labels.caseCode} hint={t('persons.caseCodeHint')} value={form.caseCode} onChange={(e) => set('caseCode')(e.target.value)} autoComplete="off" spellCheck={false} />
         <SelectField id="filter-status" label={t('persons.status')} value={form.status} onChange={(e) => set('status')(e.target.value)}>
           <option value="">{t('persons.allStatuses')}</option>
@@ -84,23 +90,7 @@ export function PersonsPage() {
         <TextField id="filter-year" label={labels.year} hint={t('persons.yearHint')} inputMode="numeric" maxLength={4} className="field--code" value={form.year} onChange={(e) => set('year')(e.target.value)} autoComplete="off" error={filter.fieldError('year')} />
         <CountryField id="filter-country" label={labels.country} value={form.country} onChange={set('country')} error={filter.fieldError('country')} />
         <AgencySelect id="filter-agencyId" label={t('persons.agency')} hint={t('persons.agencyHint')} placeholder={t('persons.allAgencies')} value={form.agencyId} onChange={set('agencyId')} />
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {t('common.search')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setForm(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Filters);
-              filter.setError(null);
-              go({});
-            }}
-          >
-            {t('common.clear')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
 
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
@@ -141,16 +131,7 @@ export function PersonsPage() {
           </table>
         </div>
       )}
-      {total > PAGE_SIZE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => go({ ...applied, offset: Math.max(0, offset - PAGE_SIZE) })}>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button button--secondary" disabled={offset + PAGE_SIZE >= total} onClick={() => go({ ...applied, offset: offset + PAGE_SIZE })}>
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <ListPager offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
     </Page>
   );
 }

@@ -6,34 +6,32 @@ import type { UserList } from '../../../src/accounts/schema.ts';
 import { withQuery } from '../api.ts';
 import { LoadState, Notice } from '../components/Alerts.tsx';
 import { SelectField, TextField } from '../components/Field.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
+import { ListPager } from '../components/ListPager.tsx';
 import { Page } from '../components/Page.tsx';
 import { useAgencies, useResource } from '../data.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
 import { useFormat } from '../format.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { useListQuery } from '../listQuery.ts';
+import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
 
 const PAGE_SIZE = 50;
+const FILTERS = ['q', 'agencyId', 'role'] as const;
 
 export function UsersPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const can = useCan();
-  const { query } = useLocation();
   const [flash] = useState(peekFlash);
   useEffect(clearFlash, []);
 
-  const q = query.get('q') ?? '';
-  const agencyId = query.get('agencyId') ?? '';
-  const role = query.get('role') ?? '';
-  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
-  const [form, setForm] = useState({ q, agencyId, role });
+  const { applied, offset, form, set, go, clear, page } = useListQuery('/users', FILTERS);
 
-  const list = useResource<z.infer<typeof UserList>>(withQuery('/api/users', { q, agencyId, role, limit: PAGE_SIZE, offset }));
+  const list = useResource<z.infer<typeof UserList>>(withQuery('/api/users', { ...applied, limit: PAGE_SIZE, offset }));
   const agencies = useAgencies();
   const agencyName = (id: string) => f.label(agencies.data?.items.find((a) => a.id === id)?.name);
 
-  const go = (params: Record<string, string | number>) => navigate(withQuery('/users', params));
   const total = list.data?.total ?? 0;
   const items = list.data?.items ?? [];
 
@@ -49,17 +47,17 @@ export function UsersPage() {
       }
     >
       <Notice message={flash} />
-      <form
-        className="filters card"
-        role="search"
-        aria-label={t('users.filters')}
+      <FilterForm
+        label={t('users.filters')}
+        submitLabel={t('common.search')}
         onSubmit={(e) => {
           e.preventDefault();
           go({ ...form });
         }}
+        onClear={clear}
       >
-        <TextField id="filter-q" type="search" label={t('users.search')} value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
-        <SelectField id="filter-agency" label={t('users.agency')} value={form.agencyId} onChange={(e) => setForm({ ...form, agencyId: e.target.value })}>
+        <TextField id="filter-q" type="search" label={t('users.search')} value={form.q} onChange={(e) => set('q')(e.target.value)} />
+        <SelectField id="filter-agency" label={t('users.agency')} value={form.agencyId} onChange={(e) => set('agencyId')(e.target.value)}>
           <option value="">{t('users.allAgencies')}</option>
           {agencies.data?.items.map((a) => (
             <option key={a.id} value={a.id}>
@@ -67,7 +65,7 @@ export function UsersPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField id="filter-role" label={t('users.role')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+        <SelectField id="filter-role" label={t('users.role')} value={form.role} onChange={(e) => set('role')(e.target.value)}>
           <option value="">{t('users.allRoles')}</option>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -75,22 +73,7 @@ export function UsersPage() {
             </option>
           ))}
         </SelectField>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {t('common.search')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setForm({ q: '', agencyId: '', role: '' });
-              go({});
-            }}
-          >
-            {t('common.clear')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
 
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
@@ -139,16 +122,7 @@ export function UsersPage() {
           </table>
         </div>
       )}
-      {total > PAGE_SIZE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => go({ q, agencyId, role, offset: Math.max(0, offset - PAGE_SIZE) })}>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button button--secondary" disabled={offset + PAGE_SIZE >= total} onClick={() => go({ q, agencyId, role, offset: offset + PAGE_SIZE })}>
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <ListPager offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
     </Page>
   );
 }

@@ -9,10 +9,10 @@ import { requireFilled, useFields, useSubmit } from '../../form.ts';
 import { useFormat } from '../../format.ts';
 import { useCan, useSession } from '../../session.tsx';
 import { personApi, type AssistanceData, type Person } from '../../victims.ts';
-import { FormAlert, LoadState, Notice } from '../Alerts.tsx';
+import { LoadState, Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 export function Assistance({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -98,54 +98,46 @@ export function Assistance({ person, onChanged }: { person: Person; onChanged: (
       )}
       <Notice message={notice} />
       {can('assistance.record') && (
-        <AddForm summary={t('person.addAssistance')}>
-          <FormAlert error={error} labels={labels} idPrefix="assistance-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <SelectField id="assistance-kind" label={labels.kind} hint={t('person.assistanceKindHint')} {...form.bind('kind')} error={fieldError('kind')}>
-              <option value="">{t('person.choose')}</option>
-              {kinds
-                .filter((k) => !k.monetary)
-                .map((k) => (
-                  <option key={k.code} value={k.code}>
-                    {f.label(k.label)}
-                  </option>
-                ))}
+        <AddRecordForm summary={t('person.addAssistance')} error={error} labels={labels} idPrefix="assistance-" onSubmit={submit} busy={busy} saveLabel={t('person.saveAssistance')}>
+          <SelectField id="assistance-kind" label={labels.kind} hint={t('person.assistanceKindHint')} {...form.bind('kind')} error={fieldError('kind')}>
+            <option value="">{t('person.choose')}</option>
+            {kinds
+              .filter((k) => !k.monetary)
+              .map((k) => (
+                <option key={k.code} value={k.code}>
+                  {f.label(k.label)}
+                </option>
+              ))}
+          </SelectField>
+          <AgencySelect id="assistance-providerAgencyId" label={labels.providerAgencyId} placeholder={t('person.chooseAgency')} value={v.providerAgencyId} onChange={form.set('providerAgencyId')} error={fieldError('providerAgencyId')} />
+          <div className="field-row">
+            <TextField id="assistance-date" type="date" label={labels.date} max={today} {...form.bind('date')} error={fieldError('date')} />
+            {v.kind === 'shelter' && (
+              <TextField id="assistance-endDate" type="date" label={labels.endDate} optional max={today} min={v.date || undefined} {...form.bind('endDate')} error={fieldError('endDate')} />
+            )}
+          </div>
+          {v.kind === 'legal' && (
+            <SelectField id="assistance-legalStage" label={labels.legalStage} optional {...form.bind('legalStage')} error={fieldError('legalStage')}>
+              <option value="">{t('person.notKnown')}</option>
+              {LegalStage.options.map((s) => (
+                <option key={s} value={s}>
+                  {t(`legalStages.${s}`)}
+                </option>
+              ))}
             </SelectField>
-            <AgencySelect id="assistance-providerAgencyId" label={labels.providerAgencyId} placeholder={t('person.chooseAgency')} value={v.providerAgencyId} onChange={form.set('providerAgencyId')} error={fieldError('providerAgencyId')} />
-            <div className="field-row">
-              <TextField id="assistance-date" type="date" label={labels.date} max={today} {...form.bind('date')} error={fieldError('date')} />
-              {v.kind === 'shelter' && (
-                <TextField id="assistance-endDate" type="date" label={labels.endDate} optional max={today} min={v.date || undefined} {...form.bind('endDate')} error={fieldError('endDate')} />
-              )}
-            </div>
-            {v.kind === 'legal' && (
-              <SelectField id="assistance-legalStage" label={labels.legalStage} optional {...form.bind('legalStage')} error={fieldError('legalStage')}>
-                <option value="">{t('person.notKnown')}</option>
-                {LegalStage.options.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`legalStages.${s}`)}
-                  </option>
-                ))}
-              </SelectField>
-            )}
-            {kind?.forChildren && (
-              <SelectField id="assistance-childId" label={labels.childId} hint={person.children.length ? undefined : t('person.addChildFirst')} {...form.bind('childId')} error={fieldError('childId')}>
-                <option value="">{t('person.choose')}</option>
-                {person.children.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </SelectField>
-            )}
-            <TextField id="assistance-notes" label={labels.notes} optional hint={t('person.noteHint')} {...form.bind('notes')} autoComplete="off" error={fieldError('notes')} />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.saveAssistance')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+          )}
+          {kind?.forChildren && (
+            <SelectField id="assistance-childId" label={labels.childId} hint={person.children.length ? undefined : t('person.addChildFirst')} {...form.bind('childId')} error={fieldError('childId')}>
+              <option value="">{t('person.choose')}</option>
+              {person.children.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField id="assistance-notes" label={labels.notes} optional hint={t('person.noteHint')} {...form.bind('notes')} autoComplete="off" error={fieldError('notes')} />
+        </AddRecordForm>
       )}
     </Section>
   );

@@ -6,9 +6,9 @@ import { api } from '../../api.ts';
 import { clientInvalid, requireFilled, useFields, useSubmit } from '../../form.ts';
 import { useCan } from '../../session.tsx';
 import { personApi, type Person } from '../../victims.ts';
-import { FormAlert, Notice } from '../Alerts.tsx';
+import { Notice } from '../Alerts.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 export function Children({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -45,26 +45,18 @@ export function Children({ person, onChanged }: { person: Person; onChanged: () 
       )}
       <Notice message={notice} />
       {can('persons.update') && (
-        <AddForm summary={t('person.addChild')}>
-          <FormAlert error={error} labels={labels} idPrefix="child-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <TextField id="child-label" label={labels.label} hint={t('person.childLabelHint')} {...form.bind('label')} autoComplete="off" error={fieldError('label')} />
-            <TextField id="child-birthYear" label={labels.birthYear} optional inputMode="numeric" maxLength={4} className="field--code" {...form.bind('birthYear')} autoComplete="off" error={fieldError('birthYear')} />
-            <SelectField id="child-gender" label={labels.gender} {...form.bind('gender')} error={fieldError('gender')}>
-              <option value="">{t('person.choose')}</option>
-              {Gender.options.map((g) => (
-                <option key={g} value={g}>
-                  {t(`genders.${g}`)}
-                </option>
-              ))}
-            </SelectField>
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.saveChild')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+        <AddRecordForm summary={t('person.addChild')} error={error} labels={labels} idPrefix="child-" onSubmit={submit} busy={busy} saveLabel={t('person.saveChild')}>
+          <TextField id="child-label" label={labels.label} hint={t('person.childLabelHint')} {...form.bind('label')} autoComplete="off" error={fieldError('label')} />
+          <TextField id="child-birthYear" label={labels.birthYear} optional inputMode="numeric" maxLength={4} className="field--code" {...form.bind('birthYear')} autoComplete="off" error={fieldError('birthYear')} />
+          <SelectField id="child-gender" label={labels.gender} {...form.bind('gender')} error={fieldError('gender')}>
+            <option value="">{t('person.choose')}</option>
+            {Gender.options.map((g) => (
+              <option key={g} value={g}>
+                {t(`genders.${g}`)}
+              </option>
+            ))}
+          </SelectField>
+        </AddRecordForm>
       )}
     </Section>
   );

@@ -8,10 +8,10 @@ import { requireFilled, useFields, useSubmit } from '../../form.ts';
 import { useFormat } from '../../format.ts';
 import { useCan } from '../../session.tsx';
 import { personApi, type Person } from '../../victims.ts';
-import { FormAlert, Notice } from '../Alerts.tsx';
+import { Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 export function Consents({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -64,37 +64,29 @@ export function Consents({ person, onChanged }: { person: Person; onChanged: () 
       )}
       <Notice message={notice} />
       {can('persons.update') && (
-        <AddForm summary={t('person.addConsent')}>
-          <FormAlert error={error} labels={labels} idPrefix="consent-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <SelectField id="consent-purpose" label={labels.purpose} {...form.bind('purpose')} error={fieldError('purpose')}>
-              {ConsentPurpose.options.map((p) => (
-                <option key={p} value={p}>
-                  {t(`consentPurposes.${p}`)}
-                </option>
-              ))}
-            </SelectField>
-            <AgencySelect
-              id="consent-agencyId"
-              label={labels.agencyId}
-              optional={v.purpose !== 'referral'}
-              placeholder={t('person.chooseAgency')}
-              value={v.agencyId}
-              onChange={form.set('agencyId')}
-              error={fieldError('agencyId')}
-            />
-            <SelectField id="consent-given" label={labels.given} {...form.bind('given')} error={fieldError('given')}>
-              <option value="yes">{t('person.given')}</option>
-              <option value="no">{t('person.refused')}</option>
-            </SelectField>
-            <TextField id="consent-recordedOn" type="date" label={labels.recordedOn} max={today} {...form.bind('recordedOn')} error={fieldError('recordedOn')} />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.saveConsent')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+        <AddRecordForm summary={t('person.addConsent')} error={error} labels={labels} idPrefix="consent-" onSubmit={submit} busy={busy} saveLabel={t('person.saveConsent')}>
+          <SelectField id="consent-purpose" label={labels.purpose} {...form.bind('purpose')} error={fieldError('purpose')}>
+            {ConsentPurpose.options.map((p) => (
+              <option key={p} value={p}>
+                {t(`consentPurposes.${p}`)}
+              </option>
+            ))}
+          </SelectField>
+          <AgencySelect
+            id="consent-agencyId"
+            label={labels.agencyId}
+            optional={v.purpose !== 'referral'}
+            placeholder={t('person.chooseAgency')}
+            value={v.agencyId}
+            onChange={form.set('agencyId')}
+            error={fieldError('agencyId')}
+          />
+          <SelectField id="consent-given" label={labels.given} {...form.bind('given')} error={fieldError('given')}>
+            <option value="yes">{t('person.given')}</option>
+            <option value="no">{t('person.refused')}</option>
+          </SelectField>
+          <TextField id="consent-recordedOn" type="date" label={labels.recordedOn} max={today} {...form.bind('recordedOn')} error={fieldError('recordedOn')} />
+        </AddRecordForm>
       )}
     </Section>
   );

@@ -8,10 +8,10 @@ import { requireFilled, useFields, useSubmit } from '../../form.ts';
 import { useFormat } from '../../format.ts';
 import { useCan, useSession } from '../../session.tsx';
 import { personApi, type Person } from '../../victims.ts';
-import { FormAlert, Notice } from '../Alerts.tsx';
+import { Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Section } from './Section.tsx';
+import { AddRecordForm, Section } from './Section.tsx';
 
 export function Decisions({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -66,27 +66,19 @@ export function Decisions({ person, onChanged }: { person: Person; onChanged: ()
       </div>
       <Notice message={notice} />
       {can('persons.identify') && (
-        <AddForm summary={t('person.addDecision')}>
-          <FormAlert error={error} labels={labels} idPrefix="decision-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <SelectField id="decision-status" label={labels.status} {...form.bind('status')} error={fieldError('status')}>
-              <option value="">{t('person.choose')}</option>
-              {IdentificationStatus.options.map((s) => (
-                <option key={s} value={s}>
-                  {t(`identificationStatuses.${s}`)}
-                </option>
-              ))}
-            </SelectField>
-            <TextField id="decision-decidedOn" type="date" label={labels.decidedOn} max={today} {...form.bind('decidedOn')} error={fieldError('decidedOn')} />
-            <AgencySelect id="decision-decidingAgencyId" label={labels.decidingAgencyId} placeholder={t('person.chooseAgency')} value={v.decidingAgencyId} onChange={form.set('decidingAgencyId')} error={fieldError('decidingAgencyId')} />
-            <TextField id="decision-note" label={labels.note} optional hint={t('person.noteHint')} {...form.bind('note')} autoComplete="off" error={fieldError('note')} />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.saveDecision')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+        <AddRecordForm summary={t('person.addDecision')} error={error} labels={labels} idPrefix="decision-" onSubmit={submit} busy={busy} saveLabel={t('person.saveDecision')}>
+          <SelectField id="decision-status" label={labels.status} {...form.bind('status')} error={fieldError('status')}>
+            <option value="">{t('person.choose')}</option>
+            {IdentificationStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`identificationStatuses.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="decision-decidedOn" type="date" label={labels.decidedOn} max={today} {...form.bind('decidedOn')} error={fieldError('decidedOn')} />
+          <AgencySelect id="decision-decidingAgencyId" label={labels.decidingAgencyId} placeholder={t('person.chooseAgency')} value={v.decidingAgencyId} onChange={form.set('decidingAgencyId')} error={fieldError('decidingAgencyId')} />
+          <TextField id="decision-note" label={labels.note} optional hint={t('person.noteHint')} {...form.bind('note')} autoComplete="off" error={fieldError('note')} />
+        </AddRecordForm>
       )}
     </Section>
   );

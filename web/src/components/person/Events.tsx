@@ -9,10 +9,10 @@ import { assertValid, atListFields, requireFilled, useFields, useSubmit } from '
 import { useFormat } from '../../format.ts';
 import { useCan } from '../../session.tsx';
 import { countryCode, isCountryCode, personApi, type Person } from '../../victims.ts';
-import { FormAlert, Notice } from '../Alerts.tsx';
+import { Notice } from '../Alerts.tsx';
 import { CountryField } from '../CountryField.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 type Means = (typeof MeansOfControl.options)[number];
 
@@ -119,71 +119,63 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
       )}
       <Notice message={notice} />
       {can('persons.update') && (
-        <AddForm summary={t('person.addEvent')}>
-          <FormAlert error={error} labels={labels} idPrefix="event-" />
-          <form className="form form--wide" onSubmit={submit} noValidate>
-            <SelectField id="event-kind" label={labels.kind} {...form.bind('kind')} error={fieldError('kind')}>
-              {EventKind.options.map((k) => (
-                <option key={k} value={k}>
-                  {t(`eventKinds.${k}`)}
-                </option>
-              ))}
-            </SelectField>
-            <div className="field-row">
-              <CountryField id="event-country" label={labels.country} optional value={v.country} onChange={form.set('country')} error={fieldError('country')} />
-              <TextField id="event-region" label={labels.region} optional {...form.bind('region')} autoComplete="off" error={fieldError('region')} />
-            </div>
-            <div className="field-row">
-              <TextField id="event-startDate" type="date" label={labels.startDate} optional max={today} {...form.bind('startDate')} error={fieldError('startDate')} />
-              <TextField id="event-endDate" type="date" label={labels.endDate} optional max={today} min={v.startDate || undefined} {...form.bind('endDate')} error={fieldError('endDate')} />
-            </div>
-            <CheckboxGroup id="event-forms" legend={labels.forms} options={catalogue.map((x) => ({ value: x.code, label: f.label(x.label) }))} value={forms} onChange={chooseForms} error={fieldError('forms')} />
-            {catalogue
-              .filter((x) => forms.includes(x.code) && x.subtypes.length > 0)
-              .map((x) => (
-                <div className="subtypes" key={x.code}>
-                  <CheckboxGroup
-                    id={`event-subtypes-${x.code}`}
-                    legend={t('person.subtypesOf', { form: f.label(x.label) })}
-                    options={x.subtypes.map((s) => ({ value: s.code, label: f.label(s.label) }))}
-                    value={subtypes.filter((s) => x.subtypes.some((y) => y.code === s))}
-                    onChange={(next) => setSubtypes((all) => [...all.filter((s) => !x.subtypes.some((y) => y.code === s)), ...next])}
-                  />
-                </div>
-              ))}
-            {fieldError('subtypes') && (
-              <p id="event-subtypes" className="field-error" tabIndex={-1}>
-                {labels.subtypes}: {fieldError('subtypes')}
-              </p>
-            )}
-            <CheckboxGroup id="event-meansOfControl" legend={labels.meansOfControl} options={MeansOfControl.options.map((m) => ({ value: m, label: t(`meansOfControl.${m}`) }))} value={means} onChange={setMeans} error={fieldError('meansOfControl')} />
-            {v.kind === 'recruitment' && (
-              <div className="field-row">
-                <SelectField id="event-recruitmentMethod" label={labels.recruitmentMethod} optional {...form.bind('recruitmentMethod')} error={fieldError('recruitmentMethod')}>
-                  <option value="">{t('person.notKnown')}</option>
-                  {RecruitmentMethod.options.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`recruitmentMethods.${m}`)}
-                    </option>
-                  ))}
-                </SelectField>
-                <SelectField id="event-recruiterRelation" label={labels.recruiterRelation} optional {...form.bind('recruiterRelation')} error={fieldError('recruiterRelation')}>
-                  <option value="">{t('person.notKnown')}</option>
-                  {RecruiterRelation.options.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`recruiterRelations.${r}`)}
-                    </option>
-                  ))}
-                </SelectField>
+        <AddRecordForm summary={t('person.addEvent')} error={error} labels={labels} idPrefix="event-" onSubmit={submit} busy={busy} saveLabel={t('person.saveEvent')} wide>
+          <SelectField id="event-kind" label={labels.kind} {...form.bind('kind')} error={fieldError('kind')}>
+            {EventKind.options.map((k) => (
+              <option key={k} value={k}>
+                {t(`eventKinds.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="field-row">
+            <CountryField id="event-country" label={labels.country} optional value={v.country} onChange={form.set('country')} error={fieldError('country')} />
+            <TextField id="event-region" label={labels.region} optional {...form.bind('region')} autoComplete="off" error={fieldError('region')} />
+          </div>
+          <div className="field-row">
+            <TextField id="event-startDate" type="date" label={labels.startDate} optional max={today} {...form.bind('startDate')} error={fieldError('startDate')} />
+            <TextField id="event-endDate" type="date" label={labels.endDate} optional max={today} min={v.startDate || undefined} {...form.bind('endDate')} error={fieldError('endDate')} />
+          </div>
+          <CheckboxGroup id="event-forms" legend={labels.forms} options={catalogue.map((x) => ({ value: x.code, label: f.label(x.label) }))} value={forms} onChange={chooseForms} error={fieldError('forms')} />
+          {catalogue
+            .filter((x) => forms.includes(x.code) && x.subtypes.length > 0)
+            .map((x) => (
+              <div className="subtypes" key={x.code}>
+                <CheckboxGroup
+                  id={`event-subtypes-${x.code}`}
+                  legend={t('person.subtypesOf', { form: f.label(x.label) })}
+                  options={x.subtypes.map((s) => ({ value: s.code, label: f.label(s.label) }))}
+                  value={subtypes.filter((s) => x.subtypes.some((y) => y.code === s))}
+                  onChange={(next) => setSubtypes((all) => [...all.filter((s) => !x.subtypes.some((y) => y.code === s)), ...next])}
+                />
               </div>
-            )}
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.saveEvent')}
-              </button>
+            ))}
+          {fieldError('subtypes') && (
+            <p id="event-subtypes" className="field-error" tabIndex={-1}>
+              {labels.subtypes}: {fieldError('subtypes')}
+            </p>
+          )}
+          <CheckboxGroup id="event-meansOfControl" legend={labels.meansOfControl} options={MeansOfControl.options.map((m) => ({ value: m, label: t(`meansOfControl.${m}`) }))} value={means} onChange={setMeans} error={fieldError('meansOfControl')} />
+          {v.kind === 'recruitment' && (
+            <div className="field-row">
+              <SelectField id="event-recruitmentMethod" label={labels.recruitmentMethod} optional {...form.bind('recruitmentMethod')} error={fieldError('recruitmentMethod')}>
+                <option value="">{t('person.notKnown')}</option>
+                {RecruitmentMethod.options.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`recruitmentMethods.${m}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField id="event-recruiterRelation" label={labels.recruiterRelation} optional {...form.bind('recruiterRelation')} error={fieldError('recruiterRelation')}>
+                <option value="">{t('person.notKnown')}</option>
+                {RecruiterRelation.options.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`recruiterRelations.${r}`)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
-          </form>
-        </AddForm>
+          )}
+        </AddRecordForm>
       )}
     </Section>
   );

@@ -9,10 +9,10 @@ import { assertValid, blankFields, clientInvalid, useFields, useSubmit } from '.
 import { useFormat } from '../../format.ts';
 import { useCan, useSession } from '../../session.tsx';
 import { newKey, personApi, type Payments as PaymentsData, type Person } from '../../victims.ts';
-import { FormAlert, LoadState, Notice } from '../Alerts.tsx';
+import { LoadState, Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 const OVERRIDE_MIN = 10;
 
@@ -108,55 +108,47 @@ export function Payments({ person, onChanged }: { person: Person; onChanged: () 
       )}
       <Notice message={notice} />
       {can('payments.record') && (
-        <AddForm summary={t('person.addPayment')}>
-          <FormAlert error={error} labels={labels} idPrefix="payment-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <SelectField
-              id="payment-kind"
-              label={labels.kind}
-              value={kindCode}
-              onChange={(e) => {
-                setKind(e.target.value);
-                form.reset('amount');
-              }}
-              error={fieldError('kind')}
-            >
-              <option value="">{t('person.choose')}</option>
-              {kinds.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {f.label(k.label)}
-                </option>
-              ))}
-            </SelectField>
+        <AddRecordForm summary={t('person.addPayment')} error={error} labels={labels} idPrefix="payment-" onSubmit={submit} busy={busy} saveLabel={t('person.savePayment')}>
+          <SelectField
+            id="payment-kind"
+            label={labels.kind}
+            value={kindCode}
+            onChange={(e) => {
+              setKind(e.target.value);
+              form.reset('amount');
+            }}
+            error={fieldError('kind')}
+          >
+            <option value="">{t('person.choose')}</option>
+            {kinds.map((k) => (
+              <option key={k.code} value={k.code}>
+                {f.label(k.label)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="payment-amount"
+            label={labels.amount}
+            hint={kind?.defaultAmount != null ? t('person.defaultAmount', { amount: f.money(kind.defaultAmount, currency) }) : undefined}
+            inputMode="decimal"
+            className="field--amount"
+            {...form.bind('amount')}
+            autoComplete="off"
+            error={fieldError('amount')}
+          />
+          <TextField id="payment-paidOn" type="date" label={labels.paidOn} max={today} {...form.bind('paidOn')} error={fieldError('paidOn')} />
+          <AgencySelect id="payment-payerAgencyId" label={labels.payerAgencyId} placeholder={t('person.chooseAgency')} value={v.payerAgencyId} onChange={form.set('payerAgencyId')} error={fieldError('payerAgencyId')} />
+          {needsReason && (
             <TextField
-              id="payment-amount"
-              label={labels.amount}
-              hint={kind?.defaultAmount != null ? t('person.defaultAmount', { amount: f.money(kind.defaultAmount, currency) }) : undefined}
-              inputMode="decimal"
-              className="field--amount"
-              {...form.bind('amount')}
+              id="payment-overrideReason"
+              label={labels.overrideReason}
+              hint={t('person.payOverrideHint', { count: OVERRIDE_MIN })}
+              {...form.bind('overrideReason')}
               autoComplete="off"
-              error={fieldError('amount')}
+              error={fieldError('overrideReason')}
             />
-            <TextField id="payment-paidOn" type="date" label={labels.paidOn} max={today} {...form.bind('paidOn')} error={fieldError('paidOn')} />
-            <AgencySelect id="payment-payerAgencyId" label={labels.payerAgencyId} placeholder={t('person.chooseAgency')} value={v.payerAgencyId} onChange={form.set('payerAgencyId')} error={fieldError('payerAgencyId')} />
-            {needsReason && (
-              <TextField
-                id="payment-overrideReason"
-                label={labels.overrideReason}
-                hint={t('person.payOverrideHint', { count: OVERRIDE_MIN })}
-                {...form.bind('overrideReason')}
-                autoComplete="off"
-                error={fieldError('overrideReason')}
-              />
-            )}
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.saving') : t('person.savePayment')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+          )}
+        </AddRecordForm>
       )}
     </Section>
   );

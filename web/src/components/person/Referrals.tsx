@@ -12,7 +12,7 @@ import { hasReferralConsent, personApi, type Person, type Referrals as Referrals
 import { FormAlert, LoadState, Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 const OVERRIDE_MIN = 10;
 
@@ -105,29 +105,21 @@ export function Referrals({ person, onChanged }: { person: Person; onChanged: ()
       <FormAlert error={revoke.error} />
       <Notice message={notice} />
       {can('referrals.create') && !person.closure && (
-        <AddForm summary={t('person.addReferral')}>
-          <FormAlert error={refer.error} labels={labels} idPrefix="referral-" />
-          <form className="form" onSubmit={submit} noValidate>
-            <AgencySelect id="referral-toAgencyId" label={labels.toAgencyId} placeholder={t('person.chooseAgency')} exclude={[me.user.agencyId]} value={v.toAgencyId} onChange={form.set('toAgencyId')} error={refer.fieldError('toAgencyId')} />
-            {v.toAgencyId && !needsReason && <p className="hint consent-ok">{t('person.consentOnFile')}</p>}
-            {needsReason && (
-              <TextField
-                id="referral-consentOverrideReason"
-                label={labels.consentOverrideReason}
-                hint={t('person.overrideHint', { count: OVERRIDE_MIN })}
-                {...form.bind('consentOverrideReason')}
-                autoComplete="off"
-                error={refer.fieldError('consentOverrideReason')}
-              />
-            )}
-            <TextField id="referral-note" label={labels.note} optional {...form.bind('note')} autoComplete="off" error={refer.fieldError('note')} />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={refer.busy}>
-                {refer.busy ? t('common.saving') : t('person.refer')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+        <AddRecordForm summary={t('person.addReferral')} error={refer.error} labels={labels} idPrefix="referral-" onSubmit={submit} busy={refer.busy} saveLabel={t('person.refer')}>
+          <AgencySelect id="referral-toAgencyId" label={labels.toAgencyId} placeholder={t('person.chooseAgency')} exclude={[me.user.agencyId]} value={v.toAgencyId} onChange={form.set('toAgencyId')} error={refer.fieldError('toAgencyId')} />
+          {v.toAgencyId && !needsReason && <p className="hint consent-ok">{t('person.consentOnFile')}</p>}
+          {needsReason && (
+            <TextField
+              id="referral-consentOverrideReason"
+              label={labels.consentOverrideReason}
+              hint={t('person.overrideHint', { count: OVERRIDE_MIN })}
+              {...form.bind('consentOverrideReason')}
+              autoComplete="off"
+              error={refer.fieldError('consentOverrideReason')}
+            />
+          )}
+          <TextField id="referral-note" label={labels.note} optional {...form.bind('note')} autoComplete="off" error={refer.fieldError('note')} />
+        </AddRecordForm>
       )}
     </Section>
   );

@@ -10,9 +10,9 @@ import { clientInvalid, requireFilled, useFields, useSubmit } from '../../form.t
 import { useFormat } from '../../format.ts';
 import { useCan } from '../../session.tsx';
 import { personApi, type Person } from '../../victims.ts';
-import { FormAlert, Notice } from '../Alerts.tsx';
+import { Notice } from '../Alerts.tsx';
 import { SelectField, TextField } from '../Field.tsx';
-import { AddForm, Empty, Section } from './Section.tsx';
+import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 /** "12 days left", "ends today" or "overdue by 3 days"; the class marks overdue besides the words. */
 export function DaysLeft({ days }: { days: number }) {
@@ -97,69 +97,45 @@ export function Reflection({ person, onChanged }: { person: Person; onChanged: (
       )}
       <Notice message={notice} />
       {editable && !period && (
-        <AddForm summary={t('person.startReflection')}>
-          <FormAlert error={starting.error} labels={{ startDate: t('person.reflectionStart') }} idPrefix="reflection-" />
-          <form className="form" onSubmit={onStart} noValidate>
-            <TextField
-              id="reflection-startDate"
-              type="date"
-              label={t('person.reflectionStart')}
-              hint={length ? t('person.reflectionLengthHint', { days: length }) : undefined}
-              max={today}
-              {...start.bind('startDate')}
-              error={starting.fieldError('startDate')}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={starting.busy}>
-                {starting.busy ? t('common.saving') : t('person.startReflection')}
-              </button>
-            </div>
-          </form>
-        </AddForm>
+        <AddRecordForm summary={t('person.startReflection')} error={starting.error} labels={{ startDate: t('person.reflectionStart') }} idPrefix="reflection-" onSubmit={onStart} busy={starting.busy} saveLabel={t('person.startReflection')}>
+          <TextField
+            id="reflection-startDate"
+            type="date"
+            label={t('person.reflectionStart')}
+            hint={length ? t('person.reflectionLengthHint', { days: length }) : undefined}
+            max={today}
+            {...start.bind('startDate')}
+            error={starting.fieldError('startDate')}
+          />
+        </AddRecordForm>
       )}
       {editable && period && !period.outcome && (
         <>
-          <AddForm summary={t('person.extend')}>
-            <FormAlert error={extending.error} labels={{ extensionDays: t('person.extensionDays') }} idPrefix="extend-" />
-            <form className="form" onSubmit={onExtend} noValidate>
-              <TextField
-                id="extend-extensionDays"
-                type="number"
-                min={0}
-                max={365}
-                inputMode="numeric"
-                label={t('person.extensionDays')}
-                hint={t('person.extensionHint')}
-                className="field--code"
-                {...extend.bind('extensionDays')}
-                error={extending.fieldError('extensionDays')}
-              />
-              <div className="form-actions">
-                <button type="submit" className="button" disabled={extending.busy}>
-                  {extending.busy ? t('common.saving') : t('person.extend')}
-                </button>
-              </div>
-            </form>
-          </AddForm>
-          <AddForm summary={t('person.recordOutcome')}>
-            <FormAlert error={deciding.error} labels={{ outcome: t('person.outcome'), outcomeDate: t('person.outcomeDate') }} idPrefix="outcome-" />
-            <form className="form" onSubmit={onOutcome} noValidate>
-              <SelectField id="outcome-outcome" label={t('person.outcome')} {...outcome.bind('outcome')} error={deciding.fieldError('outcome')}>
-                <option value="">{t('person.choose')}</option>
-                {ReflectionOutcome.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`reflectionOutcomes.${o}`)}
-                  </option>
-                ))}
-              </SelectField>
-              <TextField id="outcome-outcomeDate" type="date" label={t('person.outcomeDate')} max={today} min={period.startDate} {...outcome.bind('outcomeDate')} error={deciding.fieldError('outcomeDate')} />
-              <div className="form-actions">
-                <button type="submit" className="button" disabled={deciding.busy}>
-                  {deciding.busy ? t('common.saving') : t('person.recordOutcome')}
-                </button>
-              </div>
-            </form>
-          </AddForm>
+          <AddRecordForm summary={t('person.extend')} error={extending.error} labels={{ extensionDays: t('person.extensionDays') }} idPrefix="extend-" onSubmit={onExtend} busy={extending.busy} saveLabel={t('person.extend')}>
+            <TextField
+              id="extend-extensionDays"
+              type="number"
+              min={0}
+              max={365}
+              inputMode="numeric"
+              label={t('person.extensionDays')}
+              hint={t('person.extensionHint')}
+              className="field--code"
+              {...extend.bind('extensionDays')}
+              error={extending.fieldError('extensionDays')}
+            />
+          </AddRecordForm>
+          <AddRecordForm summary={t('person.recordOutcome')} error={deciding.error} labels={{ outcome: t('person.outcome'), outcomeDate: t('person.outcomeDate') }} idPrefix="outcome-" onSubmit={onOutcome} busy={deciding.busy} saveLabel={t('person.recordOutcome')}>
+            <SelectField id="outcome-outcome" label={t('person.outcome')} {...outcome.bind('outcome')} error={deciding.fieldError('outcome')}>
+              <option value="">{t('person.choose')}</option>
+              {ReflectionOutcome.options.map((o) => (
+                <option key={o} value={o}>
+                  {t(`reflectionOutcomes.${o}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id="outcome-outcomeDate" type="date" label={t('person.outcomeDate')} max={today} min={period.startDate} {...outcome.bind('outcomeDate')} error={deciding.fieldError('outcomeDate')} />
+          </AddRecordForm>
         </>
       )}
     </Section>
