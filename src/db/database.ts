@@ -26,6 +26,9 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   if (opts.databaseUrl) {
     // JIT compilation costs more than it saves on Azad's short OLTP queries (measured on the person list).
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c jit=off' });
+    // An idle connection the server drops (restart, failover, idle timeout) is already removed and
+    // replaced by the pool; without a listener its 'error' event would bring the process down.
+    pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -31,6 +32,14 @@ test('the OpenAPI 3.1 document lists the API and the docs page renders', async (
   const docs = await t.anonymous().get('/api/docs/');
   assert.equal(docs.status, 200);
   assert.match(String(docs.body), /swagger/i);
+});
+
+test('on PostgreSQL, losing idle connections (a server restart) does not bring the app down', { skip: !testServerUrl() && 'PostgreSQL only' }, async () => {
+  // Fill the pool with a few idle connections, then have the server end all of them but ours.
+  await Promise.all([1, 2, 3, 4].map(() => t.anonymous().get('/api/health')));
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(t.db.kysely);
+  await new Promise((r) => setTimeout(r, 200));
+  for (let i = 0; i < 5; i++) assert.equal((await t.anonymous().get('/api/health')).status, 200);
 });
 
 test('an unknown API path gets a 404 in the one error format', async () => {
