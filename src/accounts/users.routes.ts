@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { IdParams } from '../http/params.ts';
 import { scopeFilter } from '../access/scope.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { CreateUserInput, UpdateUserInput, User, UserList, UserListQuery } from './schema.ts';
 import { createUser, getUser, listUsers, updateUser, userScope } from './users.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 
 export function userRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;

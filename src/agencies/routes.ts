@@ -1,10 +1,9 @@
-import { z } from 'zod';
+import { IdParams } from '../http/params.ts';
 import { auditActor } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { createAgency, listAgencies, updateAgency } from './agencies.ts';
 import { Agency, AgencyList, CreateAgencyInput, UpdateAgencyInput } from './schema.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 
 export function agencyRoutes(app: App, ctx: AppContext) {
   const { db, profile } = ctx;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scopesFor } from '../access/rules.ts';
+import { IdParams } from '../http/params.ts';
 import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
@@ -7,7 +7,6 @@ import { assertPersonVisible, personsVisible } from '../victims/access.ts';
 import { assistanceOf, paymentsOf, recordAssistance, recordPayment } from './assistance.ts';
 import { AssistanceInput, AssistanceList, PaymentInput, PaymentList } from './schema.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 const Created = z.object({ id: z.uuid() });
 
 export function assistanceRoutes(app: App, ctx: AppContext) {
@@ -29,7 +28,7 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
 
   /** Free text may name people: shown only where the person's identity is. */
   const identityVisible = async (auth: ReturnType<typeof authOf>, personId: string) =>
-    Boolean(await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity'))).where('id', '=', personId).executeTakeFirst());
+    Boolean(await db.selectFrom('persons').select('id').where(personsVisible(auth, 'persons.identity')).where('id', '=', personId).executeTakeFirst());
 
   app.get('/persons/:id/assistance', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'The assistance ledger', params: IdParams, response: { 200: AssistanceList } } }, async (req) => {
     const auth = authOf(req);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { Code } from '../profile/schema.ts';
 import { PastDate } from '../victims/schema.ts';
 
-const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
+/** A code from the country profile. */
+const code = Code;
 
 export const LegalStage = z.enum(['investigation', 'court']);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdParams } from '../http/params.ts';
 import { scopesFor } from '../access/rules.ts';
 import { scopeFilter, type ScopeColumns } from '../access/scope.ts';
 import { auditActor, authOf } from '../http/access.ts';
@@ -27,7 +28,6 @@ import {
   TipUpdateInput,
 } from './schema.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 const contactScope: ScopeColumns = { own: 'hotline_contacts.created_by', agency: 'hotline_contacts.agency_id' };
 const tipScope: ScopeColumns = { own: 'hotline_tips.created_by', agency: 'hotline_tips.agency_id' };
 const contactsVisible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'hotline.read'), contactScope);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HotlineOutcome } from '../profile/schema.ts';
+import { Code, HotlineOutcome } from '../profile/schema.ts';
 import { Gender } from '../victims/schema.ts';
 
 export const ContactChannel = z.enum(['phone_152', 'whatsapp', 'telegram', 'web_form', 'walk_in', 'email']);
@@ -7,7 +7,8 @@ export const CallerType = z.enum(['self', 'relative', 'witness', 'professional',
 export const TipStatus = z.enum(['new', 'in_review', 'linked', 'closed']);
 export { HotlineOutcome };
 
-const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
+/** A code from the country profile. */
+const code = Code;
 const identifiers = {
   /** Phone numbers in any common format; normalised to E.164, or kept as written with a warning. */
   phones: z.array(z.string().trim().min(3).max(40)).max(10).optional(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { IdParams } from '../http/params.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible } from '../victims/access.ts';
 import { referPerson, referralInbox, referralsOfPerson, transitionReferral } from './referrals.ts';
 import { CreateReferralInput, ReferralInboxQuery, ReferralList, ReferralTransitionInput } from './schema.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 
 export function referralRoutes(app: App, ctx: AppContext) {
   const { db, fieldKey: key } = ctx;

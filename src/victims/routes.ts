@@ -1,9 +1,9 @@
-import { scopesFor } from '../access/rules.ts';
 import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { IdParams } from '../http/params.ts';
 import { assertPersonVisible, personsVisible } from './access.ts';
 import { duplicateCandidates, personDetail, personTimeline, reflectionQueue } from './detail.ts';
 import { createPerson, listPersons, updatePerson } from './persons.ts';
@@ -28,7 +28,6 @@ import {
   UpdatePersonInput,
 } from './schema.ts';
 
-const IdParams = z.strictObject({ id: z.uuid() });
 const Created = z.object({ id: z.uuid() });
 const PersonCreated = z.object({ id: z.uuid(), caseCode: z.string() });
 
@@ -81,7 +80,7 @@ export function victimRoutes(app: App, ctx: AppContext) {
 
   app.get('/persons/:id', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'One person', params: IdParams, response: { 200: PersonDetail } } }, async (req) => {
     const auth = authOf(req);
-    const detail = await personDetail(db, key, personsVisible(auth, 'persons.list', auth.scopes), personsVisible(auth, 'persons.identity', scopesFor(auth.roles, 'persons.identity')), req.params.id);
+    const detail = await personDetail(db, key, personsVisible(auth, 'persons.list', auth.scopes), personsVisible(auth, 'persons.identity'), req.params.id);
     // Every disclosure of identifying data is on the record before it leaves the server.
     if (detail.identity) await appendAudit(db, { ...base(req), action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: detail.id, details: { caseCode: detail.caseCode } });
     return detail;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Code } from '../profile/schema.ts';
+import { todayIn } from './calendar.ts';
 
 /** Shared by server, web and CLI: the victim record as it crosses the wire. */
 
@@ -29,12 +31,12 @@ let calendarTimeZone = 'UTC';
 export function setCalendarTimeZone(timeZone: string) {
   calendarTimeZone = timeZone;
 }
-export const todayInCalendar = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: calendarTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const todayInCalendar = () => todayIn(calendarTimeZone);
 
 /** A calendar date, never in the future: records describe what has happened. */
 export const PastDate = z.iso.date().refine((d) => d <= todayInCalendar(), 'must not be in the future');
-const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code from the country profile');
+/** A code from the country profile. */
+const code = Code;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The identifying part: stored encrypted field by field, shown only to roles that may see it. */

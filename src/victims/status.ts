@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { todayIn } from './calendar.ts';
 import type { CaseStatus } from './schema.ts';
 
 const openReflection = sql<SqlBool>`exists (select 1 from reflection_periods rp where rp.person_id = persons.id and rp.outcome is null)`;
@@ -43,6 +44,4 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Today's date in a time zone (the profile's): what "today" means to the people using Azad. */
-export function today(timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export const today = (timeZone = 'UTC') => todayIn(timeZone);

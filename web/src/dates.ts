@@ -1,16 +1,12 @@
 // Calendar dates ('YYYY-MM-DD') as the country counts them, for date fields and day counts.
+import { todayIn } from '../../src/victims/calendar.ts';
 import { useProfile } from './data.ts';
 
 /** Until the profile has loaded; dates are counted in the country's zone, not the browser's. */
 const FALLBACK_TIME_ZONE = 'Asia/Baku';
 const DAY_MS = 86_400_000;
 
-/** Today's date in a time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+export { todayIn };
 
 /** Today for date fields: the default and the latest date allowed, as the server counts it (the profile's zone). */
 export function useToday(): string {
