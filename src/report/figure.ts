@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * One figure of the annual report, keyed by the reference ids (`victims.identified`, …).
+ * `parts` says how the breakdown relates to the value: a partition sums to it (with `unknown`),
+ * an overlapping one ("of whom …") counts a person under every part that applies.
+ */
+export const Figure = z.object({
+  id: z.string(),
+  value: z.number().nullable(),
+  breakdown: z.record(z.string(), z.number()).optional(),
+  unknown: z.number().int().optional(),
+  parts: z.enum(['partition', 'overlapping']).optional(),
+  categories: z.array(z.string()).optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** A reporting period in the profile's calendar, both ends inclusive ('YYYY-MM-DD'). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const calendarYear = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** A partition: the breakdown plus its unknown part sum to the value, by construction. */
+export function partition(id: string, counts: Map<string | null, number>): Figure {
+  const breakdown: Record<string, number> = {};
+  let unknown = 0;
+  let value = 0;
+  for (const [key, n] of [...counts].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
+    value += n;
+    if (key === null) unknown += n;
+    else breakdown[key] = n;
+  }
+  return { id, value, breakdown, unknown, parts: 'partition' };
+}
