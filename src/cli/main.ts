@@ -72,6 +72,18 @@ program
     await restoreCommand(loadConfig(), file);
   });
 
+program
+  .command('report')
+  .description("write the annual report's files for a year (figures with their changes against the year before)")
+  .requiredOption('--year <year>', 'the reporting year')
+  .option('--lang <list>', 'languages, comma-separated', 'az,en')
+  .option('--format <list>', 'formats, comma-separated (json)', 'json')
+  .requiredOption('--out <dir>', 'folder to write into')
+  .action(async (opts: { year: string; lang: string; format: string; out: string }) => {
+    const { reportCommand } = await import('./report.ts');
+    await reportCommand(loadConfig(), opts);
+  });
+
 program.parseAsync().catch((err: unknown) => {
   const fields = err instanceof AppError && err.fields.length ? ` (${err.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
   process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}${fields}\n`);

@@ -1,0 +1,65 @@
+// The annual report's figures for a year, each with its change against the year before.
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import type { Language, Profile } from '../profile/schema.ts';
+import { calendarYear, Figure, type Period } from './figure.ts';
+import { victimFigures } from './victim-figures.ts';
+
+/** Every module that derives figures from records registers one function here. */
+type FigureSource = (db: Kysely<Database>, profile: Profile, period: Period, year: number) => Promise<Figure[]>;
+export const figureSources: FigureSource[] = [victimFigures];
+
+export const ReportFigure = Figure.extend({
+  /** value(Y) − value(Y−1); null when either is not a number. */
+  delta: z.number().nullable(),
+  breakdownDelta: z.record(z.string(), z.number()).optional(),
+});
+export type ReportFigure = z.infer<typeof ReportFigure>;
+
+export const ReportJson = z.object({ year: z.number().int(), figures: z.array(ReportFigure) });
+export type ReportJson = z.infer<typeof ReportJson>;
+
+async function figuresFor(db: Kysely<Database>, profile: Profile, year: number): Promise<Map<string, Figure>> {
+  const all = (await Promise.all(figureSources.map((f) => f(db, profile, calendarYear(year), year)))).flat();
+  const byId = new Map<string, Figure>();
+  for (const f of all) {
+    if (byId.has(f.id)) throw new Error(`figure ${f.id} is produced twice`);
+    byId.set(f.id, f);
+  }
+  return byId;
+}
+
+export function withDelta(current: Figure, previous: Figure | undefined): ReportFigure {
+  const delta = current.value !== null && typeof previous?.value === 'number' ? round(current.value - previous.value) : null;
+  const out: ReportFigure = { ...current, delta };
+  if (current.breakdown && previous?.breakdown) {
+    const keys = new Set([...Object.keys(current.breakdown), ...Object.keys(previous.breakdown)]);
+    out.breakdownDelta = Object.fromEntries([...keys].sort().map((k) => [k, round((current.breakdown?.[k] ?? 0) - (previous.breakdown?.[k] ?? 0))]));
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The record-derived figures of year Y with their changes against Y−1, ordered by id. */
+export async function reportFigures(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void): Promise<ReportJson> {
+  onStep?.(0, 2);
+  const current = await figuresFor(db, profile, year);
+  onStep?.(1, 2);
+  const previous = await figuresFor(db, profile, year - 1);
+  onStep?.(2, 2);
+  const figures = [...current.values()].sort((a, b) => a.id.localeCompare(b.id)).map((f) => withDelta(f, previous.get(f.id)));
+  return { year, figures };
+}
+
+const NO_CHANGE: Record<Language, string> = { az: 'dəyişməyib', en: 'no changes', ru: 'без изменений' };
+const LOCALE: Record<Language, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
+
+/** A change printed the ministry's way: "(+2)", "(-3)", "(no changes)"; nothing when unknown. */
+export function formatDelta(delta: number | null, lang: Language): string {
+  if (delta === null) return '';
+  if (delta === 0) return `(${NO_CHANGE[lang]})`;
+  const n = new Intl.NumberFormat(LOCALE[lang]).format(Math.abs(delta));
+  return `(${delta > 0 ? '+' : '-'}${n})`;
+}
