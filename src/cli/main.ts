@@ -84,6 +84,15 @@ program
     await reportCommand(loadConfig(), opts);
   });
 
+const fixtures = program.command('fixtures').description('synthetic data sets that reproduce published reports');
+fixtures
+  .command('load <name>')
+  .description('load a fixture (az-2023) into a fresh database, in one transaction')
+  .action(async (name: string) => {
+    const { loadFixtureCommand } = await import('./fixtures.ts');
+    await loadFixtureCommand(loadConfig(), name);
+  });
+
 program.parseAsync().catch((err: unknown) => {
   const fields = err instanceof AppError && err.fields.length ? ` (${err.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
   process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}${fields}\n`);

@@ -21,6 +21,8 @@ export interface ContactLoadOptions {
   years: number[];
   /** 1 = the published volume; tests use a fraction. */
   scale?: number;
+  /** Exact yearly volumes, where they differ from the published ones. */
+  perYear?: Readonly<Record<number, number>>;
   /** Stop at this moment (the demo's current year runs up to today). */
   until?: Date;
 }
@@ -64,7 +66,7 @@ export async function loadSyntheticContacts(db: Kysely<Database>, ctx: { key: Fi
   const recruiters = Array.from({ length: 6 }, (_, i) => `@synthetic.recruiter.${i + 1}`);
   let n = 0;
   for (const year of opts.years) {
-    const count = Math.round((CALLS_PER_YEAR[year] ?? FALLBACK_CALLS) * (opts.scale ?? 1));
+    const count = Math.round((opts.perYear?.[year] ?? CALLS_PER_YEAR[year] ?? FALLBACK_CALLS) * (opts.scale ?? 1));
     const rows = Array.from({ length: count }, () => oneContact(rng, ctx.profile, year, until, who)).filter((r) => r !== null);
     for (let i = 0; i < rows.length; i += 1000) {
       const batch = rows.slice(i, i + 1000);

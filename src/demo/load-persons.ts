@@ -44,13 +44,14 @@ export async function loadSyntheticPersons(db: Kysely<Database>, ctx: { key: Fie
   const agency = await agencyIds(db);
   let n = 0;
   for (const p of syntheticPersons(ctx.profile, opts)) {
-    await db.transaction().execute((trx) => recordOne(trx, ctx, actors, agency, p, `demo:${opts.seed}:${p.key}`));
+    await db.transaction().execute((trx) => recordSyntheticPerson(trx, ctx, actors, agency, p, `demo:${opts.seed}:${p.key}`));
     n++;
   }
   return n;
 }
 
-async function recordOne(trx: Kysely<Database>, ctx: { key: FieldKey; profile: Profile }, actors: DemoActors, agency: (code: string) => string, p: SyntheticPerson, ref: string) {
+/** Records one synthetic person and everything that happened to them, inside the caller's transaction. */
+export async function recordSyntheticPerson(trx: Kysely<Database>, ctx: { key: FieldKey; profile: Profile }, actors: DemoActors, agency: (code: string) => string, p: SyntheticPerson, ref: string) {
   const { key, profile } = ctx;
   const recorder = (p.intake.role === 'hotline_operator' ? actors.hotline_operator : undefined) ?? actors.police_investigator;
   const police = actors.police_investigator;
@@ -97,12 +98,12 @@ async function recordOne(trx: Kysely<Database>, ctx: { key: FieldKey; profile: P
       audit(recorder),
     );
   }
-  for (const pay of p.payments) {
+  for (const [i, pay] of p.payments.entries()) {
     await recordPayment(
       trx,
       ctx,
       id,
-      { kind: pay.kind, amount: pay.amount, currency: profile.settings.currency, paidOn: pay.paidOn, payerAgencyId: agency(pay.payer), idempotencyKey: `${ref}:${pay.kind}` },
+      { kind: pay.kind, amount: pay.amount, currency: profile.settings.currency, paidOn: pay.paidOn, payerAgencyId: agency(pay.payer), idempotencyKey: `${ref}:${pay.kind}:${i}` },
       { userId: police.id },
       audit(police),
     );

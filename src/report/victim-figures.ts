@@ -90,6 +90,9 @@ function foldEarlierYears(counts: Map<string | null, number>, year: number): Map
 /** Distinct persons with any of these assistance kinds dated in the period. */
 interface AssistedFilter {
   providerKind?: string;
+  /** Persons identified as victims by the end of the period ("victims were given …"). */
+  victimsOnly?: boolean;
+  /** Persons not (yet) identified at the end of the period. */
   potentialOnly?: boolean;
   /** Only persons referred in the period to an agency of this kind ("of the N referred, …"). */
   referredTo?: { agencyKind: string; tz: string };
@@ -105,7 +108,8 @@ async function personsAssisted(db: Db, p: Period, kinds: readonly string[], extr
     .where('assistance.child_id', 'is', null)
     .where(inPeriod('assistance.date', p));
   if (extra?.providerKind) q = q.where('agencies.kind', '=', extra.providerKind);
-  if (extra?.potentialOnly) q = q.where('persons.identification_status', '=', 'potential');
+  if (extra?.victimsOnly) q = q.where('persons.identified_on', '<=', sql<string>`${p.to}::date`);
+  if (extra?.potentialOnly) q = q.where((eb) => eb.or([eb('persons.identified_on', 'is', null), eb('persons.identified_on', '>', sql<string>`${p.to}::date`)]));
   const referred = extra?.referredTo;
   if (referred) {
     q = q.where(({ exists, selectFrom }) =>
@@ -177,7 +181,7 @@ export async function victimFigures(db: Db, profile: Profile, p: Period, year: n
     .executeTakeFirstOrThrow();
   out.push({ id: 'assistance.lump_sum_700', value: Number(allowance.n) });
 
-  for (const [id, kinds] of Object.entries(ASSISTANCE_FIGURES)) out.push({ id, value: await personsAssisted(db, p, kinds) });
+  for (const [id, kinds] of Object.entries(ASSISTANCE_FIGURES)) out.push({ id, value: await personsAssisted(db, p, kinds, { victimsOnly: true }) });
 
   // Aid Fund: recipients, and the typical (median) total one recipient received in the period.
   const fund = await sql<{ total: string }>`
