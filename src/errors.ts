@@ -14,6 +14,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   account_locked: 429,
   internal_error: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

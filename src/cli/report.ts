@@ -3,10 +3,9 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
-import { invalid } from '../errors.ts';
-import { reportFigures } from '../report/report.ts';
-
-const FORMATS = ['json'] as const;
+import { invalid, type FieldError } from '../errors.ts';
+import { buildReport, FORMATS, LANGS, render, type Format } from '../report/build.ts';
+import type { Lang } from '../report/definition.ts';
 
 export interface ReportOptions {
   year: string;
@@ -15,28 +14,41 @@ export interface ReportOptions {
   out: string;
 }
 
-/** `azad report`: writes the year's report files into a folder. */
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+/** `azad report`: writes the year's report files into a folder, each written aside and renamed into place. */
 export async function reportCommand(config: Config, opts: ReportOptions) {
   const year = Number(opts.year);
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldError[] = [];
   if (!/^\d{4}$/.test(opts.year) || year < 2005 || year > new Date().getFullYear()) problems.push({ path: '--year', message: `a year from 2005 to now, not "${opts.year}"` });
-  const formats = opts.format.split(',').map((f) => f.trim());
+  const formats = list(opts.format);
   for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) problems.push({ path: '--format', message: `"${f}" is not available; available: ${FORMATS.join(', ')}` });
-  for (const l of opts.lang.split(',').map((x) => x.trim())) if (!['az', 'en', 'ru'].includes(l)) problems.push({ path: '--lang', message: `"${l}" is not a report language (az, en, ru)` });
+  const langs = list(opts.lang);
+  for (const l of langs) if (!(LANGS as readonly string[]).includes(l)) problems.push({ path: '--lang', message: `"${l}" is not a report language (${LANGS.join(', ')})` });
   if (problems.length) throw invalid('Invalid options', problems);
 
+  // JSON holds the figures once, whatever the languages.
+  const jobs: { format: Format; lang: Lang }[] = (formats as Format[]).flatMap((format): { format: Format; lang: Lang }[] => (format === 'json' ? [{ format, lang: 'en' }] : (langs as Lang[]).map((lang) => ({ format, lang }))));
   const { ctx, db } = await openContext(config);
-  const bar = new SingleBar({ format: 'report {bar} {value}/{total} {step}', stream: process.stderr, noTTYOutput: false, hideCursor: true });
+  const bar = new SingleBar({ format: 'report {bar} {value}/{total} {step}', stream: process.stderr, hideCursor: true });
   try {
-    bar.start(2, 0, { step: `figures ${year}` });
-    const report = await reportFigures(ctx.db, ctx.profile, year, (done) => bar.update(done, { step: done === 1 ? `figures ${year - 1}` : 'done' }));
-    bar.stop();
+    bar.start(jobs.length + 1, 0, { step: `figures ${year} and ${year - 1}` });
+    const build = await buildReport(ctx.db, ctx.profile, year);
+    bar.update(1, { step: 'rendering' });
     fs.mkdirSync(opts.out, { recursive: true });
-    const file = path.join(opts.out, `azad-report-${year}.json`);
-    // Written aside and renamed, so a crash never leaves half a report behind.
-    fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-    fs.renameSync(`${file}.tmp`, file);
-    process.stdout.write(`Wrote ${file} (${report.figures.length} figures)\n`);
+    const written: string[] = [];
+    for (const [i, job] of jobs.entries()) {
+      bar.update(i + 1, { step: `${job.format}${job.format === 'json' ? '' : ` ${job.lang}`}` });
+      const out = await render(build, job.format, job.lang, `Azad ${ctx.version} · ${new Date().toISOString().slice(0, 10)} · draft, not published`);
+      const file = path.join(opts.out, out.fileName);
+      fs.writeFileSync(`${file}.tmp`, out.content);
+      fs.renameSync(`${file}.tmp`, file);
+      written.push(file);
+    }
+    bar.update(jobs.length + 1, { step: 'done' });
+    bar.stop();
+    const errors = build.problems.filter((p) => p.severity === 'error').length;
+    process.stdout.write(`${written.map((f) => `Wrote ${f}`).join('\n')}\n${build.figures.length} figures; validation: ${errors} errors, ${build.problems.length - errors} warnings\n`);
   } finally {
     bar.stop();
     await db.close();

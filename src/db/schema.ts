@@ -4,6 +4,7 @@ import type { AuditLogTable } from '../audit/table.ts';
 import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
 import type { HotlineContactsTable, HotlineIdentifiersTable, HotlineTipsTable } from '../hotline/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
+import type { HistoricalAggregatesTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
 import type {
   CaseCodeCountersTable,
@@ -36,4 +37,8 @@ export interface Database {
   hotline_contacts: HotlineContactsTable;
   hotline_tips: HotlineTipsTable;
   hotline_identifiers: HotlineIdentifiersTable;
+  historical_aggregates: HistoricalAggregatesTable;
+  report_narratives: ReportNarrativesTable;
+  report_editions: ReportEditionsTable;
+  report_documents: ReportDocumentsTable;
 }

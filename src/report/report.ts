@@ -4,11 +4,18 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Language, Profile } from '../profile/schema.ts';
 import { calendarYear, Figure, type Period } from './figure.ts';
+import { cumulative, victimsSeries } from './history.ts';
 import { victimFigures } from './victim-figures.ts';
 
 /** Every module that derives figures from records registers one function here. */
 type FigureSource = (db: Kysely<Database>, profile: Profile, period: Period, year: number) => Promise<Figure[]>;
-export const figureSources: FigureSource[] = [victimFigures];
+/** Cumulative figures over the historical series (imported years, then records). */
+const historyFigures: FigureSource = async (db, _profile, _period, year) => {
+  const victims = cumulative('victims.cumulative', await victimsSeries(db, year), '.by_sex');
+  return victims && victims.id !== `victims.cumulative_${year}_${year}.by_sex` ? [victims] : [];
+};
+
+export const figureSources: FigureSource[] = [victimFigures, historyFigures];
 
 export const ReportFigure = Figure.extend({
   /** value(Y) − value(Y−1); null when either is not a number. */

@@ -1,0 +1,139 @@
+// Chart definitions shared by the server (SVG in the report) and the web dashboard (canvas).
+// Pure: they turn figures into ECharts options and never touch the database.
+import type { Figure } from './figure.ts';
+import type { SeriesPoint } from './history.ts';
+
+export type ReportLang = 'az' | 'en';
+
+export interface ChartData {
+  year: number;
+  figures: ReadonlyMap<string, Figure>;
+  victimsSeries: readonly SeriesPoint[];
+}
+
+type Option = Record<string, unknown>;
+
+interface ChartSpec {
+  title: Record<ReportLang, (year: number) => string>;
+  /** Null when the data for this chart is not there (the chart is left out, and the validation panel says why). */
+  option(data: ChartData, lang: ReportLang): Option | null;
+}
+
+const LOCALES: Record<ReportLang, string> = { az: 'az-Latn-AZ', en: 'en-GB' };
+const countryName = (code: string, lang: ReportLang) => {
+  try {
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const WORDS: Record<string, Record<ReportLang, string>> = {
+  female: { az: 'Qadın', en: 'Women' },
+  male: { az: 'Kişi', en: 'Men' },
+  unknown: { az: 'Məlum deyil', en: 'Unknown' },
+  capital: { az: 'Paytaxt', en: 'Capital' },
+  other: { az: 'Digər şəhər və rayonlar', en: 'Other towns and districts' },
+  victims: { az: 'Qurbanlar', en: 'Victims' },
+  'under-18': { az: '18 yaşadək', en: 'Under 18' },
+};
+const word = (key: string, lang: ReportLang) => WORDS[key]?.[lang] ?? key;
+
+/** A breakdown's parts plus its unknown part, largest first, as (label, value) pairs. */
+function parts(f: Figure | undefined, label: (key: string) => string, lang: ReportLang): [string, number][] | null {
+  if (!f?.breakdown) return null;
+  const out: [string, number][] = Object.entries(f.breakdown).map(([k, n]) => [label(k), n]);
+  if (f.unknown) out.push([word('unknown', lang), f.unknown]);
+  return out.sort((a, b) => b[1] - a[1]);
+}
+
+const bar = (pairs: [string, number][], horizontal = false): Option => ({
+  animation: false,
+  grid: { left: horizontal ? 140 : 40, right: 30, top: 20, bottom: 40 },
+  [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: pairs.map((p) => p[0]), ...(horizontal ? { inverse: true } : { axisLabel: { interval: 0, rotate: pairs.length > 8 ? 45 : 0 } }) },
+  [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
+  series: [{ type: 'bar', data: pairs.map((p) => p[1]), label: { show: true, position: horizontal ? 'right' : 'top' }, itemStyle: { color: '#1f5f8b' } }],
+});
+
+const pie = (pairs: [string, number][]): Option => ({
+  animation: false,
+  color: ['#1f5f8b', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#7f7f7f'],
+  series: [{ type: 'pie', radius: ['35%', '65%'], data: pairs.map(([name, value]) => ({ name, value })), label: { formatter: '{b}: {c} ({d}%)' } }],
+});
+
+export const CHARTS = {
+  victims_series: {
+    title: { az: (y) => `İnsan alverinin qurbanları, 2005–${y}`, en: (y) => `Victims of trafficking identified, 2005–${y}` },
+    option: (d, lang) => {
+      if (d.victimsSeries.length < 2) return null;
+      const years = d.victimsSeries.map((p) => String(p.year));
+      const of = (k: string) => d.victimsSeries.map((p) => p.breakdown[k] ?? 0);
+      return {
+        animation: false,
+        legend: { bottom: 0 },
+        grid: { left: 40, right: 20, top: 20, bottom: 60 },
+        xAxis: { type: 'category', data: years, axisLabel: { rotate: 45 } },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: word('female', lang), type: 'bar', stack: 'sex', data: of('female'), itemStyle: { color: '#c0504d' } },
+          { name: word('male', lang), type: 'bar', stack: 'sex', data: of('male'), itemStyle: { color: '#1f5f8b' } },
+          { name: word('unknown', lang), type: 'bar', stack: 'sex', data: d.victimsSeries.map((p) => p.value - (p.breakdown.female ?? 0) - (p.breakdown.male ?? 0)), itemStyle: { color: '#999' } },
+        ],
+      };
+    },
+  },
+  victims_by_sex: {
+    title: { az: (y) => `${y}-cü ildə müəyyən edilmiş qurbanlar, cinsə görə`, en: (y) => `Victims identified in ${y}, by sex` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.identified'), (k) => word(k, lang), lang);
+      return p ? pie(p) : null;
+    },
+  },
+  victims_by_exploitation_year: {
+    title: { az: (y) => `${y}-cü ildə müəyyən edilmiş qurbanlar, istismar ilinə görə`, en: (y) => `Victims identified in ${y}, by year of exploitation` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.by_exploitation_period'), (k) => k, lang);
+      return p ? pie(p) : null;
+    },
+  },
+  victims_by_country: {
+    title: { az: (y) => `${y}: istismar ölkəsinə görə`, en: (y) => `${y}: by country of exploitation` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.by_country_of_exploitation'), (k) => countryName(k, lang), lang);
+      return p ? bar(p, true) : null;
+    },
+  },
+  victims_by_citizenship: {
+    title: { az: (y) => `${y}: vətəndaşlığa görə`, en: (y) => `${y}: by citizenship` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.by_citizenship'), (k) => countryName(k, lang), lang);
+      return p ? pie(p) : null;
+    },
+  },
+  victims_by_age: {
+    title: { az: (y) => `${y}: yaş qruplarına görə`, en: (y) => `${y}: by age band` },
+    option: (d, lang) => {
+      const f = d.figures.get('victims.by_age');
+      if (!f?.breakdown) return null;
+      const order = ['under-18', '18-25', '25-35', '35+'];
+      const pairs: [string, number][] = order.filter((k) => k in (f.breakdown ?? {})).map((k) => [word(k, lang), f.breakdown?.[k] ?? 0]);
+      if (f.unknown) pairs.push([word('unknown', lang), f.unknown]);
+      return bar(pairs);
+    },
+  },
+  victims_by_residence: {
+    title: { az: (y) => `${y}: yaşayış yerinə görə`, en: (y) => `${y}: by place of residence` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.by_residence'), (k) => word(k, lang), lang);
+      return p ? pie(p) : null;
+    },
+  },
+} satisfies Record<string, ChartSpec>;
+
+export type ChartId = keyof typeof CHARTS;
+export const chartIds = Object.keys(CHARTS) as ChartId[];
+
+export function chartOption(id: ChartId, data: ChartData, lang: ReportLang): Option | null {
+  return (CHARTS[id] as ChartSpec).option(data, lang);
+}
+export const chartTitle = (id: ChartId, year: number, lang: ReportLang) => (CHARTS[id] as ChartSpec).title[lang](year);
