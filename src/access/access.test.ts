@@ -35,6 +35,11 @@ const allowed: Record<string, Role[] | 'all'> = {
   'tips.file': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'tips.review': ['coordinator', 'police_investigator'],
   'hotline.stats': ['coordinator', 'police_investigator', 'hotline_operator', 'analyst'],
+  'report.read': ['coordinator', 'police_investigator', 'analyst'],
+  'report.sources': ['coordinator', 'police_investigator'],
+  'report.narrative': ['coordinator'],
+  'report.publish': ['coordinator'],
+  'report.history': ['coordinator'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

@@ -66,6 +66,14 @@ export const rules = {
   // Counts only: no contact, note or identifier.
   'hotline.stats': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'all', analyst: 'all' },
 
+  // The annual report: aggregates only, so analysts read it; the coordinator writes and publishes it.
+  // Opening the records behind a figure needs the right to see those records (persons.list scope).
+  'report.read': { coordinator: 'all', police_investigator: 'all', analyst: 'all' },
+  'report.sources': { coordinator: 'all', police_investigator: 'all' },
+  'report.narrative': { coordinator: 'all' },
+  'report.publish': { coordinator: 'all' },
+  'report.history': { coordinator: 'all' },
+
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
   'audit.verify': { auditor: 'all' },

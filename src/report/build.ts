@@ -43,6 +43,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
   const series = await victimsSeries(db, year);
+  const imported = await db.selectFrom('historical_aggregates').select(['figure_id', 'year', 'value']).where('year', 'in', [year, year - 1]).execute();
   const problems = validateReport({
     year,
     figures,
@@ -50,6 +51,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
     publishedPrevious,
     // Both languages are published: a block missing in either is missing.
     narratives: new Map([...narratives.az].filter(([id]) => narratives.en.get(id)?.trim())),
+    imported: new Map(imported.map((r) => [`${r.figure_id}@${r.year}`, Number(r.value)])),
     chartData: { year, victimsSeries: series },
   });
   return { year, figures, problems, narratives, victimsSeries: series };

@@ -19,6 +19,8 @@ export interface ValidationInput {
   /** The previous year's published figures, when that year was published. */
   publishedPrevious: ReadonlyMap<string, number | null> | null;
   narratives: ReadonlyMap<string, string>;
+  /** Imported aggregates for Y and Y−1 ("id@year" → value), to compare with what the records give. */
+  imported: ReadonlyMap<string, number>;
   chartData: Omit<ChartData, 'figures'>;
 }
 
@@ -45,6 +47,13 @@ export function validateReport(input: ValidationInput): Problem[] {
     const published = input.publishedPrevious?.get(f.id);
     if (input.publishedPrevious && typeof published === 'number' && typeof prev === 'number' && published !== prev) {
       add('warning', 'previous_year_changed', f.id, `${f.id}: ${input.year - 1} was published as ${published}, the records now give ${prev}; the printed change uses ${prev}`);
+    }
+  }
+  for (const [key, value] of input.imported) {
+    const [id, y] = key.split('@') as [string, string];
+    const records = Number(y) === input.year ? byId.get(id)?.value : input.previous.get(id);
+    if (typeof records === 'number' && records !== value) {
+      add('error', 'history_conflict', id, `${id} for ${y}: the imported aggregate says ${value}, the records give ${records}; the cumulative series and the printed change would disagree`);
     }
   }
   for (const id of narrativeIds) if (!input.narratives.get(id)?.trim()) add('warning', 'narrative_missing', null, `The narrative block "${id}" has no text yet`);

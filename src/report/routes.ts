@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { auditActor, authOf } from '../http/access.ts';
+import type { App, AppContext } from '../http/types.ts';
+import { personsVisible } from '../victims/access.ts';
+import { buildReport, render } from './build.ts';
+import { narrativeIds } from './definition.ts';
+import { importAggregates } from './history.ts';
+import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
+import { Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
+import { figureSourcePersons } from './sources.ts';
+
+const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
+// The report page is self-contained (inline styles and SVG); nothing in it may load or run anything.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
+export function reportRoutes(app: App, ctx: AppContext) {
+  const { db, profile } = ctx;
+  const tags = ['report'];
+  const base = (req: Parameters<typeof auditActor>[0] & { ip: string }) => ({ actor: auditActor(req), ip: req.ip });
+
+  app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures, validation panel, editions and chart data", params: YearParams, response: { 200: ReportOverview } } }, async (req) => {
+    const b = await buildReport(db, profile, req.params.year);
+    return {
+      year: b.year,
+      figures: b.figures,
+      problems: b.problems,
+      editions: await listEditions(db, b.year),
+      narratives: narrativeIds.map((id) => ({ id, az: b.narratives.az.get(id) ?? '', en: b.narratives.en.get(id) ?? '' })),
+      victimsSeries: b.victimsSeries,
+    };
+  });
+
+  app.get('/reports/:year/draft/:format', { config: { action: 'report.read' }, schema: { tags, summary: 'The live (unpublished) report in one format', params: YearParams.extend({ format: ReportFormat }), querystring: LangQuery } }, async (req, reply) => {
+    const b = await buildReport(db, profile, req.params.year);
+    const out = await render(b, req.params.format, req.query.lang, `Azad ${ctx.version} · draft, not published · ${new Date().toISOString().slice(0, 10)}`);
+    if (out.format === 'html') reply.header('content-security-policy', REPORT_CSP);
+    else reply.header('content-disposition', `attachment; filename="${out.fileName.replace('.', '-draft.')}"`);
+    return reply.type(out.contentType).send(out.content);
+  });
+
+  app.post('/reports/:year/publish', { config: { action: 'report.publish', target: 'report' }, schema: { tags, summary: 'Publish (freeze) the report; a later edition supersedes the earlier', params: YearParams, body: PublishBody, response: { 201: Published } } }, async (req, reply) => {
+    const out = await publishReport(db, ctx, req.params.year, req.body, { userId: authOf(req).userId }, base(req));
+    req.auditNote = { targetId: out.id };
+    return reply.status(201).send(out);
+  });
+
+  app.get('/reports/:year/editions', { config: { action: 'report.read' }, schema: { tags, summary: 'Published editions', params: YearParams, response: { 200: z.object({ items: z.array(Edition) }) } } }, async (req) => ({
+    items: await listEditions(db, req.params.year),
+  }));
+
+  app.get('/reports/:year/editions/:edition/:format', { config: { action: 'report.read' }, schema: { tags, summary: 'A published document, exactly as frozen', params: EditionParams, querystring: LangQuery } }, async (req, reply) => {
+    const { year, edition, format } = req.params;
+    const doc = await editionDocument(db, year, edition, format, req.query.lang);
+    reply.header('x-content-sha256', doc.sha256);
+    if (format === 'html') reply.header('content-security-policy', REPORT_CSP);
+    else reply.header('content-disposition', `attachment; filename="azad-report-${year}-ed${edition}${format === 'json' ? '' : `-${req.query.lang}`}.${format}"`);
+    return reply.type(TYPES[format]).send(Buffer.from(doc.content));
+  });
+
+  app.get('/reports/:year/diff', { config: { action: 'report.read' }, schema: { tags, summary: 'Live figures against the published edition', params: YearParams, response: { 200: Diff } } }, async (req) =>
+    diffWithPublished(db, profile, req.params.year),
+  );
+
+  app.put('/reports/:year/narratives/:blockId', { config: { action: 'report.narrative', target: 'report' }, schema: { tags, summary: "Write a narrative block of the year's report", params: NarrativeParams, body: NarrativeBody, response: { 204: z.null() } } }, async (req, reply) => {
+    const { year, blockId } = req.params;
+    if (!narrativeIds.includes(blockId)) throw new AppError('not_found', `No narrative block "${blockId}"`, [{ path: 'blockId', message: `one of ${narrativeIds.join(', ')}` }]);
+    await db.transaction().execute(async (trx) => {
+      for (const lang of ['az', 'en'] as const) {
+        await trx
+          .insertInto('report_narratives')
+          .values({ year, block_id: blockId, lang, text: req.body[lang], updated_by: authOf(req).userId })
+          .onConflict((oc) => oc.columns(['year', 'block_id', 'lang']).doUpdateSet({ text: req.body[lang], updated_by: authOf(req).userId, updated_at: new Date() }))
+          .execute();
+      }
+    });
+    return reply.status(204).send(null);
+  });
+
+  app.post('/reports/history', { config: { action: 'report.history', target: 'report' }, schema: { tags, summary: 'Import aggregates for years before the records (all or nothing)', body: HistoryImportBody, response: { 200: z.object({ rows: z.number().int() }) } } }, async (req) =>
+    db.transaction().execute((trx) => importAggregates(trx, req.body.aggregates, { userId: authOf(req).userId }, base(req))),
+  );
+
+  app.get('/reports/:year/figures/:figureId/sources', { config: { action: 'report.sources', target: 'report' }, schema: { tags, summary: 'The records behind a figure, as far as you may see them', params: SourceParams, response: { 200: Sources } } }, async (req) => {
+    const { year, figureId } = req.params;
+    return { figure: figureId, year, persons: await figureSourcePersons(db, figureId, year, personsVisible(authOf(req), 'persons.list')) };
+  });
+}

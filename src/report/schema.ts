@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Figure } from './figure.ts';
+import { HistoricalAggregate } from './history.ts';
+import { Problem } from './validation.ts';
+
+export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2005).max(2100) });
+export const ReportLang = z.enum(['az', 'en']);
+export const ReportFormat = z.enum(['html', 'docx', 'pdf', 'json']);
+
+export const ReportFigureOut = Figure.extend({ delta: z.number().nullable(), breakdownDelta: z.record(z.string(), z.number()).optional() });
+
+export const Edition = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  edition: z.number().int(),
+  sha256: z.string(),
+  changelog: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+  documents: z.array(z.object({ format: z.string(), lang: z.string(), sha256: z.string() })),
+});
+
+export const SeriesPointOut = z.object({ year: z.number().int(), value: z.number(), breakdown: z.record(z.string(), z.number()), source: z.enum(['records', 'imported']) });
+
+/** Everything the report page shows: figures, the validation panel, editions and the charts' data. */
+export const ReportOverview = z.object({
+  year: z.number().int(),
+  figures: z.array(ReportFigureOut),
+  problems: z.array(Problem),
+  editions: z.array(Edition),
+  narratives: z.array(z.object({ id: z.string(), az: z.string(), en: z.string() })),
+  victimsSeries: z.array(SeriesPointOut),
+});
+
+export const PublishBody = z.strictObject({
+  overrideReason: z.string().trim().min(10, 'at least 10 characters: say why the report is published with errors').max(2000).optional(),
+  changelog: z.string().trim().min(5).max(4000).optional(),
+});
+export const Published = z.object({ id: z.uuid(), year: z.number().int(), edition: z.number().int(), sha256: z.string(), publishedAt: z.string(), problems: z.number().int() });
+
+export const NarrativeParams = YearParams.extend({ blockId: z.string().regex(/^[a-z_]+$/) });
+export const NarrativeBody = z.strictObject({ az: z.string().max(20_000), en: z.string().max(20_000) });
+
+export const EditionParams = YearParams.extend({ edition: z.coerce.number().int().min(1), format: ReportFormat });
+export const LangQuery = z.strictObject({ lang: ReportLang.default('az') });
+
+export const Diff = z.object({
+  year: z.number().int(),
+  edition: z.number().int(),
+  changes: z.array(z.object({ id: z.string(), published: z.number().nullable(), live: z.number().nullable(), publishedBreakdown: z.record(z.string(), z.number()).nullable(), liveBreakdown: z.record(z.string(), z.number()).nullable() })),
+});
+
+export const HistoryImportBody = z.strictObject({ aggregates: z.array(HistoricalAggregate).min(1).max(10_000) });
+
+export const SourceParams = YearParams.extend({ figureId: z.string().regex(/^[a-z0-9_.]+$/) });
+export const Sources = z.object({ figure: z.string(), year: z.number().int(), persons: z.array(z.object({ id: z.uuid(), caseCode: z.string(), identifiedOn: z.string().nullable() })) });
