@@ -16,6 +16,7 @@ import { HotlineTipsPage } from './pages/HotlineTips.tsx';
 import { PersonPage } from './pages/Person.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
+import { ReportPage } from './pages/Report.tsx';
 import { ReferralInboxPage } from './pages/ReferralInbox.tsx';
 import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
 import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
@@ -23,7 +24,7 @@ import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
 
 export interface Route {
   path: string;
@@ -48,6 +49,7 @@ export const routes: Route[] = [
   { path: '/hotline/tips', action: 'tips.read', nav: 'tips', component: HotlineTipsPage },
   { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
+  { path: '/report', action: 'report.read', nav: 'report', component: ReportPage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },
