@@ -3,8 +3,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import os from 'node:os';
+import path from 'node:path';
+import { restoreBackup, writeBackup } from '../backup/backup.ts';
 import { agencyId, intake } from '../test/factories.ts';
-import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
+import { freshDatabase, startTestApp, type Client, type TestApp } from '../test/harness.ts';
 import { todayInCalendar } from '../victims/schema.ts';
 import { chromiumPath } from './pdf.ts';
 
@@ -129,4 +132,17 @@ test('publishing: blocked by errors unless overridden with a reason; frozen; dif
   assert.equal(second.status, 201);
   const after2 = (await coordinator.get(`/api/reports/${Y}/editions`)).body.items;
   assert.deepEqual(after2.map((e: { edition: number; supersededAt: string | null }) => [e.edition, e.supersededAt === null]), [[2, true], [1, false]]);
+
+  // Editions survive a backup and restore exactly, the superseding link included.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azad-report-backup-')), 'b.jsonl.gz');
+  await writeBackup(t.db.kysely, file);
+  const copy = await freshDatabase();
+  try {
+    await restoreBackup(copy.kysely, file);
+    const hashes = async (db: typeof copy.kysely) => (await db.selectFrom('report_editions').select(['edition', 'sha256', 'supersedes_id']).orderBy('edition').execute()).map((e) => [e.edition, e.sha256, e.supersedes_id !== null]);
+    assert.deepEqual(await hashes(copy.kysely), await hashes(t.db.kysely));
+    assert.equal((await copy.kysely.selectFrom('report_documents').select('id').execute()).length, 14);
+  } finally {
+    await copy.close();
+  }
 });

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 export interface HistoricalAggregatesTable {
+  id: Generated<string>;
   figure_id: string;
   year: number;
   /** numeric: text both ways on both backends. */
@@ -12,6 +13,7 @@ export interface HistoricalAggregatesTable {
 }
 
 export interface ReportNarrativesTable {
+  id: Generated<string>;
   year: number;
   block_id: string;
   lang: string;
@@ -36,6 +38,7 @@ export interface ReportEditionsTable {
 }
 
 export interface ReportDocumentsTable {
+  id: Generated<string>;
   edition_id: string;
   format: string;
   lang: string;

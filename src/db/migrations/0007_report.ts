@@ -6,6 +6,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // cumulative series such as "victims identified 2005–2024" come out right.
   await db.schema
     .createTable('historical_aggregates')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('figure_id', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('value', 'numeric', (c) => c.notNull())
@@ -13,19 +14,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('imported_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('imported_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('historical_aggregates_pk', ['figure_id', 'year'])
+    .addUniqueConstraint('historical_aggregates_figure_year', ['figure_id', 'year'])
     .execute();
 
   // Text the coordinator writes for a year's report, per block and language.
   await db.schema
     .createTable('report_narratives')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('block_id', 'text', (c) => c.notNull())
     .addColumn('lang', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('report_narratives_pk', ['year', 'block_id', 'lang'])
+    .addUniqueConstraint('report_narratives_block', ['year', 'block_id', 'lang'])
     .execute();
 
   // A published edition: the figures and the rendered documents frozen, with a hash over both.
@@ -39,21 +41,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('override_reason', 'text')
     .addColumn('changelog', 'text')
     .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('supersedes_id', 'uuid', (c) => c.references('report_editions.id'))
+    .addColumn('supersedes_id', 'uuid')
     .addColumn('superseded_at', 'timestamptz')
     .addColumn('published_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('published_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('report_editions_year_edition', ['year', 'edition'])
     .execute();
 
+  // Deferred, so that a restore (one transaction, rows in key order) may insert an edition before the one it supersedes.
+  await sql`alter table report_editions add constraint report_editions_supersedes_fk foreign key (supersedes_id) references report_editions (id) deferrable initially deferred`.execute(db);
+
   await db.schema
     .createTable('report_documents')
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('edition_id', 'uuid', (c) => c.notNull().references('report_editions.id'))
     .addColumn('format', 'text', (c) => c.notNull())
     .addColumn('lang', 'text', (c) => c.notNull())
     .addColumn('content', 'bytea', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('report_documents_pk', ['edition_id', 'format', 'lang'])
+    .addUniqueConstraint('report_documents_document', ['edition_id', 'format', 'lang'])
     .execute();
 
   // A published edition is frozen: only its superseded_at may be set, once.
