@@ -35,6 +35,9 @@ const allowed: Record<string, Role[] | 'all'> = {
   'tips.file': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'tips.review': ['coordinator', 'police_investigator'],
   'hotline.stats': ['coordinator', 'police_investigator', 'hotline_operator', 'analyst'],
+  'prosecution.read': ['coordinator', 'police_investigator', 'prosecutor'],
+  'prosecution.record': ['police_investigator', 'prosecutor'],
+  'prosecution.stats': ['coordinator', 'police_investigator', 'prosecutor', 'analyst'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

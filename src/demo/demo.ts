@@ -17,6 +17,7 @@ const homeKind: Record<Exclude<Role, 'administrator'>, AgencyKind> = {
   agency_reporter: 'central_authority',
   analyst: 'coordinator',
   auditor: 'coordinator',
+  prosecutor: 'prosecutor',
 };
 
 // Obviously fictional names: demo data must never look like a real person's record.
