@@ -66,7 +66,7 @@ export function ProsecutionCasePage({ params }: { params: Record<string, string>
             </li>
           ))}
         </ol>
-        {write && NEXT[x.status].length > 0 && <MoveCase c={x} onChanged={c.reload} />}
+        {write && <MoveCase c={x} onChanged={c.reload} />}
       </Section>
       <Section id="case-facts" title={t('prosecution.factsTitle')}>
         <ul>
@@ -147,6 +147,7 @@ function MoveCase({ c, onChanged }: { c: Case; onChanged: () => void }) {
   return (
     <>
       <Notice message={saved} />
+      {options.length > 0 && (
       <AddRecordForm summary={t('prosecution.moveCase')} error={error} labels={labels} idPrefix="move-" onSubmit={submit} busy={busy} saveLabel={t('prosecution.setStatus')}>
         <SelectField id="move-status" label={labels.status} {...bind('status')} error={fieldError('status')}>
           {options.map((s) => (
@@ -157,6 +158,7 @@ function MoveCase({ c, onChanged }: { c: Case; onChanged: () => void }) {
         </SelectField>
         <TextField id="move-on" type="date" max={today} label={labels.on} {...bind('on')} error={fieldError('on')} />
       </AddRecordForm>
+      )}
     </>
   );
 }
