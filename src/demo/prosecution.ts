@@ -14,7 +14,8 @@ import { createRng, type Rng } from './rng.ts';
 /**
  * One year of the registry shaped like the published 2023 figures: ~206 facts (159 trafficking,
  * 44 documents, 3 forced labour) plus related offences, 58 of them online, 16 cases, 18 persons
- * charged (15 women), 21 local and 12 Interpol searches. Scale multiplies the counts.
+ * charged (15 women), 21 local searches (9 detained) and a standing stock of about a dozen Interpol
+ * searches. Scale multiplies the counts.
  */
 const FACTS: readonly { articles: readonly string[]; n: number; online: number }[] = [
   { articles: ['144-1', '144-1.1', '144-1.2'], n: 159, online: 38 },
@@ -90,41 +91,80 @@ export async function loadSyntheticProsecution(db: Kysely<Database>, ctx: { key:
         facts++;
       }
 
-      // Cases on those facts; persons charged (mostly women), investigations completed, court, verdicts.
-      const plannedCases = CASES.flatMap((c) => Array.from({ length: n(c.n) }, () => c.article));
+      // Cases on those facts, with the persons charged (mostly women).
+      const opened: { id: string; article: string; openedOn: string; charged: string[] }[] = [];
       let seq = 0;
-      for (const article of plannedCases) {
-        const openedOn = day(`${year}-02-01`, 300);
-        const matching = pool.filter((f) => !f.used && f.date <= openedOn && f.article.split('.')[0] === article.split('.')[0]);
-        if (!past(openedOn) || matching.length === 0) continue;
-        const chosen = matching.slice(0, rng.int(1, Math.max(1, Math.ceil(matching.length / 4))));
+      for (const article of CASES.flatMap((c) => Array.from({ length: n(c.n) }, () => c.article))) {
+        const matching = pool.filter((f) => !f.used && f.article.split('.')[0] === article.split('.')[0]);
+        const first = matching[0];
+        if (!first) continue;
+        // Usually early in the year, so that most investigations end within it; never before its facts.
+        let openedOn = day(`${year}-01-15`, 230);
+        if (openedOn < first.date) openedOn = addDays(first.date, rng.int(1, 20));
+        if (!past(openedOn)) continue;
+        const before = matching.filter((f) => f.date <= openedOn);
+        const chosen = before.slice(0, rng.int(1, Math.max(1, Math.ceil(before.length / 4))));
         for (const f of chosen) f.used = true;
-        const caseId = await openCase(trx, ctx.profile, { number: `DEMO-${year}-${String(++seq).padStart(3, '0')}`, openedOn, articles: [article], factIds: chosen.map((f) => f.id), investigatingAgencyId: unit }, who, audit);
+        const id = await openCase(trx, ctx.profile, { number: `DEMO-${year}-${String(++seq).padStart(3, '0')}`, openedOn, articles: [article], factIds: chosen.map((f) => f.id), investigatingAgencyId: unit }, who, audit);
         cases++;
-        const people = rng.chance(0.15) ? 2 : 1;
         const charged: string[] = [];
-        let last = openedOn;
-        for (let i = 0; i < people; i++) {
-          const on = addDays(openedOn, rng.int(2, 30));
-          if (!past(on)) continue;
-          const id = await addDefendant(trx, ctx.key, caseId, person(rng, rng.chance(0.83) ? 'female' : 'male', 'charged', on), who, audit);
-          charged.push(id);
-          if (on > last) last = on;
+        for (let i = 0; i < (rng.chance(0.15) ? 2 : 1); i++) {
+          const on = addDays(openedOn, rng.int(2, 20));
+          if (past(on)) charged.push(await addDefendant(trx, ctx.key, id, person(rng, rng.chance(0.83) ? 'female' : 'male', 'charged', on), who, audit));
         }
-        const completed = addDays(last, rng.int(60, 200));
-        if (!rng.chance(0.7) || !past(completed)) continue;
-        await moveCase(trx, caseId, 'completed', completed, who, audit);
-        const toCourt = addDays(completed, rng.int(10, 30));
-        if (!rng.chance(0.85) || !past(toCourt)) continue;
-        await moveCase(trx, caseId, 'sent_to_court', toCourt, who, audit);
-        for (const id of charged) {
-          const verdict = addDays(toCourt, rng.int(60, 150));
+        opened.push({ id, article, openedOn, charged });
+      }
+
+      // Suspects on the wanted lists, in a case of a matching article, while it is still under investigation.
+      const caseFor = (article: string) => {
+        const same = opened.filter((c) => c.article.split('.')[0] === article);
+        return same.length ? rng.pick(same) : opened.length ? rng.pick(opened) : undefined;
+      };
+      const seek = async (article: string, search: 'local' | 'interpol') => {
+        const c = caseFor(article);
+        if (!c) return null;
+        const since = addDays(c.openedOn, rng.int(1, 30));
+        if (!past(since)) return null;
+        const id = await addDefendant(trx, ctx.key, c.id, person(rng, rng.chance(0.7) ? 'male' : 'female', 'suspect', c.openedOn), who, audit);
+        return { since, wanted: { prosecutedPersonId: id, search, article, since, ...(search === 'interpol' ? { hidingCountry: rng.weighted(hiding) } : {}) } };
+      };
+      for (const w of LOCAL_WANTED) {
+        for (let i = 0; i < n(w.n); i++) {
+          const s = await seek(w.article, 'local');
+          if (!s) continue;
+          const wid = await declareWanted(trx, ctx.profile, s.wanted, who, audit);
+          const detained = addDays(s.since, rng.int(10, 60));
+          if (i < n(w.detained) && past(detained)) await moveWanted(trx, wid, 'detained', detained, audit);
+          // Most of the others are called off later, so the list does not grow year on year.
+          else if (rng.chance(0.75) && past(addDays(s.since, 400))) await moveWanted(trx, wid, 'cancelled', addDays(s.since, rng.int(200, 400)), audit);
+        }
+      }
+      // Interpol searches last long: a few new ones a year, a quarter ending in extradition later on.
+      for (let i = 0; i < n(6); i++) {
+        const s = await seek('144-1', 'interpol');
+        if (!s) continue;
+        const wid = await declareWanted(trx, ctx.profile, s.wanted, who, audit);
+        const extradited = addDays(s.since, rng.int(200, 500));
+        if (rng.chance(0.25) && past(extradited)) await moveWanted(trx, wid, 'extradited', extradited, audit);
+      }
+
+      // Investigations completed, cases sent to court (with their persons), verdicts and sentences.
+      for (const c of opened) {
+        const last = c.charged.length ? addDays(c.openedOn, 20) : c.openedOn;
+        const completed = addDays(last, rng.int(40, 150));
+        if (!rng.chance(0.75) || !past(completed)) continue;
+        await moveCase(trx, c.id, 'completed', completed, who, audit);
+        const toCourt = addDays(completed, rng.int(5, 25));
+        if (!rng.chance(0.9) || !past(toCourt)) continue;
+        await moveCase(trx, c.id, 'sent_to_court', toCourt, who, audit);
+        for (const id of c.charged) {
+          const verdict = addDays(toCourt, rng.int(40, 120));
           if (!past(verdict)) continue;
           if (rng.chance(0.05)) {
             await addStep(trx, id, 'acquitted', verdict, who, audit);
             continue;
           }
-          if (!rng.chance(0.8)) continue;
+          if (!rng.chance(0.85)) continue;
           await addStep(trx, id, 'convicted', verdict, who, audit);
           const punishment = rng.weighted([['imprisonment', 85], ['suspended', 10], ['fine', 5]] as const);
           await recordSentence(
@@ -142,36 +182,6 @@ export async function loadSyntheticProsecution(db: Kysely<Database>, ctx: { key:
             audit,
           );
         }
-      }
-
-      // Suspects on the wanted lists, attached to the year's cases of a matching article.
-      // Only a case still before the court takes new suspects (the registry enforces it).
-      const yearCases = await trx
-        .selectFrom('criminal_cases')
-        .select(['id', 'principal_article', 'opened_on'])
-        .where('number', 'like', `DEMO-${year}-%`)
-        .where('status', 'in', ['investigation', 'completed', 'suspended'])
-        .execute();
-      const suspect = async (article: string, since: string) => {
-        const open = yearCases.filter((c) => c.opened_on <= since);
-        const c = open.find((x) => x.principal_article === article) ?? open[0];
-        if (!c) return null;
-        return addDefendant(trx, ctx.key, c.id, person(rng, rng.chance(0.7) ? 'male' : 'female', 'suspect', c.opened_on), who, audit);
-      };
-      for (const w of LOCAL_WANTED) {
-        for (let i = 0; i < n(w.n); i++) {
-          const since = day(`${year}-03-01`, 200);
-          const id = past(since) ? await suspect(w.article, since) : null;
-          if (!id) continue;
-          const wid = await declareWanted(trx, ctx.profile, { prosecutedPersonId: id, search: 'local', article: w.article, since }, who, audit);
-          const detained = addDays(since, rng.int(10, 90));
-          if (i < n(w.detained) && past(detained)) await moveWanted(trx, wid, 'detained', detained, audit);
-        }
-      }
-      for (let i = 0; i < n(12); i++) {
-        const since = day(`${year}-03-01`, 250);
-        const id = past(since) ? await suspect('144-1', since) : null;
-        if (id) await declareWanted(trx, ctx.profile, { prosecutedPersonId: id, search: 'interpol', article: '144-1', since, hidingCountry: rng.weighted(hiding) }, who, audit);
       }
     });
   }
