@@ -40,6 +40,9 @@ const allowed: Record<string, Role[] | 'all'> = {
   'report.narrative': ['coordinator'],
   'report.publish': ['coordinator'],
   'report.history': ['coordinator'],
+  'prosecution.read': ['coordinator', 'police_investigator', 'prosecutor'],
+  'prosecution.record': ['police_investigator', 'prosecutor'],
+  'prosecution.stats': ['coordinator', 'police_investigator', 'prosecutor', 'analyst'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

@@ -10,6 +10,7 @@ export const Role = z.enum([
   'agency_reporter',
   'analyst',
   'auditor',
+  'prosecutor',
 ]);
 export type Role = z.infer<typeof Role>;
 export const roles = Role.options;

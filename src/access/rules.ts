@@ -12,6 +12,7 @@ const everyone = (scope: Scope): Grants => ({
   agency_reporter: scope,
   analyst: scope,
   auditor: scope,
+  prosecutor: scope,
 });
 
 /**
@@ -37,6 +38,7 @@ export const rules = {
     case_worker: 'agency',
     agency_reporter: 'agency',
     analyst: 'own',
+    prosecutor: 'agency',
   },
   'users.create': { administrator: 'all' },
   'users.update': { administrator: 'all' },
@@ -73,6 +75,12 @@ export const rules = {
   'report.narrative': { coordinator: 'all' },
   'report.publish': { coordinator: 'all' },
   'report.history': { coordinator: 'all' },
+  // The criminal-justice registry: police, prosecution and the coordinator see records (national
+  // registry, so scope all); police and prosecutors write; analysts get aggregates only. Case
+  // workers see no record here, only a yes/no on a person they may already open.
+  'prosecution.read': { coordinator: 'all', police_investigator: 'all', prosecutor: 'all' },
+  'prosecution.record': { police_investigator: 'all', prosecutor: 'all' },
+  'prosecution.stats': { coordinator: 'all', police_investigator: 'all', prosecutor: 'all', analyst: 'all' },
 
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },

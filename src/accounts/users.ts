@@ -65,12 +65,12 @@ export async function getUser(db: Kysely<Database>, visible: Expression<SqlBool>
 }
 
 // Separation of duties: whoever administers accounts or audits them holds no role that reaches victims.
-const PERSON_DATA_ROLES: readonly Role[] = ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'];
+const PERSON_DATA_ROLES: readonly Role[] = ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker', 'prosecutor'];
 
 function assertRoleCombination(roles: readonly Role[]) {
   const has = (r: Role) => roles.includes(r);
   if ((has('administrator') || has('auditor')) && roles.some((r) => PERSON_DATA_ROLES.includes(r))) {
-    throw invalid('Administrators and auditors cannot also hold a role that reaches victim records', [{ path: 'roles', message: 'administrator/auditor cannot be combined with coordinator, police_investigator, hotline_operator or case_worker' }]);
+    throw invalid('Administrators and auditors cannot also hold a role that reaches victim records', [{ path: 'roles', message: 'administrator/auditor cannot be combined with coordinator, police_investigator, hotline_operator, case_worker or prosecutor' }]);
   }
   if (has('administrator') && has('auditor')) throw invalid('The administrator cannot audit their own work', [{ path: 'roles', message: 'administrator and auditor cannot be combined' }]);
 }

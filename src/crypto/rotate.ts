@@ -15,6 +15,8 @@ export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
   hotline_contacts: ['notes_enc'],
   hotline_tips: ['summary_enc'],
   hotline_identifiers: ['value_enc', 'normalized_enc'],
+  crime_facts: ['summary_enc'],
+  prosecuted_persons: ['given_name_enc', 'family_name_enc', 'patronymic_enc', 'birth_date_enc', 'documents_enc', 'address_enc'],
 };
 
 const PAGE = 500;

@@ -3,6 +3,18 @@ import type { AgenciesTable } from '../agencies/table.ts';
 import type { AuditLogTable } from '../audit/table.ts';
 import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
 import type { HotlineContactsTable, HotlineIdentifiersTable, HotlineTipsTable } from '../hotline/table.ts';
+import type {
+  CaseFactsTable,
+  CaseStatusHistoryTable,
+  CaseVictimsTable,
+  CrimeFactsTable,
+  CriminalCasesTable,
+  FactVictimsTable,
+  ProceduralStepsTable,
+  ProsecutedPersonsTable,
+  SentencesTable,
+  WantedPersonsTable,
+} from '../prosecution/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
@@ -41,4 +53,14 @@ export interface Database {
   report_narratives: ReportNarrativesTable;
   report_editions: ReportEditionsTable;
   report_documents: ReportDocumentsTable;
+  crime_facts: CrimeFactsTable;
+  fact_victims: FactVictimsTable;
+  criminal_cases: CriminalCasesTable;
+  case_facts: CaseFactsTable;
+  case_status_history: CaseStatusHistoryTable;
+  case_victims: CaseVictimsTable;
+  prosecuted_persons: ProsecutedPersonsTable;
+  procedural_steps: ProceduralStepsTable;
+  sentences: SentencesTable;
+  wanted_persons: WantedPersonsTable;
 }

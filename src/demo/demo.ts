@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { AgencyKind, Profile } from '../profile/schema.ts';
 import { loadSyntheticContacts, type ContactLoadOptions } from './contacts.ts';
 import { loadSyntheticPersons, type Actor, type DemoActors } from './load-persons.ts';
+import { loadSyntheticProsecution } from './prosecution.ts';
 import { createRng, type Rng } from './rng.ts';
 
 /** Where each role's demo user works. */
@@ -17,6 +18,7 @@ const homeKind: Record<Exclude<Role, 'administrator'>, AgencyKind> = {
   agency_reporter: 'central_authority',
   analyst: 'coordinator',
   auditor: 'coordinator',
+  prosecutor: 'prosecutor',
 };
 
 // Obviously fictional names: demo data must never look like a real person's record.
@@ -66,7 +68,7 @@ export const DEMO_PERSONS = { fromYear: 2023, toYear: 2025, scale: 1 } as const;
 export async function loadDemoData(
   db: Kysely<Database>,
   profile: Profile,
-  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false; contacts?: Partial<ContactLoadOptions> },
+  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false; contacts?: Partial<ContactLoadOptions>; prosecution?: false },
 ) {
   const seed = opts.seed ?? 2005;
   const rng = createRng(seed);
@@ -92,6 +94,11 @@ export async function loadDemoData(
   if (!police || !coordinator) return users;
   const actors: DemoActors = { police_investigator: police, coordinator, hotline_operator: actor('hotline_operator'), case_worker: actor('case_worker') };
   await loadSyntheticPersons(db, { key, profile }, actors, { seed, ...DEMO_PERSONS, ...opts.persons });
+  // The criminal-justice registry for the same years, linked to the victims just loaded.
+  if (opts.prosecution !== false && !(await db.selectFrom('crime_facts').select('id').limit(1).executeTakeFirst())) {
+    const years = { ...DEMO_PERSONS, ...opts.persons };
+    await loadSyntheticProsecution(db, { key, profile }, police, { seed, fromYear: years.fromYear, toYear: years.toYear, scale: years.scale });
+  }
   // This year's calls so far, at the published volume.
   const hotline = actor('hotline_operator');
   if (hotline) {

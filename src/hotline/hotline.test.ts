@@ -163,7 +163,13 @@ test('changes follow the logging scope; tips move only forward; a follow-up is d
   const noRecord = await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked' });
   assert.equal(noRecord.status, 400);
   assert.equal(noRecord.body.error.fields[0].path, 'crimeRecordId');
-  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked', crimeRecordId: '00000000-0000-4000-8000-000000000001' })).status, 204);
+  const unknown = await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked', crimeRecordId: '00000000-0000-4000-8000-000000000001' });
+  assert.equal(unknown.status, 400, 'the crime record must exist in the registry');
+  assert.equal(unknown.body.error.fields[0].path, 'crimeRecordId');
+  const fact = await police.post('/api/prosecution/facts', { registeredOn: new Date().toISOString().slice(0, 10), articles: ['144-1'] });
+  assert.equal(fact.status, 201, JSON.stringify(fact.body));
+  assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'linked', crimeRecordId: fact.body.id })).status, 204);
+  assert.deepEqual((await police.get(`/api/prosecution/facts/${fact.body.id}`)).body.tips.map((x: { id: string }) => x.id), [tip.body.id], 'the fact lists its tip');
   assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'in_review' })).status, 400, 'no way back');
 
   const badDue = await operator.post('/api/hotline/contacts', call({ followUpDue: '2026-01-01' }));

@@ -5,6 +5,7 @@ import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
+import { crimeFactExists } from '../prosecution/facts.ts';
 import { referPerson } from '../referrals/referrals.ts';
 import { createPerson } from '../victims/persons.ts';
 import { recordConsent } from '../victims/records.ts';
@@ -99,8 +100,7 @@ export async function completeFollowUp(trx: Kysely<Database>, visible: Expressio
 const tipMoves: Record<string, string[]> = { new: ['in_review', 'closed'], in_review: ['linked', 'closed'], linked: ['closed'], closed: [] };
 
 /**
- * Police review: new → in_review → linked (to a crime record) or closed. The crime registry
- * does not exist yet, so a crime record id is taken on trust until it does.
+ * Police review: new → in_review → linked (to a crime record of the registry) or closed.
  */
 export async function reviewTip(trx: Kysely<Database>, visible: Expression<SqlBool>, id: string, input: { status: z.infer<typeof TipStatus>; crimeRecordId?: string | null | undefined }, userId: string, audit: AuditBase) {
   const tip = await trx.selectFrom('hotline_tips').select(['status']).where(visible).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -110,6 +110,9 @@ export async function reviewTip(trx: Kysely<Database>, visible: Expression<SqlBo
   }
   if ((input.status === 'linked') !== Boolean(input.crimeRecordId)) {
     throw invalid('A linked tip names its crime record, and only a linked one', [{ path: 'crimeRecordId', message: input.status === 'linked' ? 'required to link' : 'only with status linked' }]);
+  }
+  if (input.crimeRecordId && !(await crimeFactExists(trx, input.crimeRecordId))) {
+    throw invalid('Unknown crime record', [{ path: 'crimeRecordId', message: 'no such crime record in the registry' }]);
   }
   const res = await trx
     .updateTable('hotline_tips')

@@ -21,6 +21,7 @@ import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
+import { prosecutionRoutes } from '../prosecution/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       assistanceRoutes(api, ctx);
       hotlineRoutes(api, ctx);
       reportRoutes(api, ctx);
+      prosecutionRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

@@ -93,6 +93,10 @@ export const CriminalArticle = z.strictObject({
   code: z.string().regex(/^[0-9]+([-.][0-9]+)*$/, 'must be an article number like "144-1"'),
   label: Label,
   group: ArticleGroup,
+  /** Parts of the article a record may name ("1" for "243.1"); a record names the article alone or one of these. */
+  parts: z.array(z.string().regex(/^[0-9]+$/, 'must be a part number like "1"')).optional(),
+  /** The key the annual report uses for this article in its breakdowns (e.g. wanted persons: "brothel"). */
+  reportKey: Code.optional(),
 });
 export type CriminalArticle = z.infer<typeof CriminalArticle>;
 

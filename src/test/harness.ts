@@ -26,6 +26,7 @@ const roleHome: Record<Role, AgencyKind> = {
   agency_reporter: 'ngo',
   analyst: 'coordinator',
   auditor: 'coordinator',
+  prosecutor: 'prosecutor',
 };
 
 /**

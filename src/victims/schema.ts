@@ -185,6 +185,8 @@ export const PersonDetail = PersonSummary.extend({
   reflection: Reflection.nullable(),
   consents: z.array(Consent),
   children: z.array(Child),
+  /** Yes/no only: the person is linked to a crime record or criminal case (details are the registry's). */
+  linkedToProceedings: z.boolean(),
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

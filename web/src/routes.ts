@@ -14,6 +14,14 @@ import { HotlineStatsPage } from './pages/HotlineStats.tsx';
 import { HotlineTipPage } from './pages/HotlineTip.tsx';
 import { HotlineTipsPage } from './pages/HotlineTips.tsx';
 import { PersonPage } from './pages/Person.tsx';
+import { ProsecutionCasePage } from './pages/ProsecutionCase.tsx';
+import { ProsecutionCasesPage } from './pages/ProsecutionCases.tsx';
+import { ProsecutionFactPage } from './pages/ProsecutionFact.tsx';
+import { ProsecutionFactNewPage } from './pages/ProsecutionFactNew.tsx';
+import { ProsecutionFactsPage } from './pages/ProsecutionFacts.tsx';
+import { ProsecutionPersonPage } from './pages/ProsecutionPerson.tsx';
+import { ProsecutionStatsPage } from './pages/ProsecutionStats.tsx';
+import { ProsecutionWantedPage } from './pages/ProsecutionWanted.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
 import { ReportPage } from './pages/Report.tsx';
@@ -24,7 +32,7 @@ import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
 
 export interface Route {
   path: string;
@@ -50,6 +58,14 @@ export const routes: Route[] = [
   { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
   { path: '/report', action: 'report.read', nav: 'report', component: ReportPage },
+  { path: '/prosecution/facts', action: 'prosecution.read', nav: 'crimeFacts', component: ProsecutionFactsPage },
+  { path: '/prosecution/facts/new', action: 'prosecution.record', component: ProsecutionFactNewPage },
+  { path: '/prosecution/facts/:id', action: 'prosecution.read', component: ProsecutionFactPage },
+  { path: '/prosecution/cases', action: 'prosecution.read', nav: 'criminalCases', component: ProsecutionCasesPage },
+  { path: '/prosecution/cases/:id', action: 'prosecution.read', component: ProsecutionCasePage },
+  { path: '/prosecution/persons/:id', action: 'prosecution.read', component: ProsecutionPersonPage },
+  { path: '/prosecution/wanted', action: 'prosecution.read', nav: 'wanted', component: ProsecutionWantedPage },
+  { path: '/prosecution/stats', action: 'prosecution.stats', nav: 'prosecutionStats', component: ProsecutionStatsPage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },

@@ -12,6 +12,7 @@ import { useResource } from '../data.ts';
 import { useSubmit } from '../form.ts';
 import { useFormat } from '../format.ts';
 import { contactPage, tipApi, type TipFull } from '../hotline.ts';
+import { factPage, type Facts } from '../prosecution.ts';
 import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
 import { isUuid } from '../victims.ts';
@@ -46,6 +47,11 @@ export function HotlineTipPage({ params }: { params: Record<string, string> }) {
           {t(`tipStatuses.${x.status}`)}
         </span>
       </p>
+      {x.crimeRecordId && can('prosecution.read') && (
+        <p>
+          <Link to={factPage(x.crimeRecordId)}>{t('prosecution.fact')}</Link>
+        </p>
+      )}
       <Section id="tip-summary-section" title={t('hotline.tipSummary')}>
         <p className="notes">{x.summary}</p>
         {x.contactId && (
@@ -67,11 +73,16 @@ export function HotlineTipPage({ params }: { params: Record<string, string> }) {
 
 function Review({ tip, onChanged }: { tip: TipFull; onChanged: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
+  const can = useCan();
   const [status, setStatus] = useState<string>(tip.status === 'new' ? 'in_review' : tip.status);
+  const [crimeRecordId, setCrimeRecordId] = useState(tip.crimeRecordId ?? '');
+  // Linking names a crime record of the registry, which the server checks.
+  const facts = useResource<Facts>(status === 'linked' && can('prosecution.read') ? '/api/prosecution/facts?limit=200' : null);
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, onSubmit, fieldError } = useSubmit();
   const submit = onSubmit(async () => {
-    const body: TipUpdateInput = { status: status as TipUpdateInput['status'] };
+    const body: TipUpdateInput = { status: status as TipUpdateInput['status'], ...(status === 'linked' ? { crimeRecordId: crimeRecordId || null } : {}) };
     await api.patch(tipApi(tip.id), body);
     setSaved(t('tips.statusSaved', { status: t(`tipStatuses.${body.status}`) }));
     onChanged();
@@ -79,7 +90,7 @@ function Review({ tip, onChanged }: { tip: TipFull; onChanged: () => void }) {
   return (
     <Section id="tip-review" title={t('tips.reviewTitle')}>
       <Notice message={saved} />
-      <FormAlert error={error} labels={{ status: t('tips.status') }} idPrefix="review-" />
+      <FormAlert error={error} labels={{ status: t('tips.status'), crimeRecordId: t('prosecution.fact') }} idPrefix="review-" />
       <form className="form" onSubmit={submit} noValidate>
         <SelectField id="review-status" label={t('tips.newStatus')} value={status} onChange={(e) => setStatus(e.target.value)} error={fieldError('status')}>
           {TipStatus.options
@@ -90,6 +101,16 @@ function Review({ tip, onChanged }: { tip: TipFull; onChanged: () => void }) {
               </option>
             ))}
         </SelectField>
+        {status === 'linked' && (
+          <SelectField id="review-crimeRecordId" label={t('prosecution.fact')} value={crimeRecordId} onChange={(e) => setCrimeRecordId(e.target.value)} error={fieldError('crimeRecordId')}>
+            <option value="">{t('prosecution.chooseFact')}</option>
+            {(facts.data?.items ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {f.date(x.registeredOn)} · {x.articles.join(', ')}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('common.saving') : t('tips.setStatus')}

@@ -39,6 +39,8 @@ export function Facts({ person }: { person: Person }) {
         <dd>{f.date(person.contactDate)}</dd>
         <dt>{t('person.ownerAgency')}</dt>
         <dd>{f.agency(person.ownerAgencyId)}</dd>
+        <dt>{t('prosecution.linkedToProceedings')}</dt>
+        <dd data-testid="linked-to-proceedings">{person.linkedToProceedings ? t('common.yes') : t('common.no')}</dd>
         {person.closure && (
           <>
             <dt>{t('person.closure')}</dt>
