@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Language, Profile } from '../profile/schema.ts';
 import { calendarYear, Figure, type Period } from './figure.ts';
+import { prosecutionFigures } from '../prosecution/statistics.ts';
 import { cumulative, victimsSeries } from './history.ts';
 import { victimFigures } from './victim-figures.ts';
 
@@ -15,7 +16,7 @@ const historyFigures: FigureSource = async (db, _profile, _period, year) => {
   return victims && victims.id !== `victims.cumulative_${year}_${year}.by_sex` ? [victims] : [];
 };
 
-export const figureSources: FigureSource[] = [victimFigures, historyFigures];
+export const figureSources: FigureSource[] = [victimFigures, historyFigures, (db, _profile, _period, year) => prosecutionFigures(db, year)];
 
 export const ReportFigure = Figure.extend({
   /** value(Y) − value(Y−1); null when either is not a number. */
