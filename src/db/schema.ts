@@ -5,6 +5,9 @@ import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
 import type { HotlineContactsTable, HotlineIdentifiersTable, HotlineTipsTable } from '../hotline/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
+import type { SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
+import type { ActivitiesTable } from '../activities/table.ts';
+import type { NapMeasuresTable, NapReportsTable } from '../action-plan/table.ts';
 import type {
   CaseCodeCountersTable,
   ChildrenTable,
@@ -36,4 +39,10 @@ export interface Database {
   hotline_contacts: HotlineContactsTable;
   hotline_tips: HotlineTipsTable;
   hotline_identifiers: HotlineIdentifiersTable;
+  submissions: SubmissionsTable;
+  submission_values: SubmissionValuesTable;
+  submission_events: SubmissionEventsTable;
+  activities: ActivitiesTable;
+  nap_measures: NapMeasuresTable;
+  nap_reports: NapReportsTable;
 }
