@@ -72,6 +72,17 @@ program
     await restoreCommand(loadConfig(), file);
   });
 
+const submissions = program.command('submissions').description('agency submissions of aggregate figures');
+submissions
+  .command('import <file>')
+  .description('import a filled .xlsx or .csv template into the agency\'s form (refused whole on any error)')
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .action(async (file: string, opts: { agency: string; period: string }) => {
+    const { importCommand } = await import('./submissions.ts');
+    await importCommand(loadConfig(), file, opts);
+  });
+
 program.parseAsync().catch((err: unknown) => {
   const fields = err instanceof AppError && err.fields.length ? ` (${err.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
   process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}${fields}\n`);

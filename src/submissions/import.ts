@@ -32,5 +32,6 @@ export async function importSubmission(
   const indicators = profile.indicators.indicators.filter((i) => form.indicators.some((f) => f.id === i.id));
   const values = await readSubmissionFile(input.format, input.content, { agencyCode: form.agencyCode, period: input.period, indicators, catalogue: profile.indicators });
   const id = await saveForm(trx, profile, { agencyId: input.agencyId, period: input.period, values }, who, audit, 'import');
-  return { id, values: values.length };
+  // Rows left blank are not answers: count what was stored.
+  return { id, values: values.filter((v) => v.state !== 'reported' || (v.value !== null && v.value !== undefined)).length };
 }

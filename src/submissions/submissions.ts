@@ -8,8 +8,9 @@ import type { Form, Qualifier, SaveFormInput, Submission, SubmissionStatus, Subm
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 export interface Who {
-  userId: string;
-  agencyId: string;
+  /** null for the command line, which acts as the system operator. */
+  userId: string | null;
+  agencyId: string | null;
   /** Whether the caller's grant reaches every agency (coordinator) rather than their own. */
   national: boolean;
 }
