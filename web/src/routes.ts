@@ -22,8 +22,14 @@ import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
+import { CompletenessPage } from './pages/Completeness.tsx';
+import { FiguresPage } from './pages/Figures.tsx';
+import { SubmissionPage } from './pages/Submission.tsx';
+import { SubmissionFormPage } from './pages/SubmissionForm.tsx';
+import { SubmissionsPage } from './pages/Submissions.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
+  | 'submissions' | 'completeness' | 'figures';
 
 export interface Route {
   path: string;
@@ -48,6 +54,11 @@ export const routes: Route[] = [
   { path: '/hotline/tips', action: 'tips.read', nav: 'tips', component: HotlineTipsPage },
   { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
+  { path: '/submissions', action: 'submissions.read', nav: 'submissions', component: SubmissionsPage },
+  { path: '/submissions/form', action: 'submissions.edit', component: SubmissionFormPage },
+  { path: '/submissions/completeness', action: 'submissions.review', nav: 'completeness', component: CompletenessPage },
+  { path: '/submissions/:id', action: 'submissions.read', component: SubmissionPage },
+  { path: '/figures', action: 'submissions.figures', nav: 'figures', component: FiguresPage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },
