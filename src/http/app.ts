@@ -21,6 +21,8 @@ import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
+import { activityRoutes } from '../activities/routes.ts';
+import { actionPlanRoutes } from '../action-plan/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -115,6 +117,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       assistanceRoutes(api, ctx);
       hotlineRoutes(api, ctx);
       submissionRoutes(api, ctx);
+      activityRoutes(api, ctx);
+      actionPlanRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },
