@@ -77,7 +77,7 @@ test('reporter submits, coordinator returns with a comment, reporter fixes and r
   await coord.getByTestId(`figure-${CANDIDATES}`).waitFor();
   assert.equal(await coord.getByTestId(`figure-${CANDIDATES}`).textContent(), '400-dən çox');
   const COMMENT = 'Nazirliyin məktubunda 427 yazılıb, 472 yox.';
-  await coord.getByLabel(az.submissions.comment).fill(COMMENT);
+  await coord.getByLabel(az.submissions.comment, { exact: true }).fill(COMMENT);
   await coord.getByRole('button', { name: az.submissions.returnAction }).click();
   await coord.getByText(az.submissions.returnedNotice).waitFor();
   assert.equal(await status(coord).textContent(), az.submissions.statuses.returned);
