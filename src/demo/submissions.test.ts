@@ -25,7 +25,7 @@ before(async () => {
   await seedAgenciesFromProfile(db.kysely, profile);
   const started = Date.now();
   await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), persons: false });
-  console.log(`demo submissions, activities and measures loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(`demo submissions, activities and measures loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 after(() => db.close());
 
