@@ -27,9 +27,12 @@ import { FiguresPage } from './pages/Figures.tsx';
 import { SubmissionPage } from './pages/Submission.tsx';
 import { SubmissionFormPage } from './pages/SubmissionForm.tsx';
 import { SubmissionsPage } from './pages/Submissions.tsx';
+import { ActivitiesPage } from './pages/Activities.tsx';
+import { ActionPlanPage } from './pages/ActionPlan.tsx';
+import { MeasurePage } from './pages/Measure.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
-  | 'submissions' | 'completeness' | 'figures';
+  | 'submissions' | 'completeness' | 'figures' | 'activities' | 'actionPlan';
 
 export interface Route {
   path: string;
@@ -59,6 +62,9 @@ export const routes: Route[] = [
   { path: '/submissions/completeness', action: 'submissions.review', nav: 'completeness', component: CompletenessPage },
   { path: '/submissions/:id', action: 'submissions.read', component: SubmissionPage },
   { path: '/figures', action: 'submissions.figures', nav: 'figures', component: FiguresPage },
+  { path: '/activities', action: 'activities.read', nav: 'activities', component: ActivitiesPage },
+  { path: '/action-plan', action: 'nap.read', nav: 'actionPlan', component: ActionPlanPage },
+  { path: '/action-plan/:id', action: 'nap.read', component: MeasurePage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },
