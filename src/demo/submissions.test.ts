@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
+import { restoreBackup, writeBackup } from '../backup/backup.ts';
 import { fieldKey } from '../crypto/fields.ts';
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -64,4 +67,20 @@ test('2022 is approved throughout; 2024 is under way in every state; activities 
   const before = byYear.length;
   await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), persons: false });
   assert.equal((await db.kysely.selectFrom('submissions').select('id').execute()).length, before);
+});
+
+test('submissions, activities and measures survive a backup and restore', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'azad-sub-backup-'));
+  const target = await freshDatabase();
+  try {
+    await writeBackup(db.kysely, join(dir, 'b.jsonl.gz'));
+    await migrateToLatest(target.kysely);
+    await restoreBackup(target.kysely, join(dir, 'b.jsonl.gz'));
+    assert.deepEqual(await submittedFigures(target.kysely, 2023), await submittedFigures(db.kysely, 2023));
+    const count = async (d: Db, table: 'submission_values' | 'activities' | 'nap_reports') => (await d.kysely.selectFrom(table).select('id').execute()).length;
+    for (const table of ['submission_values', 'activities', 'nap_reports'] as const) assert.equal(await count(target, table), await count(db, table), table);
+  } finally {
+    await target.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

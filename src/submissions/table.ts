@@ -16,6 +16,7 @@ export interface SubmissionsTable {
 }
 
 export interface SubmissionValuesTable {
+  id: Generated<string>;
   submission_id: string;
   indicator_id: string;
   state: string;

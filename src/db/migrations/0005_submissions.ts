@@ -24,6 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('submission_values')
+    // A single-column key: backups page through every table by its primary key.
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('submission_id', 'uuid', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
     .addColumn('indicator_id', 'text', (c) => c.notNull())
     // reported (value, possibly 0) | unknown | not_applicable
@@ -31,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'numeric')
     .addColumn('qualifier', 'text')
     .addColumn('note', 'text')
-    .addPrimaryKeyConstraint('submission_values_pkey', ['submission_id', 'indicator_id'])
+    .addUniqueConstraint('submission_values_submission_indicator_key', ['submission_id', 'indicator_id'])
     .execute();
 
   // The review conversation and every transition: submitted, returned, approved, reopened, comment.
