@@ -1,15 +1,16 @@
 // Synthetic agency submissions, activities and illustrative National Action Plan measures for the demo.
 // 2023's approved figures are the ones the 2023 annual report published (aggregates, no person in them);
 // 2022 is derived from them (with the published changes where printed); 2024 is under way.
-import { sql, type Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import { appendAudit } from '../audit/record.ts';
 import { recordActivity } from '../activities/activities.ts';
 import type { ActivityInput } from '../activities/schema.ts';
 import { createMeasure, reportOnMeasure, reviewReport } from '../action-plan/action-plan.ts';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import { expectedAgencies, formIndicators } from '../submissions/catalogue.ts';
-import type { Qualifier, ValueInput } from '../submissions/schema.ts';
-import { reviewSubmission, saveForm, submitSubmission } from '../submissions/submissions.ts';
+import { expectedAgencies, formIndicators, validateValues } from '../submissions/catalogue.ts';
+import { periodDeadline, type Qualifier, type ValueInput } from '../submissions/schema.ts';
 import { createRng, type Rng } from './rng.ts';
 
 /** As published for 2023 (MIA annual report, 21.05.2024); a qualifier where the report printed one. */
@@ -80,8 +81,10 @@ const periodsOf = (year: number) => [String(year), `${year}-Q1`, `${year}-Q2`, `
 
 /**
  * Loads the synthetic submissions (approved 2022 and 2023, 2024 in every state), activities and
- * illustrative action-plan measures through the domain functions, so they are validated and audited.
- * Does nothing when the database already has submissions.
+ * illustrative action-plan measures. Every form is checked by the domain's own validation (complete,
+ * every rule met) and then written in a few batched inserts with one audit entry for the lot: a
+ * few hundred submissions through the one-by-one workflow would hold up the first start by
+ * many seconds. Does nothing when the database already has submissions.
  */
 export async function loadSyntheticSubmissions(db: Kysely<Database>, profile: Profile, opts: { seed: number; coordinatorUsername: string; reporterUsername: string }) {
   if (await db.selectFrom('submissions').select('id').limit(1).executeTakeFirst()) return;
@@ -90,30 +93,45 @@ export async function loadSyntheticSubmissions(db: Kysely<Database>, profile: Pr
   const coordinator = users.find((u) => u.username === opts.coordinatorUsername);
   const reporter = users.find((u) => u.username === opts.reporterUsername);
   const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
-  const audit = { actor: null, details: { demo: true } };
-  const coordWho = { userId: coordinator?.id ?? null, agencyId: coordinator?.agency_id ?? null, national: true };
-  const all = sql<boolean>`true`;
 
+  const subs: Insertable<Database['submissions']>[] = [];
+  const values: Insertable<Database['submission_values']>[] = [];
+  const events: Insertable<Database['submission_events']>[] = [];
   for (const year of [2022, 2023, 2024]) {
     for (const period of periodsOf(year)) {
       for (const agency of expectedAgencies(profile, period)) {
         const agencyId = agencies.get(agency.code);
         if (!agencyId) continue;
-        // 2024: about half not started; the rest a mix of draft, submitted, returned and approved.
+        // 2024: most not started yet; the rest a mix of draft, submitted, returned and approved.
         const fate = year < 2024 ? 'approved' : rng.weighted([['none', 6], ['draft', 1], ['submitted', 1], ['returned', 1], ['approved', 1]] as const);
         if (fate === 'none') continue;
-        const own = reporter?.agency_id === agencyId;
-        const who = own ? { userId: reporter!.id, agencyId, national: false } : { userId: null, agencyId: null, national: true };
-        await db.transaction().execute(async (trx) => {
-          const id = await saveForm(trx, profile, { agencyId, period, values: valuesFor(profile, agency.code, period, rng) }, who, audit);
-          if (fate === 'draft') return;
-          await submitSubmission(trx, profile, all, id, who, audit);
-          if (fate === 'returned') await reviewSubmission(trx, all, id, { kind: 'returned', comment: 'Demo: please check the figures against your ministry’s letter.' }, coordWho, audit);
-          if (fate === 'approved') await reviewSubmission(trx, all, id, { kind: 'approved', comment: null }, coordWho, audit);
+        const vals = valuesFor(profile, agency.code, period, rng);
+        const errors = validateValues(profile.indicators, formIndicators(profile.indicators, agency, period), vals, { complete: true });
+        if (errors.length) throw new Error(`demo submission ${agency.code} ${period}: ${errors.map((e) => e.message).join('; ')}`);
+        const id = randomUUID();
+        const by = reporter?.agency_id === agencyId ? reporter.id : null;
+        // Sent a few weeks after the period, reviewed a week later.
+        const sent = new Date(`${periodDeadline(period, { year: 30, quarter: 10 })}T09:00:00Z`);
+        const reviewed = new Date(sent.getTime() + 7 * 86_400_000);
+        const submitted = fate !== 'draft';
+        subs.push({
+          id, agency_id: agencyId, period, status: fate, created_by: by,
+          first_submitted_at: submitted ? sent : null, submitted_at: submitted ? sent : null, submitted_by: submitted ? by : null,
+          approved_at: fate === 'approved' ? reviewed : null, approved_by: fate === 'approved' ? (coordinator?.id ?? null) : null,
         });
+        for (const v of vals) values.push({ submission_id: id, indicator_id: v.indicatorId, state: v.state, value: v.value ?? null, qualifier: v.qualifier ?? null, note: null });
+        if (submitted) events.push({ submission_id: id, kind: 'submitted', comment: null, user_id: by, at: sent });
+        if (fate === 'returned') events.push({ submission_id: id, kind: 'returned', comment: 'Demo: please check the figures against your ministry’s letter.', user_id: coordinator?.id ?? null, at: reviewed });
+        if (fate === 'approved') events.push({ submission_id: id, kind: 'approved', comment: null, user_id: coordinator?.id ?? null, at: reviewed });
       }
     }
   }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < subs.length; i += 500) await trx.insertInto('submissions').values(subs.slice(i, i + 500)).execute();
+    for (let i = 0; i < values.length; i += 500) await trx.insertInto('submission_values').values(values.slice(i, i + 500)).execute();
+    for (let i = 0; i < events.length; i += 500) await trx.insertInto('submission_events').values(events.slice(i, i + 500)).execute();
+    await appendAudit(trx, { actor: null, action: 'demo.submissions_loaded', outcome: 'ok', details: { demo: true, submissions: subs.length, values: values.length } });
+  });
 
   if (profile.settings.code !== 'AZ' || !coordinator) return;
   await loadActivities(db, agencies, rng, coordinator.id);
