@@ -105,6 +105,7 @@ export function SubmissionFormPage() {
           <p className="status-line">
             {f.agency(data.agencyId)} · <span data-testid="submission-status">{t(`submissions.statuses.${sub?.status ?? 'new'}`)}</span>
           </p>
+          {data.indicators.length === 0 && <p className="muted">{t('submissions.nothingToReport')}</p>}
           {sub?.status === 'approved' && <p className="alert alert--ok">{t('submissions.lockedNotice')}</p>}
           {sub?.status === 'submitted' && <p className="muted">{t('submissions.underReview')}</p>}
           {(sub?.events ?? []).filter((e) => e.comment).length > 0 && (
