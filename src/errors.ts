@@ -10,6 +10,8 @@ export const errorStatus = {
   password_change_required: 403,
   not_found: 404,
   conflict: 409,
+  /** An approved submission: the period is locked until the coordinator reopens it. */
+  period_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,

@@ -81,6 +81,18 @@ export const rules = {
   'prosecution.read': { coordinator: 'all', police_investigator: 'all', prosecutor: 'all' },
   'prosecution.record': { police_investigator: 'all', prosecutor: 'all' },
   'prosecution.stats': { coordinator: 'all', police_investigator: 'all', prosecutor: 'all', analyst: 'all' },
+  // Agency submissions: reporters fill in their own agency's forms; the coordinator reviews, approves
+  // and reopens; analysts read the approved national figures.
+  'submissions.read': { coordinator: 'all', agency_reporter: 'agency' },
+  'submissions.edit': { agency_reporter: 'agency' },
+  'submissions.review': { coordinator: 'all' },
+  'submissions.figures': { coordinator: 'all', analyst: 'all' },
+  'activities.read': { coordinator: 'all', analyst: 'all', agency_reporter: 'agency' },
+  'activities.record': { coordinator: 'all', agency_reporter: 'agency' },
+  // The National Action Plan is read by all who work on it; agencies report on their measures.
+  'nap.read': { coordinator: 'all', analyst: 'all', agency_reporter: 'all' },
+  'nap.manage': { coordinator: 'all' },
+  'nap.report': { agency_reporter: 'agency' },
 
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },

@@ -77,7 +77,7 @@ program
   .description("write the annual report's files for a year (figures with their changes against the year before)")
   .requiredOption('--year <year>', 'the reporting year')
   .option('--lang <list>', 'languages, comma-separated', 'az,en')
-  .option('--format <list>', 'formats, comma-separated (json)', 'json')
+  .option('--format <list>', 'formats, comma-separated: docx, pdf, html, json', 'json')
   .requiredOption('--out <dir>', 'folder to write into')
   .action(async (opts: { year: string; lang: string; format: string; out: string }) => {
     const { reportCommand } = await import('./report.ts');
@@ -91,6 +91,17 @@ fixtures
   .action(async (name: string) => {
     const { loadFixtureCommand } = await import('./fixtures.ts');
     await loadFixtureCommand(loadConfig(), name);
+  });
+
+const submissions = program.command('submissions').description('agency submissions of aggregate figures');
+submissions
+  .command('import <file>')
+  .description('import a filled .xlsx or .csv template into the agency\'s form (refused whole on any error)')
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .action(async (file: string, opts: { agency: string; period: string }) => {
+    const { importCommand } = await import('./submissions.ts');
+    await importCommand(loadConfig(), file, opts);
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -18,6 +18,9 @@ import type {
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
+import type { SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
+import type { ActivitiesTable } from '../activities/table.ts';
+import type { NapMeasuresTable, NapReportsTable } from '../action-plan/table.ts';
 import type {
   CaseCodeCountersTable,
   ChildrenTable,
@@ -63,4 +66,10 @@ export interface Database {
   procedural_steps: ProceduralStepsTable;
   sentences: SentencesTable;
   wanted_persons: WantedPersonsTable;
+  submissions: SubmissionsTable;
+  submission_values: SubmissionValuesTable;
+  submission_events: SubmissionEventsTable;
+  activities: ActivitiesTable;
+  nap_measures: NapMeasuresTable;
+  nap_reports: NapReportsTable;
 }

@@ -8,6 +8,7 @@ import { loadSyntheticContacts, type ContactLoadOptions } from './contacts.ts';
 import { loadSyntheticPersons, type Actor, type DemoActors } from './load-persons.ts';
 import { loadSyntheticProsecution } from './prosecution.ts';
 import { createRng, type Rng } from './rng.ts';
+import { loadSyntheticSubmissions } from './submissions.ts';
 
 /** Where each role's demo user works. */
 const homeKind: Record<Exclude<Role, 'administrator'>, AgencyKind> = {
@@ -80,6 +81,9 @@ export async function loadDemoData(
       await createUser(trx, { username: u.username, displayName: u.displayName, agencyId: agency.id, roles: [u.role], password: opts.password, language: profile.settings.defaultLanguage }, { actor: null, details: { demo: true } });
     }
   });
+  // Agency submissions, activities and illustrative action-plan measures (skipped when already there).
+  const username = (role: Role) => users.find((u) => u.role === role)?.username ?? '';
+  await loadSyntheticSubmissions(db, profile, { seed, coordinatorUsername: username('coordinator'), reporterUsername: username('agency_reporter') });
   if (opts.persons === false) return users;
   const { key } = opts;
   if (await db.selectFrom('persons').select('id').limit(1).executeTakeFirst()) return users;

@@ -22,6 +22,9 @@ import { victimRoutes } from '../victims/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
 import { prosecutionRoutes } from '../prosecution/routes.ts';
+import { submissionRoutes } from '../submissions/routes.ts';
+import { activityRoutes } from '../activities/routes.ts';
+import { actionPlanRoutes } from '../action-plan/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -117,6 +120,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       hotlineRoutes(api, ctx);
       reportRoutes(api, ctx);
       prosecutionRoutes(api, ctx);
+      submissionRoutes(api, ctx);
+      activityRoutes(api, ctx);
+      actionPlanRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

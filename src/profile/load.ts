@@ -17,6 +17,7 @@ export const PROFILE_FILES = {
   assistanceKinds: 'assistance-kinds.json',
   paymentKinds: 'payment-kinds.json',
   hotlineTopics: 'hotline-topics.json',
+  indicators: 'indicators.json',
 } as const satisfies Record<keyof Profile, string>;
 
 type Part = keyof typeof PROFILE_FILES;

@@ -161,6 +161,48 @@ export const HotlineTopic = z.strictObject({
 export type HotlineTopic = z.infer<typeof HotlineTopic>;
 export const HotlineTopics = z.array(HotlineTopic).min(1);
 
+/** Aggregate indicators agencies report (not counted from records): units, periods, who reports, rules. */
+export const IndicatorUnit = z.enum(['count', 'people', 'azn']);
+export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
+export const PeriodType = z.enum(['year', 'quarter']);
+export type PeriodType = z.infer<typeof PeriodType>;
+/** Dotted slug, as the published-figures file spells its ids ("labour.inspectorate.fines_azn"). */
+export const IndicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'must be a dotted lowercase id like "training.judges"');
+/** An agency code, or "level:<level>" for every agency of that level (e.g. all local authorities). */
+export const ReporterRef = z.union([Code, z.string().regex(/^level:(central|local|ngo|international)$/, 'must be an agency code or level:<level>')]);
+
+export const Indicator = z.strictObject({
+  id: IndicatorId,
+  label: Label,
+  unit: IndicatorUnit,
+  periodType: PeriodType,
+  /** Who reports it on their form; for an activities-fed indicator, whose activities count. */
+  agencies: z.array(ReporterRef),
+  /** 'form': typed or imported by agencies; 'activities': counted from the activities register. */
+  source: z.enum(['form', 'activities']).default('form'),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/**
+ * part_of: left is a part of right, so never more than it; at_most: left ≤ right across indicators;
+ * requires: left > 0 needs right > 0 (money for projects needs a number of projects).
+ */
+export const IndicatorRule = z.strictObject({
+  id: Code,
+  kind: z.enum(['part_of', 'at_most', 'requires']),
+  left: IndicatorId,
+  right: IndicatorId,
+});
+export type IndicatorRule = z.infer<typeof IndicatorRule>;
+
+export const IndicatorCatalogue = z.strictObject({
+  /** Days after a period ends by which its submission is due; later ones show as late. */
+  deadlineDays: z.strictObject({ year: z.number().int().positive(), quarter: z.number().int().positive() }),
+  indicators: z.array(Indicator).min(1),
+  rules: z.array(IndicatorRule),
+});
+export type IndicatorCatalogue = z.infer<typeof IndicatorCatalogue>;
+
 /** One schema per file of a profile directory. */
 const parts = {
   settings: ProfileSettings,
@@ -171,6 +213,7 @@ const parts = {
   assistanceKinds: AssistanceKinds,
   paymentKinds: PaymentKinds,
   hotlineTopics: HotlineTopics,
+  indicators: IndicatorCatalogue,
 } as const;
 type Parts = { [K in keyof typeof parts]: z.infer<(typeof parts)[K]> };
 
@@ -207,6 +250,31 @@ function duplicateCodes(items: readonly { code: string }[] | undefined, at: Issu
   return issues;
 }
 
+/** Indicator ids unique, rules naming known indicators of the same period type, reporters that exist. */
+function catalogueIssues(c: IndicatorCatalogue, agencies: Agencies | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const byId = new Map<string, Indicator>();
+  c.indicators.forEach((ind, i) => {
+    if (byId.has(ind.id)) issues.push({ path: ['indicators', 'indicators', i, 'id'], message: `duplicate indicator "${ind.id}"` });
+    byId.set(ind.id, ind);
+    if (agencies) {
+      const codes = new Set(agencies.map((a) => a.code));
+      ind.agencies.forEach((ref, j) => {
+        if (!ref.startsWith('level:') && !codes.has(ref)) issues.push({ path: ['indicators', 'indicators', i, 'agencies', j], message: `unknown agency "${ref}"` });
+      });
+    }
+  });
+  c.rules.forEach((r, i) => {
+    for (const side of ['left', 'right'] as const) {
+      if (!byId.has(r[side])) issues.push({ path: ['indicators', 'rules', i, side], message: `unknown indicator "${r[side]}"` });
+    }
+    const l = byId.get(r.left);
+    const rt = byId.get(r.right);
+    if (l && rt && l.periodType !== rt.periodType) issues.push({ path: ['indicators', 'rules', i], message: 'a rule compares indicators of one period type' });
+  });
+  return issues;
+}
+
 /** Rules that span items or files. Each rule runs when the parts it reads are valid. */
 function crossFileIssues(p: Partial<Parts>): Issue[] {
   const issues: Issue[] = [
@@ -238,6 +306,8 @@ function crossFileIssues(p: Partial<Parts>): Issue[] {
       }
     });
   }
+
+  if (p.indicators) issues.push(...catalogueIssues(p.indicators, p.agencies));
 
   if (p.settings) {
     const { languages, defaultLanguage } = p.settings;

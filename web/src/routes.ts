@@ -31,8 +31,17 @@ import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
+import { CompletenessPage } from './pages/Completeness.tsx';
+import { FiguresPage } from './pages/Figures.tsx';
+import { SubmissionPage } from './pages/Submission.tsx';
+import { SubmissionFormPage } from './pages/SubmissionForm.tsx';
+import { SubmissionsPage } from './pages/Submissions.tsx';
+import { ActivitiesPage } from './pages/Activities.tsx';
+import { ActionPlanPage } from './pages/ActionPlan.tsx';
+import { MeasurePage } from './pages/Measure.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
+  | 'submissions' | 'completeness' | 'figures' | 'activities' | 'actionPlan';
 
 export interface Route {
   path: string;
@@ -66,6 +75,14 @@ export const routes: Route[] = [
   { path: '/prosecution/persons/:id', action: 'prosecution.read', component: ProsecutionPersonPage },
   { path: '/prosecution/wanted', action: 'prosecution.read', nav: 'wanted', component: ProsecutionWantedPage },
   { path: '/prosecution/stats', action: 'prosecution.stats', nav: 'prosecutionStats', component: ProsecutionStatsPage },
+  { path: '/submissions', action: 'submissions.read', nav: 'submissions', component: SubmissionsPage },
+  { path: '/submissions/form', action: 'submissions.edit', component: SubmissionFormPage },
+  { path: '/submissions/completeness', action: 'submissions.review', nav: 'completeness', component: CompletenessPage },
+  { path: '/submissions/:id', action: 'submissions.read', component: SubmissionPage },
+  { path: '/figures', action: 'submissions.figures', nav: 'figures', component: FiguresPage },
+  { path: '/activities', action: 'activities.read', nav: 'activities', component: ActivitiesPage },
+  { path: '/action-plan', action: 'nap.read', nav: 'actionPlan', component: ActionPlanPage },
+  { path: '/action-plan/:id', action: 'nap.read', component: MeasurePage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },

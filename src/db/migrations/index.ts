@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_victims.ts';
 import * as m0003 from './0003_hotline.ts';
 import * as m0004 from './0004_prosecution.ts';
+import * as m0005 from './0005_submissions.ts';
 import * as m0007 from './0007_report.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_victims': m0002,
   '0003_hotline': m0003,
   '0004_prosecution': m0004,
+  '0005_submissions': m0005,
   '0007_report': m0007,
 };

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { agencyByCode } from '../agencies/agencies.ts';
+import { openContext } from '../boot.ts';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { importSubmission } from '../submissions/import.ts';
+import { Period } from '../submissions/schema.ts';
+
+/** `azad submissions import FILE --agency CODE --period 2023`: all or nothing, errors by row and cell. */
+export async function importCommand(config: Config, file: string, opts: { agency: string; period: string }) {
+  const format = extname(file).toLowerCase().slice(1);
+  if (format !== 'xlsx' && format !== 'csv') throw new Error(`${file}: expected a .xlsx or .csv file`);
+  const period = Period.safeParse(opts.period);
+  if (!period.success) throw new Error(`--period: ${period.error.issues[0]?.message ?? 'invalid'}`);
+  const content = await readFile(file);
+  const { ctx, db } = await openContext(config);
+  try {
+    const agency = await agencyByCode(ctx.db, opts.agency);
+    if (!agency) throw new Error(`--agency: no agency with code "${opts.agency}"`);
+    const out = await ctx.db.transaction().execute((trx) =>
+      importSubmission(trx, ctx.profile, { userId: null, agencyId: null, national: true }, { agencyId: agency.id, period: period.data, format, content }, { actor: null, details: { via: 'cli', file } }),
+    );
+    process.stdout.write(`Imported ${out.values} figure(s) for ${agency.code}, ${period.data} (submission ${out.id}); submit it for review in Azad.\n`);
+  } catch (err) {
+    // One line per problem, as the file's author needs them.
+    if (err instanceof AppError && err.fields.length) throw new Error(`${err.message}\n  ${err.fields.map((f) => f.message).join('\n  ')}`, { cause: err });
+    throw err;
+  } finally {
+    await db.close();
+  }
+}

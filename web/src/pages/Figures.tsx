@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatQualified } from '../../../src/submissions/schema.ts';
+import { withQuery } from '../api.ts';
+import { LoadState } from '../components/Alerts.tsx';
+import { TextField } from '../components/Field.tsx';
+import { Page } from '../components/Page.tsx';
+import { useProfile, useResource } from '../data.ts';
+import { useFormat } from '../format.ts';
+import { navigate, useLocation } from '../router.tsx';
+import { lastYear, type Figures } from '../submissions.ts';
+
+/** The national figures of a year from approved submissions (read-only; what the annual report prints). */
+export function FiguresPage() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const profile = useProfile();
+  const { query } = useLocation();
+  const asked = query.get('year') ?? '';
+  const year = /^\d{4}$/.test(asked) ? asked : lastYear();
+  const [input, setInput] = useState(year);
+  const data = useResource<Figures>(withQuery('/api/submissions/figures', { year }));
+  const label = (id: string) => {
+    const ind = profile.data?.indicators.indicators.find((i) => i.id === id);
+    return ind ? f.label(ind.label) : id;
+  };
+  return (
+    <Page title={t('submissions.figuresTitle', { year })}>
+      <form
+        className="filters card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(withQuery('/figures', { year: input }));
+        }}
+      >
+        <TextField id="figures-year" label={t('submissions.year')} value={input} onChange={(e) => setInput(e.target.value)} />
+        <div className="form-actions">
+          <button type="submit" className="button button--secondary">
+            {t('submissions.open')}
+          </button>
+        </div>
+      </form>
+      <LoadState loading={data.loading && !data.data} error={data.error} />
+      {data.data && data.data.items.length === 0 && <p className="muted">{t('submissions.none')}</p>}
+      {data.data && data.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('submissions.indicator')}</th>
+                <th scope="col">{t('submissions.value')}</th>
+                <th scope="col">{t('submissions.sources')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.items.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">
+                    {label(x.id)} <span className="muted">{x.id}</span>
+                  </th>
+                  <td>
+                    {x.value === null ? t('submissions.states.unknown') : formatQualified(x.value, (x.qualifier ?? null) as Parameters<typeof formatQualified>[1], i18n.language)}
+                    {x.breakdown && (
+                      <span className="muted">
+                        {' '}
+                        ({Object.entries(x.breakdown)
+                          .map(([k, n]) => `${t(`submissions.breakdown.${k as 'physical'}`)}: ${n}`)
+                          .join(', ')}
+                        )
+                      </span>
+                    )}
+                    {x.unknown ? <span className="muted"> · {t('submissions.unknownCount', { count: x.unknown })}</span> : null}
+                  </td>
+                  <td>{[...new Set(x.sources.map((s) => s.agencyCode))].join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
