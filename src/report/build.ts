@@ -51,6 +51,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
     publishedPrevious,
     // Both languages are published: a block missing in either is missing.
     narratives: new Map([...narratives.az].filter(([id]) => narratives.en.get(id)?.trim())),
+    submittedIds: new Set(profile.indicators.indicators.map((i) => i.id)),
     imported: new Map(imported.map((r) => [`${r.figure_id}@${r.year}`, Number(r.value)])),
     chartData: { year, victimsSeries: series },
   });

@@ -36,7 +36,18 @@ const WORDS: Record<string, Record<ReportLang, string>> = {
   other: { az: 'Digər şəhər və rayonlar', en: 'Other towns and districts' },
   victims: { az: 'Qurbanlar', en: 'Victims' },
   'under-18': { az: '18 yaşadək', en: 'Under 18' },
+  physical: { az: 'Əyani', en: 'In person' },
+  online: { az: 'Onlayn', en: 'Online' },
+  imprisonment: { az: 'Azadlıqdan məhrumetmə', en: 'Imprisonment' },
+  suspended: { az: 'Şərti', en: 'Suspended' },
+  fine: { az: 'Cərimə', en: 'Fine' },
+  trafficking: { az: 'İnsan alveri', en: 'Trafficking' },
+  solicitation_of_prostitution: { az: 'Fahişəliyə cəlb etmə', en: 'Involvement in prostitution' },
+  brothel: { az: 'Əxlaqsızlıq yuvası', en: 'Running brothels' },
 };
+const article = (code: string, lang: ReportLang) => (lang === 'az' ? `Maddə ${code}` : `Art. ${code}`);
+/** Public morality: Criminal Code articles 242, 243 and 244 (parts folded into the article). */
+const PUBLIC_MORALITY = ['242', '243', '244'];
 const word = (key: string, lang: ReportLang) => WORDS[key]?.[lang] ?? key;
 
 /** A breakdown's parts plus its unknown part, largest first, as (label, value) pairs. */
@@ -126,6 +137,61 @@ export const CHARTS = {
     option: (d, lang) => {
       const p = parts(d.figures.get('victims.by_residence'), (k) => word(k, lang), lang);
       return p ? pie(p) : null;
+    },
+  },
+  events_participation: {
+    title: { az: (y) => `${y}: beynəlxalq tədbirlərdə iştirak`, en: (y) => `${y}: officers' participation in international events` },
+    option: (d, lang) => {
+      const f = d.figures.get('events.participation');
+      if (!f?.breakdown || !f.value) return null;
+      const b = f.breakdown;
+      return pie([[word('physical', lang), b.physical ?? 0], [word('online', lang), b.online ?? 0]]);
+    },
+  },
+  crimes_by_article: {
+    title: { az: (y) => `${y}: Cinayət Məcəlləsinin maddələri üzrə faktlar`, en: (y) => `${y}: crimes by article of the Criminal Code` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('crimes.by_article'), (k) => article(k, lang), lang);
+      return p?.length ? bar(p, true) : null;
+    },
+  },
+  crimes_public_morality: {
+    title: { az: (y) => `${y}: ictimai əxlaqa qarşı cinayətlər`, en: (y) => `${y}: offences against public morality` },
+    option: (d, lang) => {
+      const b = d.figures.get('crimes.by_article')?.breakdown;
+      if (!b) return null;
+      const pairs: [string, number][] = PUBLIC_MORALITY.map((a) => [article(a, lang), b[a] ?? 0]);
+      return pairs.some(([, n]) => n > 0) ? bar(pairs) : null;
+    },
+  },
+  defendants_by_sex: {
+    title: { az: (y) => `${y}: təqsirləndirilən şəxslər, cinsə görə`, en: (y) => `${y}: persons charged, by sex` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('defendants.charged'), (k) => word(k, lang), lang);
+      return p?.some(([, n]) => n > 0) ? pie(p) : null;
+    },
+  },
+  sentences_by_type: {
+    title: { az: (y) => `${y}: cəzaların növləri`, en: (y) => `${y}: sentences by type` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('sentences.by_type'), (k) => word(k, lang), lang);
+      return p?.some(([, n]) => n > 0) ? pie(p) : null;
+    },
+  },
+  wanted_local: {
+    title: { az: (y) => `${y}: axtarışda olan şəxslər`, en: (y) => `${y}: wanted persons` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('wanted.local'), (k) => word(k, lang), lang);
+      const interpol = d.figures.get('wanted.interpol')?.value ?? 0;
+      if (!p) return null;
+      return bar([...p, [lang === 'az' ? 'İnterpol' : 'Interpol', interpol]], true);
+    },
+  },
+  online_by_platform: {
+    title: { az: (y) => `${y}: informasiya texnologiyaları ilə törədilmiş faktlar`, en: (y) => `${y}: offences committed online, by platform` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('online.facts'), (k) => k, lang);
+      return p?.some(([, n]) => n > 0) ? pie(p) : null;
     },
   },
 } satisfies Record<string, ChartSpec>;

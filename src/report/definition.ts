@@ -3,6 +3,7 @@
 //   {id}       the value and its change: "91 (-3)"
 //   {=id}      the value alone
 //   {id#key}   one part of the breakdown, with its change
+//   {~id}      the figure's categories (ISO countries) as names
 import type { ChartId } from './charts.ts';
 
 export type Lang = 'az' | 'en';
@@ -34,22 +35,105 @@ export const SECTIONS: Section[] = [
   {
     id: 'prevention',
     title: { az: '1. Qanunvericilik və qabaqlayıcı tədbirlər', en: '1. Legislation and prevention' },
-    blocks: [{ kind: 'narrative', id: 'legislation', label: { az: 'Qanunvericilik və Milli Fəaliyyət Planı', en: 'Legislation and the National Action Plan' } }],
+    blocks: [
+      { kind: 'narrative', id: 'legislation', label: { az: 'Qanunvericilik və Milli Fəaliyyət Planı', en: 'Legislation and the National Action Plan' } },
+      {
+        kind: 'text',
+        text: {
+          az: 'Daxili İşlər Nazirliyi {prevention.booklets.mia} maarifləndirici buklet və vərəqə yaymış, Nazirliyin əməkdaşları {prevention.tv_interviews.mia} müsahibə vermiş, rəsmi saytda {prevention.website_updates.mia} məlumat yerləşdirilmişdir. Mədəniyyət Nazirliyi {prevention.culture_events} maarifləndirici tədbir keçirmişdir.',
+          en: 'The Ministry of Internal Affairs distributed {prevention.booklets.mia} awareness booklets and leaflets; its staff gave {prevention.tv_interviews.mia} interviews and posted {prevention.website_updates.mia} items on its website. The Ministry of Culture held {prevention.culture_events} awareness events.',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: 'Təlimlərdə {training.judges} hakim, {training.barristers} vəkil, ədliyyə, məhkəmə və prokurorluq orqanlarına {training.justice_candidates} namizəd, {training.school_psychologists} məktəb psixoloqu, {training.tour_operators} turoperator, {training.hotels_agencies} otel və turizm agentliyinin nümayəndəsi və ASAN xidmətin {training.asan_volunteers} könüllüsü iştirak etmişdir; {training.police.virtual} polis əməkdaşı virtual təlim keçmişdir.',
+          en: 'Trainings were attended by {training.judges} judges, {training.barristers} barristers, {training.justice_candidates} candidates for the justice, judicial and prosecution authorities, {training.school_psychologists} school psychologists, {training.tour_operators} tour operators, representatives of {training.hotels_agencies} hotels and travel agencies and {training.asan_volunteers} ASAN volunteers; {training.police.virtual} police officers attended virtual classes.',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: '{prevention.early_marriages_curbed} erkən nikahın qarşısı alınmış, {prevention.birth_registrations} doğum qeydə alınmışdır (o cümlədən əvvəlki illərdən qeydə alınmamış {prevention.birth_registrations.previously_unregistered}). QHT-lərin {funding.ngo_projects.count} layihəsi cəmi {funding.ngo_projects.azn} manat məbləğində maliyyələşdirilmiş, qurbanların sosial reabilitasiyasına {funding.victim_rehabilitation.azn} manat ayrılmışdır.',
+          en: '{prevention.early_marriages_curbed} early marriages were prevented and {prevention.birth_registrations} births registered (including {prevention.birth_registrations.previously_unregistered} unregistered from earlier years). {funding.ngo_projects.count} NGO projects were funded with AZN {funding.ngo_projects.azn} in all, and AZN {funding.victim_rehabilitation.azn} was allocated to the social rehabilitation of victims.',
+        },
+      },
+    ],
   },
   {
     id: 'international',
     title: { az: '2. Beynəlxalq əməkdaşlıq', en: '2. International cooperation' },
-    blocks: [{ kind: 'narrative', id: 'international', label: { az: 'Beynəlxalq əməkdaşlıq', en: 'International cooperation' } }],
+    blocks: [
+      { kind: 'narrative', id: 'international', label: { az: 'Beynəlxalq əməkdaşlıq', en: 'International cooperation' } },
+      {
+        kind: 'text',
+        text: {
+          az: 'Əməkdaşlar beynəlxalq tədbirlərdə {=events.participation} dəfə iştirak etmişdir: {=events.participation#physical} əyani, {=events.participation#online} onlayn; {=events.participation#abroad} tədbir xaricdə, {=events.participation#in_country} tədbir ölkə daxilində keçirilmişdir.',
+          en: 'Officers took part in international events {=events.participation} times: {=events.participation#physical} in person and {=events.participation#online} online; {=events.participation#abroad} events were held abroad and {=events.participation#in_country} in the country.',
+        },
+      },
+      { kind: 'chart', chart: 'events_participation' },
+    ],
   },
   {
     id: 'forced_labour',
     title: { az: '3. Məcburi əməyin qarşısının alınması', en: '3. Prevention of forced labour' },
-    blocks: [{ kind: 'narrative', id: 'forced_labour', label: { az: 'Məcburi əmək', en: 'Forced labour' } }],
+    blocks: [
+      { kind: 'narrative', id: 'forced_labour', label: { az: 'Məcburi əmək', en: 'Forced labour' } },
+      {
+        kind: 'text',
+        text: {
+          az: 'Dövlət Əmək Müfəttişliyi {labour.inspectorate.uncontracted} əmək müqaviləsiz işləmə halı aşkar etmiş, cəmi {labour.inspectorate.fines_azn} manat cərimə tətbiq edilmişdir. Tikinti obyektlərində aparılan {labour.site_inspections.sites} yoxlamada {labour.site_inspections.uncontracted} nəfərin müqaviləsiz işlədiyi aşkar edilmişdir. Əcnəbilərə {labour.work_permits.issued} iş icazəsi verilmiş, {labour.work_permits.extended} icazənin müddəti uzadılmışdır. {labour.forced_labour_cases} məcburi əmək faktı üzrə {labour.forced_labour_criminal_cases} cinayət işi başlanmışdır.',
+          en: 'The State Labour Inspectorate found {labour.inspectorate.uncontracted} cases of uncontracted employment and imposed fines of AZN {labour.inspectorate.fines_azn} in all. Inspections of {labour.site_inspections.sites} construction sites found {labour.site_inspections.uncontracted} people working without contracts. Foreign nationals were issued {labour.work_permits.issued} work permits and {labour.work_permits.extended} were extended. {labour.forced_labour_cases} cases of forced labour led to {labour.forced_labour_criminal_cases} criminal cases.',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: 'Küçədə yaşamağa məcbur olan {street_children.identified} yetkinlik yaşına çatmayan müəyyən edilmiş, onları buna təhrik edən {street_children.parents_handled} valideynə qarşı tədbirlər görülmüşdür. {migration.channels_revealed} qanunsuz miqrasiya kanalı aşkar edilmişdir.',
+          en: '{street_children.identified} minors forced to live in the street were found, and {street_children.parents_handled} parents who pushed them there were dealt with. {migration.channels_revealed} illegal migration channels were uncovered.',
+        },
+      },
+    ],
   },
   {
     id: 'victims',
     title: { az: '4. Cinayət təqibi və qurbanlarla iş', en: '4. Criminal prosecution and work with victims' },
     blocks: [
+      {
+        kind: 'text',
+        text: {
+          az: 'Hesabat ilində {crimes.trafficking} insan alveri, {crimes.forced_labour} məcburi əmək və insan alveri məqsədilə {crimes.document_forgery} sənəd saxtalaşdırılması faktı aşkar edilmişdir. {cases.initiated} cinayət işi başlanmış, {defendants.charged} nəfər ({=defendants.charged#female} qadın, {=defendants.charged#male} kişi) təqsirləndirilən şəxs qismində cəlb edilmişdir.',
+          en: 'In the reporting year {crimes.trafficking} facts of trafficking in persons, {crimes.forced_labour} of forced labour and {crimes.document_forgery} of document forgery for the purpose of trafficking were uncovered. {cases.initiated} criminal cases were initiated and {defendants.charged} persons ({=defendants.charged#female} women, {=defendants.charged#male} men) were charged.',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: '{cases.investigation_completed} cinayət işinin (o cümlədən əvvəlki illərdə başlanmış {=cases.investigation_completed.from_previous_years}) istintaqı başa çatdırılmış, {defendants.sent_to_court} nəfər ({=defendants.sent_to_court#female} qadın, {=defendants.sent_to_court#male} kişi) barəsində iş məhkəməyə göndərilmişdir. {defendants.convicted} insan alverçisi məhkum edilmişdir.',
+          en: 'The investigation of {cases.investigation_completed} criminal cases was completed (including {=cases.investigation_completed.from_previous_years} opened in earlier years), and {defendants.sent_to_court} persons ({=defendants.sent_to_court#female} women, {=defendants.sent_to_court#male} men) were sent to court. {defendants.convicted} traffickers were convicted.',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: 'Ölkə daxilində {wanted.local} şübhəli axtarışda olmuşdur: insan alveri üzrə {wanted.local#trafficking}, fahişəliyə cəlb etmə üzrə {wanted.local#solicitation_of_prostitution}, əxlaqsızlıq yuvası saxlama üzrə {wanted.local#brothel}; onlardan {wanted.local.detained} nəfəri, o cümlədən insan alverində şübhəli bilinən {wanted.local.detained.trafficking} nəfər saxlanılmışdır. İnsan alverində şübhəli bilinən {wanted.interpol} nəfər İnterpol xətti ilə axtarılır ({~wanted.interpol.hiding_countries}).',
+          en: '{wanted.local} suspects were wanted in the country: {wanted.local#trafficking} for trafficking, {wanted.local#solicitation_of_prostitution} for involvement in prostitution and {wanted.local#brothel} for running brothels; {wanted.local.detained} of them were detained, including {wanted.local.detained.trafficking} trafficking suspects. {wanted.interpol} persons suspected of trafficking are sought through Interpol ({~wanted.interpol.hiding_countries}).',
+        },
+      },
+      {
+        kind: 'text',
+        text: {
+          az: '{online.facts} fakt informasiya texnologiyaları vasitəsilə (WhatsApp, TikTok, Instagram və Telegram sosial şəbəkələri) törədilmişdir; 144-1-ci maddə üzrə {online.cases.art_144_1}, 243.1-ci maddə üzrə {online.facts.art_243_1} fakt üzrə {online.cases.art_243_1} cinayət işi başlanmışdır.',
+          en: '{online.facts} facts were committed by means of information technologies (WhatsApp, TikTok, Instagram and Telegram); {online.cases.art_144_1} criminal cases were opened under Article 144-1, and {online.cases.art_243_1} under Article 243.1 covering {online.facts.art_243_1} facts.',
+        },
+      },
+      { kind: 'chart', chart: 'crimes_by_article' },
+      { kind: 'chart', chart: 'crimes_public_morality' },
+      { kind: 'chart', chart: 'defendants_by_sex' },
+      { kind: 'chart', chart: 'sentences_by_type' },
+      { kind: 'chart', chart: 'wanted_local' },
+      { kind: 'chart', chart: 'online_by_platform' },
       {
         kind: 'text',
         text: {
@@ -123,7 +207,7 @@ export function referencedFigures(): string[] {
   const ids = new Set<string>();
   for (const s of SECTIONS) {
     for (const b of s.blocks) {
-      if (b.kind === 'text') for (const lang of ['az', 'en'] as const) for (const m of b.text[lang].matchAll(/\{=?([a-z0-9_.]+)(?:#[^}]+)?\}/g)) ids.add(m[1] as string);
+      if (b.kind === 'text') for (const lang of ['az', 'en'] as const) for (const m of b.text[lang].matchAll(/\{[=~]?([a-z0-9_.]+)(?:#[^}]+)?\}/g)) ids.add(m[1] as string);
       if (b.kind === 'table') ids.add(b.figure);
     }
   }

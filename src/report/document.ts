@@ -3,6 +3,7 @@
 import { chartOption, chartTitle, type ChartData } from './charts.ts';
 import { SECTIONS, SUBTITLE, TITLE, type Lang } from './definition.ts';
 import type { Figure } from './figure.ts';
+import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -25,13 +26,16 @@ const MISSING = '[—]';
 
 /** Fills `{id}`, `{=id}` and `{id#key}` placeholders; unknown figures print a visible gap. */
 export function fill(template: string, figures: ReadonlyMap<string, ReportFigure>, lang: Lang): string {
-  return template.replace(/\{(=?)([a-z0-9_.]+)(?:#([^}]+))?\}/g, (_, bare: string, id: string, key: string | undefined) => {
+  return template.replace(/\{([=~]?)([a-z0-9_.]+)(?:#([^}]+))?\}/g, (_, mode: string, id: string, key: string | undefined) => {
     const f = figures.get(id);
     if (!f) return MISSING;
+    if (mode === '~') return (f.categories ?? []).map(region(lang)).join(', ') || '—';
+    const bare = mode === '=';
     const value = key === undefined ? f.value : (f.breakdown?.[key] ?? 0);
     if (value === null) return lang === 'az' ? 'məlumat yoxdur' : 'not available';
     const delta = key === undefined ? f.delta : (f.breakdownDelta?.[key] ?? null);
-    const text = formatNumber(value, lang);
+    const qualifier = key === undefined ? Qualifier.safeParse(f.qualifier) : null;
+    const text = qualifier?.success ? formatQualified(value, qualifier.data, lang) : formatNumber(value, lang);
     return bare || delta === null ? text : `${text} ${formatDelta(delta, lang)}`;
   });
 }

@@ -12,6 +12,10 @@ export const Figure = z.object({
   unknown: z.number().int().optional(),
   parts: z.enum(['partition', 'overlapping']).optional(),
   categories: z.array(z.string()).optional(),
+  /** "more than", "nearly", … as the reporting agency wrote it (submitted figures). */
+  qualifier: z.string().optional(),
+  /** The approved submissions behind a submitted figure. */
+  sources: z.array(z.object({ agencyCode: z.string(), submissionId: z.string() })).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { Language, Profile } from '../profile/schema.ts';
 import { calendarYear, Figure, type Period } from './figure.ts';
 import { prosecutionFigures } from '../prosecution/statistics.ts';
+import { submittedFigures } from '../submissions/statistics.ts';
 import { cumulative, victimsSeries } from './history.ts';
 import { victimFigures } from './victim-figures.ts';
 
@@ -16,7 +17,14 @@ const historyFigures: FigureSource = async (db, _profile, _period, year) => {
   return victims && victims.id !== `victims.cumulative_${year}_${year}.by_sex` ? [victims] : [];
 };
 
-export const figureSources: FigureSource[] = [victimFigures, historyFigures, (db, _profile, _period, year) => prosecutionFigures(db, year)];
+export const figureSources: FigureSource[] = [
+  victimFigures,
+  historyFigures,
+  // Every registry breakdown sums to its value with its unknown part (docs/prosecution.md); the panel checks it.
+  async (db, _profile, _period, year) => (await prosecutionFigures(db, year)).map((f) => (f.breakdown ? { ...f, parts: 'partition' as const } : f)),
+  // Agencies' figures: approved submissions only, so a figure under review never reaches the report.
+  (db, _profile, _period, year) => submittedFigures(db, year),
+];
 
 export const ReportFigure = Figure.extend({
   /** value(Y) − value(Y−1); null when either is not a number. */

@@ -19,6 +19,8 @@ export interface ValidationInput {
   /** The previous year's published figures, when that year was published. */
   publishedPrevious: ReadonlyMap<string, number | null> | null;
   narratives: ReadonlyMap<string, string>;
+  /** Ids the agencies submit (the profile's indicator catalogue): missing means not yet approved. */
+  submittedIds: ReadonlySet<string>;
   /** Imported aggregates for Y and Y−1 ("id@year" → value), to compare with what the records give. */
   imported: ReadonlyMap<string, number>;
   chartData: Omit<ChartData, 'figures'>;
@@ -29,7 +31,11 @@ export function validateReport(input: ValidationInput): Problem[] {
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const add = (severity: Problem['severity'], code: string, figure: string | null, message: string) => problems.push({ severity, code, figure, message });
 
-  for (const id of referencedFigures()) if (!byId.has(id)) add('error', 'figure_missing', id, `The report's text names ${id}, which no source produces`);
+  for (const id of referencedFigures()) {
+    if (byId.has(id)) continue;
+    if (input.submittedIds.has(id)) add('error', 'not_submitted', id, `${id}: no approved submission for ${input.year} yet (see the completeness view)`);
+    else add('error', 'figure_missing', id, `The report's text names ${id}, which no source produces`);
+  }
 
   for (const f of input.figures) {
     if (f.value !== null && f.value < 0) add('error', 'negative', f.id, `${f.id} is negative (${f.value})`);
