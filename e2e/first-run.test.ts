@@ -34,7 +34,7 @@ before(async () => {
   server = spawn(process.execPath, ['bin/azad.js', 'serve', '--demo'], { env, cwd: path.resolve(import.meta.dirname, '..') });
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
     server.stdout?.on('data', (d: Buffer) => {
       output += d.toString();
       const url = /listening on (http:\/\/[^\s]+)/.exec(output)?.[1];
