@@ -20,7 +20,7 @@ export interface PatternData {
 export interface Hit {
   cue: Cue;
   lang: LexiconLang;
-  /** Range in the normalised text. */
+  /** Range in the normalised text, without the boundary spaces of the pattern. */
   nStart: number;
   nEnd: number;
   /** Range in the original text. */
@@ -69,8 +69,12 @@ export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
     const key = `${data.cue}:${m.start}:${m.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const { start, end } = toOriginal(n, m.start, m.end);
-    hits.push({ cue: data.cue, lang: data.lang, nStart: m.start, nEnd: m.end, start, end });
+    let nStart = m.start;
+    let nEnd = m.end;
+    while (nStart < nEnd && n.text[nStart] === ' ') nStart++;
+    while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
+    const { start, end } = toOriginal(n, nStart, nEnd);
+    hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
   }
   return hits;
 }

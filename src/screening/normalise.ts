@@ -27,12 +27,12 @@ const LATIN_FOLD: Record<string, string> = { ə: 'e', ş: 's', ç: 'c', ğ: 'g',
 
 /** Emoji that stand in for words in recruitment posts; each becomes a language-neutral token. */
 export const EMOJI_TOKENS: Record<string, string> = {
-  '✈': 'emjflight', '🛫': 'emjflight', '🛬': 'emjflight', '🎫': 'emjflight',
-  '💰': 'emjmoney', '💵': 'emjmoney', '💶': 'emjmoney', '💲': 'emjmoney', '🤑': 'emjmoney', '💸': 'emjmoney',
-  '🛂': 'emjpassport', '📕': 'emjpassport', '💃': 'emjdancer', '🍸': 'emjbar', '🍾': 'emjbar', '🏨': 'emjhotel',
-  '💍': 'emjring', '👰': 'emjring', '🔞': 'emjadult', '💋': 'emjkiss', '👧': 'emjgirl', '👩': 'emjgirl',
-  '🇹🇷': 'emjabroad', '🇦🇪': 'emjabroad', '🇶🇦': 'emjabroad', '🇷🇺': 'emjabroad', '🇧🇭': 'emjabroad', '🌍': 'emjabroad',
-  '⏰': 'emjurgent', '🔥': 'emjurgent', '❗': 'emjurgent', '‼': 'emjurgent', '⚡': 'emjurgent',
+  '✈': 'emoplane', '🛫': 'emoplane', '🛬': 'emoplane', '🎫': 'emoplane',
+  '💰': 'emofunds', '💵': 'emofunds', '💶': 'emofunds', '💲': 'emofunds', '🤑': 'emofunds', '💸': 'emofunds',
+  '🛂': 'emodocument', '📕': 'emodocument', '💃': 'emodancer', '🍸': 'emobar', '🍾': 'emobar', '🏨': 'emohotel',
+  '💍': 'emoring', '👰': 'emoring', '🔞': 'emoadult', '💋': 'emolips', '👧': 'emogirl', '👩': 'emogirl',
+  '🇹🇷': 'emoabroad', '🇦🇪': 'emoabroad', '🇶🇦': 'emoabroad', '🇷🇺': 'emoabroad', '🇧🇭': 'emoabroad', '🌍': 'emoabroad',
+  '⏰': 'emourgent', '🔥': 'emourgent', '❗': 'emourgent', '‼': 'emourgent', '⚡': 'emourgent',
 };
 
 export interface Normalised {
@@ -226,7 +226,8 @@ function emitWord(word: Unit[], azCyrillic: boolean, push: (s: string, start: nu
     if (isCyrillic(c)) cyr++;
     else if (isLatin(c)) lat++;
   }
-  const mixed = cyr > 0 && lat > 0;
+  // In Azerbaijani Cyrillic text every Cyrillic letter goes through the table instead.
+  const mixed = cyr > 0 && lat > 0 && !azCyrillic;
   const toLatin = mixed ? lat >= cyr : false;
   for (let k = 0; k < word.length; k++) {
     const u = word[k]!;
