@@ -23,23 +23,28 @@ export interface NgramConfig {
 }
 export const NGRAMS: NgramConfig = { bits: 16, min: 3, max: 5 };
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+let seenBits = new Uint8Array(0);
 
 /** Hashed character n-grams, binary, scaled to unit length; indices start at `offset`. */
 export function ngramFeatures(text: string, offset: number, cfg: NgramConfig = NGRAMS): Sparse {
   const mask = (1 << cfg.bits) - 1;
-  const seen = new Set<number>();
-  for (let n = cfg.min; n <= cfg.max; n++) {
-    for (let i = 0; i + n <= text.length; i++) seen.add(offset + (fnv1a(text.slice(i, i + n)) & mask));
+  if (seenBits.length !== mask + 1) seenBits = new Uint8Array(mask + 1);
+  const found: number[] = [];
+  // FNV-1a grown one character at a time: every n-gram starting at i in one inner loop, no slices.
+  for (let i = 0; i + cfg.min <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let n = 1; n <= cfg.max && i + n <= text.length; n++) {
+      h = Math.imul(h ^ text.charCodeAt(i + n - 1), 0x01000193);
+      if (n < cfg.min) continue;
+      const b = (h >>> 0) & mask;
+      if (!seenBits[b]) {
+        seenBits[b] = 1;
+        found.push(b);
+      }
+    }
   }
-  const idx = [...seen].sort((a, b) => a - b);
+  for (const b of found) seenBits[b] = 0;
+  const idx = found.map((b) => offset + b);
   const v = idx.length ? 1 / Math.sqrt(idx.length) : 0;
   return { idx, val: idx.map(() => v) };
 }

@@ -70,6 +70,10 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 /** Explicit case fold. İ/I/ı/i all become i: `'İ'.toLowerCase()` is two units and would shift offsets. */
 export function foldChar(c: string): string {
   if (c === 'İ' || c === 'I' || c === 'ı') return 'i';
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+  }
   let v = foldMemo.get(c);
   if (v === undefined) {
     const lower = c.toLowerCase();
@@ -105,7 +109,18 @@ function units(text: string, drop: Uint8Array): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   while (i < text.length) {
-    const emoji = text.charCodeAt(i) > 0x2000 ? EMOJI_KEYS.find((k) => text.startsWith(k, i)) : undefined;
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII fast path: most of the text, and no Unicode property lookups needed.
+      const c = text[i]!;
+      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+      if (drop[i]) out.push({ c: '', start: i, end: i + 1, kind: 'word' });
+      else if (letter || (code >= 48 && code <= 57) || c in LEET) out.push({ c, start: i, end: i + 1, kind: 'word' });
+      else out.push({ c, start: i, end: i + 1, kind: BREAKS.has(c) ? 'break' : 'sep' });
+      i++;
+      continue;
+    }
+    const emoji = code > 0x2000 ? EMOJI_KEYS.find((k) => text.startsWith(k, i)) : undefined;
     if (emoji) {
       out.push({ c: emoji, start: i, end: i + emoji.length, kind: 'emoji' });
       i += emoji.length;
@@ -222,7 +237,13 @@ function emitWord(word: Unit[], azCyrillic: boolean, push: (s: string, start: nu
   let cyr = 0;
   let lat = 0;
   for (const c of folded) {
-    if (!c || !isLetter(c)) continue;
+    if (!c) continue;
+    const code = c.charCodeAt(0);
+    if (code < 0x80) {
+      if (code >= 97 && code <= 122) lat++;
+      continue;
+    }
+    if (!isLetter(c)) continue;
     if (isCyrillic(c)) cyr++;
     else if (isLatin(c)) lat++;
   }
@@ -233,6 +254,11 @@ function emitWord(word: Unit[], azCyrillic: boolean, push: (s: string, start: nu
     const u = word[k]!;
     let c = folded[k]!;
     if (!c) continue;
+    if (c.length === 1 && c.charCodeAt(0) < 0x80 && !mixed) {
+      // ASCII fast path: only the stand-in symbols need a look.
+      push(c in LEET && leetInside(folded, k) ? LEET[c]! : c, u.start, u.end);
+      continue;
+    }
     if (mixed) {
       if (toLatin && CYR_TO_LAT[c]) c = CYR_TO_LAT[c]!;
       else if (!toLatin && LAT_TO_CYR[c]) c = LAT_TO_CYR[c]!;
