@@ -35,6 +35,12 @@ const allowed: Record<string, Role[] | 'all'> = {
   'tips.file': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'tips.review': ['coordinator', 'police_investigator'],
   'hotline.stats': ['coordinator', 'police_investigator', 'hotline_operator', 'analyst'],
+  'screening.screen': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.keep': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.review': ['coordinator', 'police_investigator', 'hotline_operator'],
+  'screening.export': ['coordinator', 'police_investigator'],
+  'screening.stats': ['coordinator', 'police_investigator', 'analyst'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

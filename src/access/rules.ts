@@ -66,6 +66,15 @@ export const rules = {
   // Counts only: no contact, note or identifier.
   'hotline.stats': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'all', analyst: 'all' },
 
+  // Screening texts for trafficking indicators. Screening stores nothing; kept items hold texts
+  // that may name people, so they follow the hotline's reach. Analysts get counts only.
+  'screening.screen': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'screening.keep': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'screening.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency', case_worker: 'own' },
+  'screening.review': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency' },
+  'screening.export': { coordinator: 'all', police_investigator: 'all' },
+  'screening.stats': { coordinator: 'all', police_investigator: 'all', analyst: 'all' },
+
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
   'audit.verify': { auditor: 'all' },

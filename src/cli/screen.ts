@@ -2,11 +2,9 @@
 // large file is screened in bounded memory; a bad line yields an error line and the rest go on.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { z } from 'zod';
-import { screenText } from '../screening/screen.ts';
-import { ScreenInput } from '../screening/schema.ts';
+import { isLineError, screenLine } from '../screening/batch.ts';
 
-/** Longest accepted input line; longer lines are still read, but their text is truncated by screenText. */
+/** Returns the exit code: 0 when every line was screened, 2 when some line was rejected. */
 export async function screenCommand(file: string | undefined, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const input = file && file !== '-' ? fs.createReadStream(file, { encoding: 'utf8' }) : process.stdin;
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
@@ -16,28 +14,9 @@ export async function screenCommand(file: string | undefined, out: NodeJS.Writab
   for await (const raw of lines) {
     n++;
     if (raw.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      errors++;
-      await write({ line: n, error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` });
-      continue;
-    }
-    const parsed = ScreenInput.safeParse(json);
-    if (!parsed.success) {
-      errors++;
-      await write({ line: n, ...(idOf(json) !== undefined ? { id: idOf(json) } : {}), error: z.prettifyError(parsed.error).replace(/\n/g, ' ') });
-      continue;
-    }
-    if (parsed.data.text.trim() === '') {
-      errors++;
-      await write({ line: n, id: parsed.data.id, error: 'empty text' });
-      continue;
-    }
-    await write(screenText(parsed.data));
+    const r = screenLine(raw, n);
+    if (isLineError(r)) errors++;
+    await write(r);
   }
   return errors > 0 ? 2 : 0;
 }
-
-const idOf = (j: unknown) => (j && typeof j === 'object' && 'id' in j ? (j as { id: unknown }).id : undefined);

@@ -5,6 +5,7 @@ import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
 import type { HotlineContactsTable, HotlineIdentifiersTable, HotlineTipsTable } from '../hotline/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
+import type { ScreeningDecisionsTable, ScreeningItemsTable, ScreeningQuestionnairesTable } from '../screening/table.ts';
 import type {
   CaseCodeCountersTable,
   ChildrenTable,
@@ -36,4 +37,7 @@ export interface Database {
   hotline_contacts: HotlineContactsTable;
   hotline_tips: HotlineTipsTable;
   hotline_identifiers: HotlineIdentifiersTable;
+  screening_items: ScreeningItemsTable;
+  screening_decisions: ScreeningDecisionsTable;
+  screening_questionnaires: ScreeningQuestionnairesTable;
 }

@@ -20,6 +20,7 @@ import { assistanceRoutes } from '../assistance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
+import { screeningRoutes } from '../screening/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       referralRoutes(api, ctx);
       assistanceRoutes(api, ctx);
       hotlineRoutes(api, ctx);
+      screeningRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

@@ -32,3 +32,46 @@ export const ScreenResult = z.object({
   warnings: z.array(z.string()).optional(),
 });
 export type ScreenResult = z.infer<typeof ScreenResult>;
+
+// The API.
+export const ScreenTextInput = z.strictObject({
+  text: z.string().trim().min(1).max(MAX_TEXT_CHARS),
+  lang: ScreenLang.optional(),
+  channel: Channel.optional(),
+});
+export const BatchInput = z.strictObject({ jsonl: z.string().min(1) });
+export const LineErrorSchema = z.object({ line: z.number().int(), id: z.string().optional(), error: z.string() });
+export const BatchResult = z.object({ results: z.array(z.union([ScreenResult, LineErrorSchema])) });
+
+export const Verdict = z.enum(['true_alarm', 'false_alarm']);
+export type Verdict = z.infer<typeof Verdict>;
+/** A verdict on one indicator of an item, or on the item's flag as a whole ("item"). */
+export const DecisionInput = z.strictObject({ code: z.union([z.enum(INDICATORS), z.literal('item')]), verdict: Verdict });
+export const LinkInput = z
+  .strictObject({ hotlineTipId: z.uuid().nullable().optional(), crimeFactId: z.uuid().nullable().optional() })
+  .refine((v) => v.hotlineTipId !== undefined || v.crimeFactId !== undefined, { message: 'give hotlineTipId or crimeFactId' });
+
+export const ItemSummary = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lang: ScreenLang,
+  channel: Channel.nullable(),
+  score: z.number(),
+  flagged: z.boolean(),
+  codes: z.array(z.string()),
+  verdict: Verdict.nullable(),
+});
+export const ItemList = z.object({ items: z.array(ItemSummary) });
+export const ItemListQuery = z.strictObject({
+  flagged: z.enum(['true', 'false']).optional(),
+  reviewed: z.enum(['true', 'false']).optional(),
+});
+export const ItemDetail = ItemSummary.extend({
+  text: z.string(),
+  indicators: z.array(IndicatorResult),
+  decisions: z.array(z.object({ code: z.string(), verdict: Verdict })),
+  hotlineTipId: z.uuid().nullable(),
+  crimeFactId: z.uuid().nullable(),
+});
+export type ItemDetail = z.infer<typeof ItemDetail>;
+export const ScreeningStats = z.object({ kept: z.number(), flagged: z.number(), reviewed: z.number(), trueAlarms: z.number(), falseAlarms: z.number() });

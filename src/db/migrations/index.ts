@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_victims.ts';
 import * as m0003 from './0003_hotline.ts';
+import * as m0006 from './0006_screening.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_victims': m0002,
   '0003_hotline': m0003,
+  '0006_screening': m0006,
 };
