@@ -41,6 +41,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'screening.review': ['coordinator', 'police_investigator', 'hotline_operator'],
   'screening.export': ['coordinator', 'police_investigator'],
   'screening.stats': ['coordinator', 'police_investigator', 'analyst'],
+  'questionnaire.record': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

@@ -74,6 +74,8 @@ export const rules = {
   'screening.review': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency' },
   'screening.export': { coordinator: 'all', police_investigator: 'all' },
   'screening.stats': { coordinator: 'all', police_investigator: 'all', analyst: 'all' },
+  // First responders of every front-line role interview; a linked person must be one they may see.
+  'questionnaire.record': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
 
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },

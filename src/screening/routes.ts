@@ -7,8 +7,26 @@ import { IdParams } from '../http/params.ts';
 import type { App, AppContext, Auth } from '../http/types.ts';
 import { screenLine } from './batch.ts';
 import { decide, exportLabelled, itemDetail, keepItem, linkItem, listItems, screeningStats } from './items.ts';
+import { QUESTIONS } from './questionnaire.ts';
+import { personQuestionnaires, recordQuestionnaire } from './questionnaires.ts';
 import { screenText } from './screen.ts';
-import { BatchInput, BatchResult, DecisionInput, ItemDetail, ItemList, ItemListQuery, LinkInput, ScreenResult, ScreenTextInput, ScreeningStats } from './schema.ts';
+import {
+  BatchInput,
+  BatchResult,
+  DecisionInput,
+  ItemDetail,
+  ItemList,
+  ItemListQuery,
+  LinkInput,
+  QuestionList,
+  QuestionnaireInput,
+  QuestionnaireList,
+  QuestionnaireResult,
+  ScreenResult,
+  ScreenTextInput,
+  ScreeningStats,
+} from './schema.ts';
+import { assertPersonVisible } from '../victims/access.ts';
 
 const itemScope: ScopeColumns = { own: 'screening_items.created_by', agency: 'screening_items.agency_id' };
 const visible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'screening.read'), itemScope);
@@ -62,6 +80,23 @@ export function screeningRoutes(app: App, ctx: AppContext) {
   app.get('/screening/export', { config: { action: 'screening.export' }, schema: { tags, summary: 'Reviewed items as labelled JSON Lines (the corpus format)' } }, async (req, reply) =>
     reply.type('application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="screening-labelled.jsonl"').send(await exportLabelled(db, key, visible(authOf(req)))),
   );
+
+  app.get('/screening/questionnaire', { config: { action: 'questionnaire.record', audit: false }, schema: { tags, summary: 'The first-responder questions in az, en and ru', response: { 200: QuestionList } } }, async () => ({ questions: QUESTIONS }));
+
+  app.post('/screening/questionnaires', { config: { action: 'questionnaire.record', target: 'person' }, schema: { tags, summary: 'Record answers: indicator summary and recommended action; on the person record when linked', body: QuestionnaireInput, response: { 201: QuestionnaireResult } } }, async (req, reply) => {
+    const auth = authOf(req);
+    const out = await db.transaction().execute(async (trx) => {
+      if (req.body.personId) await assertPersonVisible(trx, auth, 'persons.list', req.body.personId);
+      return recordQuestionnaire(trx, key, req.body, { userId: auth.userId, agencyId: auth.agencyId });
+    });
+    req.auditNote = { targetId: out.personId ?? out.id };
+    return reply.status(201).send(out);
+  });
+
+  app.get('/persons/:id/questionnaires', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: "A person's first-responder questionnaires", params: IdParams, response: { 200: QuestionnaireList } } }, async (req) => {
+    await assertPersonVisible(db, authOf(req), 'persons.list', req.params.id);
+    return personQuestionnaires(db, key, req.params.id);
+  });
 
   app.get('/screening/stats', { config: { action: 'screening.stats' }, schema: { tags, summary: 'Counts of kept, flagged and reviewed items (no text)', response: { 200: ScreeningStats } } }, async () => screeningStats(db));
 }

@@ -75,3 +75,27 @@ export const ItemDetail = ItemSummary.extend({
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
 export const ScreeningStats = z.object({ kept: z.number(), flagged: z.number(), reviewed: z.number(), trueAlarms: z.number(), falseAlarms: z.number() });
+
+// The first-responder questionnaire.
+export const QAnswer = z.enum(['yes', 'no', 'unknown', 'declined']);
+export const QuestionnaireInput = z.strictObject({
+  lang: z.enum(['az', 'en', 'ru']),
+  answers: z.record(z.string(), QAnswer),
+  personId: z.uuid().nullable().optional(),
+  notes: z.string().trim().max(4000).optional(),
+});
+export const RecommendedAction = z.enum(['shelter', 'refer_police', 'call_152', 'none']);
+export const QuestionnaireResult = z.object({
+  id: z.uuid(),
+  personId: z.uuid().nullable(),
+  createdAt: z.string(),
+  lang: z.enum(['az', 'en', 'ru']),
+  answers: z.record(z.string(), QAnswer),
+  indicators: z.array(z.enum(INDICATORS)),
+  action: RecommendedAction,
+  notes: z.string().nullable(),
+});
+export const QuestionnaireList = z.object({ items: z.array(QuestionnaireResult) });
+export const QuestionList = z.object({
+  questions: z.array(z.object({ id: z.string(), ilo: z.string(), code: z.enum(INDICATORS).nullable(), warnsOn: z.enum(['yes', 'no']), text: z.object({ az: z.string(), en: z.string(), ru: z.string() }) })),
+});
