@@ -16,14 +16,16 @@ import { HotlineTipsPage } from './pages/HotlineTips.tsx';
 import { PersonPage } from './pages/Person.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
+import { QuestionnairePage } from './pages/Questionnaire.tsx';
 import { ReferralInboxPage } from './pages/ReferralInbox.tsx';
 import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
+import { ScreeningItemPage, ScreeningPage, ScreeningQueuePage } from './pages/Screening.tsx';
 import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'screening' | 'screeningQueue' | 'questionnaire' | 'users' | 'agencies' | 'audit' | 'security' | 'account';
 
 export interface Route {
   path: string;
@@ -48,6 +50,10 @@ export const routes: Route[] = [
   { path: '/hotline/tips', action: 'tips.read', nav: 'tips', component: HotlineTipsPage },
   { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
+  { path: '/screening', action: 'screening.screen', nav: 'screening', component: ScreeningPage },
+  { path: '/screening/queue', action: 'screening.read', nav: 'screeningQueue', component: ScreeningQueuePage },
+  { path: '/screening/items/:id', action: 'screening.read', component: ScreeningItemPage },
+  { path: '/screening/questionnaire', action: 'questionnaire.record', nav: 'questionnaire', component: QuestionnairePage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },
