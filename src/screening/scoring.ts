@@ -5,6 +5,7 @@ import { BREAK } from './normalise.ts';
 
 /** How far (normalised characters) a negation cue reaches: "no fees", "ödəniş tələb olunmur". */
 const NEGATION_REACH = 12;
+const POSTPOSED = new Set(['az', 'tr']);
 
 export interface Evidence {
   code: Indicator;
@@ -31,7 +32,9 @@ export function analyse(hits: Hit[], normText: string): Analysis {
   const negated: Hit[] = [];
   for (const h of ind) {
     const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
-    const isNegated = negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
+    // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
+    // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
+    const isNegated = negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
     if (isNegated) negated.push(h);
     else byCode.set(h.cue as Indicator, [...(byCode.get(h.cue as Indicator) ?? []), h]);
   }
