@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { startTestApp } from '../src/test/harness.ts';
 import { victimsListBench } from './victims-list.ts';
+import { screeningBench } from './screening.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -43,6 +44,7 @@ async function main() {
 
   // After the HTTP figures, so the 100k load does not disturb them.
   const victims = await victimsListBench({ persons: PERSONS, iterations: LIST_ITERATIONS, warmup: 25 });
+  const screening = screeningBench();
   const round = (x: number) => Math.round(x * 1000) / 1000;
   process.stdout.write(
     `${JSON.stringify(
@@ -51,6 +53,8 @@ async function main() {
         'api.authenticated_read_rps_ratio': round(read / baseline),
         'victims.list_p95_ms_100k': round(victims.listP95),
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
+        'screening.mb_per_s': round(screening.mbPerS),
+        'screening.speedup_vs_naive_regex': round(screening.speedup),
         detail: {
           database: t.db.kind,
           seconds_per_run: DURATION,
@@ -61,6 +65,7 @@ async function main() {
           authenticated_read_rps: Math.round(read),
           note: 'authenticated read = GET /api/users/:id with a session cookie; it checks the session, applies the access rule and appends an audit-chain row',
           victims_list: victims.detail,
+          screening: screening.detail,
         },
       },
       null,

@@ -52,6 +52,13 @@ const allowed: Record<string, Role[] | 'all'> = {
   'nap.read': ['coordinator', 'analyst', 'agency_reporter'],
   'nap.manage': ['coordinator'],
   'nap.report': ['agency_reporter'],
+  'screening.screen': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.keep': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'screening.review': ['coordinator', 'police_investigator', 'hotline_operator'],
+  'screening.export': ['coordinator', 'police_investigator'],
+  'screening.stats': ['coordinator', 'police_investigator', 'analyst'],
+  'questionnaire.record': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

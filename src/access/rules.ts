@@ -93,6 +93,16 @@ export const rules = {
   'nap.read': { coordinator: 'all', analyst: 'all', agency_reporter: 'all' },
   'nap.manage': { coordinator: 'all' },
   'nap.report': { agency_reporter: 'agency' },
+  // Screening texts for trafficking indicators. Screening stores nothing; kept items hold texts
+  // that may name people, so they follow the hotline's reach. Analysts get counts only.
+  'screening.screen': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'screening.keep': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
+  'screening.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency', case_worker: 'own' },
+  'screening.review': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency' },
+  'screening.export': { coordinator: 'all', police_investigator: 'all' },
+  'screening.stats': { coordinator: 'all', police_investigator: 'all', analyst: 'all' },
+  // First responders of every front-line role interview; a linked person must be one they may see.
+  'questionnaire.record': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
 
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },

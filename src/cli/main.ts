@@ -104,6 +104,14 @@ submissions
     await importCommand(loadConfig(), file, opts);
   });
 
+program
+  .command('screen [file]')
+  .description('screen JSON Lines ({"id","text","lang"?,"channel"?}) from FILE or stdin for trafficking indicators; one JSON line out per line in')
+  .action(async (file: string | undefined) => {
+    const { screenCommand } = await import('./screen.ts');
+    process.exitCode = await screenCommand(file);
+  });
+
 program.parseAsync().catch((err: unknown) => {
   const fields = err instanceof AppError && err.fields.length ? ` (${err.fields.map((f) => `${f.path}: ${f.message}`).join('; ')})` : '';
   process.stderr.write(`azad: ${err instanceof Error ? err.message : String(err)}${fields}\n`);

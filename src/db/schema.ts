@@ -21,6 +21,7 @@ import type { SettingsTable } from '../settings/table.ts';
 import type { SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
 import type { ActivitiesTable } from '../activities/table.ts';
 import type { NapMeasuresTable, NapReportsTable } from '../action-plan/table.ts';
+import type { ScreeningDecisionsTable, ScreeningItemsTable, ScreeningQuestionnairesTable } from '../screening/table.ts';
 import type {
   CaseCodeCountersTable,
   ChildrenTable,
@@ -72,4 +73,7 @@ export interface Database {
   activities: ActivitiesTable;
   nap_measures: NapMeasuresTable;
   nap_reports: NapReportsTable;
+  screening_items: ScreeningItemsTable;
+  screening_decisions: ScreeningDecisionsTable;
+  screening_questionnaires: ScreeningQuestionnairesTable;
 }

@@ -25,8 +25,10 @@ import { ProsecutionWantedPage } from './pages/ProsecutionWanted.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
 import { ReportPage } from './pages/Report.tsx';
+import { QuestionnairePage } from './pages/Questionnaire.tsx';
 import { ReferralInboxPage } from './pages/ReferralInbox.tsx';
 import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
+import { ScreeningItemPage, ScreeningPage, ScreeningQueuePage } from './pages/Screening.tsx';
 import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
@@ -41,7 +43,7 @@ import { ActionPlanPage } from './pages/ActionPlan.tsx';
 import { MeasurePage } from './pages/Measure.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
-  | 'submissions' | 'completeness' | 'figures' | 'activities' | 'actionPlan';
+  | 'submissions' | 'completeness' | 'figures' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
 
 export interface Route {
   path: string;
@@ -83,6 +85,10 @@ export const routes: Route[] = [
   { path: '/activities', action: 'activities.read', nav: 'activities', component: ActivitiesPage },
   { path: '/action-plan', action: 'nap.read', nav: 'actionPlan', component: ActionPlanPage },
   { path: '/action-plan/:id', action: 'nap.read', component: MeasurePage },
+  { path: '/screening', action: 'screening.screen', nav: 'screening', component: ScreeningPage },
+  { path: '/screening/queue', action: 'screening.read', nav: 'screeningQueue', component: ScreeningQueuePage },
+  { path: '/screening/items/:id', action: 'screening.read', component: ScreeningItemPage },
+  { path: '/screening/questionnaire', action: 'questionnaire.record', nav: 'questionnaire', component: QuestionnairePage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },

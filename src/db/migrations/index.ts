@@ -4,6 +4,7 @@ import * as m0002 from './0002_victims.ts';
 import * as m0003 from './0003_hotline.ts';
 import * as m0004 from './0004_prosecution.ts';
 import * as m0005 from './0005_submissions.ts';
+import * as m0006 from './0006_screening.ts';
 import * as m0007 from './0007_report.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_hotline': m0003,
   '0004_prosecution': m0004,
   '0005_submissions': m0005,
+  '0006_screening': m0006,
   '0007_report': m0007,
 };

@@ -15,6 +15,7 @@ import { Payments } from '../components/person/Payments.tsx';
 import { Reflection } from '../components/person/Reflection.tsx';
 import { Referrals } from '../components/person/Referrals.tsx';
 import { TimelineList } from '../components/person/TimelineList.tsx';
+import { PersonQuestionnaires } from '../components/screening/PersonQuestionnaires.tsx';
 import { useResource } from '../data.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
 import { Link } from '../router.tsx';
@@ -104,6 +105,7 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
       <Children person={p} onChanged={changed} />
       <Close person={p} onChanged={changed} />
       {can('hotline.read') && <HotlineCalls person={p} />}
+      <PersonQuestionnaires personId={p.id} />
       <TimelineList timeline={timeline} />
     </Page>
   );

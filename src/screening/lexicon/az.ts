@@ -1,0 +1,30 @@
+import type { Lexicon } from './types.ts';
+
+/** Azerbaijani (Latin; Cyrillic text is transliterated to Latin before matching). */
+export const az: Lexicon = {
+  deceptive_offer: ['təcrübə tələb olunmur', 'təcrübəsiz', 'təcrübə lazım deyil', 'yüksək maaş', 'yüksək gəlir', 'asan iş', 'asan pul', 'günə 100', 'ayda 3000', 'ayda 2000', 'ayda 2500', 'ayda 4000', 'dil bilmək vacib deyil', 'dil tələb olunmur', 'sənəd tələb olunmur', 'xaricdə iş', 'tez qazanc', 'böyük qazanc'],
+  recruiter_pays_travel: ['bilet bizdən', 'bileti biz', 'biletiniz pulsuz', 'bilet pulsuz', 'yol pulu bizdən', 'yol xərci bizdən', 'viza bizdən', 'vizanı biz', 'mənzil pulsuz', 'yaşayış pulsuz', 'hər şey bizdən', 'yol xərcləri şirkət', 'bilet və viza'],
+  advance_fee: ['qabaqcadan ödəniş', 'əvvəlcədən ödəniş', 'beh ', 'behi', 'qeydiyyat haqqı', 'sənədləşmə haqqı', 'xidmət haqqı', 'viza pulu', 'əvvəlcə ödəyin', 'əvvəlcə pul'],
+  urgency_pressure: ['təcili', 'tələsin', 'yerlər məhduddur', 'son gün', 'bu gün yazın', 'sabah uçuş', 'bu həftə uçuş', 'tez yazın', 'vaxt azdır', 'son yerlər'],
+  contact_only_messenger: ['yalnız whatsapp', 'ancaq whatsapp', 'yalnız telegram', 'ancaq telegram', 'direktə yazın', 'direkte yazin', 'dm yazın', 'whatsappa yazın', 'telegrama yazın', 'zəng etməyin', 'yalnız yazışma'],
+  debt: ['borcunu qaytar', 'borcunu ödə', 'borclusan', 'borcun var', 'borcun çoxdur', 'bilet pulunu qaytar', 'yol pulunu qaytar', 'xərcləri çıxandan sonra', 'maaşdan çıxılır', 'borcu bitməyincə', 'borcun bitənə'],
+  document_retention: ['pasportları saxla', 'pasportlarımızı saxla', 'pasportumuzu saxla', 'pasportu saxla', 'pasportumu aldı', 'pasportumu götür', 'pasportunu götür', 'pasportları götür', 'pasportu götür', 'pasportu ver', 'pasportumu vermir', 'pasportu vermir', 'pasportu qaytarmır', 'sənədlərimi götür', 'sənədlərimi aldı', 'sənədləri götür', 'sənədlərimi vermir', 'pasportu əlində', 'pasportum onda', 'pasportum ondadır', 'pasportum işəgötürəndə', 'pasport işəgötürəndə', 'pasportunu saxlayır'],
+  restricted_movement: ['çölə buraxmır', 'bayıra çıxmağa qoymur', 'çölə çıxmaq olmaz', 'çölə buraxmır', 'bayıra buraxmır', 'çıxmağa icazə', 'bizi bağlayır', 'qapını bağlayır', 'qapını kilidl', 'otaqda saxlayır', 'evdən çıxa bilmirəm', 'çıxa bilmirik', 'tək çölə çıxmaq', 'buraxmırlar', 'bağlı saxlayır'],
+  isolation: ['telefonumu aldı', 'telefonumu götür', 'telefonları götür', 'telefonu götür', 'telefonu aldılar', 'ailə ilə danışmaq olmaz', 'ailəmlə danışa bilmirəm', 'evə zəng etmək olmaz', 'heç kimi tanımıram', 'dil bilmirəm', 'kimsə ilə danışmaq olmaz', 'əlaqə saxlamaq qadağandır'],
+  threats_violence: ['döyür', 'döydü', 'döyürlər', 'hədələyir', 'hədələdi', 'hədə-qorxu', 'öldürəcə', 'polisə versən', 'ailənə zərər', 'ailənizə zərər', 'vurdu', 'zorla', 'qorxudur', 'təhdid'],
+  withheld_wages: ['maaş vermir', 'maaşı vermir', 'maaşımı vermir', 'maaş ödəmir', 'maaş verilmir', 'pul vermirlər', 'pulumu vermir', 'maaş ödənilmir', 'heç maaş', 'maaşımızı vermir', 'maaşı saxlayır', 'ay sonunda verəcək'],
+  excessive_hours: ['günə 14 saat', 'günə 16 saat', 'günə 18 saat', 'gündə 14 saat', 'gündə 16 saat', 'gündə 18 saat', 'istirahət günü yoxdur', 'istirahət yoxdur', 'həftə sonu yoxdur', 'gecə-gündüz işl', 'səhərdən gecəyə'],
+  abusive_conditions: ['yerdə yatırıq', 'yerdə yatır', 'yemək vermir', 'yemək az', 'bir otaqda 10', 'bir otaqda on', 'anbarda yaşayırıq', 'anbarda yatırıq', 'xəstə olanda da işlə', 'pis şərait', 'dözülməz şərait'],
+  targets_young_women: ['gənc qızlar', 'qızlar tələb olunur', 'qız tələb olunur', 'xanımlar tələb olunur', 'gözəl qızlar', 'yaraşıqlı qızlar', '18-25 yaş', '18-25 yaşlı', 'cavan qızlar', 'subay qızlar', 'xoşgörünüşlü'],
+  sexualised_role: ['rəqqasə', 'konsumasiya', 'hostes', 'eskort', 'masaj salonu', 'gecə klubu', 'klubda iş', 'müştərilərlə oturmaq', 'vip müştəri', 'modellər tələb', 'striptiz', 'intim'],
+  marriage_offer: ['ailə qurmaq üçün', 'evlənmək istəyən', 'xarici ərə', 'ərə vermək', 'evlilik təklifi', 'nikah üçün', 'varlı bəy', 'türkiyəyə gəlin', 'gəlin axtarır', 'qız istəyir evlənmək'],
+  minor: ['15 yaşlı', '16 yaşlı', '17 yaşlı', '14 yaşlı', 'azyaşlı', 'yetkinlik yaşına çatmayan', 'məktəbli', 'uşaqdır', 'uşaq işləyir', 'uşaq işçi', '16 yaşdan'],
+  forced_begging: ['dilənçilik', 'dilən', 'pul yığmağa məcbur', 'küçədə pul yığ', 'sədəqə yığ', 'dilənməyə'],
+  irregular_migration: ['turist viza ilə iş', 'turist vizası ilə', 'turist vizasi ile', 'vizasız işlə', 'sənədsiz işlə', 'qeyri-qanuni', 'sərhədi keçirdə', 'sərhəddən keçir', 'icazəsiz işlə', 'iş icazəsi lazım deyil', 'iş icazəsi olmadan'],
+  victim_voice: ['kömək edin', 'xahiş edirəm kömək', 'qurtarın', 'xilas edin', 'evə qayıtmaq istəyirəm', 'qayıda bilmirəm', 'qorxuram', 'məni burdan çıxar', 'nə edim bilmirəm', 'aldatdılar', 'aldadıblar', 'bizi aldatdı'],
+  abroad: ['xaricdə', 'türkiyədə', 'türkiyəyə', 'dubayda', 'dubaya', 'əmirliklərdə', 'bəə ', 'qətərdə', 'qətərə', 'bəhreyndə', 'rusiyada', 'rusiyaya', 'moskvada', 'istanbulda', 'antalyada', 'avropada'],
+  news: ['saxlanılıb', 'saxlanılmışdır', 'həbs edilib', 'həbs olunub', 'cinayət işi başlanılıb', 'cinayət işi açılıb', 'daxili işlər nazirliyi', 'dim-in', 'məlumat verilib', 'məhkəmə', 'ittiham', 'əməliyyat keçirilib', 'cinayət məcəlləsinin', 'xəbər verir', 'mətbuat xidməti', 'ifşa edilib', 'ifşa olunub'],
+  awareness: ['diqqətli olun', 'ehtiyatlı olun', 'aldanmayın', 'insan alverinin qurbanı olmayın', 'şübhəli elanlara', '152 qaynar xətt', '152 nömrəli', 'qaynar xəttə zəng', 'maarifləndirmə', 'əlamətləri', 'necə tanımaq', 'özünüzü qoruyun', 'müraciət edin'],
+  legit: ['lisenziyalı', 'lisenziya nömrəsi', 'lisenziyası var', 'dövlət miqrasiya xidməti', 'əmək müqaviləsi', 'rəsmi müqavilə', 'müqavilə əsasında', 'rəsmi qeydiyyat', 'sığorta', 'heç bir ödəniş tələb olunmur', 'iş icazəsi ilə', 'iş vizası ilə', 'iş vizası rəsmi', 'səfirlik'],
+  negation: ['deyil', 'yoxdur', 'tələb olunmur', 'tələb etmirik', 'alınmır', 'heç bir', 'olmayacaq', 'etmirik', 'qadağandır'],
+};

@@ -1,0 +1,80 @@
+// One Aho–Corasick pass over the normalised text finds every cue of every language at once.
+import AhoCorasick from 'modern-ahocorasick';
+import type { Cue } from './indicators.ts';
+import { az } from './lexicon/az.ts';
+import { en } from './lexicon/en.ts';
+import { neutral } from './lexicon/neutral.ts';
+import { ru } from './lexicon/ru.ts';
+import { tr } from './lexicon/tr.ts';
+import { latinVariants } from './lexicon/translit.ts';
+import type { Lexicon } from './lexicon/types.ts';
+import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
+
+export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
+
+export interface PatternData {
+  cue: Cue;
+  lang: LexiconLang;
+}
+
+export interface Hit {
+  cue: Cue;
+  lang: LexiconLang;
+  /** Range in the normalised text, without the boundary spaces of the pattern. */
+  nStart: number;
+  nEnd: number;
+  /** Range in the original text. */
+  start: number;
+  end: number;
+}
+
+const LEXICONS: Record<LexiconLang, Lexicon> = { az, en, ru, tr, neutral };
+
+/** Every (normalised pattern, cue, language) of the rule base, deduplicated. */
+export function rulePatterns(): { pattern: string; data: PatternData }[] {
+  const seen = new Set<string>();
+  const out: { pattern: string; data: PatternData }[] = [];
+  const add = (raw: string, data: PatternData) => {
+    const pattern = normalisePattern(raw);
+    const key = `${pattern}\u0000${data.cue}\u0000${data.lang}`;
+    if (pattern.trim() === '' || seen.has(key)) return;
+    seen.add(key);
+    out.push({ pattern, data });
+  };
+  for (const [lang, lexicon] of Object.entries(LEXICONS) as [LexiconLang, Lexicon][]) {
+    for (const [cue, patterns] of Object.entries(lexicon) as [Cue, string[]][]) {
+      for (const p of patterns) {
+        add(p, { cue, lang });
+        if (lang === 'ru') for (const v of latinVariants(p)) add(v, { cue, lang });
+      }
+    }
+  }
+  return out;
+}
+
+let compiled: AhoCorasick<PatternData> | undefined;
+
+/** The compiled rule base (built once per process). */
+export function ruleMatcher(): AhoCorasick<PatternData> {
+  compiled ??= new AhoCorasick(rulePatterns());
+  return compiled;
+}
+
+/** All cue hits in a normalised text, with their original offsets. */
+export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  for (const m of matcher.iterate(n.text)) {
+    const data = m.data!;
+    const key = `${data.cue}:${m.start}:${m.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let nStart = m.start;
+    let nEnd = m.end;
+    while (nStart < nEnd && n.text[nStart] === ' ') nStart++;
+    while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
+    const { start, end } = toOriginal(n, nStart, nEnd);
+    hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
+  }
+  return hits;
+}

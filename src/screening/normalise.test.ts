@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalise, toOriginal } from './normalise.ts';
+
+const norm = (t: string, lang?: string) => normalise(t, { lang }).text;
+
+test('Turkish and Azerbaijani I: İ, I, ı and i all fold to i, one unit each', () => {
+  assert.equal(norm('İŞ'), ' is ');
+  assert.equal(norm('ISTANBUL ıstanbul İstanbul'), ' istanbul istanbul istanbul ');
+  const n = normalise('İŞ VAR');
+  assert.equal(n.text, ' is var ');
+  assert.equal(n.text.length, n.from.length, 'every output unit has a source offset');
+  assert.deepEqual(toOriginal(n, 1, 3), { start: 0, end: 2 });
+});
+
+test('Azerbaijani Cyrillic is read through the Azerbaijani table, not the Russian one', () => {
+  // Ҝ→g, ә→ə→e, Ҹ→c, Г→q (then the Latin skeleton q→k), Ы→ı→i, Ј→y (skeleton y→i).
+  assert.equal(norm('Ҝәнҹ гызлар'), ' genc kizlar ');
+  assert.equal(norm('Иш Дубајда'), ' is dubaida ');
+  assert.equal(normalise('Иш Дубајда').azCyrillic, true);
+  // Without Azerbaijani letters the text is taken for Russian and stays Cyrillic…
+  assert.equal(norm('паспорт забрали'), ' паспорт забрали ');
+  // …unless the caller says it is Azerbaijani.
+  assert.equal(norm('паспорт', 'az'), ' pasport ');
+});
+
+test('homoglyphs, spaced letters, symbols and zero-width characters all give the plain word', () => {
+  for (const t of ['pаsport', 'p a s p o r t', 'p.a.s.p.o.r.t', 'p@sport', 'pa$port', 'pas\u200Bport', 'PASPORT']) {
+    assert.equal(norm(t), ' pasport ', JSON.stringify(t));
+  }
+  // A Latin o inside a Cyrillic word goes the other way.
+  assert.equal(norm('пaспoрт'), ' паспорт ');
+  // Digits stay digits in numbers ("yaş" → "yas" → skeleton "ya"→"a": "as").
+  assert.equal(norm('100 manat, 18-25 yaş'), ' 100 manat 18 25 as ');
+});
+
+test('emoji that stand for words become tokens mapped to the emoji', () => {
+  const n = normalise('💃 işi ✈️');
+  assert.equal(n.text, ' emodancer isi emoplane ');
+  const at = n.text.indexOf('emodancer');
+  assert.deepEqual(toOriginal(n, at, at + 'emodancer'.length), { start: 0, end: 2 });
+});
+
+test('Russian typed in Latin letters meets one spelling skeleton', () => {
+  assert.equal(norm('zhenih'), norm('jenih'));
+  assert.equal(norm('besplatnyy'), norm('besplatnij'));
+  assert.equal(norm('Vylet zavtra'), norm('vilet zavtra'));
+});
+
+test('a normalised range maps back to the exact original characters', () => {
+  const text = 'Salam! P a s p o r t u m u  ALDILAR.';
+  const n = normalise(text);
+  const i = n.text.indexOf('pasportumu');
+  const { start, end } = toOriginal(n, i, i + 'pasportumu'.length);
+  assert.equal(text.slice(start, end), 'P a s p o r t u m u');
+  // Sentence punctuation survives as a break.
+  assert.equal(n.text, ' salam | pasportumu aldilar | ');
+});

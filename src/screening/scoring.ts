@@ -1,0 +1,67 @@
+// Evidence combination before the model: negation, reporting context, and a Delphi-style rule score.
+import { CONTEXTS, GROUP, STRENGTH, isIndicator, type Context, type Indicator } from './indicators.ts';
+import type { Hit } from './matcher.ts';
+import { BREAK } from './normalise.ts';
+
+/** How far (normalised characters) a negation cue reaches: "no fees", "ödəniş tələb olunmur". */
+const NEGATION_REACH = 12;
+const POSTPOSED = new Set(['az', 'tr']);
+
+export interface Evidence {
+  code: Indicator;
+  hits: Hit[];
+}
+
+export interface Analysis {
+  /** Indicators with at least one hit that is not negated, in the order of the closed list. */
+  indicators: Evidence[];
+  /** Indicator hits cancelled by a nearby negation cue. */
+  negated: Hit[];
+  contexts: Record<Context, number>;
+}
+
+/** Split hits into indicator evidence, negated indicator hits and context cues. */
+export function analyse(hits: Hit[], normText: string): Analysis {
+  const ind = hits.filter((h) => isIndicator(h.cue));
+  // A negation word inside an indicator phrase ("не платят", "no days off") is part of that phrase.
+  const negations = hits.filter((h) => h.cue === 'negation' && !ind.some((i) => h.nStart < i.nEnd && i.nStart < h.nEnd));
+  const contexts = Object.fromEntries(CONTEXTS.map((c) => [c, 0])) as Record<Context, number>;
+  for (const h of hits) if (!isIndicator(h.cue)) contexts[h.cue as Context]++;
+  contexts.negation = negations.length;
+  const byCode = new Map<Indicator, Hit[]>();
+  const negated: Hit[] = [];
+  for (const h of ind) {
+    const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
+    // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
+    // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
+    const isNegated = negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
+    if (isNegated) negated.push(h);
+    else byCode.set(h.cue as Indicator, [...(byCode.get(h.cue as Indicator) ?? []), h]);
+  }
+  const indicators = [...byCode.entries()].map(([code, hs]) => ({ code, hits: hs }));
+  return { indicators, negated, contexts };
+}
+
+/**
+ * A rule score in the spirit of the ILO/EC Delphi method: an indicator group "counts" with two
+ * strong indicators, or one strong and one other, or three of any grade. Reporting context
+ * (news, awareness) halves it; a licensed-recruitment context takes a third off.
+ */
+export function ruleScore(a: Analysis): { strength: number; groupsCounted: number; score: number } {
+  const groups = new Map<string, number[]>();
+  let strength = 0;
+  for (const e of a.indicators) {
+    const s = STRENGTH[e.code];
+    strength += s;
+    groups.set(GROUP[e.code], [...(groups.get(GROUP[e.code]) ?? []), s]);
+  }
+  let groupsCounted = 0;
+  for (const ss of groups.values()) {
+    const strong = ss.filter((s) => s === 3).length;
+    if (strong >= 2 || (strong >= 1 && ss.length >= 2) || ss.length >= 3) groupsCounted++;
+  }
+  let score = groupsCounted * 2 + strength / 3;
+  if (a.contexts.news > 0 || a.contexts.awareness > 0) score *= 0.5;
+  if (a.contexts.legit > 0) score *= 0.67;
+  return { strength, groupsCounted, score };
+}

@@ -1,0 +1,100 @@
+// The one entry point for screening a text, used by the CLI, the API and the evaluation.
+import fs from 'node:fs';
+import { featurise, NGRAMS, DENSE_NAMES, type NgramConfig } from './features.ts';
+import type { Indicator } from './indicators.ts';
+import { INDICATORS } from './indicators.ts';
+import { detectLanguage } from './language.ts';
+import { findHits, type Hit } from './matcher.ts';
+import { calibrated, margin, unpackWeights, type LinearModel, type Platt } from './model.ts';
+import { normalise, type Normalised } from './normalise.ts';
+import { analyse, type Analysis } from './scoring.ts';
+import { MAX_TEXT_CHARS, type Channel, type ScreenLang, type ScreenResult } from './schema.ts';
+
+export const MODEL_PATH = new URL('../../data/screening/model.json', import.meta.url);
+
+export interface ModelFile {
+  version: 1;
+  dense: string[];
+  ngrams: NgramConfig;
+  dims: number;
+  bias: number;
+  weights: [number, number][];
+  platt: Platt;
+  threshold: number;
+  note: string;
+}
+
+export interface ScreeningModel {
+  linear: LinearModel;
+  platt: Platt;
+  threshold: number;
+}
+
+export function modelFromFile(f: ModelFile): ScreeningModel {
+  if (f.dense.join() !== DENSE_NAMES.join() || JSON.stringify(f.ngrams) !== JSON.stringify(NGRAMS)) {
+    throw new Error('data/screening/model.json does not match the feature set: run npm run train:screening');
+  }
+  return { linear: { weights: unpackWeights(f.weights, f.dims), bias: f.bias }, platt: f.platt, threshold: f.threshold };
+}
+
+let loaded: ScreeningModel | undefined;
+/** The committed model, read once per process. */
+export function screeningModel(): ScreeningModel {
+  loaded ??= modelFromFile(JSON.parse(fs.readFileSync(MODEL_PATH, 'utf8')) as ModelFile);
+  return loaded;
+}
+
+export interface Examined {
+  text: string;
+  norm: Normalised;
+  hits: Hit[];
+  analysis: Analysis;
+  lang: ScreenLang;
+  warnings: string[];
+}
+
+/** Normalise, match and analyse, without the model (shared by training and screening). */
+export function examine(input: { text: string; lang?: ScreenLang }): Examined {
+  const warnings: string[] = [];
+  let text = input.text;
+  if (text.length > MAX_TEXT_CHARS) {
+    let cut = MAX_TEXT_CHARS;
+    if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
+    text = text.slice(0, cut);
+    warnings.push(`text truncated to ${cut} of ${input.text.length} characters`);
+  }
+  const norm = normalise(text, { lang: input.lang });
+  const hits = findHits(norm);
+  const analysis = analyse(hits, norm.text);
+  const lang = input.lang ?? detectLanguage(text, norm, hits).lang;
+  return { text, norm, hits, analysis, lang, warnings };
+}
+
+/** Screen one text: a calibrated score, a flag, and every indicator with its evidence spans. */
+export function screenText(
+  input: { id: string; text: string; lang?: ScreenLang; channel?: Channel },
+  model: ScreeningModel = screeningModel(),
+): ScreenResult {
+  const ex = examine(input);
+  const score = scoreExamined(ex, model, input.channel);
+  const order = (c: Indicator) => INDICATORS.indexOf(c);
+  const indicators = [...ex.analysis.indicators]
+    .sort((a, b) => order(a.code) - order(b.code))
+    .map((e) => {
+      const seen = new Set<string>();
+      const evidence = e.hits
+        .filter((h) => h.end > h.start && !seen.has(`${h.start}:${h.end}`) && seen.add(`${h.start}:${h.end}`))
+        .map((h) => ({ start: h.start, end: h.end, text: ex.text.slice(h.start, h.end) }));
+      return { code: e.code, evidence };
+    })
+    .filter((i) => i.evidence.length > 0);
+  // A flag always rests on evidence a reviewer can see: no indicator, no flag, whatever the score.
+  const flagged = score >= model.threshold && indicators.length > 0;
+  const result: ScreenResult = { id: input.id, score: Math.round(score * 10000) / 10000, flagged, lang: ex.lang, indicators };
+  if (ex.warnings.length) result.warnings = ex.warnings;
+  return result;
+}
+
+export function scoreExamined(ex: Examined, model: ScreeningModel, channel?: Channel): number {
+  return calibrated(model.platt, margin(model.linear, featurise(ex.analysis, ex.norm.text, channel)));
+}
