@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import { restoreBackup, writeBackup } from '../backup/backup.ts';
+import { loadSyntheticSubmissions } from '../demo/submissions.ts';
 import { agencyId, intake } from '../test/factories.ts';
 import { freshDatabase, startTestApp, type Client, type TestApp } from '../test/harness.ts';
 import { todayInCalendar } from '../victims/schema.ts';
@@ -84,6 +85,15 @@ test('the records behind a figure, as far as the user may see them', async () =>
   assert.equal(res.status, 200);
   assert.equal(res.body.persons.length, 1);
   assert.equal((await police.get(`/api/reports/${Y}/figures/hotline.calls/sources`)).status, 404);
+  // An agency's figure: the approved submissions behind it.
+  await loadSyntheticSubmissions(t.db.kysely, t.ctx.profile, { seed: 1, coordinatorUsername: t.users.coordinator.username, reporterUsername: t.users.agency_reporter.username });
+  const judges = await coordinator.get('/api/reports/2023/figures/training.judges/sources');
+  assert.equal(judges.status, 200);
+  assert.deepEqual(judges.body.persons, []);
+  assert.ok(judges.body.submissions.length >= 1);
+  const approved = await t.db.kysely.selectFrom('submissions').select('status').where('id', 'in', judges.body.submissions.map((x: { submissionId: string }) => x.submissionId)).execute();
+  assert.ok(approved.every((r) => r.status === 'approved'), 'only approved submissions stand behind a report figure');
+
 });
 
 test('publishing: blocked by errors unless overridden with a reason; frozen; diff; corrected edition', { skip: noChromium }, async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
+import { submittedFigures } from '../submissions/statistics.ts';
 import { personsVisible } from '../victims/access.ts';
 import { buildReport, render } from './build.ts';
 import { narrativeIds } from './definition.ts';
@@ -83,6 +84,9 @@ export function reportRoutes(app: App, ctx: AppContext) {
 
   app.get('/reports/:year/figures/:figureId/sources', { config: { action: 'report.sources', target: 'report' }, schema: { tags, summary: 'The records behind a figure, as far as you may see them', params: SourceParams, response: { 200: Sources } } }, async (req) => {
     const { year, figureId } = req.params;
-    return { figure: figureId, year, persons: await figureSourcePersons(db, figureId, year, personsVisible(authOf(req), 'persons.list')) };
+    // Agencies' figures name the approved submissions behind them; record-derived ones the persons.
+    const submitted = (await submittedFigures(db, year)).find((f) => f.id === figureId);
+    if (submitted) return { figure: figureId, year, persons: [], submissions: submitted.sources };
+    return { figure: figureId, year, persons: await figureSourcePersons(db, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [] };
   });
 }

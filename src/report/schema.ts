@@ -55,4 +55,10 @@ export const Diff = z.object({
 export const HistoryImportBody = z.strictObject({ aggregates: z.array(HistoricalAggregate).min(1).max(10_000) });
 
 export const SourceParams = YearParams.extend({ figureId: z.string().regex(/^[a-z0-9_.]+$/) });
-export const Sources = z.object({ figure: z.string(), year: z.number().int(), persons: z.array(z.object({ id: z.uuid(), caseCode: z.string(), identifiedOn: z.string().nullable() })) });
+export const Sources = z.object({
+  figure: z.string(),
+  year: z.number().int(),
+  persons: z.array(z.object({ id: z.uuid(), caseCode: z.string(), identifiedOn: z.string().nullable() })),
+  /** For agencies' figures: the approved submissions summed into it. */
+  submissions: z.array(z.object({ agencyCode: z.string(), submissionId: z.string() })),
+});

@@ -21,6 +21,7 @@ export interface ScreeningItemsTable {
 }
 
 export interface ScreeningDecisionsTable {
+  id: Generated<string>;
   item_id: string;
   code: string;
   verdict: string;

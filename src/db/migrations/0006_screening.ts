@@ -24,12 +24,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A reviewer's verdict on one flag: an indicator code, or "item" for the flag as a whole.
   await db.schema
     .createTable('screening_decisions')
+    // A single-column key: backups page through every table by its primary key.
+    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('item_id', 'uuid', (c) => c.notNull().references('screening_items.id').onDelete('cascade'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('verdict', 'text', (c) => c.notNull())
     .addColumn('decided_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('decided_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('screening_decisions_pk', ['item_id', 'code'])
+    .addUniqueConstraint('screening_decisions_flag', ['item_id', 'code'])
     .execute();
 
   // First-responder questionnaires; linked to a person when one is known.

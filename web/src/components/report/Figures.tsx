@@ -63,11 +63,20 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
       <FormAlert error={error} />
       {open && (
         <section className="card" aria-live="polite" data-testid="figure-sources">
-          <h2>{t('report.behind', { figure: open.figure, n: open.persons.length })}</h2>
+          <h2>{t('report.behind', { figure: open.figure, n: open.persons.length + open.submissions.length })}</h2>
           <ul className="inline-list">
             {open.persons.map((p) => (
               <li key={p.id}>
                 <Link to={`/persons/${p.id}`}>{p.caseCode}</Link>
+              </li>
+            ))}
+            {open.submissions.map((s) => (
+              <li key={s.submissionId}>
+                {s.submissionId.startsWith('activities:') ? (
+                  <Link to="/activities">{s.agencyCode}</Link>
+                ) : (
+                  <Link to={`/submissions/${s.submissionId}`}>{s.agencyCode}</Link>
+                )}
               </li>
             ))}
           </ul>
