@@ -15,7 +15,9 @@ export async function loadFixtureCommand(config: Config, name: string) {
       bar.update(done);
     });
     bar.stop();
-    process.stdout.write(`Loaded fixture ${name}: ${out.persons} synthetic persons, ${out.calls} hotline contacts\n`);
+    const p = out.prosecution;
+    const registry = p ? `, ${p.facts} crime records, ${p.cases} criminal cases, ${p.persons} persons prosecuted (${p.searches} searches)` : '';
+    process.stdout.write(`Loaded fixture ${name}: ${out.persons} synthetic persons, ${out.calls} hotline contacts${registry}\n`);
   } finally {
     bar.stop();
     await db.close();
