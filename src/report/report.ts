@@ -21,7 +21,7 @@ export const figureSources: FigureSource[] = [
   victimFigures,
   historyFigures,
   // Every registry breakdown sums to its value with its unknown part (docs/prosecution.md); the panel checks it.
-  async (db, _profile, _period, year) => (await prosecutionFigures(db, year)).map((f) => (f.breakdown ? { ...f, parts: 'partition' as const } : f)),
+  async (db, _profile, _period, year) => (await prosecutionFigures(db, year)).map((f) => (f.breakdown ? { ...f, unknown: f.unknown ?? 0, parts: 'partition' as const } : f)),
   // Agencies' figures: approved submissions only, so a figure under review never reaches the report.
   (db, _profile, _period, year) => submittedFigures(db, year),
 ];

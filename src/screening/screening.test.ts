@@ -63,7 +63,11 @@ test('a kept item is encrypted at rest, reviewed, linked and exported as a label
 
   const tip = await operator.post('/api/hotline/tips', { summary: 'Şübhəli elan: Dubayda ofisiant işi' });
   assert.equal(tip.status, 201, JSON.stringify(tip.body));
-  const crimeFactId = '00000000-0000-4000-8000-000000000001';
+  // A crime record that does not exist is refused; a real one is linked.
+  assert.equal((await police.post(`/api/screening/items/${id}/link`, { crimeFactId: '00000000-0000-4000-8000-000000000001' })).status, 404);
+  const fact = await police.post('/api/prosecution/facts', { registeredOn: new Date().toISOString().slice(0, 10), articles: ['144-1'], region: 'baku' });
+  assert.equal(fact.status, 201, JSON.stringify(fact.body));
+  const crimeFactId = fact.body.id as string;
   assert.equal((await police.post(`/api/screening/items/${id}/link`, { hotlineTipId: tip.body.id, crimeFactId })).status, 204);
   assert.equal((await police.post(`/api/screening/items/${id}/link`, { hotlineTipId: '00000000-0000-4000-8000-000000000002' })).status, 404);
 
