@@ -27,6 +27,8 @@ test('coordinator: open the 2023 report, read the validation panel, publish, dow
   const tab = await session.open(tc);
   if (!tab) return;
   const { page, problems } = tab;
+  // Rendering a dozen charts and publishing (Word, and Chromium printing two PDFs) take seconds on a busy machine.
+  page.setDefaultTimeout(30_000);
   await signIn(page, t.users.coordinator.username);
   await navLink(page, az.nav.report).click();
   await page.locator('#report-year').selectOption('2023');
