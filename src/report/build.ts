@@ -6,7 +6,7 @@ import type { Profile } from '../profile/schema.ts';
 import type { Lang } from './definition.ts';
 import { buildDocument } from './document.ts';
 import { renderDocx } from './docx.ts';
-import { victimsSeries, type SeriesPoint } from './history.ts';
+import { reportSeries, type ReportSeries } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
 import { reportFigures, type ReportFigure } from './report.ts';
@@ -21,7 +21,7 @@ export interface ReportBuild {
   figures: ReportFigure[];
   problems: Problem[];
   narratives: Record<Lang, Map<string, string>>;
-  victimsSeries: SeriesPoint[];
+  series: ReportSeries;
 }
 
 export async function narrativesFor(db: Kysely<Database>, year: number): Promise<Record<Lang, Map<string, string>>> {
@@ -42,7 +42,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const prevEdition = await currentEdition(db, year - 1);
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
-  const series = await victimsSeries(db, year);
+  const series = await reportSeries(db, year);
   const imported = await db.selectFrom('historical_aggregates').select(['figure_id', 'year', 'value']).where('year', 'in', [year, year - 1]).execute();
   const problems = validateReport({
     year,
@@ -53,9 +53,9 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
     narratives: new Map([...narratives.az].filter(([id]) => narratives.en.get(id)?.trim())),
     submittedIds: new Set(profile.indicators.indicators.map((i) => i.id)),
     imported: new Map(imported.map((r) => [`${r.figure_id}@${r.year}`, Number(r.value)])),
-    chartData: { year, victimsSeries: series },
+    chartData: { year, series },
   });
-  return { year, figures, problems, narratives, victimsSeries: series };
+  return { year, figures, problems, narratives, series };
 }
 
 /** The machine-readable report, keyed by the reference ids. */
@@ -81,7 +81,7 @@ const TYPES: Record<Format, string> = {
 
 export async function render(b: ReportBuild, format: Format, lang: Lang, footer: string): Promise<Rendered> {
   if (format === 'json') return { format, lang: 'all', content: Buffer.from(`${JSON.stringify(reportJson(b), null, 2)}\n`), contentType: TYPES.json, fileName: `azad-report-${b.year}.json` };
-  const doc = buildDocument(b.year, lang, b.figures, b.narratives[lang], { year: b.year, victimsSeries: b.victimsSeries });
+  const doc = buildDocument(b.year, lang, b.figures, b.narratives[lang], { year: b.year, series: b.series });
   const html = renderHtml(doc, footer);
   const content = format === 'html' ? Buffer.from(html) : format === 'docx' ? await renderDocx(doc, footer) : await renderPdf(html);
   return { format, lang, content, contentType: TYPES[format], fileName: `azad-report-${b.year}-${lang}.${format}` };

@@ -3,12 +3,18 @@
 import type { Figure } from './figure.ts';
 import type { SeriesPoint } from './history.ts';
 
+export interface ChartSeries {
+  victims: readonly SeriesPoint[];
+  defendants: readonly SeriesPoint[];
+  crimes: readonly SeriesPoint[];
+}
+
 export type ReportLang = 'az' | 'en';
 
 export interface ChartData {
   year: number;
   figures: ReadonlyMap<string, Figure>;
-  victimsSeries: readonly SeriesPoint[];
+  series: ChartSeries;
 }
 
 type Option = Record<string, unknown>;
@@ -66,6 +72,24 @@ const bar = (pairs: [string, number][], horizontal = false): Option => ({
   series: [{ type: 'bar', data: pairs.map((p) => p[1]), label: { show: true, position: horizontal ? 'right' : 'top' }, itemStyle: { color: '#1f5f8b' } }],
 });
 
+/** Years on the axis, women and men stacked, and whatever the records do not say as "unknown". */
+function bySexSeries(points: readonly SeriesPoint[], lang: ReportLang): Option | null {
+  if (points.length < 2) return null;
+  const of = (k: string) => points.map((p) => p.breakdown[k] ?? 0);
+  return {
+    animation: false,
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 20, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisLabel: { rotate: 45 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: word('female', lang), type: 'bar', stack: 'sex', data: of('female'), itemStyle: { color: '#c0504d' } },
+      { name: word('male', lang), type: 'bar', stack: 'sex', data: of('male'), itemStyle: { color: '#1f5f8b' } },
+      { name: word('unknown', lang), type: 'bar', stack: 'sex', data: points.map((p) => p.value - (p.breakdown.female ?? 0) - (p.breakdown.male ?? 0)), itemStyle: { color: '#999' } },
+    ],
+  };
+}
+
 const pie = (pairs: [string, number][]): Option => ({
   animation: false,
   color: ['#1f5f8b', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#7f7f7f'],
@@ -76,21 +100,7 @@ export const CHARTS = {
   victims_series: {
     title: { az: (y) => `İnsan alverinin qurbanları, 2005–${y}`, en: (y) => `Victims of trafficking identified, 2005–${y}` },
     option: (d, lang) => {
-      if (d.victimsSeries.length < 2) return null;
-      const years = d.victimsSeries.map((p) => String(p.year));
-      const of = (k: string) => d.victimsSeries.map((p) => p.breakdown[k] ?? 0);
-      return {
-        animation: false,
-        legend: { bottom: 0 },
-        grid: { left: 40, right: 20, top: 20, bottom: 60 },
-        xAxis: { type: 'category', data: years, axisLabel: { rotate: 45 } },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [
-          { name: word('female', lang), type: 'bar', stack: 'sex', data: of('female'), itemStyle: { color: '#c0504d' } },
-          { name: word('male', lang), type: 'bar', stack: 'sex', data: of('male'), itemStyle: { color: '#1f5f8b' } },
-          { name: word('unknown', lang), type: 'bar', stack: 'sex', data: d.victimsSeries.map((p) => p.value - (p.breakdown.female ?? 0) - (p.breakdown.male ?? 0)), itemStyle: { color: '#999' } },
-        ],
-      };
+      return bySexSeries(d.series.victims, lang);
     },
   },
   victims_by_sex: {
@@ -137,6 +147,33 @@ export const CHARTS = {
     option: (d, lang) => {
       const p = parts(d.figures.get('victims.by_residence'), (k) => word(k, lang), lang);
       return p ? pie(p) : null;
+    },
+  },
+  defendants_series: {
+    title: { az: (y) => `Cinayət məsuliyyətinə cəlb edilmiş şəxslər, 2005–${y}`, en: (y) => `Persons prosecuted, 2005–${y}` },
+    option: (d, lang) => bySexSeries(d.series.defendants, lang),
+  },
+  crimes_series: {
+    title: { az: (y) => `Maddələr üzrə cinayətlər, 2005–${y}`, en: (y) => `Crimes by article, 2005–${y}` },
+    option: (d, lang) => {
+      const points = d.series.crimes;
+      if (points.length < 2) return null;
+      const articles = [...new Set(points.flatMap((p) => Object.keys(p.breakdown)))].sort();
+      return {
+        animation: false,
+        legend: { bottom: 0 },
+        grid: { left: 40, right: 20, top: 20, bottom: 70 },
+        xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisLabel: { rotate: 45 } },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: articles.map((a) => ({ name: article(a, lang), type: 'bar', stack: 'article', data: points.map((p) => p.breakdown[a] ?? 0) })),
+      };
+    },
+  },
+  victims_by_region: {
+    title: { az: (y) => `${y}: şəhər və rayonlar üzrə`, en: (y) => `${y}: by city or district` },
+    option: (d, lang) => {
+      const p = parts(d.figures.get('victims.by_region'), (k) => k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), lang);
+      return p?.length ? bar(p.slice(0, 15), true) : null;
     },
   },
   events_participation: {

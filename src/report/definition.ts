@@ -128,8 +128,10 @@ export const SECTIONS: Section[] = [
           en: '{online.facts} facts were committed by means of information technologies (WhatsApp, TikTok, Instagram and Telegram); {online.cases.art_144_1} criminal cases were opened under Article 144-1, and {online.cases.art_243_1} under Article 243.1 covering {online.facts.art_243_1} facts.',
         },
       },
+      { kind: 'chart', chart: 'crimes_series' },
       { kind: 'chart', chart: 'crimes_by_article' },
       { kind: 'chart', chart: 'crimes_public_morality' },
+      { kind: 'chart', chart: 'defendants_series' },
       { kind: 'chart', chart: 'defendants_by_sex' },
       { kind: 'chart', chart: 'sentences_by_type' },
       { kind: 'chart', chart: 'wanted_local' },
@@ -191,6 +193,7 @@ export const SECTIONS: Section[] = [
       { kind: 'chart', chart: 'victims_by_citizenship' },
       { kind: 'chart', chart: 'victims_by_age' },
       { kind: 'chart', chart: 'victims_by_residence' },
+      { kind: 'chart', chart: 'victims_by_region' },
     ],
   },
   {

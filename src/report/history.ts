@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { invalid, type FieldError } from '../errors.ts';
+import { prosecutionFigures } from '../prosecution/statistics.ts';
 import { calendarYear, type Figure } from './figure.ts';
 
 const FigureId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a figure id such as victims.identified');
@@ -102,3 +103,17 @@ export function cumulative(prefix: string, points: SeriesPoint[], suffix: string
   const parts = Object.values(breakdown).reduce((s, n) => s + n, 0);
   return { id: `${prefix}_${first.year}_${last.year}${suffix}`, value, breakdown, unknown: value - parts, parts: 'partition' };
 }
+
+/** A registry figure year by year: imported where there is one, else from the registry's records. */
+const registrySeries = (db: Kysely<Database>, figureId: string, to: number) =>
+  series(db, figureId, to, async (year) => (await prosecutionFigures(db, year)).find((f) => f.id === figureId));
+
+/** The series the report's charts and cumulative figures need, each from its first imported year to Y. */
+export async function reportSeries(db: Kysely<Database>, to: number) {
+  return {
+    victims: await victimsSeries(db, to),
+    defendants: await registrySeries(db, 'defendants.charged', to),
+    crimes: await registrySeries(db, 'crimes.by_article', to),
+  };
+}
+export type ReportSeries = Awaited<ReturnType<typeof reportSeries>>;

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { agencyId, intake } from '../test/factories.ts';
 import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 import { todayInCalendar } from '../victims/schema.ts';
+import { importAggregates } from './history.ts';
 import { formatDelta, reportFigures, withDelta, type ReportJson } from './report.ts';
 
 let t: TestApp;
@@ -39,6 +40,22 @@ test('each figure carries its change against the year before', () => {
   assert.deepEqual({ value: f?.value, delta: f?.delta, breakdownDelta: f?.breakdownDelta }, { value: 1, delta: -2, breakdownDelta: { female: -1, male: -1 } });
   const calls = report.figures.find((x) => x.id === 'hotline.calls');
   assert.equal(calls?.delta, 0, 'no calls in either year: a true zero, not unknown');
+});
+
+test('cumulative series: imported years, then records ("650 traffickers prosecuted 2005–2024")', async () => {
+  await t.db.kysely.transaction().execute((trx) =>
+    importAggregates(trx, [
+      { id: 'defendants.charged', year: Y - 2, value: 7, breakdown: { female: 5, male: 2 }, source: 'test' },
+      { id: 'victims.identified', year: Y - 2, value: 10, breakdown: { female: 9, male: 1 }, source: 'test' },
+    ], { userId: null }, { actor: null }),
+  );
+  const { figures } = await reportFigures(t.db.kysely, t.ctx.profile, Y);
+  // Victims: 10 imported for Y−2, then the records: 3 in Y−1 (2 women, 1 man) and 1 woman in Y.
+  const victims = figures.find((f) => f.id === `victims.cumulative_${Y - 2}_${Y}.by_sex`);
+  assert.deepEqual({ value: victims?.value, breakdown: victims?.breakdown }, { value: 14, breakdown: { female: 12, male: 2 } });
+  // Persons charged: 7 imported, none in the registry since.
+  const charged = figures.find((f) => f.id === `defendants.charged.cumulative_${Y - 2}_${Y}.by_sex`);
+  assert.equal(charged?.value, 7);
 });
 
 test('ids are unique and sorted', () => {

@@ -6,15 +6,17 @@ import type { Language, Profile } from '../profile/schema.ts';
 import { calendarYear, Figure, type Period } from './figure.ts';
 import { prosecutionFigures } from '../prosecution/statistics.ts';
 import { submittedFigures } from '../submissions/statistics.ts';
-import { cumulative, victimsSeries } from './history.ts';
+import { cumulative, reportSeries } from './history.ts';
 import { victimFigures } from './victim-figures.ts';
 
 /** Every module that derives figures from records registers one function here. */
 type FigureSource = (db: Kysely<Database>, profile: Profile, period: Period, year: number) => Promise<Figure[]>;
 /** Cumulative figures over the historical series (imported years, then records). */
 const historyFigures: FigureSource = async (db, _profile, _period, year) => {
-  const victims = cumulative('victims.cumulative', await victimsSeries(db, year), '.by_sex');
-  return victims && victims.id !== `victims.cumulative_${year}_${year}.by_sex` ? [victims] : [];
+  const s = await reportSeries(db, year);
+  // "1,441 victims identified 2005–2024"; "650 traffickers prosecuted 2005–2024". A one-year "series" is no cumulative.
+  const figures = [cumulative('victims.cumulative', s.victims, '.by_sex'), cumulative('defendants.charged.cumulative', s.defendants, '.by_sex')];
+  return figures.filter((f): f is Figure => f !== null && !f.id.includes(`_${year}_${year}`));
 };
 
 export const figureSources: FigureSource[] = [

@@ -28,7 +28,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
       problems: b.problems,
       editions: await listEditions(db, b.year),
       narratives: narrativeIds.map((id) => ({ id, az: b.narratives.az.get(id) ?? '', en: b.narratives.en.get(id) ?? '' })),
-      victimsSeries: b.victimsSeries,
+      series: b.series,
     };
   });
 

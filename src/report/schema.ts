@@ -31,7 +31,7 @@ export const ReportOverview = z.object({
   problems: z.array(Problem),
   editions: z.array(Edition),
   narratives: z.array(z.object({ id: z.string(), az: z.string(), en: z.string() })),
-  victimsSeries: z.array(SeriesPointOut),
+  series: z.object({ victims: z.array(SeriesPointOut), defendants: z.array(SeriesPointOut), crimes: z.array(SeriesPointOut) }),
 });
 
 export const PublishBody = z.strictObject({

@@ -31,7 +31,7 @@ export function ReportPage() {
 
   const charts = useMemo(() => {
     if (!r) return [];
-    const data = { year, figures: new Map(r.figures.map((f) => [f.id, f])), victimsSeries: r.victimsSeries };
+    const data = { year, figures: new Map(r.figures.map((f) => [f.id, f])), series: r.series };
     return chartIds.flatMap((id) => {
       const option = chartOption(id, data, lang);
       return option ? [{ id, title: chartTitle(id, year, lang), option }] : [];
