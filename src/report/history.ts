@@ -56,12 +56,12 @@ export interface SeriesPoint {
 
 /**
  * One figure year by year: the imported aggregate where there is one, else the records' figure.
- * Starts at the earliest imported year (or `to` when nothing was imported).
+ * Starts at the earliest imported year or the earliest year with records, whichever comes first.
  */
-export async function series(db: Kysely<Database>, figureId: string, to: number, fromRecords: (year: number) => Promise<Figure | undefined>): Promise<SeriesPoint[]> {
+export async function series(db: Kysely<Database>, figureId: string, to: number, fromRecords: (year: number) => Promise<Figure | undefined>, firstRecordYear: number | null = null): Promise<SeriesPoint[]> {
   const imported = await db.selectFrom('historical_aggregates').selectAll().where('figure_id', '=', figureId).where('year', '<=', to).orderBy('year').execute();
   const byYear = new Map(imported.map((r) => [r.year, r]));
-  const from = imported[0]?.year ?? to;
+  const from = Math.min(imported[0]?.year ?? to, firstRecordYear ?? to, to);
   const out: SeriesPoint[] = [];
   for (let y = from; y <= to; y++) {
     const row = byYear.get(y);
@@ -74,8 +74,15 @@ export async function series(db: Kysely<Database>, figureId: string, to: number,
   return out;
 }
 
+/** The first year a date column has a value in, or null. */
+async function firstYear(db: Kysely<Database>, table: 'persons' | 'crime_facts' | 'procedural_steps', column: string, where?: ReturnType<typeof sql>) {
+  const r = await sql<{ y: number | null }>`select min(extract(year from ${sql.ref(column)}))::int as y from ${sql.table(table)} ${where ? sql`where ${where}` : sql``}`.execute(db);
+  return r.rows[0]?.y ?? null;
+}
+
 /** Victims identified per year, by sex, from the first imported year to Y. */
 export async function victimsSeries(db: Kysely<Database>, to: number) {
+  const first = await firstYear(db, 'persons', 'identified_on');
   return series(db, 'victims.identified', to, async (year) => {
     const p = calendarYear(year);
     const rows = await db
@@ -86,7 +93,7 @@ export async function victimsSeries(db: Kysely<Database>, to: number) {
       .execute();
     const breakdown = Object.fromEntries(rows.map((r) => [r.gender, Number(r.n)]));
     return { id: 'victims.identified', value: rows.reduce((s, r) => s + Number(r.n), 0), breakdown };
-  });
+  }, first);
 }
 
 /** A cumulative figure over a series: "victims identified 2005–2023, by sex". */
@@ -105,15 +112,15 @@ export function cumulative(prefix: string, points: SeriesPoint[], suffix: string
 }
 
 /** A registry figure year by year: imported where there is one, else from the registry's records. */
-const registrySeries = (db: Kysely<Database>, figureId: string, to: number) =>
-  series(db, figureId, to, async (year) => (await prosecutionFigures(db, year)).find((f) => f.id === figureId));
+const registrySeries = (db: Kysely<Database>, figureId: string, to: number, first: number | null) =>
+  series(db, figureId, to, async (year) => (await prosecutionFigures(db, year)).find((f) => f.id === figureId), first);
 
 /** The series the report's charts and cumulative figures need, each from its first imported year to Y. */
 export async function reportSeries(db: Kysely<Database>, to: number) {
   return {
     victims: await victimsSeries(db, to),
-    defendants: await registrySeries(db, 'defendants.charged', to),
-    crimes: await registrySeries(db, 'crimes.by_article', to),
+    defendants: await registrySeries(db, 'defendants.charged', to, await firstYear(db, 'procedural_steps', 'on_date', sql`stage = 'charged'`)),
+    crimes: await registrySeries(db, 'crimes.by_article', to, await firstYear(db, 'crime_facts', 'registered_on')),
   };
 }
 export type ReportSeries = Awaited<ReturnType<typeof reportSeries>>;
