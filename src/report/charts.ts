@@ -20,7 +20,8 @@ export interface ChartData {
 type Option = Record<string, unknown>;
 
 interface ChartSpec {
-  title: Record<ReportLang, (year: number) => string>;
+  /** `first`: the first year of the chart's series, so a title never claims years the chart does not show. */
+  title: Record<ReportLang, (year: number, first: number) => string>;
   /** Null when the data for this chart is not there (the chart is left out, and the validation panel says why). */
   option(data: ChartData, lang: ReportLang): Option | null;
 }
@@ -98,7 +99,7 @@ const pie = (pairs: [string, number][]): Option => ({
 
 export const CHARTS = {
   victims_series: {
-    title: { az: (y) => `İnsan alverinin qurbanları, 2005–${y}`, en: (y) => `Victims of trafficking identified, 2005–${y}` },
+    title: { az: (y, f) => `İnsan alverinin qurbanları, ${f}–${y}`, en: (y, f) => `Victims of trafficking identified, ${f}–${y}` },
     option: (d, lang) => {
       return bySexSeries(d.series.victims, lang);
     },
@@ -150,11 +151,11 @@ export const CHARTS = {
     },
   },
   defendants_series: {
-    title: { az: (y) => `Cinayət məsuliyyətinə cəlb edilmiş şəxslər, 2005–${y}`, en: (y) => `Persons prosecuted, 2005–${y}` },
+    title: { az: (y, f) => `Cinayət məsuliyyətinə cəlb edilmiş şəxslər, ${f}–${y}`, en: (y, f) => `Persons prosecuted, ${f}–${y}` },
     option: (d, lang) => bySexSeries(d.series.defendants, lang),
   },
   crimes_series: {
-    title: { az: (y) => `Maddələr üzrə cinayətlər, 2005–${y}`, en: (y) => `Crimes by article, 2005–${y}` },
+    title: { az: (y, f) => `Maddələr üzrə cinayətlər, ${f}–${y}`, en: (y, f) => `Crimes by article, ${f}–${y}` },
     option: (d, lang) => {
       const points = d.series.crimes;
       if (points.length < 2) return null;
@@ -239,4 +240,10 @@ export const chartIds = Object.keys(CHARTS) as ChartId[];
 export function chartOption(id: ChartId, data: ChartData, lang: ReportLang): Option | null {
   return (CHARTS[id] as ChartSpec).option(data, lang);
 }
-export const chartTitle = (id: ChartId, year: number, lang: ReportLang) => (CHARTS[id] as ChartSpec).title[lang](year);
+const SERIES_OF: Partial<Record<ChartId, keyof ChartSeries>> = { victims_series: 'victims', defendants_series: 'defendants', crimes_series: 'crimes' };
+
+export function chartTitle(id: ChartId, data: ChartData, lang: ReportLang): string {
+  const s = SERIES_OF[id];
+  const first = (s && data.series[s][0]?.year) ?? data.year;
+  return (CHARTS[id] as ChartSpec).title[lang](data.year, first);
+}

@@ -84,7 +84,7 @@ export function buildDocument(year: number, lang: Lang, figures: readonly Report
         }
         case 'chart': {
           const option = chartOption(b.chart, data, lang);
-          if (option) blocks.push({ kind: 'chart', id: b.chart, title: chartTitle(b.chart, year, lang), option });
+          if (option) blocks.push({ kind: 'chart', id: b.chart, title: chartTitle(b.chart, data, lang), option });
           break;
         }
         default: {

@@ -34,7 +34,7 @@ export function ReportPage() {
     const data = { year, figures: new Map(r.figures.map((f) => [f.id, f])), series: r.series };
     return chartIds.flatMap((id) => {
       const option = chartOption(id, data, lang);
-      return option ? [{ id, title: chartTitle(id, year, lang), option }] : [];
+      return option ? [{ id, title: chartTitle(id, data, lang), option }] : [];
     });
   }, [r, year, lang]);
 
