@@ -32,6 +32,8 @@ after(() => session.close());
 
 const value = (page: Page, id: string) => page.getByLabel(label(id), { exact: true });
 const status = (page: Page) => page.getByTestId('submission-status');
+/** Waits until the status badge shows `text`: it re-renders after the notice, once the submission reloads. */
+const statusIs = (page: Page, text: string) => status(page).filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
 
 test('reporter submits, coordinator returns with a comment, reporter fixes and resubmits, coordinator approves, the period is locked', async (tc) => {
   const tabA = await session.open(tc);
@@ -67,7 +69,7 @@ test('reporter submits, coordinator returns with a comment, reporter fixes and r
   await value(rep, UNREGISTERED).fill('472');
   await rep.getByRole('button', { name: az.submissions.submit }).click();
   await rep.getByText(az.submissions.submittedNotice).waitFor();
-  assert.equal(await status(rep).textContent(), az.submissions.statuses.submitted);
+  await statusIs(rep, az.submissions.statuses.submitted);
 
   // The coordinator finds it in the review queue and returns it with a comment.
   await signIn(coord, t.users.coordinator.username);
@@ -80,12 +82,12 @@ test('reporter submits, coordinator returns with a comment, reporter fixes and r
   await coord.getByLabel(az.submissions.comment, { exact: true }).fill(COMMENT);
   await coord.getByRole('button', { name: az.submissions.returnAction }).click();
   await coord.getByText(az.submissions.returnedNotice).waitFor();
-  assert.equal(await status(coord).textContent(), az.submissions.statuses.returned);
+  await statusIs(coord, az.submissions.statuses.returned);
 
   // The reporter sees the comment, fixes the figure and resubmits.
   await rep.reload();
   await rep.getByTestId('thread').getByText(COMMENT, { exact: false }).waitFor();
-  assert.equal(await status(rep).textContent(), az.submissions.statuses.returned);
+  await statusIs(rep, az.submissions.statuses.returned);
   assert.equal(await value(rep, UNREGISTERED).inputValue(), '472');
   await value(rep, UNREGISTERED).fill('427');
   await rep.getByRole('button', { name: az.submissions.submit }).click();
@@ -96,7 +98,7 @@ test('reporter submits, coordinator returns with a comment, reporter fixes and r
   assert.equal(await coord.getByTestId(`figure-${UNREGISTERED}`).textContent(), '427');
   await coord.getByRole('button', { name: az.submissions.approveAction }).click();
   await coord.getByText(az.submissions.approvedNotice).waitFor();
-  assert.equal(await status(coord).textContent(), az.submissions.statuses.approved);
+  await statusIs(coord, az.submissions.statuses.approved);
 
   // Locked against edits: the form is read-only, and the server refuses a change all the same.
   await rep.reload();
