@@ -9,7 +9,7 @@ import { renderDocx } from './docx.ts';
 import { reportSeries, type ReportSeries } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
-import { reportFigures, type ReportFigure } from './report.ts';
+import { compareYears, type ReportFigure } from './report.ts';
 import { validateReport, type Problem } from './validation.ts';
 
 export const FORMATS = ['html', 'docx', 'pdf', 'json'] as const;
@@ -37,8 +37,8 @@ export async function currentEdition(db: Kysely<Database>, year: number) {
 }
 
 export async function buildReport(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void): Promise<ReportBuild> {
-  const { figures } = await reportFigures(db, profile, year, onStep);
-  const previous = await reportFigures(db, profile, year - 1);
+  // Y−1 is computed once, for the changes and for the panel's checks alike.
+  const { figures, previous } = await compareYears(db, profile, year, onStep);
   const prevEdition = await currentEdition(db, year - 1);
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
@@ -47,7 +47,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const problems = validateReport({
     year,
     figures,
-    previous: new Map(previous.figures.map((f) => [f.id, f.value])),
+    previous,
     publishedPrevious,
     // Both languages are published: a block missing in either is missing.
     narratives: new Map([...narratives.az].filter(([id]) => narratives.en.get(id)?.trim())),

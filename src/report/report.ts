@@ -60,15 +60,20 @@ export function withDelta(current: Figure, previous: Figure | undefined): Report
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The record-derived figures of year Y with their changes against Y−1, ordered by id. */
-export async function reportFigures(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void): Promise<ReportJson> {
+/** Year Y's figures with their changes against Y−1 (ordered by id), and Y−1's own values. */
+export async function compareYears(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void) {
   onStep?.(0, 2);
   const current = await figuresFor(db, profile, year);
   onStep?.(1, 2);
   const previous = await figuresFor(db, profile, year - 1);
   onStep?.(2, 2);
   const figures = [...current.values()].sort((a, b) => a.id.localeCompare(b.id)).map((f) => withDelta(f, previous.get(f.id)));
-  return { year, figures };
+  return { figures, previous: new Map([...previous].map(([id, f]) => [id, f.value])) };
+}
+
+/** The figures of year Y with their changes against Y−1, ordered by id. */
+export async function reportFigures(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void): Promise<ReportJson> {
+  return { year, figures: (await compareYears(db, profile, year, onStep)).figures };
 }
 
 const NO_CHANGE: Record<Language, string> = { az: 'dəyişməyib', en: 'no changes', ru: 'без изменений' };
