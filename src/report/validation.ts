@@ -48,8 +48,8 @@ export function validateReport(input: ValidationInput): Problem[] {
     if (f.parts === 'overlapping' && f.value !== null) {
       for (const [k, n] of Object.entries(f.breakdown ?? {})) if (n > f.value) add('error', 'part_exceeds_whole', f.id, `${f.id}: the part "${k}" (${n}) is larger than the whole (${f.value})`);
     }
+    // No check of delta against value(Y) − value(Y−1): the change is computed from exactly those two values.
     const prev = input.previous.get(f.id);
-    if (f.delta !== null && typeof prev === 'number' && f.value !== null && Math.abs(f.value - prev - f.delta) > 1e-9) add('error', 'delta_mismatch', f.id, `${f.id}: the change ${f.delta} does not follow from ${prev} → ${f.value}`);
     const published = input.publishedPrevious?.get(f.id);
     if (input.publishedPrevious && typeof published === 'number' && typeof prev === 'number' && published !== prev) {
       add('warning', 'previous_year_changed', f.id, `${f.id}: ${input.year - 1} was published as ${published}, the records now give ${prev}; the printed change uses ${prev}`);

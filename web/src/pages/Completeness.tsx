@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Period } from '../../../src/submissions/schema.ts';
 import { withQuery } from '../api.ts';
 import { LoadState } from '../components/Alerts.tsx';
-import { TextField } from '../components/Field.tsx';
+import { OpenForm } from '../components/OpenForm.tsx';
 import { Page } from '../components/Page.tsx';
 import { useResource } from '../data.ts';
 import { useFormat } from '../format.ts';
@@ -17,26 +16,12 @@ export function CompletenessPage() {
   const { query } = useLocation();
   const asked = query.get('period') ?? '';
   const period = Period.safeParse(asked).success ? asked : lastYear();
-  const [input, setInput] = useState(period);
   const data = useResource<CompletenessData>(withQuery('/api/submissions/completeness', { period }));
   const items = data.data?.items ?? [];
   const done = items.filter((i) => i.status === 'submitted' || i.status === 'approved').length;
   return (
     <Page title={t('submissions.completenessTitle', { period })}>
-      <form
-        className="filters card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          navigate(withQuery('/submissions/completeness', { period: input }));
-        }}
-      >
-        <TextField id="completeness-period" label={t('submissions.period')} value={input} onChange={(e) => setInput(e.target.value)} />
-        <div className="form-actions">
-          <button type="submit" className="button button--secondary">
-            {t('submissions.open')}
-          </button>
-        </div>
-      </form>
+      <OpenForm key={period} id="completeness-period" label={t('submissions.period')} initial={period} submitLabel={t('submissions.open')} onOpen={(value) => navigate(withQuery('/submissions/completeness', { period: value }))} />
       <LoadState loading={data.loading && !data.data} error={data.error} />
       {data.data && (
         <>

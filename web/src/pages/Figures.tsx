@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQualified } from '../../../src/submissions/schema.ts';
 import { withQuery } from '../api.ts';
 import { LoadState } from '../components/Alerts.tsx';
-import { TextField } from '../components/Field.tsx';
+import { OpenForm } from '../components/OpenForm.tsx';
 import { Page } from '../components/Page.tsx';
 import { useProfile, useResource } from '../data.ts';
 import { useFormat } from '../format.ts';
@@ -18,7 +17,6 @@ export function FiguresPage() {
   const { query } = useLocation();
   const asked = query.get('year') ?? '';
   const year = /^\d{4}$/.test(asked) ? asked : lastYear();
-  const [input, setInput] = useState(year);
   const data = useResource<Figures>(withQuery('/api/submissions/figures', { year }));
   const label = (id: string) => {
     const ind = profile.data?.indicators.indicators.find((i) => i.id === id);
@@ -26,20 +24,7 @@ export function FiguresPage() {
   };
   return (
     <Page title={t('submissions.figuresTitle', { year })}>
-      <form
-        className="filters card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          navigate(withQuery('/figures', { year: input }));
-        }}
-      >
-        <TextField id="figures-year" label={t('submissions.year')} value={input} onChange={(e) => setInput(e.target.value)} />
-        <div className="form-actions">
-          <button type="submit" className="button button--secondary">
-            {t('submissions.open')}
-          </button>
-        </div>
-      </form>
+      <OpenForm key={year} id="figures-year" label={t('submissions.year')} initial={year} submitLabel={t('submissions.open')} onOpen={(value) => navigate(withQuery('/figures', { year: value }))} />
       <LoadState loading={data.loading && !data.data} error={data.error} />
       {data.data && data.data.items.length === 0 && <p className="muted">{t('submissions.none')}</p>}
       {data.data && data.data.items.length > 0 && (
