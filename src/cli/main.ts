@@ -105,6 +105,40 @@ submissions
   });
 
 program
+  .command('import <file>')
+  .description('import a bulk interchange file (JSON Lines, docs/interchange/): all or nothing, errors by line number')
+  .option('--partial', 'keep the valid lines and write the rejected ones, with reasons, to --rejects', false)
+  .option('--rejects <file>', 'where --partial writes rejected lines (default FILE.rejected.jsonl)')
+  .action(async (file: string, opts: { partial: boolean; rejects?: string }) => {
+    const { importCommand } = await import('./interchange.ts');
+    process.exitCode = await importCommand(loadConfig(), file, opts);
+  });
+
+program
+  .command('export')
+  .description('export records in the bulk interchange format (identity in the clear: keep the file safe)')
+  .option('--out <file>', 'write to FILE (mode 600) instead of standard output')
+  .option('--types <types>', 'only these record types, comma-separated')
+  .action(async (opts: { out?: string; types?: string }) => {
+    const { exportCommand } = await import('./interchange.ts');
+    await exportCommand(loadConfig(), opts);
+  });
+
+program
+  .command('generate')
+  .description('generate synthetic interchange records at a scale of the national volume')
+  .option('--scale <n>', '1 = about 90 identified victims, 10,000 hotline contacts and 200 crimes a year; up to 1000', '1')
+  .option('--years <range>', 'a year or a range', `2005-${new Date().getUTCFullYear()}`)
+  .option('--seed <n>', 'the same seed gives the same records', '1')
+  .option('--as-of <date>', 'nothing dated after this day (default today)')
+  .option('--out <file>', 'write to FILE instead of standard output')
+  .option('--into-db', 'import straight into the configured database', false)
+  .action(async (opts) => {
+    const { generateCommand } = await import('./interchange.ts');
+    process.exitCode = await generateCommand(loadConfig(), opts);
+  });
+
+program
   .command('screen [file]')
   .description('screen JSON Lines ({"id","text","lang"?,"channel"?}) from FILE or stdin for trafficking indicators; one JSON line out per line in')
   .action(async (file: string | undefined) => {

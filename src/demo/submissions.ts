@@ -51,7 +51,7 @@ function split(n: number, parts: number, rng: Rng): number[] {
 }
 
 /** One agency's values for a period: the published 2023 figure (split across quarters), else synthetic. */
-function valuesFor(profile: Profile, agencyCode: string, period: string, rng: Rng): ValueInput[] {
+export function valuesFor(profile: Profile, agencyCode: string, period: string, rng: Rng): ValueInput[] {
   const agency = profile.agencies.find((a) => a.code === agencyCode)!;
   const year = Number(period.slice(0, 4));
   const quarter = period.includes('-Q') ? Number(period.slice(-1)) : 0;
@@ -77,7 +77,7 @@ function valuesFor(profile: Profile, agencyCode: string, period: string, rng: Rn
   return out;
 }
 
-const periodsOf = (year: number) => [String(year), `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`];
+export const periodsOf = (year: number) => [String(year), `${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`];
 
 /**
  * Loads the synthetic submissions (approved 2022 and 2023, 2024 in every state), activities and

@@ -6,6 +6,7 @@ import * as m0004 from './0004_prosecution.ts';
 import * as m0005 from './0005_submissions.ts';
 import * as m0006 from './0006_screening.ts';
 import * as m0007 from './0007_report.ts';
+import * as m0008 from './0008_interchange.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_submissions': m0005,
   '0006_screening': m0006,
   '0007_report': m0007,
+  '0008_interchange': m0008,
 };

@@ -1,0 +1,225 @@
+import { sql, type Kysely } from 'kysely';
+import { appendAudit, type AuditEntry } from '../audit/record.ts';
+import type { Database } from '../db/schema.ts';
+import { columnOf } from './field.ts';
+import { Header, recordSchemas, toRow, type RowContext } from './record.ts';
+import { FieldProblem, RECORD_TYPES, TYPE_ORDER, type DeriveContext, type RecordType } from './types.ts';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+export interface LineError {
+  line: number;
+  type?: string;
+  id?: string;
+  problems: Problem[];
+}
+export interface ImportOptions {
+  /** Keep the valid lines, commit as it goes, and hand each rejected line to `onReject`. */
+  partial?: boolean;
+  /** Rows buffered before a write; the memory bound. */
+  batchSize?: number;
+  /** How many errors are kept in the result (all are counted). */
+  maxErrors?: number;
+  onReject?: (error: LineError, text: string) => void;
+  onProgress?: (lines: number) => void;
+  audit?: Omit<AuditEntry, 'action' | 'outcome'>;
+}
+export interface ImportResult {
+  lines: number;
+  /** Records written (or, when the import was refused, that would have been). */
+  records: number;
+  byType: Record<string, number>;
+  rejected: number;
+  errors: LineError[];
+  committed: boolean;
+}
+
+interface Pending {
+  line: number;
+  text: string;
+  rec: Record<string, unknown>;
+  row: Record<string, unknown>;
+}
+
+/** A refused import: the transaction is rolled back with this. */
+class Refused extends Error {}
+
+export const describeError = (e: LineError) => `line ${e.line}${e.type ? ` (${e.type}${e.id ? ` ${e.id}` : ''})` : ''}: ${e.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`;
+
+/**
+ * Imports interchange lines. By default one transaction: any bad line and nothing is stored, but
+ * every line is still checked so the report lists them all. With `partial`, each batch commits on
+ * its own and bad lines are handed back. Either way a re-run lands on the same rows (ids derive
+ * from external ids) and updates them, so a crashed import is finished by running it again.
+ */
+export async function importLines(db: Kysely<Database>, ctx: DeriveContext, lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
+  const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
+  const rowCtx: RowContext = { ...ctx, agencyId: (code) => agencies.get(code) };
+  const batchSize = opts.batchSize ?? 2000;
+  const maxErrors = opts.maxErrors ?? 1000;
+  const result: ImportResult = { lines: 0, records: 0, byType: {}, rejected: 0, errors: [], committed: false };
+  const buffers: Pending[][] = RECORD_TYPES.map(() => []);
+  let buffered = 0;
+  let writing = true;
+
+  const reject = (e: LineError, text: string) => {
+    result.rejected++;
+    if (result.errors.length < maxErrors) result.errors.push(e);
+    opts.onReject?.(e, text);
+    if (!opts.partial) writing = false;
+  };
+
+  const flush = async (trx: Kysely<Database>) => {
+    for (const [i, buf] of buffers.entries()) {
+      if (buf.length === 0) continue;
+      const t = RECORD_TYPES[i] as RecordType;
+      if (writing) {
+        const refused = await writeBatch(trx, t, buf);
+        for (const p of refused) reject(p.error, p.text);
+        result.byType[t.type] = (result.byType[t.type] ?? 0) + buf.length - refused.length;
+      }
+      buffers[i] = [];
+    }
+    buffered = 0;
+  };
+
+  const consume = async (trx: Kysely<Database> | null, text: string, lineNo: number) => {
+    if (text.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return reject({ line: lineNo, problems: [{ path: '', message: `not JSON: ${(err as Error).message}` }] }, text);
+    }
+    const type = (json as { type?: unknown })?.type;
+    const id = (json as { id?: unknown })?.id;
+    const named = { line: lineNo, ...(typeof type === 'string' ? { type } : {}), ...(typeof id === 'string' ? { id } : {}) };
+    if (type === 'header') {
+      const h = Header.safeParse(json);
+      if (!h.success || lineNo !== 1) reject({ ...named, problems: h.success ? [{ path: '', message: 'the header must be the first line' }] : issues(h.error) }, text);
+      return;
+    }
+    const schema = typeof type === 'string' ? recordSchemas.get(type) : undefined;
+    if (!schema) return reject({ ...named, problems: [{ path: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${RECORD_TYPES.map((t) => t.type).join(', ')}` }] }, text);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return reject({ ...named, problems: issues(parsed.error) }, text);
+    const t = RECORD_TYPES[TYPE_ORDER.get(type as string) as number] as RecordType;
+    const rec = parsed.data as Record<string, unknown>;
+    let row: Record<string, unknown>;
+    try {
+      row = toRow(t, rec, rowCtx);
+    } catch (err) {
+      if (err instanceof FieldProblem) return reject({ ...named, problems: [{ path: err.path, message: err.message }] }, text);
+      throw err;
+    }
+    result.records++;
+    if (!writing) return;
+    (buffers[TYPE_ORDER.get(t.type) as number] as Pending[]).push({ line: lineNo, text, rec, row });
+    if (++buffered >= batchSize) {
+      if (trx) await flush(trx);
+      else await db.transaction().execute(flush);
+    }
+  };
+
+  const run = async (trx: Kysely<Database> | null) => {
+    for await (const text of lines) {
+      result.lines++;
+      await consume(trx, text, result.lines);
+      if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
+    }
+    if (trx) await flush(trx);
+    else await db.transaction().execute(flush);
+    opts.onProgress?.(result.lines);
+  };
+
+  const details = () => ({ lines: result.lines, records: result.records, rejected: result.rejected, byType: result.byType, partial: !!opts.partial });
+  if (opts.partial) {
+    await run(null);
+    await advanceCaseCodes(db, ctx.profile.settings.caseCodePrefix);
+    result.committed = true;
+    await appendAudit(db, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+  } else {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await run(trx);
+        if (result.rejected > 0) throw new Refused();
+        await advanceCaseCodes(trx, ctx.profile.settings.caseCodePrefix);
+        await appendAudit(trx, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+      });
+      result.committed = true;
+    } catch (err) {
+      if (!(err instanceof Refused)) throw err;
+      result.byType = {};
+      await appendAudit(db, { ...opts.audit, action: 'interchange.import', outcome: 'invalid', details: { ...details(), firstErrors: result.errors.slice(0, 5).map(describeError) } });
+    }
+  }
+  return result;
+}
+
+/** Imported case codes use up their numbers: the next person recorded in Azad gets a later one. */
+async function advanceCaseCodes(trx: Kysely<Database>, prefix: string) {
+  const pattern = `^${prefix}-[0-9]{4}-[0-9]+$`;
+  await sql`insert into case_code_counters (year, last)
+    select substring(case_code from ${`^${prefix}-([0-9]{4})`})::int, max(substring(case_code from '([0-9]+)$')::int)
+    from persons where case_code ~ ${pattern} group by 1
+    on conflict (year) do update set last = greatest(case_code_counters.last, excluded.last)`.execute(trx);
+}
+
+function issues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Problem[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/**
+ * Upserts one type's rows in one statement; when the database refuses the batch, retries row by
+ * row to name the lines at fault. Returns the refused lines.
+ */
+async function writeBatch(trx: Kysely<Database>, t: RecordType, buf: Pending[]): Promise<{ error: LineError; text: string }[]> {
+  // A record repeated within a batch: the later line wins, as it would across batches.
+  const byId = new Map<string, Pending>();
+  for (const p of buf) byId.set(p.row.id as string, p);
+  const rows = [...byId.values()];
+  await sql`savepoint interchange_batch`.execute(trx);
+  try {
+    await upsert(trx, t, rows.map((p) => p.row));
+    await sql`release savepoint interchange_batch`.execute(trx);
+    return [];
+  } catch {
+    await sql`rollback to savepoint interchange_batch`.execute(trx);
+  }
+  const refused: { error: LineError; text: string }[] = [];
+  for (const p of rows) {
+    await sql`savepoint interchange_row`.execute(trx);
+    try {
+      await upsert(trx, t, [p.row]);
+      await sql`release savepoint interchange_row`.execute(trx);
+    } catch (err) {
+      await sql`rollback to savepoint interchange_row`.execute(trx);
+      refused.push({ error: { line: p.line, type: t.type, id: String(p.rec.id), problems: [explain(t, p.rec, err)] }, text: p.text });
+    }
+  }
+  return refused;
+}
+
+async function upsert(trx: Kysely<Database>, t: RecordType, rows: Record<string, unknown>[]) {
+  const cols = Object.keys(rows[0] as object);
+  const list = sql.join(cols.map((c) => sql.ref(c)));
+  const updates = sql.join(cols.filter((c) => c !== 'id').map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  await sql`insert into ${sql.table(t.table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(t.table)}, ${JSON.stringify(rows)}::json) on conflict (id) do update set ${updates}`.execute(trx);
+}
+
+/** The database's refusal in the file's terms: the field, and the external id it named. */
+function explain(t: RecordType, rec: Record<string, unknown>, err: unknown): Problem {
+  const e = err as { code?: string; detail?: string; message?: string };
+  const column = /Key \(([^)]+)\)/.exec(e.detail ?? '')?.[1];
+  const entry = Object.entries(t.fields).find(([name, spec]) => columnOf(name, spec) === column);
+  const path = entry?.[0] ?? '';
+  if (e.code === '23503' && entry) {
+    const c = entry[1].conversion;
+    const target = c.kind === 'ref' ? `${c.type} "${String(rec[path])}"` : String(rec[path]);
+    return { path, message: `refers to ${target}, which is neither earlier in the file nor in the database` };
+  }
+  if (e.code === '23505') return { path, message: `${path ? `"${String(rec[path])}" ` : ''}is already used by another record${column ? ` (${column})` : ''}` };
+  return { path, message: e.message ?? String(err) };
+}

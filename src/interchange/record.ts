@@ -1,0 +1,87 @@
+import { v5 as uuidv5, validate as isUuid } from 'uuid';
+import { z } from 'zod';
+import { decryptField, encryptField } from '../crypto/fields.ts';
+import { columnOf, ExternalId } from './field.ts';
+import { FieldProblem, FORMAT_VERSION, RECORD_TYPES, type DeriveContext, type RecordType } from './types.ts';
+
+// Fixed forever: the internal ids of imported records are derived from it.
+const NAMESPACE = '6f7a2b1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b';
+
+/**
+ * The internal id of a record: its external id when that is a UUID (records made in Azad are
+ * exported under their own id), else a name-based UUID of type and external id. The same line
+ * always lands on the same row, which is what makes imports idempotent without a lookup.
+ */
+export function internalId(type: string, externalId: string): string {
+  return isUuid(externalId) ? externalId.toLowerCase() : uuidv5(`${type}\u0000${externalId}`, NAMESPACE);
+}
+
+export const Header = z.strictObject({ type: z.literal('header'), format: z.literal('azad-interchange'), version: z.literal(FORMAT_VERSION), created_at: z.iso.datetime({ offset: true }).optional(), source: z.string().max(200).optional() });
+
+/** The wire schema of each type: strict, so a misspelt field is an error rather than lost. */
+export const recordSchemas = new Map(
+  RECORD_TYPES.map((t) => {
+    const shape: Record<string, z.ZodType> = { type: z.literal(t.type), id: ExternalId };
+    for (const [name, spec] of Object.entries(t.fields)) shape[name] = spec.required ? spec.schema : spec.schema.nullable().optional();
+    return [t.type, z.strictObject(shape).describe(t.description)] as const;
+  }),
+);
+
+export interface RowContext extends DeriveContext {
+  agencyId: (code: string) => string | undefined;
+}
+
+const hex = (b: Uint8Array) => `\\x${Buffer.from(b).toString('hex')}`;
+
+/**
+ * The row of a checked record, in the shape json_populate_recordset reads: bytea as hex,
+ * references as internal ids. Throws FieldProblem naming the field.
+ */
+export function toRow(t: RecordType, rec: Record<string, unknown>, ctx: RowContext): Record<string, unknown> {
+  const id = internalId(t.type, String(rec.id));
+  const row: Record<string, unknown> = { id, external_id: rec.id };
+  for (const [name, spec] of Object.entries(t.fields)) {
+    const v = rec[name] ?? null;
+    const col = columnOf(name, spec);
+    const c = spec.conversion;
+    if (v === null) row[col] = null;
+    else if (c.kind === 'secret') row[col] = hex(encryptField(ctx.key, c.list ? JSON.stringify(v) : String(v)));
+    else if (c.kind === 'ref') row[col] = internalId(c.type, String(v));
+    else if (c.kind === 'agency') {
+      const a = ctx.agencyId(String(v));
+      if (!a) throw new FieldProblem(name, `unknown agency "${String(v)}" in the country profile`);
+      row[col] = a;
+    } else if (c.kind === 'numeric') row[col] = String(v);
+    else row[col] = v;
+  }
+  if (t.derive) {
+    for (const [col, v] of Object.entries(t.derive(rec, ctx, id))) row[col] = v instanceof Uint8Array ? hex(v) : v;
+  }
+  return row;
+}
+
+export interface LineContext {
+  key: DeriveContext['key'];
+  agencyCode: (id: string) => string;
+  /** The external id of a referenced row, by type and internal id (prefetched per page). */
+  externalIdOf: (type: string, id: string) => string;
+}
+
+/** The wire record of a stored row; fields in their declared order, nulls left out. */
+export function toLine(t: RecordType, row: Record<string, unknown>, ctx: LineContext): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: t.type, id: (row.external_id as string | null) ?? row.id };
+  for (const [name, spec] of Object.entries(t.fields)) {
+    const v = row[columnOf(name, spec)];
+    if (v === null || v === undefined) continue;
+    const c = spec.conversion;
+    if (c.kind === 'secret') {
+      const clear = decryptField(ctx.key, v as Uint8Array);
+      out[name] = c.list ? JSON.parse(clear) : clear;
+    } else if (c.kind === 'ref') out[name] = ctx.externalIdOf(c.type, String(v));
+    else if (c.kind === 'agency') out[name] = ctx.agencyCode(String(v));
+    else if (c.kind === 'numeric') out[name] = Number(v);
+    else if (c.kind === 'timestamp') out[name] = (v instanceof Date ? v : new Date(String(v))).toISOString();
+    else out[name] = v;
+  }
+  return out;
+}
