@@ -31,6 +31,11 @@ async function* withNewlines(lines: AsyncIterable<string> | Iterable<string>) {
   for await (const l of lines) yield `${l}\n`;
 }
 
+/** The file's lines, read only once iteration starts: lines read before that would be lost. */
+async function* linesOf(input: NodeJS.ReadableStream) {
+  yield* createInterface({ input, crlfDelay: Infinity });
+}
+
 function report(result: ImportResult, what: string) {
   const written = Object.values(result.byType).reduce((a, b) => a + b, 0);
   const types = Object.entries(result.byType).map(([t, n]) => `${t} ${n}`).join(', ');
@@ -50,7 +55,7 @@ export async function importCommand(config: Config, file: string, opts: { partia
   const progress = bar('import {bar} {percentage}% | {lines} lines');
   progress.start(size, 0, { lines: 0 });
   try {
-    const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, createInterface({ input, crlfDelay: Infinity }), {
+    const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, linesOf(input), {
       partial: !!opts.partial,
       onProgress: (lines) => progress.update(input.bytesRead, { lines }),
       onReject: (error, text) => rejects?.write(`${JSON.stringify({ line: error.line, problems: error.problems, text })}\n`),

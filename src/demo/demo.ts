@@ -4,9 +4,8 @@ import { createUser } from '../accounts/users.ts';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import type { AgencyKind, Profile } from '../profile/schema.ts';
-import { loadSyntheticContacts, type ContactLoadOptions } from './contacts.ts';
-import { loadSyntheticPersons, type Actor, type DemoActors } from './load-persons.ts';
-import { loadSyntheticProsecution } from './prosecution.ts';
+import { generate, type Part } from '../generate/generate.ts';
+import { describeError, importRecords } from '../interchange/import.ts';
 import { createRng, type Rng } from './rng.ts';
 import { loadSyntheticSubmissions } from './submissions.ts';
 
@@ -47,30 +46,25 @@ export function demoUsers(profile: Profile, rng: Rng): DemoUser[] {
   });
 }
 
-/** Which synthetic persons the demo set holds: about 120 a year at scale 1 (see persons.ts). */
-export interface DemoPersonsOptions {
+/** Which years and volume the demo set's generated records cover. */
+export interface DemoRecordsOptions {
   fromYear?: number;
   toYear?: number;
+  /** 1 = the national volume (about 120 persons, 10,000 hotline contacts and 230 crimes a year). */
   scale?: number;
+  /** Only these parts (all of persons, registry and hotline by default). */
+  parts?: Part[];
 }
-/** The default: 2023–2025, about 360 persons, loaded in well under half a minute on PGlite. */
-export const DEMO_PERSONS = { fromYear: 2023, toYear: 2025, scale: 1 } as const;
-
-/**
- * The field key the server uses, when the caller does not pass it: the same configuration
- * `azad serve` reads. Never creates a key file; without a key no persons are loaded.
- */
+/** The default: 2023 to this year at the national volume; imported in seconds on PGlite. */
+export const DEMO_RECORDS = { fromYear: 2023, toYear: new Date().getUTCFullYear(), scale: 1 } as const;
 
 /**
  * Loads the synthetic demo set into an empty-but-migrated database: the demo users (idempotent
- * by username) and, when the database has no persons yet, synthetic victims recorded through the
- * domain functions (encrypted and audited like real records). `persons: false` skips them.
+ * by username), the agencies' submissions, activities and action-plan measures and, when the
+ * database has no persons yet, the generator's victims, registry and hotline records, imported
+ * through the bulk import path (checked, encrypted, one audit entry). `records: false` skips them.
  */
-export async function loadDemoData(
-  db: Kysely<Database>,
-  profile: Profile,
-  opts: { password: string; key: FieldKey; seed?: number; persons?: DemoPersonsOptions | false; contacts?: Partial<ContactLoadOptions>; prosecution?: false },
-) {
+export async function loadDemoData(db: Kysely<Database>, profile: Profile, opts: { password: string; key: FieldKey; seed?: number; records?: DemoRecordsOptions | false }) {
   const seed = opts.seed ?? 2005;
   const rng = createRng(seed);
   const users = demoUsers(profile, rng);
@@ -84,29 +78,11 @@ export async function loadDemoData(
   // Agency submissions, activities and illustrative action-plan measures (skipped when already there).
   const username = (role: Role) => users.find((u) => u.role === role)?.username ?? '';
   await loadSyntheticSubmissions(db, profile, { seed, coordinatorUsername: username('coordinator'), reporterUsername: username('agency_reporter') });
-  if (opts.persons === false) return users;
-  const { key } = opts;
+  if (opts.records === false) return users;
   if (await db.selectFrom('persons').select('id').limit(1).executeTakeFirst()) return users;
-  const rows = await db.selectFrom('users').select(['id', 'username', 'agency_id']).where('username', 'in', users.map((u) => u.username)).execute();
-  const actor = (role: Role): Actor | undefined => {
-    const u = users.find((x) => x.role === role);
-    const row = u && rows.find((r) => r.username === u.username);
-    return row ? { id: row.id, username: row.username, agencyId: row.agency_id } : undefined;
-  };
-  const police = actor('police_investigator');
-  const coordinator = actor('coordinator');
-  if (!police || !coordinator) return users;
-  const actors: DemoActors = { police_investigator: police, coordinator, hotline_operator: actor('hotline_operator'), case_worker: actor('case_worker') };
-  await loadSyntheticPersons(db, { key, profile }, actors, { seed, ...DEMO_PERSONS, ...opts.persons });
-  // The criminal-justice registry for the same years, linked to the victims just loaded.
-  if (opts.prosecution !== false && !(await db.selectFrom('crime_facts').select('id').limit(1).executeTakeFirst())) {
-    const years = { ...DEMO_PERSONS, ...opts.persons };
-    await loadSyntheticProsecution(db, { key, profile }, police, { seed, fromYear: years.fromYear, toYear: years.toYear, scale: years.scale });
-  }
-  // This year's calls so far, at the published volume.
-  const hotline = actor('hotline_operator');
-  if (hotline) {
-    await loadSyntheticContacts(db, { key, profile }, { agencyId: hotline.agencyId, userId: hotline.id }, { seed, years: [new Date().getUTCFullYear()], ...opts.contacts });
-  }
+  const o = { ...DEMO_RECORDS, ...opts.records };
+  const records = generate(profile, { seed, fromYear: o.fromYear, toYear: o.toYear, scale: o.scale, parts: o.parts ?? ['persons', 'registry', 'hotline'] });
+  const result = await importRecords(db, { key: opts.key, profile }, records, { audit: { actor: null, details: { demo: true, seed } } });
+  if (!result.committed) throw new Error(`the demo set was refused: ${result.errors.slice(0, 3).map(describeError).join('; ')}`);
   return users;
 }

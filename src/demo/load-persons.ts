@@ -6,7 +6,7 @@ import type { Profile } from '../profile/schema.ts';
 import { referPerson, transitionReferral } from '../referrals/referrals.ts';
 import { createPerson } from '../victims/persons.ts';
 import { addChild, addEvent, closeCase, decide, recordConsent, startReflection, updateReflection } from '../victims/records.ts';
-import { syntheticPersons, type GenerateOptions, type SyntheticPerson } from './persons.ts';
+import type { SyntheticPerson } from './persons.ts';
 
 export interface Actor {
   id: string;
@@ -34,21 +34,6 @@ export async function agencyIds(db: Kysely<Database>): Promise<(code: string) =>
 }
 
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
-
-/**
- * Records synthetic persons through the same domain functions the API uses, so every row is
- * encrypted and audited as a real one would be: one transaction per person, like the API, so
- * creation times follow the intake order.
- */
-export async function loadSyntheticPersons(db: Kysely<Database>, ctx: { key: FieldKey; profile: Profile }, actors: DemoActors, opts: GenerateOptions): Promise<number> {
-  const agency = await agencyIds(db);
-  let n = 0;
-  for (const p of syntheticPersons(ctx.profile, opts)) {
-    await db.transaction().execute((trx) => recordSyntheticPerson(trx, ctx, actors, agency, p, `demo:${opts.seed}:${p.key}`));
-    n++;
-  }
-  return n;
-}
 
 /** Records one synthetic person and everything that happened to them, inside the caller's transaction. */
 export async function recordSyntheticPerson(trx: Kysely<Database>, ctx: { key: FieldKey; profile: Profile }, actors: DemoActors, agency: (code: string) => string, p: SyntheticPerson, ref: string) {

@@ -27,7 +27,7 @@ before(async () => {
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
   const started = Date.now();
-  await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), persons: false });
+  await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), records: false });
   process.stdout.write(`demo submissions, activities and measures loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
 after(() => db.close());
@@ -65,7 +65,7 @@ test('2022 is approved throughout; 2024 is under way in every state; activities 
   assert.ok(measures.every((m) => m.text_en.includes('(illustrative)')));
   // Loading again adds nothing.
   const before = byYear.length;
-  await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), persons: false });
+  await loadDemoData(db.kysely, profile, { password: 'Demo-password-for-tests-1', key: fieldKey(randomBytes(32)), records: false });
   assert.equal((await db.kysely.selectFrom('submissions').select('id').execute()).length, before);
 });
 

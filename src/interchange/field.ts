@@ -50,10 +50,10 @@ export const f = {
   bool: (o: Opts = {}) => field(z.boolean(), { kind: 'plain' }, undefined, o),
   numeric: (o: Opts = {}) => field(z.number().min(0).max(1e12), { kind: 'numeric' }, undefined, o),
   json: (schema: z.ZodType, o: Opts = {}) => field(schema, { kind: 'json' }, undefined, o),
-  secret: (o: Opts = {}) => field(Text, { kind: 'secret' }, undefined, o),
-  secretList: (o: Opts = {}) => field(z.array(z.string().min(1).max(200)).max(50), { kind: 'secret', list: true }, undefined, o),
-  ref: (type: string, o: Opts = {}) => field(ExternalId, { kind: 'ref', type }, undefined, o),
-  agency: (o: Opts = {}) => field(z.string().regex(/^[a-z0-9_]+$/, 'an agency code from the country profile'), { kind: 'agency' }, undefined, o),
+  secret: (o: Opts = {}) => field(Text.describe('personal data: clear text here, encrypted at rest'), { kind: 'secret' }, undefined, o),
+  secretList: (o: Opts = {}) => field(z.array(z.string().min(1).max(200)).max(50).describe('personal data: clear text here, encrypted at rest'), { kind: 'secret', list: true }, undefined, o),
+  ref: (type: string, o: Opts = {}) => field(ExternalId.describe(`the id of a ${type} record, earlier in the file or already imported`), { kind: 'ref', type }, undefined, o),
+  agency: (o: Opts = {}) => field(z.string().regex(/^[a-z0-9_]+$/, 'an agency code from the country profile').describe('an agency code from the country profile'), { kind: 'agency' }, undefined, o),
 };
 export type FieldSpec = ReturnType<typeof field>;
 

@@ -135,7 +135,15 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   };
 
   const details = () => ({ lines: result.lines, records: result.records, rejected: result.rejected, byType: result.byType, partial: !!opts.partial });
-  if (opts.partial) {
+  if (db.isTransaction) {
+    // Part of the caller's transaction (a fixture, the demo set): a bad line throws, and the caller rolls back.
+    if (opts.partial) throw new Error('a partial import commits as it goes: pass a database, not a transaction');
+    await run(db);
+    if (result.rejected > 0) throw new Error(`import refused: ${result.errors.slice(0, 5).map(describeError).join('; ')}`);
+    await advanceCaseCodes(db, ctx.profile.settings.caseCodePrefix);
+    await appendAudit(db, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+    result.committed = true;
+  } else if (opts.partial) {
     await run(null);
     await advanceCaseCodes(db, ctx.profile.settings.caseCodePrefix);
     result.committed = true;
@@ -222,4 +230,16 @@ function explain(t: RecordType, rec: Record<string, unknown>, err: unknown): Pro
   }
   if (e.code === '23505') return { path, message: `${path ? `"${String(rec[path])}" ` : ''}is already used by another record${column ? ` (${column})` : ''}` };
   return { path, message: e.message ?? String(err) };
+}
+
+/** Imports records made in memory (the generator's), through the same checks as a file's lines. */
+export function importRecords(db: Kysely<Database>, ctx: DeriveContext, records: Iterable<object>, opts: ImportOptions = {}): Promise<ImportResult> {
+  return importLines(
+    db,
+    ctx,
+    (async function* () {
+      for (const r of records) yield JSON.stringify(r);
+    })(),
+    opts,
+  );
 }
