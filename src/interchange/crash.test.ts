@@ -117,3 +117,32 @@ test('azad import refuses a file with a bad line, names it, and stores nothing',
   assert.deepEqual(rejects.map((x) => x.line), [21]);
   assert.equal(rejects[0]?.text, good[20]);
 });
+
+test('azad generate: the same file to stdout and --out, straight into the database with --into-db, and clear errors for bad options', async () => {
+  const env = await target('generated');
+  const args = ['generate', '--scale', '0.05', '--years', '2023-2024', '--seed', '9', '--as-of', '2026-06-30'];
+  const out = path.join(dir, 'generated.jsonl');
+  const toFile = azad(env, ...args, '--out', out);
+  assert.equal(toFile.status, 0, toFile.stderr);
+  const toStdout = azad(env, ...args);
+  assert.equal(toStdout.stdout, fs.readFileSync(out, 'utf8'));
+  const lines = toStdout.stdout.trim().split('\n');
+  assert.match(lines[0] as string, /"type":"header".*"source":"azad generate --scale 0.05 --years 2023-2024 --seed 9"/);
+
+  const into = azad(env, ...args, '--into-db');
+  assert.equal(into.status, 0, into.stderr);
+  // What went in is what the file holds: the export has every generated record.
+  const exported = azad(env, 'export').stdout.trim().split('\n');
+  assert.equal(exported.length, lines.length);
+
+  for (const [bad, message] of [
+    [['--scale', '0'], /--scale: a number above 0, at most 1000/],
+    [['--years', '2025-2005'], /--years: from 1990 to 2100, earliest first/],
+    [['--seed', 'x'], /--seed: a whole number/],
+    [['--out', out, '--into-db'], /choose one/],
+  ] as const) {
+    const r = azad(env, 'generate', ...bad);
+    assert.equal(r.status, 1, bad.join(' '));
+    assert.match(r.stderr, message);
+  }
+});
