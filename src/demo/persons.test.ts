@@ -12,7 +12,6 @@ import type { Profile } from '../profile/schema.ts';
 import { freshDatabase } from '../test/harness.ts';
 import { listPersons } from '../victims/persons.ts';
 import { caseStatusSql } from '../victims/status.ts';
-import { bulkLoadPersons } from './bulk.ts';
 import { loadDemoData } from './demo.ts';
 import { generatePersons, yearPlan, type GenerateOptions, type SyntheticPerson } from './persons.ts';
 import { FAMILY_ROOTS, IDENTIFIED_PER_YEAR } from './vocabulary.ts';
@@ -174,35 +173,5 @@ describe('loading into a database', () => {
     // Loading again adds nothing: the persons are there already.
     await loadDemoData(db.kysely, profile, { password: PASSWORD, seed: 11, key, persons: small });
     assert.equal((await db.kysely.selectFrom('persons').select('id').execute()).length, expected.length);
-  });
-
-  test('the bulk path writes the same records without the audit trail, still encrypted', async () => {
-    const before = await db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const opts = { seed: 12, fromYear: 2005, toYear: 2025, total: 400, asOf: '2026-06-30' };
-    const result = await bulkLoadPersons(db.kysely, { key, profile }, { ...opts, batchSize: 150 });
-    assert.equal(result.persons, 400);
-    const after = await db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    assert.equal(Number(after.n), Number(before.n), 'bypasses the audit trail');
-    const expected = generatePersons(profile, opts);
-    await assertNoPlaintext(db.kysely, expected);
-    await assertFiltersAgree(db.kysely);
-
-    // The derived columns match what the domain functions would have set.
-    const rows = await db.kysely
-      .selectFrom('persons')
-      .select(['case_code', 'identification_status', 'identified_on', 'closure_reason', caseStatusSql().as('status')])
-      .where('created_by', 'is', null)
-      .orderBy('created_at')
-      .orderBy('case_code')
-      .execute();
-    assert.equal(rows.length, 400);
-    const want = (p: SyntheticPerson) => ({
-      identification_status: p.decisions.at(-1)?.status ?? 'potential',
-      identified_on: p.kind === 'identified' ? (p.decisions.at(-1)?.decidedOn ?? null) : null,
-      closure_reason: p.closure?.reason ?? null,
-    });
-    const got = rows.map((r) => ({ identification_status: r.identification_status, identified_on: r.identified_on, closure_reason: r.closure_reason }));
-    assert.deepEqual(got.map((g) => JSON.stringify(g)).sort(), expected.map((p) => JSON.stringify(want(p))).sort());
-    assert.equal(new Set(rows.map((r) => r.case_code)).size, 400, 'case codes are unique');
   });
 });
