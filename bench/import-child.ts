@@ -61,8 +61,9 @@ async function main(): Promise<Record<string, unknown>> {
 
 main().then(
   (out) => {
-    // maxRSS is in kilobytes: the peak resident set of this process over its whole life.
-    process.stdout.write(`\n${JSON.stringify({ mode, ...out, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    // maxRSS is in kilobytes: the peak resident set of this process over its whole life; CPU time likewise.
+    const cpu = process.cpuUsage();
+    process.stdout.write(`\n${JSON.stringify({ mode, ...out, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS })}\n`);
   },
   (err: unknown) => {
     process.stderr.write(`import-child ${mode}: ${err instanceof Error ? err.stack : String(err)}\n`);

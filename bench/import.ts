@@ -37,6 +37,7 @@ export interface ImportBenchOptions {
 interface ChildOut {
   mode: string;
   seconds: number;
+  cpuSeconds: number;
   maxRssKb: number;
   lines?: number;
   records?: number;
@@ -197,7 +198,7 @@ export async function importBench(opts: ImportBenchOptions) {
         file_mb: fileMb,
         generator: { scale, years: `${fromYear}-${toYear}`, seed, as_of: '2026-01-01', note: 'the first `lines` records of generate(profile, { scale, fromYear, toYear, seed }), after a header line' },
         generate_seconds: r3(generateSeconds),
-        import: { seconds: r3(imp.seconds), rows_per_s: Math.round(importRate), peak_rss_mb: mb(imp.maxRssKb), by_type: imp.byType },
+        import: { seconds: r3(imp.seconds), process_cpu_seconds: r3(imp.cpuSeconds), rows_per_s: Math.round(importRate), peak_rss_mb: mb(imp.maxRssKb), by_type: imp.byType },
         parse: { seconds: [r3(parse1.seconds), r3(parse2.seconds)], lines_per_s: Math.round(parseRate), peak_rss_mb: Math.max(mb(parse1.maxRssKb), mb(parse2.maxRssKb)), note: 'read the file line by line and JSON.parse each line, in a child process; before and after the import, averaged' },
         idle: { peak_rss_mb: mb(idle.maxRssKb), seconds: r3(idle.seconds), note: 'a child that starts Node, opens the migrated database (as the import does) and exits' },
         copy: copy
