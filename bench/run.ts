@@ -1,10 +1,13 @@
 // `npm run bench`: prints one JSON document of figures. Each figure is a ratio against a
 // baseline measured in the same run, because absolute numbers on shared machines are noise —
-// except victims.list_p95_ms_100k, an absolute latency budget, printed beside its ratio.
+// except the absolute budgets (victims.list_p95_ms_100k, import.rows_per_s, import.peak_rss_mb),
+// each printed beside its ratio. docs/benchmarks.md describes every figure.
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { startTestApp } from '../src/test/harness.ts';
+import { importBench } from './import.ts';
 import { victimsListBench } from './victims-list.ts';
 import { screeningBench } from './screening.ts';
 
@@ -12,6 +15,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const LIST_ITERATIONS = Number(process.env.BENCH_LIST_ITERATIONS ?? 200);
+/** Records in the import benchmark's file (0 skips the import figures). */
+const IMPORT_LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
+/** The import runs on this server when set (a throwaway database), else on PGlite in a temp dir. */
+const IMPORT_SERVER = process.env.DATABASE_URL || undefined;
 
 async function rps(url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, workers: 1 });
@@ -45,6 +52,8 @@ async function main() {
   // After the HTTP figures, so the 100k load does not disturb them.
   const victims = await victimsListBench({ persons: PERSONS, iterations: LIST_ITERATIONS, warmup: 25 });
   const screening = screeningBench();
+  // Last: its child processes and databases are gone before it returns.
+  const imp = IMPORT_LINES > 0 ? await importBench({ lines: IMPORT_LINES, serverUrl: IMPORT_SERVER }) : null;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   process.stdout.write(
     `${JSON.stringify(
@@ -55,8 +64,24 @@ async function main() {
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
         'screening.speedup_vs_naive_regex': round(screening.speedup),
+        'import.rows_per_s': imp ? Math.round(imp.rowsPerS) : null,
+        'import.vs_parse_ratio': imp ? round(imp.vsParseRatio) : null,
+        'import.vs_copy_ratio': imp?.vsCopyRatio != null ? round(imp.vsCopyRatio) : null,
+        'import.peak_rss_mb': imp ? imp.peakRssMb : null,
+        'import.rss_over_idle_ratio': imp ? round(imp.rssOverIdleRatio) : null,
         detail: {
           database: t.db.kind,
+          scale: {
+            api_database: t.db.kind,
+            victims_database: victims.detail.database,
+            import_database: imp?.detail.database ?? null,
+            persons: PERSONS,
+            import_lines: IMPORT_LINES,
+            import_generator: imp?.detail.generator ?? null,
+            bench_seconds: DURATION,
+            list_iterations: LIST_ITERATIONS,
+            machine: { cpus: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+          },
           seconds_per_run: DURATION,
           connections: CONNECTIONS,
           baseline_rps: Math.round(baseline),
@@ -66,6 +91,7 @@ async function main() {
           note: 'authenticated read = GET /api/users/:id with a session cookie; it checks the session, applies the access rule and appends an audit-chain row',
           victims_list: victims.detail,
           screening: screening.detail,
+          import: imp ? imp.detail : { note: 'skipped: BENCH_IMPORT_LINES=0' },
         },
       },
       null,

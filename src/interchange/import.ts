@@ -18,7 +18,7 @@ export interface LineError {
 export interface ImportOptions {
   /** Keep the valid lines, commit as it goes, and hand each rejected line to `onReject`. */
   partial?: boolean;
-  /** Rows buffered before a write; the memory bound. */
+  /** Rows buffered before a write; the memory bound (one batch is held while the one before it is written). */
   batchSize?: number;
   /** How many errors are kept in the result (all are counted). */
   maxErrors?: number;
@@ -71,18 +71,32 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     if (!opts.partial) writing = false;
   };
 
-  const flush = async (trx: Kysely<Database>) => {
-    for (const [i, buf] of buffers.entries()) {
-      if (buf.length === 0) continue;
+  // One batch is written while the next is parsed and checked, so the database and this process
+  // work at the same time. Writes still run one after another, in order: parents before children.
+  const writer = { busy: Promise.resolve(), failure: null as { error: unknown } | null };
+  const write = async (trx: Kysely<Database>, batch: Pending[][]) => {
+    for (const [i, buf] of batch.entries()) {
+      if (buf.length === 0 || !writing) continue;
       const t = RECORD_TYPES[i] as RecordType;
-      if (writing) {
-        const refused = await writeBatch(trx, t, buf);
-        for (const p of refused) reject(p.error, p.text);
-        result.byType[t.type] = (result.byType[t.type] ?? 0) + buf.length - refused.length;
-      }
-      buffers[i] = [];
+      const refused = await writeBatch(trx, t, buf);
+      for (const p of refused) reject(p.error, p.text);
+      result.byType[t.type] = (result.byType[t.type] ?? 0) + buf.length - refused.length;
     }
+  };
+  const settle = async () => {
+    await writer.busy;
+    if (writer.failure) throw writer.failure.error;
+  };
+  /** Hands the buffered rows to the writer once the previous batch is written; `wait` for this one too. */
+  const flush = async (trx: Kysely<Database> | null, wait: boolean) => {
+    const batch = buffers.splice(0, buffers.length, ...RECORD_TYPES.map((): Pending[] => []));
     buffered = 0;
+    await settle();
+    const done = trx ? write(trx, batch) : db.transaction().execute((t) => write(t, batch));
+    writer.busy = done.catch((error: unknown) => {
+      writer.failure = { error };
+    });
+    if (wait) await settle();
   };
 
   const consume = async (trx: Kysely<Database> | null, text: string, lineNo: number) => {
@@ -117,20 +131,22 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     result.records++;
     if (!writing) return;
     (buffers[TYPE_ORDER.get(t.type) as number] as Pending[]).push({ line: lineNo, text, rec, row });
-    if (++buffered >= batchSize) {
-      if (trx) await flush(trx);
-      else await db.transaction().execute(flush);
-    }
+    if (++buffered >= batchSize) await flush(trx, false);
   };
 
   const run = async (trx: Kysely<Database> | null) => {
-    for await (const text of lines) {
-      result.lines++;
-      await consume(trx, text, result.lines);
-      if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
+    try {
+      for await (const text of lines) {
+        result.lines++;
+        await consume(trx, text, result.lines);
+        if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
+      }
+    } catch (err) {
+      // Nothing may still be writing when the transaction is rolled back.
+      await writer.busy;
+      throw err;
     }
-    if (trx) await flush(trx);
-    else await db.transaction().execute(flush);
+    await flush(trx, true);
     opts.onProgress?.(result.lines);
   };
 

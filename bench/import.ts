@@ -1,0 +1,214 @@
+// The bulk import at national scale: a file of BENCH_IMPORT_LINES interchange lines made by the one
+// generator, imported by the real import path in a child process, timed against two floors measured
+// in the same run: merely reading and JSON.parse-ing the file, and (on PostgreSQL) COPY of the very
+// rows the import wrote, into an identical fresh database.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { generate } from '../src/generate/generate.ts';
+import { RECORD_TYPES } from '../src/interchange/types.ts';
+import { loadProfile, profileDir } from '../src/profile/load.ts';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-child.ts');
+const HEADER = JSON.stringify({ type: 'header', format: 'azad-interchange', version: 1 });
+/** Records `generate` yields at scale 1 over 2005–2025 (measured: 264,839); the scale is chosen from it. */
+const PER_SCALE = 250_000;
+
+export interface ImportBenchOptions {
+  /** Records in the file (the header line comes on top). */
+  lines: number;
+  seed?: number;
+  fromYear?: number;
+  toYear?: number;
+  /** PostgreSQL server to create the throwaway databases on; PGlite in a temp dir without it. */
+  serverUrl?: string | undefined;
+}
+
+interface ChildOut {
+  mode: string;
+  seconds: number;
+  cpuSeconds: number;
+  maxRssKb: number;
+  lines?: number;
+  records?: number;
+  byType?: Record<string, number>;
+}
+
+const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Writes the header and the first `lines` records of the generator; false when it ran out first. */
+async function writeFile(file: string, lines: number, opts: { scale: number; fromYear: number; toYear: number; seed: number }) {
+  const profile = await loadProfile(profileDir('az'));
+  let written = 0;
+  const body = (function* () {
+    yield `${HEADER}\n`;
+    for (const r of generate(profile, { ...opts, asOf: '2026-01-01' })) {
+      if (written >= lines) return;
+      written++;
+      yield `${JSON.stringify(r)}\n`;
+    }
+  })();
+  await pipeline(Readable.from(body), createWriteStream(file));
+  return written;
+}
+
+async function runChild(mode: string, file: string, env: NodeJS.ProcessEnv): Promise<ChildOut> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
+  if (code !== 0) throw new Error(`bench/import-child.ts ${mode} exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as ChildOut;
+}
+
+async function admin<T>(serverUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+const dbUrl = (serverUrl: string, name: string) => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/**
+ * COPY floor: dumps the tables the import filled from database A (COPY TO), then times COPY FROM of
+ * those same rows into a fresh, migrated database B with the same schema and indexes, parent tables
+ * first, in one transaction as the import was. The agencies (seeded, not imported) go across untimed.
+ */
+async function copyFloor(serverUrl: string, sourceUrl: string, dir: string, byType: Record<string, number>) {
+  const tables = RECORD_TYPES.filter((t) => (byType[t.type] ?? 0) > 0).map((t) => t.table);
+  const dump = async (c: pg.Client, table: string) => {
+    const f = path.join(dir, `${table}.copy`);
+    await pipeline(c.query(copyTo(`copy ${table} to stdout`)), createWriteStream(f));
+    return f;
+  };
+  const files = new Map<string, string>();
+  await admin(sourceUrl, async (c) => {
+    for (const t of ['agencies', ...tables]) files.set(t, await dump(c, t));
+  });
+  const name = `azad_bench_copy_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await admin(serverUrl, (c) => c.query(`create database ${name}`));
+  try {
+    const target = dbUrl(serverUrl, name);
+    const b = await openDatabase({ databaseUrl: target, dataDir: '' });
+    try {
+      await migrateToLatest(b.kysely);
+    } finally {
+      await b.close();
+    }
+    return await admin(target, async (c) => {
+      const load = async (table: string) => {
+        const q = c.query(copyFrom(`copy ${table} from stdin`));
+        await pipeline(createReadStream(files.get(table) as string), q);
+        return q.rowCount;
+      };
+      await load('agencies');
+      const perTable: Record<string, number> = {};
+      const started = performance.now();
+      await c.query('begin');
+      for (const t of tables) perTable[t] = await load(t);
+      await c.query('commit');
+      const seconds = (performance.now() - started) / 1000;
+      const rows = Object.values(perTable).reduce((a, b) => a + b, 0);
+      let bytes = 0;
+      for (const t of tables) bytes += (await stat(files.get(t) as string)).size;
+      return { rows, seconds, perTable, copyTextMb: Math.round(bytes / 1048576) };
+    });
+  } finally {
+    await admin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  }
+}
+
+export async function importBench(opts: ImportBenchOptions) {
+  const seed = opts.seed ?? 2026;
+  const fromYear = opts.fromYear ?? 2005;
+  const toYear = opts.toYear ?? 2025;
+  const dir = mkdtempSync(path.join(tmpdir(), 'azad-bench-import-'));
+  const file = path.join(dir, 'bench.jsonl');
+  const serverUrl = opts.serverUrl;
+  const dbName = `azad_bench_import_${process.pid}_${randomBytes(3).toString('hex')}`;
+  let created = false;
+  try {
+    // Enough scale that the generator yields the lines; a prefix of its output is self-consistent.
+    let scale = Math.max(1, Math.ceil(opts.lines / PER_SCALE));
+    const genStart = performance.now();
+    let written = await writeFile(file, opts.lines, { scale, fromYear, toYear, seed });
+    while (written < opts.lines) {
+      scale *= 2;
+      written = await writeFile(file, opts.lines, { scale, fromYear, toYear, seed });
+    }
+    const generateSeconds = (performance.now() - genStart) / 1000;
+    const fileMb = Math.round((await stat(file)).size / 1048576);
+
+    const env: NodeJS.ProcessEnv = { ...process.env, AZAD_LOG_LEVEL: 'silent', AZAD_KEY: randomBytes(32).toString('base64'), AZAD_DATA_DIR: path.join(dir, 'pglite'), AZAD_PROFILE: 'az' };
+    delete env.AZAD_KEY_FILE;
+    let database: string;
+    if (serverUrl) {
+      await admin(serverUrl, (c) => c.query(`create database ${dbName}`));
+      created = true;
+      env.DATABASE_URL = dbUrl(serverUrl, dbName);
+      const u = new URL(serverUrl);
+      database = `postgresql at ${u.hostname}:${u.port || 5432} (throwaway database)`;
+    } else {
+      delete env.DATABASE_URL;
+      database = 'pglite (files in a temp dir)';
+    }
+
+    // Migrate first, so neither the idle baseline nor the import pays for it.
+    await runChild('prepare', file, env);
+    const idle = await runChild('idle', file, env);
+    const parse1 = await runChild('parse', file, env);
+    const imp = await runChild('import', file, env);
+    const parse2 = await runChild('parse', file, env);
+    const records = imp.records as number;
+    const importRate = records / imp.seconds;
+    const parseRate = (parse1.lines as number) / ((parse1.seconds + parse2.seconds) / 2);
+
+    let copy: Awaited<ReturnType<typeof copyFloor>> | null = null;
+    if (serverUrl) copy = await copyFloor(serverUrl, env.DATABASE_URL as string, dir, imp.byType ?? {});
+    const copyRate = copy ? copy.rows / copy.seconds : null;
+
+    return {
+      rowsPerS: importRate,
+      vsParseRatio: importRate / parseRate,
+      vsCopyRatio: copyRate ? importRate / copyRate : null,
+      peakRssMb: mb(imp.maxRssKb),
+      rssOverIdleRatio: imp.maxRssKb / idle.maxRssKb,
+      detail: {
+        database,
+        lines: records,
+        file_lines_with_header: imp.lines,
+        file_mb: fileMb,
+        generator: { scale, years: `${fromYear}-${toYear}`, seed, as_of: '2026-01-01', note: 'the first `lines` records of generate(profile, { scale, fromYear, toYear, seed }), after a header line' },
+        generate_seconds: r3(generateSeconds),
+        import: { seconds: r3(imp.seconds), process_cpu_seconds: r3(imp.cpuSeconds), rows_per_s: Math.round(importRate), peak_rss_mb: mb(imp.maxRssKb), by_type: imp.byType },
+        parse: { seconds: [r3(parse1.seconds), r3(parse2.seconds)], lines_per_s: Math.round(parseRate), peak_rss_mb: Math.max(mb(parse1.maxRssKb), mb(parse2.maxRssKb)), note: 'read the file line by line and JSON.parse each line, in a child process; before and after the import, averaged' },
+        idle: { peak_rss_mb: mb(idle.maxRssKb), seconds: r3(idle.seconds), note: 'a child that starts Node, opens the migrated database (as the import does) and exits' },
+        copy: copy
+          ? { seconds: r3(copy.seconds), rows: copy.rows, rows_per_s: Math.round(copyRate as number), copy_text_mb: copy.copyTextMb, per_table: copy.perTable, note: "COPY FROM STDIN (text format) of the rows the import wrote, dumped with COPY TO, into a fresh migrated database (same schema and indexes), parent tables first, in one transaction" }
+          : { note: 'import.vs_copy_ratio needs PostgreSQL: set DATABASE_URL' },
+        note: 'import = importLines (what `azad import FILE` runs) in a child process on a migrated database, one transaction; rows/s counts records (lines after the header) per second of importLines',
+      },
+    };
+  } finally {
+    if (created && serverUrl) await admin(serverUrl, (c) => c.query(`drop database if exists ${dbName} with (force)`));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
