@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -32,6 +30,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
+  // Loaded only when used: the WASM build costs about 50 MB of memory a process on PostgreSQL would carry for nothing.
+  const [{ PGlite, types }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({

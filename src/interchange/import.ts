@@ -75,12 +75,13 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   // work at the same time. Writes still run one after another, in order: parents before children.
   const writer = { busy: Promise.resolve(), failure: null as { error: unknown } | null };
   const write = async (trx: Kysely<Database>, batch: Pending[][]) => {
+    if (!writing) return;
+    const refused = await writeBatch(trx, batch);
+    for (const p of refused) reject(p.error, p.text);
     for (const [i, buf] of batch.entries()) {
-      if (buf.length === 0 || !writing) continue;
-      const t = RECORD_TYPES[i] as RecordType;
-      const refused = await writeBatch(trx, t, buf);
-      for (const p of refused) reject(p.error, p.text);
-      result.byType[t.type] = (result.byType[t.type] ?? 0) + buf.length - refused.length;
+      if (buf.length === 0) continue;
+      const t = (RECORD_TYPES[i] as RecordType).type;
+      result.byType[t] = (result.byType[t] ?? 0) + buf.length - refused.filter((r) => r.error.type === t).length;
     }
   };
   const settle = async () => {
@@ -140,6 +141,9 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
         result.lines++;
         await consume(trx, text, result.lines);
         if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
+        // Buffered lines arrive as microtasks, which starve I/O: let the database's answers in, so
+        // the writer's next statement is not kept waiting behind a whole chunk of parsing.
+        if (result.lines % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (err) {
       // Nothing may still be writing when the transaction is rolled back.
@@ -196,31 +200,38 @@ function issues(error: { issues: readonly { path: readonly PropertyKey[]; messag
 }
 
 /**
- * Upserts one type's rows in one statement; when the database refuses the batch, retries row by
- * row to name the lines at fault. Returns the refused lines.
+ * Upserts a batch, each type's rows in one statement, parents first, under one savepoint; when
+ * the database refuses any of it, the batch is redone row by row to name the lines at fault.
+ * Returns the refused lines.
  */
-async function writeBatch(trx: Kysely<Database>, t: RecordType, buf: Pending[]): Promise<{ error: LineError; text: string }[]> {
-  // A record repeated within a batch: the later line wins, as it would across batches.
-  const byId = new Map<string, Pending>();
-  for (const p of buf) byId.set(p.row.id as string, p);
-  const rows = [...byId.values()];
+async function writeBatch(trx: Kysely<Database>, batch: Pending[][]): Promise<{ error: LineError; text: string }[]> {
+  const work: [RecordType, Pending[]][] = [];
+  for (const [i, buf] of batch.entries()) {
+    if (buf.length === 0) continue;
+    // A record repeated within a batch: the later line wins, as it would across batches.
+    const byId = new Map<string, Pending>();
+    for (const p of buf) byId.set(p.row.id as string, p);
+    work.push([RECORD_TYPES[i] as RecordType, [...byId.values()]]);
+  }
   await sql`savepoint interchange_batch`.execute(trx);
   try {
-    await upsert(trx, t, rows.map((p) => p.row));
+    for (const [t, rows] of work) await upsert(trx, t, rows.map((p) => p.row));
     await sql`release savepoint interchange_batch`.execute(trx);
     return [];
   } catch {
     await sql`rollback to savepoint interchange_batch`.execute(trx);
   }
   const refused: { error: LineError; text: string }[] = [];
-  for (const p of rows) {
-    await sql`savepoint interchange_row`.execute(trx);
-    try {
-      await upsert(trx, t, [p.row]);
-      await sql`release savepoint interchange_row`.execute(trx);
-    } catch (err) {
-      await sql`rollback to savepoint interchange_row`.execute(trx);
-      refused.push({ error: { line: p.line, type: t.type, id: String(p.rec.id), problems: [explain(t, p.rec, err)] }, text: p.text });
+  for (const [t, rows] of work) {
+    for (const p of rows) {
+      await sql`savepoint interchange_row`.execute(trx);
+      try {
+        await upsert(trx, t, [p.row]);
+        await sql`release savepoint interchange_row`.execute(trx);
+      } catch (err) {
+        await sql`rollback to savepoint interchange_row`.execute(trx);
+        refused.push({ error: { line: p.line, type: t.type, id: String(p.rec.id), problems: [explain(t, p.rec, err)] }, text: p.text });
+      }
     }
   }
   return refused;

@@ -1,11 +1,31 @@
-import { v5 as uuidv5, validate as isUuid } from 'uuid';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { decryptField, encryptField } from '../crypto/fields.ts';
-import { columnOf, ExternalId } from './field.ts';
+import { columnOf, ExternalId, type Conversion } from './field.ts';
 import { FieldProblem, FORMAT_VERSION, RECORD_TYPES, type DeriveContext, type RecordType } from './types.ts';
 
 // Fixed forever: the internal ids of imported records are derived from it.
 const NAMESPACE = '6f7a2b1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A name-based UUID, version 5 (RFC 9562 §5.5). Written on node:crypto because the `uuid`
+ * package's v5 took a third of the import's CPU time (about 4 µs an id against 1 here).
+ */
+export function uuidV5(name: string, namespace: string): string {
+  const h = hash('sha1', Buffer.concat([namespaceBytes(namespace), Buffer.from(name, 'utf8')]), 'buffer');
+  h[6] = ((h[6] as number) & 0x0f) | 0x50;
+  h[8] = ((h[8] as number) & 0x3f) | 0x80;
+  const x = h.toString('hex', 0, 16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+const namespaces = new Map<string, Buffer>();
+function namespaceBytes(namespace: string): Buffer {
+  let b = namespaces.get(namespace);
+  if (!b) namespaces.set(namespace, (b = Buffer.from(namespace.replace(/-/g, ''), 'hex')));
+  return b;
+}
 
 /**
  * The internal id of a record: its external id when that is a UUID (records made in Azad are
@@ -13,7 +33,8 @@ const NAMESPACE = '6f7a2b1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b';
  * always lands on the same row, which is what makes imports idempotent without a lookup.
  */
 export function internalId(type: string, externalId: string): string {
-  return isUuid(externalId) ? externalId.toLowerCase() : uuidv5(`${type}\u0000${externalId}`, NAMESPACE);
+  if (externalId.length === 36 && UUID.test(externalId)) return externalId.toLowerCase();
+  return uuidV5(`${type}\u0000${externalId}`, NAMESPACE);
 }
 
 export const Header = z.strictObject({ type: z.literal('header'), format: z.literal('azad-interchange'), version: z.literal(FORMAT_VERSION), created_at: z.iso.datetime({ offset: true }).optional(), source: z.string().max(200).optional() });
@@ -40,10 +61,8 @@ const hex = (b: Uint8Array) => `\\x${Buffer.from(b).toString('hex')}`;
 export function toRow(t: RecordType, rec: Record<string, unknown>, ctx: RowContext): Record<string, unknown> {
   const id = internalId(t.type, String(rec.id));
   const row: Record<string, unknown> = { id, external_id: rec.id };
-  for (const [name, spec] of Object.entries(t.fields)) {
+  for (const [name, col, c] of planOf(t)) {
     const v = rec[name] ?? null;
-    const col = columnOf(name, spec);
-    const c = spec.conversion;
     if (v === null) row[col] = null;
     else if (c.kind === 'secret') row[col] = hex(encryptField(ctx.key, c.list ? JSON.stringify(v) : String(v)));
     else if (c.kind === 'ref') row[col] = internalId(c.type, String(v));
@@ -58,6 +77,17 @@ export function toRow(t: RecordType, rec: Record<string, unknown>, ctx: RowConte
     for (const [col, v] of Object.entries(t.derive(rec, ctx, id))) row[col] = v instanceof Uint8Array ? hex(v) : v;
   }
   return row;
+}
+
+/** Each type's fields as [name, column, conversion], worked out once. */
+const plans = new Map<string, [string, string, Conversion][]>();
+function planOf(t: RecordType) {
+  let plan = plans.get(t.type);
+  if (!plan) {
+    plan = Object.entries(t.fields).map(([name, spec]) => [name, columnOf(name, spec), spec.conversion]);
+    plans.set(t.type, plan);
+  }
+  return plan;
 }
 
 export interface LineContext {

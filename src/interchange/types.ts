@@ -45,8 +45,13 @@ const article = (profile: Profile, ref: unknown, path: string) => {
   if (!r) throw new FieldProblem(path, `unknown criminal article "${String(ref)}" in the country profile`);
   return r.article;
 };
+// A set per profile: a region is checked on every hotline contact.
+const regionSets = new WeakMap<Profile, Set<string>>();
 const region = (profile: Profile, code: unknown, path: string) => {
-  if (code != null && !profile.regions.regions.some((r) => r.code === code)) throw new FieldProblem(path, `unknown region "${String(code)}" in the country profile`);
+  if (code == null) return;
+  let known = regionSets.get(profile);
+  if (!known) regionSets.set(profile, (known = new Set(profile.regions.regions.map((r) => r.code))));
+  if (!known.has(String(code))) throw new FieldProblem(path, `unknown region "${String(code)}" in the country profile`);
 };
 
 /**
