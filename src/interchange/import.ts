@@ -55,6 +55,10 @@ export const describeError = (e: LineError) => `line ${e.line}${e.type ? ` (${e.
  * from external ids) and updates them, so a crashed import is finished by running it again.
  */
 export async function importLines(db: Kysely<Database>, ctx: DeriveContext, lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
+  // Taken before the first await: a readline interface emits lines from the start, and only an
+  // iterator that already exists buffers them.
+  const iterator = lines[Symbol.asyncIterator]();
+  const input: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
   const rowCtx: RowContext = { ...ctx, agencyId: (code) => agencies.get(code) };
   const batchSize = opts.batchSize ?? 2000;
@@ -137,7 +141,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
 
   const run = async (trx: Kysely<Database> | null) => {
     try {
-      for await (const text of lines) {
+      for await (const text of input) {
         result.lines++;
         await consume(trx, text, result.lines);
         if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
