@@ -9,15 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { importLines } from '../src/interchange/import.ts';
 
 const [mode, file] = process.argv.slice(2);
-/**
- * The file's lines, listening from the start. readline emits lines as soon as the stream flows;
- * its async iterator only buffers them once created, so it is created here, before importLines
- * awaits its first query (passing the interface itself loses the lines read meanwhile).
- */
-function lines(f: string): AsyncIterable<string> {
-  const it = createInterface({ input: createReadStream(f), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  return { [Symbol.asyncIterator]: () => it };
-}
+const lines = (f: string) => createInterface({ input: createReadStream(f), crlfDelay: Infinity });
 
 async function main(): Promise<Record<string, unknown>> {
   if (mode === 'parse') {

@@ -13,14 +13,14 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { generate } from '../src/generate/generate.ts';
+import { headerLine } from '../src/interchange/record.ts';
 import { RECORD_TYPES } from '../src/interchange/types.ts';
 import { loadProfile, profileDir } from '../src/profile/load.ts';
+import { freshDatabase } from '../src/test/harness.ts';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-child.ts');
-const HEADER = JSON.stringify({ type: 'header', format: 'azad-interchange', version: 1 });
 /** Records `generate` yields at scale 1 over 2005–2025 (measured: 264,839); the scale is chosen from it. */
 const PER_SCALE = 250_000;
 
@@ -52,7 +52,7 @@ async function writeFile(file: string, lines: number, opts: { scale: number; fro
   const profile = await loadProfile(profileDir('az'));
   let written = 0;
   const body = (function* () {
-    yield `${HEADER}\n`;
+    yield `${headerLine()}\n`;
     for (const r of generate(profile, { ...opts, asOf: '2026-01-01' })) {
       if (written >= lines) return;
       written++;
@@ -72,8 +72,8 @@ async function runChild(mode: string, file: string, env: NodeJS.ProcessEnv): Pro
   return JSON.parse(out.trim().split('\n').at(-1) as string) as ChildOut;
 }
 
-async function admin<T>(serverUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: serverUrl });
+async function client<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     return await f(c);
@@ -81,11 +81,6 @@ async function admin<T>(serverUrl: string, f: (c: pg.Client) => Promise<T>): Pro
     await c.end();
   }
 }
-const dbUrl = (serverUrl: string, name: string) => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /**
  * COPY floor: dumps the tables the import filled from database A (COPY TO), then times COPY FROM of
@@ -100,20 +95,13 @@ async function copyFloor(serverUrl: string, sourceUrl: string, dir: string, byTy
     return f;
   };
   const files = new Map<string, string>();
-  await admin(sourceUrl, async (c) => {
+  await client(sourceUrl, async (c) => {
     for (const t of ['agencies', ...tables]) files.set(t, await dump(c, t));
   });
-  const name = `azad_bench_copy_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin(serverUrl, (c) => c.query(`create database ${name}`));
+  const b = await freshDatabase(serverUrl);
   try {
-    const target = dbUrl(serverUrl, name);
-    const b = await openDatabase({ databaseUrl: target, dataDir: '' });
-    try {
-      await migrateToLatest(b.kysely);
-    } finally {
-      await b.close();
-    }
-    return await admin(target, async (c) => {
+    await migrateToLatest(b.kysely);
+    return await client(b.url as string, async (c) => {
       const load = async (table: string) => {
         const q = c.query(copyFrom(`copy ${table} from stdin`));
         await pipeline(createReadStream(files.get(table) as string), q);
@@ -132,7 +120,7 @@ async function copyFloor(serverUrl: string, sourceUrl: string, dir: string, byTy
       return { rows, seconds, perTable, copyTextMb: Math.round(bytes / 1048576) };
     });
   } finally {
-    await admin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    await b.close();
   }
 }
 
@@ -143,8 +131,7 @@ export async function importBench(opts: ImportBenchOptions) {
   const dir = mkdtempSync(path.join(tmpdir(), 'azad-bench-import-'));
   const file = path.join(dir, 'bench.jsonl');
   const serverUrl = opts.serverUrl;
-  const dbName = `azad_bench_import_${process.pid}_${randomBytes(3).toString('hex')}`;
-  let created = false;
+  const target = serverUrl ? await freshDatabase(serverUrl) : null;
   try {
     // Enough scale that the generator yields the lines; a prefix of its output is self-consistent.
     let scale = Math.max(1, Math.ceil(opts.lines / PER_SCALE));
@@ -160,10 +147,8 @@ export async function importBench(opts: ImportBenchOptions) {
     const env: NodeJS.ProcessEnv = { ...process.env, AZAD_LOG_LEVEL: 'silent', AZAD_KEY: randomBytes(32).toString('base64'), AZAD_DATA_DIR: path.join(dir, 'pglite'), AZAD_PROFILE: 'az' };
     delete env.AZAD_KEY_FILE;
     let database: string;
-    if (serverUrl) {
-      await admin(serverUrl, (c) => c.query(`create database ${dbName}`));
-      created = true;
-      env.DATABASE_URL = dbUrl(serverUrl, dbName);
+    if (serverUrl && target) {
+      env.DATABASE_URL = target.url;
       const u = new URL(serverUrl);
       database = `postgresql at ${u.hostname}:${u.port || 5432} (throwaway database)`;
     } else {
@@ -208,7 +193,7 @@ export async function importBench(opts: ImportBenchOptions) {
       },
     };
   } finally {
-    if (created && serverUrl) await admin(serverUrl, (c) => c.query(`drop database if exists ${dbName} with (force)`));
+    await target?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { yearPlan } from '../src/demo/persons.ts';
 import { generate } from '../src/generate/generate.ts';
 import type { Auth } from '../src/http/types.ts';
-import { importLines } from '../src/interchange/import.ts';
+import { importRecords } from '../src/interchange/import.ts';
 import { loadProfile, profileDir } from '../src/profile/load.ts';
 import type { Profile } from '../src/profile/schema.ts';
 import { personsVisible } from '../src/victims/access.ts';
@@ -64,15 +64,14 @@ async function loadPersons(db: Db, key: FieldKey, profile: Profile, persons: num
   const perScale = yearPlan(GEN).reduce((s, y) => s + y.identified + y.potential, 0);
   const scale = Math.ceil((persons / perScale) * 1000) / 1000;
   let n = 0;
-  const lines = (async function* () {
-    yield JSON.stringify({ type: 'header', format: 'azad-interchange', version: 1 });
+  const records = (function* () {
     for (const r of generate(profile, { ...GEN, scale, parts: ['persons'] })) {
       if (r.type === 'person' && ++n > persons) return;
-      yield JSON.stringify(r);
+      yield r;
     }
   })();
   const started = performance.now();
-  const result = await importLines(db.kysely, { key, profile }, lines, { audit: { actor: null, details: { via: 'bench' } } });
+  const result = await importRecords(db.kysely, { key, profile }, records, { audit: { actor: null, details: { via: 'bench' } } });
   if (!result.committed) throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   const loaded = result.byType.person ?? 0;
   if (loaded !== persons) throw new Error(`generated ${loaded} persons, wanted ${persons}`);

@@ -9,7 +9,8 @@ import { openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { generate } from '../generate/generate.ts';
 import { exportLines } from '../interchange/export.ts';
-import { describeError, importLines, type ImportResult } from '../interchange/import.ts';
+import { describeError, importLines, importRecords, type ImportResult } from '../interchange/import.ts';
+import { headerLine } from '../interchange/record.ts';
 import { loadProfile, profileDir } from '../profile/load.ts';
 
 const bar = (format: string) =>
@@ -31,11 +32,6 @@ async function* withNewlines(lines: AsyncIterable<string> | Iterable<string>) {
   for await (const l of lines) yield `${l}\n`;
 }
 
-/** The file's lines, read only once iteration starts: lines read before that would be lost. */
-async function* linesOf(input: NodeJS.ReadableStream) {
-  yield* createInterface({ input, crlfDelay: Infinity });
-}
-
 function report(result: ImportResult, what: string) {
   const written = Object.values(result.byType).reduce((a, b) => a + b, 0);
   const types = Object.entries(result.byType).map(([t, n]) => `${t} ${n}`).join(', ');
@@ -55,7 +51,7 @@ export async function importCommand(config: Config, file: string, opts: { partia
   const progress = bar('import {bar} {percentage}% | {lines} lines');
   progress.start(size, 0, { lines: 0 });
   try {
-    const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, linesOf(input), {
+    const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, createInterface({ input, crlfDelay: Infinity }), {
       partial: !!opts.partial,
       onProgress: (lines) => progress.update(input.bytesRead, { lines }),
       onReject: (error, text) => rejects?.write(`${JSON.stringify({ line: error.line, problems: error.problems, text })}\n`),
@@ -129,11 +125,10 @@ export function parseGenerateOptions(o: GenerateCliOptions) {
 /** `azad generate`: synthetic interchange lines to stdout, a file, or straight into the database. */
 export async function generateCommand(config: Config, o: GenerateCliOptions): Promise<number> {
   const options = parseGenerateOptions(o);
-  const header = JSON.stringify({ type: 'header', format: 'azad-interchange', version: 1, source: `azad generate --scale ${options.scale} --years ${options.fromYear}-${options.toYear} --seed ${options.seed}` });
   if (!o.intoDb) {
     const profile = await loadProfile(profileDir(config.profile));
     const lines = (function* () {
-      yield header;
+      yield headerLine(`azad generate --scale ${options.scale} --years ${options.fromYear}-${options.toYear} --seed ${options.seed}`);
       for (const r of generate(profile, options)) yield JSON.stringify(r);
     })();
     if (o.out) await writeAtomically(o.out, lines);
@@ -144,11 +139,7 @@ export async function generateCommand(config: Config, o: GenerateCliOptions): Pr
   const progress = bar('generate {bar} {value} records');
   progress.start(0, 0);
   try {
-    const lines = (async function* () {
-      yield header;
-      for (const r of generate(ctx.profile, options)) yield JSON.stringify(r);
-    })();
-    const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, lines, {
+    const result = await importRecords(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, generate(ctx.profile, options), {
       onProgress: (n) => progress.update(n),
       audit: { actor: null, details: { via: 'cli', generated: options } },
     });

@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
-import { columnOf } from './field.ts';
-import { toLine } from './record.ts';
-import { FORMAT_VERSION, RECORD_TYPES, recordType, type RecordType } from './types.ts';
+import { headerLine, planOf, toLine } from './record.ts';
+import { RECORD_TYPES, recordType, type RecordType } from './types.ts';
 
 export interface ExportOptions {
   /** Only these record types (all by default). References to others still name their ids. */
@@ -20,7 +19,7 @@ export async function* exportLines(db: Kysely<Database>, key: FieldKey, opts: Ex
   if (unknown.length) throw new Error(`unknown record type(s): ${unknown.join(', ')}`);
   const pageSize = opts.pageSize ?? 2000;
   const codes = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.id, a.code]));
-  yield JSON.stringify({ type: 'header', format: 'azad-interchange', version: FORMAT_VERSION });
+  yield headerLine();
   for (const t of RECORD_TYPES) {
     if (opts.types && !opts.types.includes(t.type)) continue;
     let after: string | null = null;
@@ -33,7 +32,7 @@ export async function* exportLines(db: Kysely<Database>, key: FieldKey, opts: Ex
       const ctx = {
         key,
         agencyCode: (id: string) => codes.get(id) ?? id,
-        externalIdOf: (_type: string, id: string) => external.get(id) ?? id,
+        externalIdOf: (id: string) => external.get(id) ?? id,
       };
       for (const row of page) yield JSON.stringify(toLine(t, row, ctx));
       after = page[page.length - 1]?.id as string;
@@ -44,10 +43,9 @@ export async function* exportLines(db: Kysely<Database>, key: FieldKey, opts: Ex
 /** The external ids of the rows a page refers to, one query per referenced type. */
 async function referencedIds(db: Kysely<Database>, t: RecordType, page: Record<string, unknown>[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const [name, spec] of Object.entries(t.fields)) {
-    const c = spec.conversion;
+  for (const [, col, c] of planOf(t)) {
     if (c.kind !== 'ref') continue;
-    const ids = [...new Set(page.map((r) => r[columnOf(name, spec)]).filter((v): v is string => typeof v === 'string'))];
+    const ids = [...new Set(page.map((r) => r[col]).filter((v): v is string => typeof v === 'string'))];
     if (ids.length === 0) continue;
     const target = recordType(c.type) as RecordType;
     const rows = (await sql<{ id: string; external_id: string | null }>`select id, external_id from ${sql.table(target.table)} where id in (${sql.join(ids)})`.execute(db)).rows;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 
 /**
- * How one field of an interchange record maps to its column. The wire value is checked by
- * `schema`; `to`/`from` convert between the wire and the column (see record.ts).
+ * How one field of an interchange record maps to its column. The wire value is checked by the
+ * field's `schema`; record.ts converts between the wire and the column by the conversion's kind.
  */
 export type Conversion =
   | { kind: 'plain' }
@@ -17,14 +17,7 @@ export type Conversion =
   /** An agency, by its profile code. */
   | { kind: 'agency' };
 
-export interface Field {
-  column: string;
-  schema: z.ZodType;
-  required: boolean;
-  conversion: Conversion;
-}
-
-export const Date_ = z.iso.date();
+const CalendarDate = z.iso.date();
 const Timestamp = z.iso.datetime({ offset: true });
 export const ExternalId = z.string().min(1).max(200).regex(/^[^\s]+$/, 'no spaces');
 const Text = z.string().min(1).max(10_000);
@@ -33,27 +26,28 @@ interface Opts {
   required?: boolean;
   column?: string;
 }
-const field = (schema: z.ZodType, conversion: Conversion, column: string | undefined, o: Opts): Omit<Field, 'column'> & { column?: string } => ({
+const field = (schema: z.ZodType, conversion: Conversion, o: Opts): { schema: z.ZodType; conversion: Conversion; required: boolean; column?: string } => ({
   schema,
   conversion,
   required: o.required ?? false,
-  ...(o.column ? { column: o.column } : column ? { column } : {}),
+  ...(o.column ? { column: o.column } : {}),
 });
 
 // Builders: the column defaults to the field's name (+ `_enc` for secrets, + `_id` for references).
 export const f = {
-  text: (o: Opts & { values?: z.ZodEnum } = {}) => field(o.values ?? Text, { kind: 'plain' }, undefined, o),
-  texts: (o: Opts & { values?: z.ZodEnum } = {}) => field(z.array(o.values ?? Text).max(100), { kind: 'plain' }, undefined, o),
-  date: (o: Opts = {}) => field(Date_, { kind: 'plain' }, undefined, o),
-  timestamp: (o: Opts = {}) => field(Timestamp, { kind: 'timestamp' }, undefined, o),
-  int: (o: Opts & { min?: number; max?: number } = {}) => field(z.number().int().min(o.min ?? 0).max(o.max ?? 2_147_483_647), { kind: 'plain' }, undefined, o),
-  bool: (o: Opts = {}) => field(z.boolean(), { kind: 'plain' }, undefined, o),
-  numeric: (o: Opts = {}) => field(z.number().min(0).max(1e12), { kind: 'numeric' }, undefined, o),
-  json: (schema: z.ZodType, o: Opts = {}) => field(schema, { kind: 'json' }, undefined, o),
-  secret: (o: Opts = {}) => field(Text.describe('personal data: clear text here, encrypted at rest'), { kind: 'secret' }, undefined, o),
-  secretList: (o: Opts = {}) => field(z.array(z.string().min(1).max(200)).max(50).describe('personal data: clear text here, encrypted at rest'), { kind: 'secret', list: true }, undefined, o),
-  ref: (type: string, o: Opts = {}) => field(ExternalId.describe(`the id of a ${type} record, earlier in the file or already imported`), { kind: 'ref', type }, undefined, o),
-  agency: (o: Opts = {}) => field(z.string().regex(/^[a-z0-9_]+$/, 'an agency code from the country profile').describe('an agency code from the country profile'), { kind: 'agency' }, undefined, o),
+  /** `values`: a code list; `schema`: any other string schema (a period, say). */
+  text: (o: Opts & { values?: z.ZodEnum; schema?: z.ZodString } = {}) => field(o.values ?? o.schema ?? Text, { kind: 'plain' }, o),
+  texts: (o: Opts & { values?: z.ZodEnum; min?: number } = {}) => field(z.array(o.values ?? Text).min(o.min ?? 0).max(100), { kind: 'plain' }, o),
+  date: (o: Opts = {}) => field(CalendarDate, { kind: 'plain' }, o),
+  timestamp: (o: Opts = {}) => field(Timestamp, { kind: 'timestamp' }, o),
+  int: (o: Opts & { min?: number; max?: number } = {}) => field(z.number().int().min(o.min ?? 0).max(o.max ?? 2_147_483_647), { kind: 'plain' }, o),
+  bool: (o: Opts = {}) => field(z.boolean(), { kind: 'plain' }, o),
+  numeric: (o: Opts = {}) => field(z.number().min(0).max(1e12), { kind: 'numeric' }, o),
+  json: (schema: z.ZodType, o: Opts = {}) => field(schema, { kind: 'json' }, o),
+  secret: (o: Opts = {}) => field(Text.describe('personal data: clear text here, encrypted at rest'), { kind: 'secret' }, o),
+  secretList: (o: Opts = {}) => field(z.array(z.string().min(1).max(200)).max(50).describe('personal data: clear text here, encrypted at rest'), { kind: 'secret', list: true }, o),
+  ref: (type: string, o: Opts = {}) => field(ExternalId.describe(`the id of a ${type} record, earlier in the file or already imported`), { kind: 'ref', type }, o),
+  agency: (o: Opts = {}) => field(z.string().regex(/^[a-z0-9_]+$/, 'an agency code from the country profile').describe('an agency code from the country profile'), { kind: 'agency' }, o),
 };
 export type FieldSpec = ReturnType<typeof field>;
 

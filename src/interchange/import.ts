@@ -28,7 +28,7 @@ export interface ImportOptions {
 }
 export interface ImportResult {
   lines: number;
-  /** Records written (or, when the import was refused, that would have been). */
+  /** Lines that passed the checks made before writing (shape, codes, profile). */
   records: number;
   byType: Record<string, number>;
   rejected: number;
@@ -124,7 +124,8 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     if (!schema) return reject({ ...named, problems: [{ path: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${RECORD_TYPES.map((t) => t.type).join(', ')}` }] }, text);
     const parsed = schema.safeParse(json);
     if (!parsed.success) return reject({ ...named, problems: issues(parsed.error) }, text);
-    const t = RECORD_TYPES[TYPE_ORDER.get(type as string) as number] as RecordType;
+    const index = TYPE_ORDER.get(type as string) as number;
+    const t = RECORD_TYPES[index] as RecordType;
     const rec = parsed.data as Record<string, unknown>;
     let row: Record<string, unknown>;
     try {
@@ -135,7 +136,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     }
     result.records++;
     if (!writing) return;
-    (buffers[TYPE_ORDER.get(t.type) as number] as Pending[]).push({ line: lineNo, text, rec, row });
+    (buffers[index] as Pending[]).push({ line: lineNo, text, rec, row });
     if (++buffered >= batchSize) await flush(trx, false);
   };
 
@@ -159,28 +160,28 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   };
 
   const details = () => ({ lines: result.lines, records: result.records, rejected: result.rejected, byType: result.byType, partial: !!opts.partial });
+  /** What every import that stored something ends with, in its last transaction. */
+  const finish = async (q: Kysely<Database>) => {
+    await advanceCaseCodes(q, ctx.profile.settings.caseCodePrefix);
+    await appendAudit(q, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+    result.committed = true;
+  };
   if (db.isTransaction) {
     // Part of the caller's transaction (a fixture, the demo set): a bad line throws, and the caller rolls back.
     if (opts.partial) throw new Error('a partial import commits as it goes: pass a database, not a transaction');
     await run(db);
     if (result.rejected > 0) throw new Error(`import refused: ${result.errors.slice(0, 5).map(describeError).join('; ')}`);
-    await advanceCaseCodes(db, ctx.profile.settings.caseCodePrefix);
-    await appendAudit(db, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
-    result.committed = true;
+    await finish(db);
   } else if (opts.partial) {
     await run(null);
-    await advanceCaseCodes(db, ctx.profile.settings.caseCodePrefix);
-    result.committed = true;
-    await appendAudit(db, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+    await finish(db);
   } else {
     try {
       await db.transaction().execute(async (trx) => {
         await run(trx);
         if (result.rejected > 0) throw new Refused();
-        await advanceCaseCodes(trx, ctx.profile.settings.caseCodePrefix);
-        await appendAudit(trx, { ...opts.audit, action: 'interchange.import', outcome: 'ok', details: details() });
+        await finish(trx);
       });
-      result.committed = true;
     } catch (err) {
       if (!(err instanceof Refused)) throw err;
       result.byType = {};

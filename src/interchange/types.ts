@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ActivityKind, Audience } from '../activities/schema.ts';
+import { LegalStage } from '../assistance/schema.ts';
 import { encryptField, type FieldKey } from '../crypto/fields.ts';
 import { identifierKey } from '../hotline/hotline.ts';
 import { normalizeAny } from '../hotline/identifiers.ts';
 import { CallerType, ContactChannel, TipStatus } from '../hotline/schema.ts';
 import { HotlineOutcome, type Profile } from '../profile/schema.ts';
-import { resolveArticle } from '../prosecution/articles.ts';
+import { AppError } from '../errors.ts';
+import { assertArticle, assertArticles, type ResolvedArticle } from '../prosecution/articles.ts';
 import { CaseStatus as ProsecutionCaseStatus, Cooperation, DefendantRole, FactStatus, LegalAidStage, Platform, Punishment, SearchKind, Stage, WantedStatus } from '../prosecution/schema.ts';
 import { ReferralStatus } from '../referrals/schema.ts';
 import { Period, Qualifier, SubmissionStatus, ValueState } from '../submissions/schema.ts';
@@ -40,11 +42,16 @@ export interface RecordType {
   derive?: (rec: Record<string, unknown>, ctx: DeriveContext, id: string) => Record<string, unknown>;
 }
 
-const article = (profile: Profile, ref: unknown, path: string) => {
-  const r = resolveArticle(profile, String(ref));
-  if (!r) throw new FieldProblem(path, `unknown criminal article "${String(ref)}" in the country profile`);
-  return r.article;
-};
+/** A domain check (the registry's article rules), its refusal put in the file's terms. */
+function inFileTerms<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    const first = err instanceof AppError ? err.fields[0] : undefined;
+    if (first) throw new FieldProblem(first.path, first.message);
+    throw err;
+  }
+}
 // A set per profile: a region is checked on every hotline contact.
 const regionSets = new WeakMap<Profile, Set<string>>();
 const region = (profile: Profile, code: unknown, path: string) => {
@@ -164,7 +171,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
       provider_agency: f.agency({ required: true }),
       date: f.date({ required: true }),
       end_date: f.date(),
-      legal_stage: f.text({ values: z.enum(['investigation', 'court']) }),
+      legal_stage: f.text({ values: LegalStage }),
       notes: f.secret(),
     },
     derive: (r, { profile }) => {
@@ -212,7 +219,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     fields: {
       agency: f.agency({ required: true }),
       registered_on: f.date({ required: true }),
-      articles: f.texts({ required: true }),
+      articles: f.texts({ required: true, min: 1 }),
       region: f.text(),
       online: f.bool({ required: true }),
       platforms: f.texts({ required: true, values: Platform }),
@@ -221,10 +228,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     },
     derive: (r, { profile }) => {
       region(profile, r.region, 'region');
-      const refs = r.articles as string[];
-      if (refs.length === 0) throw new FieldProblem('articles', 'at least one article');
-      const resolved = refs.map((a, i) => article(profile, a, `articles.${i}`));
-      const principal = resolved[0] as NonNullable<(typeof resolved)[number]>;
+      const principal = (inFileTerms(() => assertArticles(profile, r.articles as string[], 'articles'))[0] as ResolvedArticle).article;
       return { principal_article: principal.code, principal_group: principal.group, principal_key: principal.reportKey ?? null };
     },
   },
@@ -265,17 +269,15 @@ export const RECORD_TYPES: readonly RecordType[] = [
     fields: {
       number: f.text({ required: true }),
       opened_on: f.date({ required: true }),
-      articles: f.texts({ required: true }),
+      articles: f.texts({ required: true, min: 1 }),
       agency: f.agency({ required: true }),
       unit: f.text(),
       status: f.text({ required: true, values: ProsecutionCaseStatus }),
       status_on: f.date({ required: true }),
     },
     derive: (r, { profile }) => {
-      const refs = r.articles as string[];
-      if (refs.length === 0) throw new FieldProblem('articles', 'at least one article');
-      refs.forEach((a, i) => article(profile, a, `articles.${i}`));
-      return { principal_article: refs[0] };
+      inFileTerms(() => assertArticles(profile, r.articles as string[], 'articles'));
+      return { principal_article: (r.articles as string[])[0] };
     },
   },
   { type: 'case_fact', table: 'case_facts', description: 'A crime investigated in a case.', fields: { case: f.ref('criminal_case', { required: true }), fact: f.ref('crime_fact', { required: true }) } },
@@ -345,7 +347,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
       status_on: f.date({ required: true }),
     },
     derive: (r, { profile }) => {
-      const a = article(profile, r.article, 'article');
+      const a = inFileTerms(() => assertArticle(profile, String(r.article), 'article')).article;
       return { article_code: a.code, article_group: a.group, report_key: a.reportKey ?? null };
     },
   },
@@ -355,15 +357,11 @@ export const RECORD_TYPES: readonly RecordType[] = [
     description: "An agency's figures for a period (a year or a quarter) and where they stand in review.",
     fields: {
       agency: f.agency({ required: true }),
-      period: f.text({ required: true }),
+      period: f.text({ required: true, schema: Period }),
       status: f.text({ required: true, values: SubmissionStatus }),
       first_submitted_at: f.timestamp(),
       submitted_at: f.timestamp(),
       approved_at: f.timestamp(),
-    },
-    derive: (r) => {
-      if (!Period.safeParse(r.period).success) throw new FieldProblem('period', 'a year like 2023 or a quarter like 2023-Q2');
-      return {};
     },
   },
   {

@@ -73,22 +73,27 @@ const bar = (pairs: [string, number][], horizontal = false): Option => ({
   series: [{ type: 'bar', data: pairs.map((p) => p[1]), label: { show: true, position: horizontal ? 'right' : 'top' }, itemStyle: { color: '#1f5f8b' } }],
 });
 
-/** Years on the axis, women and men stacked, and whatever the records do not say as "unknown". */
-function bySexSeries(points: readonly SeriesPoint[], lang: ReportLang): Option | null {
+/** Years on the axis, one stacked bar per year; null with fewer than two years. */
+function stackedByYear(points: readonly SeriesPoint[], series: Option[], bottom = 60): Option | null {
   if (points.length < 2) return null;
-  const of = (k: string) => points.map((p) => p.breakdown[k] ?? 0);
   return {
     animation: false,
     legend: { bottom: 0 },
-    grid: { left: 40, right: 20, top: 20, bottom: 60 },
+    grid: { left: 40, right: 20, top: 20, bottom },
     xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisLabel: { rotate: 45 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { name: word('female', lang), type: 'bar', stack: 'sex', data: of('female'), itemStyle: { color: '#c0504d' } },
-      { name: word('male', lang), type: 'bar', stack: 'sex', data: of('male'), itemStyle: { color: '#1f5f8b' } },
-      { name: word('unknown', lang), type: 'bar', stack: 'sex', data: points.map((p) => p.value - (p.breakdown.female ?? 0) - (p.breakdown.male ?? 0)), itemStyle: { color: '#999' } },
-    ],
+    series,
   };
+}
+
+/** Women and men stacked, and whatever the records do not say as "unknown". */
+function bySexSeries(points: readonly SeriesPoint[], lang: ReportLang): Option | null {
+  const of = (k: string) => points.map((p) => p.breakdown[k] ?? 0);
+  return stackedByYear(points, [
+    { name: word('female', lang), type: 'bar', stack: 'sex', data: of('female'), itemStyle: { color: '#c0504d' } },
+    { name: word('male', lang), type: 'bar', stack: 'sex', data: of('male'), itemStyle: { color: '#1f5f8b' } },
+    { name: word('unknown', lang), type: 'bar', stack: 'sex', data: points.map((p) => p.value - (p.breakdown.female ?? 0) - (p.breakdown.male ?? 0)), itemStyle: { color: '#999' } },
+  ]);
 }
 
 const pie = (pairs: [string, number][]): Option => ({
@@ -100,9 +105,7 @@ const pie = (pairs: [string, number][]): Option => ({
 export const CHARTS = {
   victims_series: {
     title: { az: (y, f) => `İnsan alverinin qurbanları, ${f}–${y}`, en: (y, f) => `Victims of trafficking identified, ${f}–${y}` },
-    option: (d, lang) => {
-      return bySexSeries(d.series.victims, lang);
-    },
+    option: (d, lang) => bySexSeries(d.series.victims, lang),
   },
   victims_by_sex: {
     title: { az: (y) => `${y}-cü ildə müəyyən edilmiş qurbanlar, cinsə görə`, en: (y) => `Victims identified in ${y}, by sex` },
@@ -158,16 +161,8 @@ export const CHARTS = {
     title: { az: (y, f) => `Maddələr üzrə cinayətlər, ${f}–${y}`, en: (y, f) => `Crimes by article, ${f}–${y}` },
     option: (d, lang) => {
       const points = d.series.crimes;
-      if (points.length < 2) return null;
       const articles = [...new Set(points.flatMap((p) => Object.keys(p.breakdown)))].sort();
-      return {
-        animation: false,
-        legend: { bottom: 0 },
-        grid: { left: 40, right: 20, top: 20, bottom: 70 },
-        xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisLabel: { rotate: 45 } },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: articles.map((a) => ({ name: article(a, lang), type: 'bar', stack: 'article', data: points.map((p) => p.breakdown[a] ?? 0) })),
-      };
+      return stackedByYear(points, articles.map((a) => ({ name: article(a, lang), type: 'bar', stack: 'article', data: points.map((p) => p.breakdown[a] ?? 0) })), 70);
     },
   },
   victims_by_region: {

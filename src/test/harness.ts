@@ -36,8 +36,7 @@ const roleHome: Record<Role, AgencyKind> = {
 /** The PostgreSQL server tests run against, or undefined for in-memory PGlite. */
 export const testServerUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
-export async function freshDatabase(): Promise<Db & { url?: string }> {
-  const serverUrl = testServerUrl();
+export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & { url?: string }> {
   if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
   const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
