@@ -73,6 +73,8 @@ export const rules = {
   'report.read': { coordinator: 'all', police_investigator: 'all', analyst: 'all' },
   'report.sources': { coordinator: 'all', police_investigator: 'all' },
   'report.narrative': { coordinator: 'all' },
+  // The report's definition (figures, sentences, charts) is the coordinator's to edit and preview.
+  'report.definition': { coordinator: 'all' },
   'report.publish': { coordinator: 'all' },
   'report.history': { coordinator: 'all' },
   // The criminal-justice registry: police, prosecution and the coordinator see records (national

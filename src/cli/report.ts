@@ -4,8 +4,8 @@ import { SingleBar } from 'cli-progress';
 import { openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { invalid, type FieldError } from '../errors.ts';
-import { buildReport, FORMATS, LANGS, render, type Format } from '../report/build.ts';
-import type { Lang } from '../report/definition.ts';
+import { buildReport, FORMATS, LANGS, render, type Format, type Lang } from '../report/build.ts';
+import { WORDS } from '../report/definition/labels.ts';
 
 export interface ReportOptions {
   year: string;
@@ -39,7 +39,7 @@ export async function reportCommand(config: Config, opts: ReportOptions) {
     const written: string[] = [];
     for (const [i, job] of jobs.entries()) {
       bar.update(i + 1, { step: `${job.format}${job.format === 'json' ? '' : ` ${job.lang}`}` });
-      const out = await render(build, job.format, job.lang, `Azad ${ctx.version} · ${new Date().toISOString().slice(0, 10)} · draft, not published`);
+      const out = await render(build, job.format, job.lang, `Azad ${ctx.version} · ${new Date().toISOString().slice(0, 10)} · ${WORDS.draft?.[job.lang]}`);
       const file = path.join(opts.out, out.fileName);
       fs.writeFileSync(`${file}.tmp`, out.content);
       fs.renameSync(`${file}.tmp`, file);
@@ -48,7 +48,9 @@ export async function reportCommand(config: Config, opts: ReportOptions) {
     bar.update(jobs.length + 1, { step: 'done' });
     bar.stop();
     const errors = build.problems.filter((p) => p.severity === 'error').length;
-    process.stdout.write(`${written.map((f) => `Wrote ${f}`).join('\n')}\n${build.figures.length} figures; validation: ${errors} errors, ${build.problems.length - errors} warnings\n`);
+    // Every problem is listed, errors first: a count alone tells the coordinator nothing to fix.
+    const listed = [...build.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)).map((p) => `  ${p.severity}: [${p.code}] ${p.message}`);
+    process.stdout.write(`${written.map((f) => `Wrote ${f}`).join('\n')}\n${build.figures.length} figures; validation: ${errors} errors, ${build.problems.length - errors} warnings\n${listed.join('\n')}${listed.length ? '\n' : ''}`);
   } finally {
     bar.stop();
     await db.close();

@@ -16,7 +16,7 @@ import type {
   WantedPersonsTable,
 } from '../prosecution/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
-import type { HistoricalAggregatesTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
+import type { HistoricalAggregatesTable, ReportDefinitionsTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
 import type { SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
 import type { ActivitiesTable } from '../activities/table.ts';
@@ -57,6 +57,7 @@ export interface Database {
   report_narratives: ReportNarrativesTable;
   report_editions: ReportEditionsTable;
   report_documents: ReportDocumentsTable;
+  report_definitions: ReportDefinitionsTable;
   crime_facts: CrimeFactsTable;
   fact_victims: FactVictimsTable;
   criminal_cases: CriminalCasesTable;

@@ -1,12 +1,14 @@
-// One report build: figures, problems, narratives and chart data for a year, and its renderings.
+// One report build: figures, problems, narratives and charts for a year, and its renderings.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import type { Lang } from './definition.ts';
-import { buildDocument } from './document.ts';
+import { describe } from './definition/describe.ts';
+import type { Evaluated } from './definition/evaluate.ts';
+import type { DefinitionInForce } from './definition/store.ts';
+import { REPORT_LANGS, type ReportDefinition, type ReportLang } from './definition/schema.ts';
+import { buildDocument, figureJson } from './document.ts';
 import { renderDocx } from './docx.ts';
-import { reportSeries, type ReportSeries } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
 import { compareYears, type ReportFigure } from './report.ts';
@@ -14,20 +16,23 @@ import { validateReport, type Problem } from './validation.ts';
 
 export const FORMATS = ['html', 'docx', 'pdf', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export const LANGS = ['az', 'en'] as const;
+export const LANGS = REPORT_LANGS;
+export type Lang = ReportLang;
 
 export interface ReportBuild {
   year: number;
+  profile: Profile;
+  definition: DefinitionInForce;
   figures: ReportFigure[];
   problems: Problem[];
-  narratives: Record<Lang, Map<string, string>>;
-  series: ReportSeries;
+  narratives: Record<string, Map<string, string>>;
+  evaluated: Evaluated;
 }
 
-export async function narrativesFor(db: Kysely<Database>, year: number): Promise<Record<Lang, Map<string, string>>> {
+export async function narrativesFor(db: Kysely<Database>, year: number): Promise<Record<string, Map<string, string>>> {
   const rows = await db.selectFrom('report_narratives').select(['block_id', 'lang', 'text']).where('year', '=', year).execute();
-  const out: Record<Lang, Map<string, string>> = { az: new Map(), en: new Map() };
-  for (const r of rows) if (r.lang === 'az' || r.lang === 'en') out[r.lang].set(r.block_id, r.text);
+  const out: Record<string, Map<string, string>> = Object.fromEntries(REPORT_LANGS.map((l) => [l, new Map<string, string>()]));
+  for (const r of rows) out[r.lang]?.set(r.block_id, r.text);
   return out;
 }
 
@@ -36,33 +41,32 @@ export async function currentEdition(db: Kysely<Database>, year: number) {
   return db.selectFrom('report_editions').selectAll().where('year', '=', year).where('superseded_at', 'is', null).orderBy('edition', 'desc').executeTakeFirst();
 }
 
-export async function buildReport(db: Kysely<Database>, profile: Profile, year: number, onStep?: (done: number, total: number) => void): Promise<ReportBuild> {
-  // Y−1 is computed once, for the changes and for the panel's checks alike.
-  const { figures, previous } = await compareYears(db, profile, year, onStep);
+/** Builds the year's report from its definition in force, or from a proposed one (the editor's preview). */
+export async function buildReport(db: Kysely<Database>, profile: Profile, year: number, opts: { definition?: ReportDefinition } = {}): Promise<ReportBuild> {
+  const { figures, previous, evaluated, definition } = await compareYears(db, profile, year, opts);
   const prevEdition = await currentEdition(db, year - 1);
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
-  const series = await reportSeries(db, year);
-  const imported = await db.selectFrom('historical_aggregates').select(['figure_id', 'year', 'value']).where('year', 'in', [year, year - 1]).execute();
-  const problems = validateReport({
-    year,
-    figures,
-    previous,
-    publishedPrevious,
-    // Both languages are published: a block missing in either is missing.
-    narratives: new Map([...narratives.az].filter(([id]) => narratives.en.get(id)?.trim())),
-    submittedIds: new Set(profile.indicators.indicators.map((i) => i.id)),
-    imported: new Map(imported.map((r) => [`${r.figure_id}@${r.year}`, Number(r.value)])),
-    chartData: { year, series },
-  });
-  return { year, figures, problems, narratives, series };
+  const imported = new Map([...evaluated.imported].filter(([k]) => k.endsWith(`@${year}`) || k.endsWith(`@${year - 1}`)).map(([k, h]) => [k, Number(h.value)]));
+  const build: ReportBuild = { year, profile, definition, figures, problems: [], narratives, evaluated };
+  const doc = buildDocument({ def: definition.definition, profile, year, lang: 'en', figures, narratives: narratives.en ?? new Map(), evaluated, draft: true });
+  const drawn = new Set(doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])));
+  const emptyCharts = definition.definition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' && !drawn.has(b.id) ? [b.id] : [])));
+  build.problems = validateReport({ year, def: definition.definition, figures, previous, publishedPrevious, narratives, imported, emptyCharts });
+  return build;
 }
 
-/** The machine-readable report, keyed by the reference ids. */
-export const reportJson = (b: ReportBuild) => ({
-  year: b.year,
-  figures: b.figures.map((f) => ({ id: f.id, value: f.value, delta: f.delta, breakdown: f.breakdown ?? null, unknown: f.unknown ?? null })),
-});
+/** The machine-readable report: every figure with its labels, parts, qualifier and "counted as" in each language. */
+export function reportJson(b: ReportBuild) {
+  const def = b.definition.definition;
+  return {
+    year: b.year,
+    languages: def.languages,
+    definition: { source: b.definition.source, fromYear: b.definition.fromYear },
+    figures: b.figures.map((f) => figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang))),
+    problems: b.problems,
+  };
+}
 
 export interface Rendered {
   format: Format;
@@ -79,11 +83,11 @@ const TYPES: Record<Format, string> = {
   json: 'application/json',
 };
 
-export async function render(b: ReportBuild, format: Format, lang: Lang, footer: string): Promise<Rendered> {
+export async function render(b: ReportBuild, format: Format, lang: Lang, footer: string, opts: { draft: boolean } = { draft: true }): Promise<Rendered> {
   if (format === 'json') return { format, lang: 'all', content: Buffer.from(`${JSON.stringify(reportJson(b), null, 2)}\n`), contentType: TYPES.json, fileName: `azad-report-${b.year}.json` };
-  const doc = buildDocument(b.year, lang, b.figures, b.narratives[lang], { year: b.year, series: b.series });
+  const doc = buildDocument({ def: b.definition.definition, profile: b.profile, year: b.year, lang, figures: b.figures, narratives: b.narratives[lang] ?? new Map(), evaluated: b.evaluated, draft: opts.draft });
   const html = renderHtml(doc, footer);
-  const content = format === 'html' ? Buffer.from(html) : format === 'docx' ? await renderDocx(doc, footer) : await renderPdf(html);
+  const content = format === 'html' ? Buffer.from(html) : format === 'docx' ? await renderDocx(doc, footer) : await renderPdf(html, doc, footer);
   return { format, lang, content, contentType: TYPES[format], fileName: `azad-report-${b.year}-${lang}.${format}` };
 }
 

@@ -1,31 +1,57 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chartOption, chartTitle, type ChartData } from './charts.ts';
+import { loadProfile, profileDir } from '../profile/load.ts';
+import { chartOption, chartTitle, percent, type ChartBlock } from './charts.ts';
+import { labeller } from './definition/labels.ts';
+import { profileDefinition } from './definition/store.ts';
 import { renderSvg, svgToPng } from './svg.ts';
 
+const profile = await loadProfile(profileDir('az'));
+const def = await profileDefinition(profile);
 const point = (year: number, female: number, male: number) => ({ year, value: female + male + 1, breakdown: { female, male }, source: 'records' as const });
-const data: ChartData = {
-  year: 2023,
-  figures: new Map([['victims.by_country_of_exploitation', { id: 'victims.by_country_of_exploitation', value: 5, breakdown: { TR: 3, RU: 1 }, unknown: 1, parts: 'partition' as const }]]),
-  series: { victims: [point(2021, 10, 1), point(2022, 12, 2), point(2023, 9, 0)], defendants: [], crimes: [] },
-};
+const series = [point(2021, 10, 1), point(2022, 12, 2), point(2023, 9, 0)];
+const block = (id: string) => def.sections.flatMap((s) => s.blocks).find((b): b is ChartBlock => b.kind === 'chart' && b.id === id) as ChartBlock;
+const country = { id: 'victims.by_country_of_exploitation', value: 5, breakdown: { TR: 3, RU: 1, QA: 0 }, unknown: 1, parts: 'partition' as const };
+const opt = (id: string, lang: 'az' | 'en' | 'ru', figure?: typeof country, dim: string | null = 'country_of_exploitation') =>
+  chartOption({ def, block: block(id), figure, dim, series: block(id).type === 'series' ? series : null, label: labeller(def, profile, lang), lang });
 
 test("a series chart's title names the years it shows, never more", () => {
-  assert.equal(chartTitle('victims_series', data, 'en'), 'Victims of trafficking identified, 2021–2023');
-  assert.equal(chartTitle('victims_by_country', data, 'en'), '2023: by country of exploitation');
+  assert.equal(chartTitle(block('victims_series'), 2023, series, 'en'), 'Victims of trafficking identified, 2021–2023');
+  assert.equal(chartTitle(block('victims_by_country'), 2023, null, 'ru'), '2023: по стране эксплуатации');
 });
 
 test('the SVG holds the data: bars per year with women, men and the unknown rest; country names in the language', () => {
-  const svg = renderSvg(chartOption('victims_series', data, 'en') as Record<string, unknown>);
+  const svg = renderSvg(chartOption({ def, block: block('victims_series'), figure: undefined, dim: 'sex', series, label: labeller(def, profile, 'en'), lang: 'en' }) as Record<string, unknown>);
   assert.match(svg, /^<svg[^>]+width="640"/);
-  for (const label of ['2021', '2022', '2023', 'Women', 'Men', 'Unknown']) assert.ok(svg.includes(label), label);
-  const countries = renderSvg(chartOption('victims_by_country', data, 'az') as Record<string, unknown>);
+  for (const label of ['2021', '2022', '2023', 'Women', 'Men', 'unknown']) assert.ok(svg.includes(label), label);
+  const countries = renderSvg(opt('victims_by_country', 'az', country) as Record<string, unknown>);
   assert.ok(countries.includes('Türkiyə'), 'Azerbaijani country names');
-  assert.ok(countries.includes('Məlum deyil'), 'the unknown part is drawn, not dropped');
+  assert.ok(countries.includes('məlum deyil'), 'the unknown part is drawn, not dropped');
+  assert.ok(!countries.includes('Qətər'), 'no bar for a zero part');
+  assert.ok(renderSvg(opt('victims_by_country', 'ru', country) as Record<string, unknown>).includes('Турция'), 'Russian country names');
+});
+
+test('pie slices: no zero slice, whole or one-decimal percentages, fixed colours for women and men', () => {
+  const sex = { id: 'victims.identified', value: 3, breakdown: { female: 2, male: 1, x: 0 }, unknown: 0, parts: 'partition' as const };
+  const o = chartOption({ def, block: block('victims_by_sex'), figure: sex, dim: 'sex', series: null, label: labeller(def, profile, 'en'), lang: 'en' }) as { series: { data: { name: string; itemStyle: { color: string }; label: { formatter: string } }[] }[] };
+  const data = o.series[0]?.data ?? [];
+  assert.deepEqual(data.map((d) => d.name), ['Women', 'Men']);
+  assert.equal(data[0]?.itemStyle.color, def.colors?.female);
+  assert.equal(data[1]?.itemStyle.color, def.colors?.male);
+  assert.equal(data[0]?.label.formatter, 'Women: 2 (67%)');
+  assert.equal(percent(1, 3, 'en'), '33%');
+  assert.equal(percent(1, 300, 'en'), '0.3%');
+});
+
+test('a top-N bar chart ends with one "other" bar for the rest', () => {
+  const many = { id: 'victims.by_region', value: 20, breakdown: Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`r${i}`, 18 - i])), unknown: 0, parts: 'partition' as const };
+  const o = chartOption({ def, block: block('victims_by_region'), figure: many, dim: 'region', series: null, label: labeller(def, profile, 'en'), lang: 'en' }) as { yAxis: { data: string[] } };
+  assert.equal(o.yAxis.data.length, 16);
+  assert.equal(o.yAxis.data.at(-1), 'other');
 });
 
 test('no data, no chart; a PNG for Word', () => {
-  assert.equal(chartOption('defendants_series', data, 'en'), null);
-  const png = svgToPng(renderSvg(chartOption('victims_series', data, 'en') as Record<string, unknown>));
+  assert.equal(chartOption({ def, block: block('defendants_series'), figure: undefined, dim: 'sex', series: [], label: labeller(def, profile, 'en'), lang: 'en' }), null);
+  const png = svgToPng(renderSvg(chartOption({ def, block: block('victims_series'), figure: undefined, dim: 'sex', series, label: labeller(def, profile, 'en'), lang: 'en' }) as Record<string, unknown>));
   assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
 });

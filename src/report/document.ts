@@ -1,90 +1,148 @@
 // The report as a language-neutral document: headings, paragraphs, tables and charts, filled
-// with figures. HTML, Word and PDF are all rendered from this one model, so they cannot disagree.
-import { chartOption, chartTitle, type ChartData } from './charts.ts';
-import { SECTIONS, SUBTITLE, TITLE, type Lang } from './definition.ts';
-import type { Figure } from './figure.ts';
+// with figures from the year's definition. HTML, Word and PDF are all rendered from this one
+// model, so they cannot disagree.
+import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
+import { chartOption, chartTitle } from './charts.ts';
+import { placeholders } from './definition/check.ts';
+import type { Evaluated } from './definition/evaluate.ts';
+import { azOrdinal, labeller, LOCALES, WORDS, type LabelFn } from './definition/labels.ts';
+import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
-  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'heading'; level: 1 | 2; text: string; anchor: string }
   | { kind: 'paragraph'; text: string; placeholder?: boolean }
   | { kind: 'table'; caption: string; head: [string, string]; rows: [string, string][] }
   | { kind: 'chart'; id: string; title: string; option: Record<string, unknown> };
 
 export interface ReportDocument {
   year: number;
-  lang: Lang;
+  lang: ReportLang;
   title: string;
+  subtitle: string;
   blocks: DocBlock[];
 }
 
-const LOCALE: Record<Lang, string> = { az: 'az-Latn-AZ', en: 'en-GB' };
-export const formatNumber = (n: number, lang: Lang) => new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(n);
+export const formatNumber = (n: number, lang: ReportLang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(n);
 
-const MISSING = '[—]';
+/** Printed where a figure has no value; the validation panel blocks publication of it. */
+export const NO_VALUE = '—';
 
-/** Fills `{id}`, `{=id}` and `{id#key}` placeholders; unknown figures print a visible gap. */
-export function fill(template: string, figures: ReadonlyMap<string, ReportFigure>, lang: Lang): string {
-  return template.replace(/\{([=~]?)([a-z0-9_.]+)(?:#([^}]+))?\}/g, (_, mode: string, id: string, key: string | undefined) => {
-    const f = figures.get(id);
-    if (!f) return MISSING;
-    if (mode === '~') return (f.categories ?? []).map(region(lang)).join(', ') || '—';
-    const bare = mode === '=';
-    const value = key === undefined ? f.value : (f.breakdown?.[key] ?? 0);
-    if (value === null) return lang === 'az' ? 'məlumat yoxdur' : 'not available';
-    const delta = key === undefined ? f.delta : (f.breakdownDelta?.[key] ?? null);
-    const qualifier = key === undefined ? Qualifier.safeParse(f.qualifier) : null;
-    const text = qualifier?.success ? formatQualified(value, qualifier.data, lang) : formatNumber(value, lang);
-    return bare || delta === null ? text : `${text} ${formatDelta(delta, lang)}`;
+/** The breakdown dimension of a figure, following formulas to the records they read. */
+export function dimensionOf(def: ReportDefinition, id: string, seen = new Set<string>()): string | null {
+  const f = def.figures.find((x) => x.id === id);
+  if (!f || seen.has(id)) return null;
+  seen.add(id);
+  if (f.breakdown) return f.breakdown.by;
+  if (f.categories) return f.categories;
+  const m = f.formula;
+  if (m && 'cumulative' in m) return dimensionOf(def, m.cumulative, seen);
+  if (m && 'breakdownOf' in m) return dimensionOf(def, m.breakdownOf, seen);
+  return null;
+}
+
+export interface FillContext {
+  def: ReportDefinition;
+  year: number;
+  lang: ReportLang;
+  figures: ReadonlyMap<string, ReportFigure>;
+  label: LabelFn;
+}
+
+const join = (items: string[], lang: ReportLang) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${WORDS.and?.[lang]} ${items.at(-1)}`);
+
+function number(value: number, delta: number | null, bare: boolean, lang: ReportLang, qualifier?: string) {
+  const q = Qualifier.safeParse(qualifier);
+  const text = q.success ? formatQualified(value, q.data, lang) : formatNumber(value, lang);
+  return bare || delta === null ? text : `${text} ${formatDelta(delta, lang)}`;
+}
+
+/** The parts of a figure as "label: n (change)", zeros left out, the unknown part named. */
+function partsList(f: ReportFigure, keys: string[], bare: boolean, c: FillContext, dim: string | null): string[] {
+  const items = keys.filter((k) => (f.breakdown?.[k] ?? 0) !== 0).map((k) => `${c.label(dim, k)}: ${number(f.breakdown?.[k] ?? 0, f.breakdownDelta?.[k] ?? null, bare, c.lang)}`);
+  if (f.unknown) items.push(`${WORDS.unknown?.[c.lang]}: ${formatNumber(f.unknown, c.lang)}`);
+  return items;
+}
+
+/** Fills a text's placeholders (docs/report-definition.md, "Sentences"). */
+export function fill(template: string, c: FillContext): string {
+  const named = new Map<string, Set<string>>();
+  for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
+  const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
+  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined) => {
+    const f = c.figures.get(id);
+    if (!f) return NO_VALUE;
+    const bare = eq === '=';
+    const dim = dimensionOf(c.def, id);
+    if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
+    if (list === '*') {
+      const items = partsList(f, Object.keys(f.breakdown ?? {}), bare, c, dim);
+      return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
+    }
+    if (list === '+') {
+      const rest = Object.keys(f.breakdown ?? {}).filter((k) => !named.get(id)?.has(k));
+      const items = partsList(f, rest, bare, c, dim);
+      return items.length ? `, ${items.join(', ')}` : '';
+    }
+    if (f.value === null) return NO_VALUE;
+    if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
+    return number(f.value, f.delta, bare, c.lang, f.qualifier);
   });
 }
 
-function tableRows(f: Figure, label: (key: string) => string, lang: Lang): [string, string][] {
-  const rows: [string, string][] = Object.entries(f.breakdown ?? {})
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => [label(k), formatNumber(n, lang)]);
-  if (f.unknown) rows.push([lang === 'az' ? 'Məlum deyil' : 'Unknown', formatNumber(f.unknown, lang)]);
-  rows.push([lang === 'az' ? 'Cəmi' : 'Total', f.value === null ? '—' : formatNumber(f.value, lang)]);
+function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {
+  const sorted = Object.entries(f.breakdown ?? {}).filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]);
+  const shown = top && sorted.length > top ? sorted.slice(0, top) : sorted;
+  const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
+  const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);
+  if (rest) rows.push([WORDS.other?.[c.lang] ?? 'other', formatNumber(rest, c.lang)]);
+  if (f.unknown) rows.push([WORDS.unknown?.[c.lang] ?? 'unknown', formatNumber(f.unknown, c.lang)]);
+  rows.push([WORDS.total?.[c.lang] ?? 'Total', f.value === null ? NO_VALUE : formatNumber(f.value, c.lang)]);
   return rows;
 }
 
-const region = (lang: Lang) => {
-  const names = new Intl.DisplayNames([LOCALE[lang]], { type: 'region' });
-  return (code: string) => {
-    try {
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
-};
+export interface BuildDocumentInput {
+  def: ReportDefinition;
+  profile: Profile;
+  year: number;
+  lang: ReportLang;
+  figures: readonly ReportFigure[];
+  narratives: ReadonlyMap<string, string>;
+  evaluated: Evaluated;
+  /** Drafts show where narrative text is missing; published editions leave such blocks out. */
+  draft: boolean;
+}
 
-export function buildDocument(year: number, lang: Lang, figures: readonly ReportFigure[], narratives: ReadonlyMap<string, string>, chartData: Omit<ChartData, 'figures'>): ReportDocument {
-  const byId = new Map(figures.map((f) => [f.id, f]));
-  const data: ChartData = { ...chartData, figures: byId };
-  const blocks: DocBlock[] = [{ kind: 'paragraph', text: SUBTITLE[lang] }];
-  for (const section of SECTIONS) {
-    blocks.push({ kind: 'heading', level: 1, text: section.title[lang] });
+export function buildDocument(input: BuildDocumentInput): ReportDocument {
+  const { def, lang, year } = input;
+  const label = labeller(def, input.profile, lang);
+  const byId = new Map(input.figures.map((f) => [f.id, f]));
+  const c: FillContext = { def, year, lang, figures: byId, label };
+  const text = (t: { az?: string; en?: string; ru?: string } | undefined) => t?.[lang] ?? '';
+  const blocks: DocBlock[] = [];
+  for (const section of def.sections) {
+    blocks.push({ kind: 'heading', level: 1, text: fill(text(section.title), c), anchor: `s-${section.id}` });
     for (const b of section.blocks) {
       switch (b.kind) {
         case 'text':
-          blocks.push({ kind: 'paragraph', text: fill(b.text[lang], byId, lang) });
+          blocks.push({ kind: 'paragraph', text: fill(text(b.text), c) });
           break;
         case 'narrative': {
-          const text = narratives.get(b.id)?.trim();
-          if (text) for (const para of text.split(/\n{2,}/)) blocks.push({ kind: 'paragraph', text: para.trim() });
-          else blocks.push({ kind: 'paragraph', text: lang === 'az' ? `[${b.label.az}: mətn hələ yazılmayıb]` : `[${b.label.en}: text not yet written]`, placeholder: true });
+          const body = input.narratives.get(b.id)?.trim();
+          if (body) for (const para of body.split(/\n{2,}/)) blocks.push({ kind: 'paragraph', text: para.trim() });
+          else if (input.draft) blocks.push({ kind: 'paragraph', text: `[${text(b.label)}: ${lang === 'az' ? 'mətn hələ yazılmayıb' : lang === 'ru' ? 'текст ещё не написан' : 'text not yet written'}]`, placeholder: true });
           break;
         }
         case 'table': {
           const f = byId.get(b.figure);
-          if (f) blocks.push({ kind: 'table', caption: b.caption[lang], head: [b.keyLabel[lang], lang === 'az' ? 'Say' : 'Number'], rows: tableRows(f, b.figure.includes('country') ? region(lang) : (k) => k, lang) });
+          if (f) blocks.push({ kind: 'table', caption: fill(text(b.caption), c), head: [text(b.keyLabel), WORDS.number?.[lang] ?? 'Number'], rows: tableRows(f, c, dimensionOf(def, b.figure), b.top) });
           break;
         }
         case 'chart': {
-          const option = chartOption(b.chart, data, lang);
-          if (option) blocks.push({ kind: 'chart', id: b.chart, title: chartTitle(b.chart, data, lang), option });
+          const series = b.type === 'series' ? input.evaluated.series(b.figure, b.from ?? year - 9) : null;
+          const option = chartOption({ def, block: b, figure: byId.get(b.figure), dim: dimensionOf(def, b.figure), series, label, lang });
+          if (option) blocks.push({ kind: 'chart', id: b.id, title: chartTitle(b, year, series, lang), option });
           break;
         }
         default: {
@@ -94,5 +152,28 @@ export function buildDocument(year: number, lang: Lang, figures: readonly Report
       }
     }
   }
-  return { year, lang, title: TITLE[lang](year), blocks };
+  return { year, lang, title: fill(text(def.title), c), subtitle: fill(text(def.subtitle), c), blocks };
+}
+
+/** A figure as the machine-readable report gives it: labels of the figure and of every part in each language. */
+export function figureJson(f: ReportFigure, def: ReportDefinition, profile: Profile, countedAs: (d: FigureDef, lang: ReportLang) => string) {
+  const d = def.figures.find((x) => x.id === f.id);
+  const dim = dimensionOf(def, f.id);
+  const labels = Object.fromEntries(def.languages.map((l) => [l, labeller(def, profile, l)]));
+  const inLangs = (fn: (lang: ReportLang) => string) => Object.fromEntries(def.languages.map((l) => [l, fn(l)]));
+  return {
+    id: f.id,
+    label: d ? inLangs((l) => d.label[l] ?? d.label.en ?? d.label.az ?? f.id) : null,
+    countedAs: d ? inLangs((l) => countedAs(d, l)) : null,
+    unit: d?.unit ?? 'count',
+    value: f.value,
+    delta: f.delta,
+    qualifier: f.qualifier ?? null,
+    parts: f.breakdown ? Object.entries(f.breakdown).map(([key, value]) => ({ key, value, delta: f.breakdownDelta?.[key] ?? null, label: inLangs((l) => labels[l]?.(dim, key) ?? key) })) : null,
+    partsAre: f.parts ?? null,
+    unknown: f.unknown ?? null,
+    breakdown: f.breakdown ?? null,
+    categories: f.categories ? f.categories.map((code) => ({ code, label: inLangs((l) => labels[l]?.(dim, code) ?? code) })) : null,
+    sources: f.sources ?? null,
+  };
 }

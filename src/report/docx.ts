@@ -1,5 +1,6 @@
 // The report as an editable Word document: real headings, real tables, charts as images.
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from 'docx';
+import { WORDS } from './definition/labels.ts';
 import type { ReportDocument } from './document.ts';
 import { CHART_SIZE, renderSvg, svgToPng } from './svg.ts';
 
@@ -7,7 +8,11 @@ const cell = (text: string, bold = false, right = false) =>
   new TableCell({ children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold })] })] });
 
 export async function renderDocx(doc: ReportDocument, footer: string): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] })];
+  const children: (Paragraph | Table | TableOfContents)[] = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(doc.title)] })];
+  if (doc.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.subtitle, italics: true })] }));
+  // Word fills the contents (with page numbers) when the document is opened.
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(WORDS.contents?.[doc.lang] ?? 'Contents')] }));
+  children.push(new TableOfContents(WORDS.contents?.[doc.lang] ?? 'Contents', { hyperlink: true, headingStyleRange: '1-2' }));
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'heading':
@@ -49,7 +54,7 @@ export async function renderDocx(doc: ReportDocument, footer: string): Promise<B
       }
     }
   }
-  children.push(new Paragraph({ children: [new TextRun({ text: footer, size: 16, color: '555555' })] }));
-  const file = new Document({ creator: 'Azad', title: doc.title, styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } }, sections: [{ children }] });
+  const pageFooter = new Footer({ children: [new Paragraph({ children: [new TextRun({ text: `${footer} · ${WORDS.page?.[doc.lang] ?? 'Page'} `, size: 16, color: '555555' }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '555555' })] })] });
+  const file = new Document({ creator: 'Azad', title: doc.title, features: { updateFields: true }, styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } }, sections: [{ footers: { default: pageFooter }, children }] });
   return Packer.toBuffer(file);
 }

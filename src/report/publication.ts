@@ -4,7 +4,8 @@ import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, conflict, invalid } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
-import { buildReport, currentEdition, FORMATS, LANGS, render, sha256, type Rendered } from './build.ts';
+import { buildReport, currentEdition, FORMATS, render, sha256, type Rendered } from './build.ts';
+import { WORDS } from './definition/labels.ts';
 import type { ReportFigure } from './report.ts';
 import { hasErrors } from './validation.ts';
 
@@ -29,6 +30,7 @@ export function editionHash(figures: readonly ReportFigure[], docs: readonly { f
  */
 export async function publishReport(db: Kysely<Database>, ctx: { profile: Profile; version: string }, year: number, input: PublishInput, who: { userId: string }, audit: AuditBase) {
   const build = await buildReport(db, ctx.profile, year);
+  const def = build.definition.definition;
   const errors = build.problems.filter((p) => p.severity === 'error');
   if (hasErrors(build.problems) && !input.overrideReason) {
     throw conflict(`Publishing is blocked by ${errors.length} validation error(s); fix them or give an override reason`, [{ path: 'overrideReason', message: errors.map((e) => e.message).join('; ') }]);
@@ -36,11 +38,11 @@ export async function publishReport(db: Kysely<Database>, ctx: { profile: Profil
   const existing = await currentEdition(db, year);
   if (existing && !input.changelog) throw invalid('A corrected edition needs a changelog', [{ path: 'changelog', message: `edition ${existing.edition} of ${year} is published; say what the new edition corrects` }]);
   const edition = (existing?.edition ?? 0) + 1;
-  const footer = `Azad ${ctx.version} · ${year}, edition ${edition} · ${new Date().toISOString().slice(0, 10)}`;
+  const day = new Date().toISOString().slice(0, 10);
   const docs: Rendered[] = [];
   for (const format of FORMATS) {
-    if (format === 'json') docs.push(await render(build, format, 'en', footer));
-    else for (const lang of LANGS) docs.push(await render(build, format, lang, footer));
+    if (format === 'json') docs.push(await render(build, format, 'en', `Azad ${ctx.version}`, { draft: false }));
+    else for (const lang of def.languages) docs.push(await render(build, format, lang, `Azad ${ctx.version} · ${year}, ${WORDS.edition?.[lang]} ${edition} · ${day}`, { draft: false }));
   }
   const stored = docs.map((d) => ({ format: d.format, lang: d.lang, content: d.content, sha256: sha256(d.content) }));
   const hash = editionHash(build.figures, stored);
@@ -56,6 +58,8 @@ export async function publishReport(db: Kysely<Database>, ctx: { profile: Profil
         year,
         edition,
         figures: JSON.stringify(build.figures),
+        // The definition it was built from is frozen beside the figures.
+        definition: JSON.stringify(def),
         problems: JSON.stringify(build.problems),
         override_reason: hasErrors(build.problems) ? (input.overrideReason ?? null) : null,
         changelog: input.changelog ?? null,

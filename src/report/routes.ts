@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
-import { submittedFigures } from '../submissions/statistics.ts';
 import { personsVisible } from '../victims/access.ts';
 import { buildReport, render } from './build.ts';
-import { narrativeIds } from './definition.ts';
+import { narrativeIds as namedNarratives } from './definition/check.ts';
+import { describe } from './definition/describe.ts';
+import { WORDS } from './definition/labels.ts';
+import { ReportDefinition } from './definition/schema.ts';
+import { definitionFor, parseDefinition, saveDefinition } from './definition/store.ts';
+import { buildDocument } from './document.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
-import { Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
+import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
 import { figureSourcePersons } from './sources.ts';
 
 const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
@@ -20,21 +24,47 @@ export function reportRoutes(app: App, ctx: AppContext) {
   const tags = ['report'];
   const base = (req: Parameters<typeof auditActor>[0] & { ip: string }) => ({ actor: auditActor(req), ip: req.ip });
 
-  app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures, validation panel, editions and chart data", params: YearParams, response: { 200: ReportOverview } } }, async (req) => {
+  app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures (with what each counts), validation panel, editions and charts", params: YearParams, querystring: OverviewQuery, response: { 200: ReportOverview } } }, async (req) => {
     const b = await buildReport(db, profile, req.params.year);
+    const def = b.definition.definition;
+    const lang = def.languages.includes(req.query.lang) ? req.query.lang : (def.languages[0] ?? 'en');
+    const doc = buildDocument({ def, profile, year: b.year, lang, figures: b.figures, narratives: b.narratives[lang] ?? new Map(), evaluated: b.evaluated, draft: true });
+    const byId = new Map(def.figures.map((f) => [f.id, f]));
     return {
       year: b.year,
-      figures: b.figures,
+      languages: def.languages,
+      definition: { source: b.definition.source, fromYear: b.definition.fromYear },
+      figures: b.figures.map((f) => {
+        const d = byId.get(f.id);
+        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang) : '', unit: d?.unit ?? 'count' };
+      }),
       problems: b.problems,
       editions: await listEditions(db, b.year),
-      narratives: narrativeIds.map((id) => ({ id, az: b.narratives.az.get(id) ?? '', en: b.narratives.en.get(id) ?? '' })),
-      series: b.series,
+      narratives: def.sections.flatMap((s) => s.blocks.flatMap((x) => (x.kind === 'narrative' ? [{ id: x.id, label: x.label[lang] ?? x.label.en ?? x.id, az: b.narratives.az?.get(x.id) ?? '', en: b.narratives.en?.get(x.id) ?? '', ru: b.narratives.ru?.get(x.id) ?? '' }] : []))),
+      charts: doc.blocks.flatMap((x) => (x.kind === 'chart' ? [{ id: x.id, title: x.title, option: x.option }] : [])),
     };
+  });
+
+  app.get('/reports/:year/definition', { config: { action: 'report.read' }, schema: { tags, summary: "The year's report definition: its own, else the latest earlier year's, else the profile's", params: YearParams, response: { 200: DefinitionOut } } }, async (req) =>
+    definitionFor(db, profile, req.params.year),
+  );
+
+  app.put('/reports/:year/definition', { config: { action: 'report.definition', target: 'report' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: "Store the year's report definition (checked whole; every problem named by its path)", params: YearParams, body: ReportDefinition, response: { 200: DefinitionOut } } }, async (req) => {
+    const def = await db.transaction().execute((trx) => saveDefinition(trx, profile, req.params.year, req.body, { userId: authOf(req).userId }, base(req)));
+    return { year: req.params.year, source: 'stored' as const, fromYear: req.params.year, definition: def };
+  });
+
+  app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
+    const def = parseDefinition(req.body.definition, profile);
+    const b = await buildReport(db, profile, req.params.year, { definition: def });
+    const lang = def.languages.includes(req.body.lang) ? req.body.lang : (def.languages[0] ?? 'en');
+    const out = await render(b, 'html', lang, `Azad ${ctx.version} · ${WORDS.draft?.[lang]}`);
+    return { html: out.content.toString('utf8'), problems: b.problems, figures: b.figures };
   });
 
   app.get('/reports/:year/draft/:format', { config: { action: 'report.read' }, schema: { tags, summary: 'The live (unpublished) report in one format', params: YearParams.extend({ format: ReportFormat }), querystring: LangQuery } }, async (req, reply) => {
     const b = await buildReport(db, profile, req.params.year);
-    const out = await render(b, req.params.format, req.query.lang, `Azad ${ctx.version} · draft, not published · ${new Date().toISOString().slice(0, 10)}`);
+    const out = await render(b, req.params.format, req.query.lang, `Azad ${ctx.version} · ${WORDS.draft?.[req.query.lang]} · ${new Date().toISOString().slice(0, 10)}`);
     if (out.format === 'html') reply.header('content-security-policy', REPORT_CSP);
     else reply.header('content-disposition', `attachment; filename="${out.fileName.replace('.', '-draft.')}"`);
     return reply.type(out.contentType).send(out.content);
@@ -65,9 +95,10 @@ export function reportRoutes(app: App, ctx: AppContext) {
 
   app.put('/reports/:year/narratives/:blockId', { config: { action: 'report.narrative', target: 'report' }, schema: { tags, summary: "Write a narrative block of the year's report", params: NarrativeParams, body: NarrativeBody, response: { 204: z.null() } } }, async (req, reply) => {
     const { year, blockId } = req.params;
+    const narrativeIds = namedNarratives((await definitionFor(db, profile, year)).definition);
     if (!narrativeIds.includes(blockId)) throw new AppError('not_found', `No narrative block "${blockId}"`, [{ path: 'blockId', message: `one of ${narrativeIds.join(', ')}` }]);
     await db.transaction().execute(async (trx) => {
-      for (const lang of ['az', 'en'] as const) {
+      for (const lang of ['az', 'en', 'ru'] as const) {
         await trx
           .insertInto('report_narratives')
           .values({ year, block_id: blockId, lang, text: req.body[lang], updated_by: authOf(req).userId })
@@ -85,8 +116,10 @@ export function reportRoutes(app: App, ctx: AppContext) {
   app.get('/reports/:year/figures/:figureId/sources', { config: { action: 'report.sources', target: 'report' }, schema: { tags, summary: 'The records behind a figure, as far as you may see them', params: SourceParams, response: { 200: Sources } } }, async (req) => {
     const { year, figureId } = req.params;
     // Agencies' figures name the approved submissions behind them; record-derived ones the persons.
-    const submitted = (await submittedFigures(db, year)).find((f) => f.id === figureId);
-    if (submitted) return { figure: figureId, year, persons: [], submissions: submitted.sources };
-    return { figure: figureId, year, persons: await figureSourcePersons(db, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [] };
+    const { definition: def } = await definitionFor(db, profile, year);
+    if (!def.figures.some((f) => f.id === figureId)) throw new AppError('not_found', `No figure "${figureId}" in the ${year} report`, [{ path: 'figureId', message: 'not in the definition' }]);
+    const figure = (await buildReport(db, profile, year)).figures.find((f) => f.id === figureId);
+    if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources };
+    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [] };
   });
 }

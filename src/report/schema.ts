@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ReportDefinition } from './definition/schema.ts';
 import { Figure } from './figure.ts';
 import { HistoricalAggregate } from './history.ts';
 import { Problem } from './validation.ts';
 
 export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2005).max(2100) });
-export const ReportLang = z.enum(['az', 'en']);
+export const ReportLang = z.enum(['az', 'en', 'ru']);
 export const ReportFormat = z.enum(['html', 'docx', 'pdf', 'json']);
 
 export const ReportFigureOut = Figure.extend({ delta: z.number().nullable(), breakdownDelta: z.record(z.string(), z.number()).optional() });
@@ -22,17 +23,22 @@ export const Edition = z.object({
   documents: z.array(z.object({ format: z.string(), lang: z.string(), sha256: z.string() })),
 });
 
-export const SeriesPointOut = z.object({ year: z.number().int(), value: z.number(), breakdown: z.record(z.string(), z.number()), source: z.enum(['records', 'imported']) });
-
-/** Everything the report page shows: figures, the validation panel, editions and the charts' data. */
+/** Everything the report page shows: figures with their labels and definitions in words, the panel, editions, charts. */
 export const ReportOverview = z.object({
   year: z.number().int(),
-  figures: z.array(ReportFigureOut),
+  languages: z.array(ReportLang),
+  definition: z.object({ source: z.enum(['stored', 'inherited', 'profile']), fromYear: z.number().int().nullable() }),
+  figures: z.array(ReportFigureOut.extend({ label: z.string(), countedAs: z.string(), unit: z.string() })),
   problems: z.array(Problem),
   editions: z.array(Edition),
-  narratives: z.array(z.object({ id: z.string(), az: z.string(), en: z.string() })),
-  series: z.object({ victims: z.array(SeriesPointOut), defendants: z.array(SeriesPointOut), crimes: z.array(SeriesPointOut) }),
+  narratives: z.array(z.object({ id: z.string(), label: z.string(), az: z.string(), en: z.string(), ru: z.string() })),
+  charts: z.array(z.object({ id: z.string(), title: z.string(), option: z.record(z.string(), z.unknown()) })),
 });
+
+export const DefinitionOut = z.object({ year: z.number().int(), source: z.enum(['stored', 'inherited', 'profile']), fromYear: z.number().int().nullable(), definition: ReportDefinition });
+export const PreviewBody = z.strictObject({ definition: ReportDefinition, lang: ReportLang.default('en') });
+export const PreviewOut = z.object({ html: z.string(), problems: z.array(Problem), figures: z.array(ReportFigureOut) });
+export const OverviewQuery = z.strictObject({ lang: ReportLang.default('en') });
 
 export const PublishBody = z.strictObject({
   overrideReason: z.string().trim().min(10, 'at least 10 characters: say why the report is published with errors').max(2000).optional(),
@@ -40,8 +46,8 @@ export const PublishBody = z.strictObject({
 });
 export const Published = z.object({ id: z.uuid(), year: z.number().int(), edition: z.number().int(), sha256: z.string(), publishedAt: z.string(), problems: z.number().int() });
 
-export const NarrativeParams = YearParams.extend({ blockId: z.string().regex(/^[a-z_]+$/) });
-export const NarrativeBody = z.strictObject({ az: z.string().max(20_000), en: z.string().max(20_000) });
+export const NarrativeParams = YearParams.extend({ blockId: z.string().regex(/^[a-z0-9_+-]+$/) });
+export const NarrativeBody = z.strictObject({ az: z.string().max(20_000), en: z.string().max(20_000), ru: z.string().max(20_000).default('') });
 
 export const EditionParams = YearParams.extend({ edition: z.coerce.number().int().min(1), format: ReportFormat });
 export const LangQuery = z.strictObject({ lang: ReportLang.default('az') });

@@ -35,6 +35,14 @@ export interface ReportEditionsTable {
   superseded_at: Date | null;
   published_by: string;
   published_at: ColumnType<Date, Date | undefined, never>;
+  definition: JSONColumnType<object> | null;
+}
+
+export interface ReportDefinitionsTable {
+  year: number;
+  definition: JSONColumnType<object>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ReportDocumentsTable {

@@ -1,7 +1,7 @@
 // The validation panel: every problem that would make a published figure wrong or unexplained.
 import { z } from 'zod';
-import { chartIds, chartOption, type ChartData } from './charts.ts';
-import { narrativeIds, referencedFigures } from './definition.ts';
+import { narrativeIds, placeholders, referencedFigures } from './definition/check.ts';
+import type { ReportDefinition } from './definition/schema.ts';
 import type { ReportFigure } from './report.ts';
 
 export const Problem = z.object({
@@ -14,27 +14,31 @@ export type Problem = z.infer<typeof Problem>;
 
 export interface ValidationInput {
   year: number;
+  def: ReportDefinition;
   figures: readonly ReportFigure[];
   previous: ReadonlyMap<string, number | null>;
   /** The previous year's published figures, when that year was published. */
   publishedPrevious: ReadonlyMap<string, number | null> | null;
-  narratives: ReadonlyMap<string, string>;
-  /** Ids the agencies submit (the profile's indicator catalogue): missing means not yet approved. */
-  submittedIds: ReadonlySet<string>;
+  /** Narrative text per language. */
+  narratives: Record<string, ReadonlyMap<string, string>>;
   /** Imported aggregates for Y and Y−1 ("id@year" → value), to compare with what the records give. */
   imported: ReadonlyMap<string, number>;
-  chartData: Omit<ChartData, 'figures'>;
+  /** Charts left out because their figure has nothing to show. */
+  emptyCharts: string[];
 }
 
 export function validateReport(input: ValidationInput): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(input.figures.map((f) => [f.id, f]));
   const add = (severity: Problem['severity'], code: string, figure: string | null, message: string) => problems.push({ severity, code, figure, message });
+  const submitted = new Set(input.def.figures.filter((f) => f.from === 'submitted').map((f) => f.id));
 
-  for (const id of referencedFigures()) {
-    if (byId.has(id)) continue;
-    if (input.submittedIds.has(id)) add('error', 'not_submitted', id, `${id}: no approved submission for ${input.year} yet (see the completeness view)`);
-    else add('error', 'figure_missing', id, `The report's text names ${id}, which no source produces`);
+  for (const id of referencedFigures(input.def)) {
+    const f = byId.get(id);
+    if (f && f.value !== null) continue;
+    if (f?.categories) continue;
+    if (submitted.has(id)) add('error', 'not_submitted', id, `${id}: no approved submission for ${input.year} reports it (see the completeness view); it would print as "—"`);
+    else add('error', 'no_data', id, `${id} has no value for ${input.year}; it would print as "—"`);
   }
 
   for (const f of input.figures) {
@@ -42,29 +46,49 @@ export function validateReport(input: ValidationInput): Problem[] {
     const parts = Object.values(f.breakdown ?? {});
     if (f.parts === 'partition') {
       const sum = parts.reduce((s, n) => s + n, 0) + (f.unknown ?? 0);
-      if (f.value !== null && sum !== f.value) add('error', 'breakdown_sum', f.id, `${f.id}: the parts sum to ${sum}, not ${f.value}`);
+      if (f.value !== null && Math.abs(sum - f.value) > 0.001) add('error', 'breakdown_sum', f.id, `${f.id}: the parts sum to ${sum}, not ${f.value}`);
       if (f.unknown) add('warning', 'unknown_part', f.id, `${f.id}: ${f.unknown} of ${f.value} are recorded without this detail (printed as "unknown: ${f.unknown}")`);
     }
     if (f.parts === 'overlapping' && f.value !== null) {
       for (const [k, n] of Object.entries(f.breakdown ?? {})) if (n > f.value) add('error', 'part_exceeds_whole', f.id, `${f.id}: the part "${k}" (${n}) is larger than the whole (${f.value})`);
     }
-    // No check of delta against value(Y) − value(Y−1): the change is computed from exactly those two values.
     const prev = input.previous.get(f.id);
     const published = input.publishedPrevious?.get(f.id);
     if (input.publishedPrevious && typeof published === 'number' && typeof prev === 'number' && published !== prev) {
       add('warning', 'previous_year_changed', f.id, `${f.id}: ${input.year - 1} was published as ${published}, the records now give ${prev}; the printed change uses ${prev}`);
     }
   }
+
+  // A sentence that names some parts of a partition must not silently drop the others.
+  for (const s of input.def.sections) {
+    for (const b of s.blocks) {
+      if (b.kind !== 'text') continue;
+      const t = b.text.en ?? b.text.az ?? '';
+      const ps = placeholders(t);
+      const rests = new Set(ps.filter((p) => p.list === '+' || p.list === '*').map((p) => p.id));
+      const named = new Map<string, Set<string>>();
+      for (const p of ps) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
+      for (const [id, keys] of named) {
+        const f = byId.get(id);
+        if (!f || rests.has(id) || f.parts === 'overlapping') continue;
+        const missed = Object.entries(f.breakdown ?? {}).filter(([k, n]) => n !== 0 && !keys.has(k));
+        const unknown = f.unknown ?? 0;
+        if (missed.length || unknown) add('warning', 'parts_not_listed', id, `A sentence of "${s.id}" lists parts of ${id} but not ${[...missed.map(([k, n]) => `${k} (${n})`), ...(unknown ? [`unknown (${unknown})`] : [])].join(', ')}; add {+${id}} to print the rest`);
+      }
+    }
+  }
+
   for (const [key, value] of input.imported) {
     const [id, y] = key.split('@') as [string, string];
     const records = Number(y) === input.year ? byId.get(id)?.value : input.previous.get(id);
-    if (typeof records === 'number' && records !== value) {
+    if (typeof records === 'number' && records !== value && records !== 0) {
       add('error', 'history_conflict', id, `${id} for ${y}: the imported aggregate says ${value}, the records give ${records}; the cumulative series and the printed change would disagree`);
     }
   }
-  for (const id of narrativeIds) if (!input.narratives.get(id)?.trim()) add('warning', 'narrative_missing', null, `The narrative block "${id}" has no text yet`);
-  const data: ChartData = { ...input.chartData, figures: byId };
-  for (const id of chartIds) if (!chartOption(id, data, 'en')) add('warning', 'chart_empty', null, `The chart "${id}" has no data and is left out`);
+  for (const id of narrativeIds(input.def)) {
+    for (const lang of input.def.languages) if (!input.narratives[lang]?.get(id)?.trim()) add('error', 'narrative_missing', null, `The narrative block "${id}" has no ${lang} text yet; a published edition would leave it out`);
+  }
+  for (const id of input.emptyCharts) add('warning', 'chart_empty', null, `The chart "${id}" has no data and is left out`);
   return problems;
 }
 

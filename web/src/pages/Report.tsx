@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartIds, chartOption, chartTitle } from '../../../src/report/charts.ts';
 import { api } from '../api.ts';
 import { FormAlert, LoadState } from '../components/Alerts.tsx';
 import { SelectField } from '../components/Field.tsx';
@@ -23,20 +22,12 @@ export function ReportPage() {
   const { query } = useLocation();
   const thisYear = new Date().getFullYear();
   const year = Number(query.get('year') ?? thisYear - 1);
-  const report = useResource<Overview>(`/api/reports/${year}`);
+  const lang = i18n.language === 'az' || i18n.language === 'ru' ? i18n.language : 'en';
+  const report = useResource<Overview>(`/api/reports/${year}?lang=${lang}`);
   const [diff, setDiff] = useState<DiffData | null>(null);
   const [diffError, setDiffError] = useState<unknown>(null);
-  const lang = i18n.language === 'az' ? 'az' : 'en';
   const r = report.data?.year === year ? report.data : undefined;
-
-  const charts = useMemo(() => {
-    if (!r) return [];
-    const data = { year, figures: new Map(r.figures.map((f) => [f.id, f])), series: r.series };
-    return chartIds.flatMap((id) => {
-      const option = chartOption(id, data, lang);
-      return option ? [{ id, title: chartTitle(id, data, lang), option }] : [];
-    });
-  }, [r, year, lang]);
+  const charts = r?.charts ?? [];
 
   const years = Array.from({ length: thisYear - 2005 + 1 }, (_, i) => thisYear - i);
   const errors = r?.problems.filter((p) => p.severity === 'error').length ?? 0;

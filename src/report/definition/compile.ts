@@ -1,0 +1,239 @@
+// Figure definitions → SQL. Figures over the same records and the same date share one grouped
+// pass: one scan, every figure an aggregate with its own FILTER, every breakdown a grouping set.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Profile } from '../../profile/schema.ts';
+import type { Figure } from '../figure.ts';
+import type { Breakdown, Count, FigureDef, Filters } from './schema.ts';
+import { articleFilter, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
+
+type Sql = RawBuilder<unknown>;
+type Db = Kysely<Database>;
+
+export interface PassOptions {
+  profile: Profile;
+  /** Indicator ids an indicator continues under a new name (the catalogue's `renamedFrom`). */
+  renames?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A record figure's place in a pass. */
+interface Planned {
+  def: FigureDef;
+  count: Count;
+  cond: Sql;
+  key: Sql | null;
+  category: Sql | null;
+}
+
+export const countOf = (def: FigureDef): Count => def.count ?? SOURCE_SPECS[def.from ?? 'persons'].defaultCount;
+export const dateOf = (def: FigureDef): string => def.date ?? SOURCE_SPECS[def.from ?? 'persons'].defaultDate;
+
+/** The condition of one figure: its filters, plus the source's standing rules it does not override. */
+function condition(def: FigureDef, spec: SourceSpec, ctx: Ctx, opts: PassOptions): Sql {
+  const where: Filters = def.where ?? {};
+  const parts: Sql[] = [];
+  if (spec.always && where[spec.always.filter] === undefined) parts.push(spec.always.cond);
+  for (const [name, value] of Object.entries(where) as [keyof Filters, unknown][]) {
+    if (value === undefined || name === 'articleField') continue;
+    if (name === 'articles') {
+      const f = articleFilter(def.from ?? 'persons', value as never, ctx, where.articleField ?? 'any');
+      if (f) parts.push(f);
+      continue;
+    }
+    if (name === 'indicators') {
+      const ids = (value as string[]).flatMap((id) => [id, ...(opts.renames?.get(id) ?? [])]);
+      parts.push(sql`v.indicator_id in (${sql.join(ids.map((id) => sql.val(id)))})`);
+      continue;
+    }
+    if (name === 'attribute') {
+      parts.push(sql`v.attribute = ${value as string}`);
+      continue;
+    }
+    const fn = spec.filters[name] as ((v: unknown, c: Ctx) => Sql) | undefined;
+    if (!fn) throw new Error(`figure ${def.id}: no filter "${name}" for ${def.from}`);
+    parts.push(fn(value, ctx));
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
+}
+
+/** The breakdown key of a row: the dimension, banded and grouped as the definition says. */
+function keyExpr(b: Breakdown, spec: SourceSpec, ctx: Ctx): Sql {
+  const dim = spec.dims[b.by];
+  if (!dim) throw new Error(`no breakdown "${b.by}"`);
+  let e: Sql = dim(ctx);
+  if (b.bands?.length) {
+    const whens = b.bands.map((band) => sql`when ${e} between ${band.min ?? 0} and ${band.max ?? 1000} then ${band.key}`);
+    e = sql`(case ${sql.join(whens, sql` `)} end)`;
+  } else e = sql`(${e})::text`;
+  if (b.groups) {
+    const whens = Object.entries(b.groups).map(([key, codes]) => sql`when ${e} in (${sql.join(codes.map((c) => sql.val(c)))}) then ${key}`);
+    e = sql`(case when ${e} is null then null ${sql.join(whens, sql` `)} else ${b.rest ?? null} end)`;
+  }
+  return e;
+}
+
+/** Counting distinct subjects where a subject has several rows: each once, under its first or latest key. */
+function needsPick(def: FigureDef, count: Count, spec: SourceSpec) {
+  const pick = def.breakdown?.pick ?? 'latest';
+  return pick !== 'all' && !spec.rowIsSubject.includes(count);
+}
+
+function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOptions): Planned {
+  const count = countOf(def);
+  const cond = condition(def, spec, ctx, opts);
+  let key: Sql | null = null;
+  if (def.breakdown) {
+    key = keyExpr(def.breakdown, spec, ctx);
+    if (needsPick(def, count, spec)) {
+      const desc = (def.breakdown.pick ?? 'latest') === 'latest';
+      const order = sql.join(spec.order.map((o) => (desc ? sql`${o} desc` : sql`${o} asc`)));
+      key = sql`first_value(${key}) over (partition by ${yr}, ${spec.subjects[count] as Sql}, ${cond} order by ${order})`;
+    }
+  }
+  const category = def.categories ? (spec.dims[def.categories]?.(ctx) ?? null) : null;
+  return { def, count, cond, key, category };
+}
+
+function aggregates(p: Planned, i: number, spec: SourceSpec): Sql[] {
+  const c = sql.ref(`c${i}`);
+  const subject = sql.ref(`s_${p.count}`);
+  const out: Sql[] = [];
+  switch (p.count) {
+    case 'value':
+      out.push(sql`sum(${subject}) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::float8 as ${sql.ref(`a${i}`)}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::int as ${sql.ref(`r${i}`)}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'unknown')::int as ${sql.ref(`u${i}`)}`);
+      out.push(sql`array_agg(distinct b.v_source) filter (where ${c} and b.v_state <> 'not_applicable') as ${sql.ref(`src${i}`)}`);
+      out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${sql.ref(`q${i}`)}`);
+      break;
+    case 'amount':
+    case 'median_per_person':
+      out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${sql.ref(`a${i}`)}`);
+      break;
+    default:
+      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${sql.ref(`a${i}`)}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${sql.ref(`a${i}`)}`);
+  }
+  if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${sql.ref(`cats${i}`)}`);
+  return out;
+}
+
+/** Per year, per figure: the total row and the breakdown rows of one pass. */
+export type YearFigures = Map<number, Map<string, Figure>>;
+
+const put = (out: YearFigures, year: number, f: Figure) => {
+  if (!out.has(year)) out.set(year, new Map());
+  out.get(year)?.set(f.id, f);
+};
+
+/**
+ * One pass: every figure over one source and one date, for the years `from`..`to`.
+ * Returns each figure for each year that has rows; years without rows are filled by the caller.
+ */
+export async function runPass(db: Db, defs: FigureDef[], from: number, to: number, opts: PassOptions): Promise<YearFigures> {
+  const source = defs[0]?.from ?? 'persons';
+  const spec = SOURCE_SPECS[source];
+  const date = dateOf(defs[0] as FigureDef);
+  const d = spec.dates[date] as DateSpec;
+  const yrCol = d.kind === 'interval' ? sql`ys.yr` : d.kind === 'period' ? d.expr : sql`extract(year from ${d.expr({ profile: opts.profile, yr: sql`0`, date })})::int`;
+  const ctx: Ctx = { profile: opts.profile, yr: yrCol, date };
+  const planned = defs.map((def) => plan(def, spec, ctx, yrCol, opts));
+  const counts = [...new Set(planned.flatMap((p): Count[] => (p.count === 'median_per_person' ? ['median_per_person', 'persons'] : [p.count])))];
+  const inner: Sql[] = [sql`${yrCol} as yr`];
+  for (const c of counts) inner.push(sql`${spec.subjects[c] as Sql} as ${sql.ref(`s_${c}`)}`);
+  if (source === 'submitted') inner.push(sql`v.state as v_state`, sql`v.qualifier as v_qualifier`, sql`a.code || '|' || sb.id::text as v_source`);
+  planned.forEach((p, i) => {
+    inner.push(sql`${p.cond} as ${sql.ref(`c${i}`)}`);
+    if (p.key) inner.push(sql`${p.key} as ${sql.ref(`k${i}`)}`);
+    if (p.category) inner.push(sql`(${p.category})::text as ${sql.ref(`cat${i}`)}`);
+  });
+  const join = ('join' in d && d.join) || sql``;
+  const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
+  const range = d.kind === 'interval' ? d.cond(ctx) : d.kind === 'period' ? sql`${d.expr} between ${from} and ${to}` : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
+  const where = spec.where ? sql`${spec.where} and ${range}` : range;
+  const keyed = planned.map((p, i) => (p.key ? i : -1)).filter((i) => i >= 0);
+  const outer: Sql[] = [sql`yr`];
+  for (const i of keyed) outer.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
+  planned.forEach((p, i) => outer.push(...aggregates(p, i, spec)));
+  const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
+  const innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`;
+  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${innerSql}) b group by ${groupBy}`;
+  const rows = (await query.execute(db)).rows;
+
+  const out: YearFigures = new Map();
+  const totals = rows.filter((r) => keyed.every((i) => Number(r[`g${i}`]) === 1));
+  planned.forEach((p, i) => {
+    for (const r of totals) {
+      const year = Number(r.yr);
+      const f = totalFigure(p, i, r);
+      if (f) put(out, year, f);
+    }
+  });
+  for (const i of keyed) {
+    const p = planned[i] as Planned;
+    for (const r of rows.filter((x) => Number(x[`g${i}`]) === 0)) {
+      const f = out.get(Number(r.yr))?.get(p.def.id);
+      if (!f) continue;
+      const key = r[`k${i}`] as string | null;
+      const n = Number(r[`a${i}`] ?? 0);
+      if (key === null) {
+        if (f.parts === 'partition') f.unknown = (f.unknown ?? 0) + n;
+      } else if (n !== 0) (f.breakdown as Record<string, number>)[key] = round(n);
+    }
+  }
+  await medians(db, planned, innerSql, out);
+  return out;
+}
+
+function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure | null {
+  const f: Figure = { id: p.def.id, value: round(Number(r[`a${i}`] ?? 0)) };
+  if (p.count === 'value') {
+    const sources = (r[`src${i}`] as string[] | null) ?? [];
+    if (sources.length === 0) return null;
+    f.value = Number(r[`r${i}`]) > 0 ? round(Number(r[`a${i}`])) : null;
+    const unknown = Number(r[`u${i}`] ?? 0);
+    if (unknown) f.unknown = unknown;
+    const qs = (r[`q${i}`] as string[] | null) ?? [];
+    if (qs.length) f.qualifier = qs.length === 1 ? qs[0] : 'about';
+    f.sources = sources.sort().map((s) => ({ agencyCode: s.split('|')[0] as string, submissionId: s.split('|')[1] as string }));
+  }
+  if (p.def.breakdown) {
+    f.breakdown = Object.fromEntries((p.def.breakdown.keys ?? []).map((k) => [k, 0]));
+    f.parts = (p.def.breakdown.pick ?? 'latest') === 'all' ? 'overlapping' : 'partition';
+    if (f.parts === 'partition') f.unknown = f.unknown ?? 0;
+  }
+  if (p.category) f.categories = ((r[`cats${i}`] as string[] | null) ?? []).sort();
+  return f;
+}
+
+/** The median of what each person received in the year ("each was given AZN 5,300"). */
+async function medians(db: Db, planned: Planned[], inner: Sql, out: YearFigures) {
+  for (const [i, p] of planned.entries()) {
+    if (p.count !== 'median_per_person') continue;
+    const rows = await sql<{ yr: number; m: number | null }>`
+      select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
+        select yr, s_persons, sum(s_median_per_person) as total from (${inner}) b where ${sql.ref(`c${i}`)} group by yr, s_persons
+      ) x group by yr`.execute(db);
+    for (const r of rows.rows) {
+      const f = out.get(Number(r.yr))?.get(p.def.id);
+      if (f) f.value = r.m === null ? null : round(Number(r.m));
+    }
+  }
+}
+
+export const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The distinct persons a record figure counts in a year, as a query of `id`s; null if its records are not about persons. */
+export function personCondition(def: FigureDef, profile: Profile, year: number): Sql | null {
+  const source = def.from;
+  if (!source) return null;
+  const spec = SOURCE_SPECS[source];
+  if (!spec.person) return null;
+  const d = spec.dates[dateOf(def)] as DateSpec;
+  const yr = d.kind === 'interval' ? sql`ys.yr` : d.kind === 'period' ? d.expr : sql`extract(year from ${d.expr({ profile, yr: sql`0`, date: dateOf(def) })})::int`;
+  const ctx: Ctx = { profile, yr, date: dateOf(def) };
+  const cond = condition(def, spec, ctx, { profile });
+  const join = ('join' in d && d.join) || sql``;
+  const years = d.kind === 'interval' ? sql`cross join generate_series(${year}::int, ${year}::int) as ys(yr)` : sql``;
+  const range = d.kind === 'interval' ? d.cond(ctx) : sql`${yr} = ${year}`;
+  return sql`select distinct ${spec.person} as id from ${spec.from} ${join} ${years} where ${spec.where ? sql`${spec.where} and ` : sql``}${range} and ${cond} and ${spec.person} is not null`;
+}

@@ -1,0 +1,79 @@
+// Labels of breakdown keys in the report's languages: the definition's own labels first, then
+// the profile (agencies, articles, service kinds, regions, topics), then country names.
+import type { Profile } from '../../profile/schema.ts';
+import type { ReportDefinition, ReportLang } from './schema.ts';
+
+export const LOCALES: Record<ReportLang, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
+
+/** Words the machinery prints around figures (not figures themselves). */
+export const WORDS: Record<string, Record<ReportLang, string>> = {
+  unknown: { az: 'məlum deyil', en: 'unknown', ru: 'неизвестно' },
+  other: { az: 'digər', en: 'other', ru: 'прочие' },
+  total: { az: 'Cəmi', en: 'Total', ru: 'Всего' },
+  none: { az: 'yoxdur', en: 'none', ru: 'нет' },
+  number: { az: 'Say', en: 'Number', ru: 'Число' },
+  and: { az: 'və', en: 'and', ru: 'и' },
+  contents: { az: 'Mündəricat', en: 'Contents', ru: 'Содержание' },
+  page: { az: 'Səhifə', en: 'Page', ru: 'Страница' },
+  article: { az: 'Maddə', en: 'Art.', ru: 'Ст.' },
+  draft: { az: 'layihə, dərc edilməyib', en: 'draft, not published', ru: 'проект, не опубликован' },
+  edition: { az: 'nəşr', en: 'edition', ru: 'издание' },
+  countedAs: { az: 'Necə hesablanır', en: 'Counted as', ru: 'Как считается' },
+};
+
+const COUNTRY_DIMS = new Set(['citizenship', 'country_of_exploitation', 'country', 'hiding_country']);
+
+export function countryName(code: string, lang: ReportLang): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export type LabelFn = (dim: string | null, key: string) => string;
+
+/** A label function for one language; `null` dim means a key of no known dimension. */
+export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLang): LabelFn {
+  const pick = (l: { az?: string; en?: string; ru?: string } | undefined) => l?.[lang] ?? l?.en ?? l?.az;
+  return (dim, key) => {
+    if (key === 'unknown' || key === 'other') return pick(def.labels?.[dim ?? '']?.[key]) ?? (WORDS[key] as Record<ReportLang, string>)[lang];
+    const own = pick(def.labels?.[dim ?? '']?.[key]);
+    if (own) return own;
+    switch (dim) {
+      case 'agency':
+      case 'from_agency':
+        return pick(profile.agencies.find((a) => a.code === key)?.label) ?? key;
+      case 'article':
+      case 'article_part':
+        return `${WORDS.article?.[lang]} ${key}`;
+      case 'report_key':
+        return pick(profile.criminalArticles.find((a) => a.reportKey === key)?.label) ?? key;
+      case 'kind':
+        return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? key;
+      case 'region':
+        return pick(profile.regions.regions.find((r) => r.code === key)?.label) ?? key;
+      case 'topic':
+        return pick(profile.hotlineTopics.find((t) => t.code === key)?.label) ?? key;
+      default:
+        if (dim && COUNTRY_DIMS.has(dim) && /^[A-Z]{2}$/.test(key)) return countryName(key, lang);
+        return key;
+    }
+  };
+}
+
+/** Whether a key has a label other than itself (the definition check warns on raw codes). */
+export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, key: string): boolean {
+  const l = labeller(def, profile, 'en')(dim, key);
+  return l !== key || /^\d{4}(-\d{4})?$/.test(key);
+}
+
+/** "2023-cü": the Azerbaijani ordinal suffix of a number follows the vowel of its last spoken word. */
+export function azOrdinal(n: number): string {
+  const last = n % 10;
+  const tens = Math.floor(n / 10) % 10;
+  const byDigit: Record<number, string> = { 1: 'ci', 2: 'ci', 3: 'cü', 4: 'cü', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cu' };
+  const byTens: Record<number, string> = { 1: 'cu', 2: 'ci', 3: 'cu', 4: 'cı', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cı' };
+  const suffix = last ? byDigit[last] : tens ? byTens[tens] : n % 1000 === 0 ? 'ci' : 'cü';
+  return `${n}-${suffix}`;
+}
