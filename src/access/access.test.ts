@@ -38,6 +38,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'report.read': ['coordinator', 'police_investigator', 'analyst'],
   'report.sources': ['coordinator', 'police_investigator'],
   'report.narrative': ['coordinator'],
+  'report.definition': ['coordinator'],
   'report.publish': ['coordinator'],
   'report.history': ['coordinator'],
   'prosecution.read': ['coordinator', 'police_investigator', 'prosecutor'],
