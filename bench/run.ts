@@ -10,6 +10,7 @@ import { startTestApp } from '../src/test/harness.ts';
 import { importBench } from './import.ts';
 import { victimsListBench } from './victims-list.ts';
 import { screeningBench } from './screening.ts';
+import { reportBench } from './report.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -19,6 +20,8 @@ const LIST_ITERATIONS = Number(process.env.BENCH_LIST_ITERATIONS ?? 200);
 const IMPORT_LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
 /** The import runs on this server when set (a throwaway database), else on PGlite in a temp dir. */
 const IMPORT_SERVER = process.env.DATABASE_URL || undefined;
+/** `azad generate --scale N` for the report benchmark's two years (0 skips it). */
+const REPORT_SCALE = Number(process.env.BENCH_REPORT_SCALE ?? 1000);
 
 async function rps(url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, workers: 1 });
@@ -52,6 +55,7 @@ async function main() {
   // After the HTTP figures, so the 100k load does not disturb them.
   const victims = await victimsListBench({ persons: PERSONS, iterations: LIST_ITERATIONS, warmup: 25 });
   const screening = screeningBench();
+  const report = REPORT_SCALE > 0 ? await reportBench({ scale: REPORT_SCALE, year: 2024, runs: 3 }) : null;
   // Last: its child processes and databases are gone before it returns.
   const imp = IMPORT_LINES > 0 ? await importBench({ lines: IMPORT_LINES, serverUrl: IMPORT_SERVER }) : null;
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -64,6 +68,7 @@ async function main() {
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
         'screening.speedup_vs_naive_regex': round(screening.speedup),
+        'report.full_vs_scan_ratio': report ? round(report.ratio) : null,
         'import.rows_per_s': imp ? Math.round(imp.rowsPerS) : null,
         'import.vs_parse_ratio': imp ? round(imp.vsParseRatio) : null,
         'import.vs_copy_ratio': imp?.vsCopyRatio != null ? round(imp.vsCopyRatio) : null,
@@ -91,6 +96,7 @@ async function main() {
           note: 'authenticated read = GET /api/users/:id with a session cookie; it checks the session, applies the access rule and appends an audit-chain row',
           victims_list: victims.detail,
           screening: screening.detail,
+          report: report ? report.detail : { note: 'skipped: BENCH_REPORT_SCALE=0' },
           import: imp ? imp.detail : { note: 'skipped: BENCH_IMPORT_LINES=0' },
         },
       },

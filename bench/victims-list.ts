@@ -21,7 +21,7 @@ import { listPersons, type PersonQuery } from '../src/victims/persons.ts';
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A throwaway PostgreSQL database when a server answers, else in-memory PGlite (and why). */
-async function openBenchDatabase(): Promise<{ db: Db; server: string; note: string }> {
+export async function openBenchDatabase(): Promise<{ db: Db; server: string; note: string }> {
   const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const serverUrl = configured ?? DEFAULT_SERVER;
   const name = `azad_bench_${process.pid}_${randomBytes(3).toString('hex')}`;

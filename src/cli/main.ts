@@ -76,12 +76,31 @@ program
   .command('report')
   .description("write the annual report's files for a year (figures with their changes against the year before)")
   .requiredOption('--year <year>', 'the reporting year')
-  .option('--lang <list>', 'languages, comma-separated', 'az,en')
+  .option('--lang <list>', 'languages, comma-separated', 'az,en,ru')
   .option('--format <list>', 'formats, comma-separated: docx, pdf, html, json', 'json')
   .requiredOption('--out <dir>', 'folder to write into')
   .action(async (opts: { year: string; lang: string; format: string; out: string }) => {
     const { reportCommand } = await import('./report.ts');
     await reportCommand(loadConfig(), opts);
+  });
+
+const definition = program.command('report-definition').description("the annual report's definition: figures, sentences, tables and charts (docs/report-definition.md)");
+definition
+  .command('export')
+  .description("print (or write) the definition a year's report is built from: its own, else the latest earlier year's, else the profile's")
+  .requiredOption('--year <year>', 'the reporting year')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (opts: { year: string; out?: string }) => {
+    const { exportDefinitionCommand } = await import('./report-definition.ts');
+    await exportDefinitionCommand(loadConfig(), opts);
+  });
+definition
+  .command('import <file>')
+  .description("store a year's definition from a file (checked whole; every problem is named by its path)")
+  .requiredOption('--year <year>', 'the reporting year')
+  .action(async (file: string, opts: { year: string }) => {
+    const { importDefinitionCommand } = await import('./report-definition.ts');
+    await importDefinitionCommand(loadConfig(), file, opts);
   });
 
 const fixtures = program.command('fixtures').description('synthetic data sets that reproduce published reports');

@@ -88,7 +88,9 @@ export function chartOption(c: ChartInput): Option | null {
   }
   const horizontal = block.type === 'hbar';
   const longest = Math.max(...parts.map((p) => p.label.length));
-  const category = { type: 'category', data: parts.map((p) => p.label), axisLabel: horizontal ? { width: 180, overflow: 'break' } : { interval: 0, width: 90, overflow: 'break', rotate: parts.length > 6 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
+  // Labels wrap at word boundaries within the room each bar has; they are never cut short.
+  const room = Math.max(60, Math.floor(560 / parts.length) - 8);
+  const category = { type: 'category', data: parts.map((p) => p.label), axisLabel: horizontal ? { width: 180, overflow: 'break' } : { interval: 0, width: room, overflow: 'break', rotate: room < 70 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
   return {
     animation: false,
     grid: { left: horizontal ? Math.min(200, 20 + longest * 6) : 50, right: 40, top: 20, bottom: horizontal ? 30 : parts.length > 6 ? 90 : 50 },

@@ -10,7 +10,7 @@ const STYLE = `
   body { font-family: 'Liberation Serif', 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #111; }
   h1 { font-size: 1.5rem; text-align: center; } h2 { font-size: 1.2rem; margin-top: 1.6rem; border-bottom: 1px solid #888; }
   p.subtitle { text-align: center; font-style: italic; }
-  nav.contents ol { padding-left: 1.2rem; } nav.contents a { color: inherit; text-decoration: none; }
+  nav.contents ul { list-style: none; padding-left: 0; } nav.contents a { color: inherit; text-decoration: none; }
   p.placeholder { color: #8a1c1c; font-style: italic; }
   table { border-collapse: collapse; margin: .8rem 0; min-width: 60%; } caption { font-weight: bold; text-align: left; padding-bottom: .3rem; }
   th, td { border: 1px solid #999; padding: .2rem .6rem; } td:last-child { text-align: right; } tr:last-child td { font-weight: bold; }
@@ -21,7 +21,7 @@ const STYLE = `
 
 export function renderHtml(doc: ReportDocument, footer: string): string {
   const headings = doc.blocks.filter((b) => b.kind === 'heading');
-  const contents = headings.length > 1 ? `<nav class="contents" aria-label="${esc(WORDS.contents?.[doc.lang] ?? 'Contents')}"><h2>${esc(WORDS.contents?.[doc.lang] ?? 'Contents')}</h2><ol>${headings.map((h) => `<li><a href="#${esc(h.anchor)}">${esc(h.text)}</a></li>`).join('')}</ol></nav>` : '';
+  const contents = headings.length > 1 ? `<nav class="contents" aria-label="${esc(WORDS.contents?.[doc.lang] ?? 'Contents')}"><h2>${esc(WORDS.contents?.[doc.lang] ?? 'Contents')}</h2><ul>${headings.map((h) => `<li><a href="#${esc(h.anchor)}">${esc(h.text)}</a></li>`).join('')}</ul></nav>` : '';
   const body = doc.blocks
     .map((b) => {
       switch (b.kind) {

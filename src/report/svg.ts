@@ -2,7 +2,7 @@
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 
-export const CHART_SIZE = { width: 640, height: 360 };
+export const CHART_SIZE = { width: 640, height: 320 };
 
 export function renderSvg(option: Record<string, unknown>, size = CHART_SIZE): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });

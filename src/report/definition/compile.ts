@@ -148,7 +148,13 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   });
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
-  const range = d.kind === 'interval' ? d.cond(ctx) : d.kind === 'period' ? sql`${d.expr} between ${from} and ${to}` : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
+  const tz = opts.profile.settings.timezone;
+  // A timestamp is bounded by the instants the years begin in the profile's calendar, so an index on it serves.
+  const range =
+    d.kind === 'interval' ? d.cond(ctx)
+    : d.kind === 'period' ? sql`${d.expr} between ${from} and ${to}`
+    : d.stamp ? sql`${d.stamp} >= make_timestamptz(${from}, 1, 1, 0, 0, 0, ${tz}) and ${d.stamp} < make_timestamptz(${to + 1}, 1, 1, 0, 0, 0, ${tz})`
+    : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
   const keyed = planned.map((p, i) => (p.key ? i : -1)).filter((i) => i >= 0);
   const outer: Sql[] = [sql`yr`];

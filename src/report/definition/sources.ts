@@ -17,7 +17,7 @@ export interface Ctx {
 
 /** A point date puts a record in the year it falls in; an interval in every year it overlaps. */
 export type DateSpec =
-  | { kind: 'point'; expr: (c: Ctx) => Sql; join?: Sql }
+  | { kind: 'point'; expr: (c: Ctx) => Sql; join?: Sql; stamp?: Sql }
   | { kind: 'interval'; cond: (c: Ctx) => Sql; join?: Sql }
   | { kind: 'period'; expr: Sql };
 
@@ -177,7 +177,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   }),
   referrals: withPerson(sql`r.person_id`, 'a', {
     from: sql`referrals r join persons p on p.id = r.person_id join agencies a on a.id = r.to_agency_id join agencies fa on fa.id = r.from_agency_id`,
-    dates: { sent: point((c) => localDate(sql`r.sent_at`, c.profile)) },
+    dates: { sent: { kind: 'point', expr: (c) => localDate(sql`r.sent_at`, c.profile), stamp: sql`r.sent_at` } },
     defaultDate: 'sent',
     subjects: { persons: sql`r.person_id`, records: sql`r.id` },
     defaultCount: 'persons',
@@ -199,12 +199,10 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: {},
   }),
   contacts: {
-    ...(() => {
-      const ap = agencyParts('a');
-      return { dims: ap.dims, filters: ap.filters };
-    })(),
+    dims: { ...agencyParts('a').dims, channel: () => sql`c.channel`, topic: () => sql`c.topic`, caller_type: () => sql`c.caller_type`, region: () => sql`c.region`, language: () => sql`c.language`, outcome: () => sql`c.outcome` },
+    filters: { ...agencyParts('a').filters, channels: (v: string[]) => inList(sql`c.channel`, v), topics: (v: string[]) => inList(sql`c.topic`, v), regions: (v: string[]) => inList(sql`c.region`, v) },
     from: sql`hotline_contacts c join agencies a on a.id = c.agency_id`,
-    dates: { started: point((x) => localDate(sql`c.started_at`, x.profile)) },
+    dates: { started: { kind: 'point', expr: (x) => localDate(sql`c.started_at`, x.profile), stamp: sql`c.started_at` } },
     defaultDate: 'started',
     subjects: { records: sql`c.id`, persons: sql`c.person_id` },
     defaultCount: 'records',

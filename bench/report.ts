@@ -1,0 +1,66 @@
+// report.full_vs_scan_ratio: every figure of a year's report (the JSON: the year and the year
+// before, from the shipped definition) against one sequential scan of the tables it reads, on
+// the same database in the same run. The figures compile to a few grouped passes per table
+// (src/report/definition/compile.ts), so the goal is ≤ 3 scans' time.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { seedAgenciesFromProfile } from '../src/agencies/agencies.ts';
+import { fieldKey } from '../src/crypto/fields.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { generate } from '../src/generate/generate.ts';
+import { importRecords } from '../src/interchange/import.ts';
+import { loadProfile, profileDir } from '../src/profile/load.ts';
+import { compareYears } from '../src/report/report.ts';
+import { openBenchDatabase } from './victims-list.ts';
+
+/** The tables the shipped definition's figures read. */
+const TABLES = ['persons', 'exploitation_events', 'assistance', 'payments', 'referrals', 'reflection_periods', 'hotline_contacts', 'crime_facts', 'criminal_cases', 'case_status_history', 'case_facts', 'procedural_steps', 'prosecuted_persons', 'sentences', 'wanted_persons', 'submission_values', 'submissions', 'activities', 'agencies'];
+
+export async function reportBench(opts: { scale: number; year: number; runs: number }) {
+  const { db, server, note } = await openBenchDatabase();
+  try {
+    const profile = await loadProfile(profileDir('az'));
+    await migrateToLatest(db.kysely);
+    await seedAgenciesFromProfile(db.kysely, profile);
+    const started = performance.now();
+    const records = generate(profile, { seed: 7, scale: opts.scale, fromYear: opts.year - 1, toYear: opts.year, asOf: `${opts.year + 1}-01-15` });
+    const loaded = await importRecords(db.kysely, { key: fieldKey(randomBytes(32)), profile }, records, { audit: { actor: null, details: { via: 'bench' } } });
+    if (!loaded.committed) throw new Error(`import refused: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+    const loadMs = Math.round(performance.now() - started);
+    await sql`analyze`.execute(db.kysely);
+
+    // One sequential scan of each table: every row read once, no index.
+    const scan = async () => {
+      const t0 = performance.now();
+      await db.kysely.transaction().execute(async (trx) => {
+        for (const s of ['enable_indexscan', 'enable_indexonlyscan', 'enable_bitmapscan']) await sql`select set_config(${s}, 'off', true)`.execute(trx);
+        for (const t of TABLES) await sql`select count(*) from ${sql.table(t)}`.execute(trx);
+      });
+      return performance.now() - t0;
+    };
+    const full = async () => {
+      const t0 = performance.now();
+      const r = await compareYears(db.kysely, profile, opts.year);
+      return { ms: performance.now() - t0, figures: r.figures.length };
+    };
+    await scan();
+    await full();
+    const scans: number[] = [];
+    const fulls: number[] = [];
+    let figures = 0;
+    for (let i = 0; i < opts.runs; i++) {
+      scans.push(await scan());
+      const f = await full();
+      fulls.push(f.ms);
+      figures = f.figures;
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const counts = Object.fromEntries(await Promise.all(['persons', 'hotline_contacts', 'assistance', 'crime_facts'].map(async (t) => [t, Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db.kysely)).rows[0]?.n)])));
+    return {
+      ratio: median(fulls) / median(scans),
+      detail: { database: server, note, scale: opts.scale, years: [opts.year - 1, opts.year], records: loaded.records, rows: counts, load_ms: loadMs, figures, full_ms: fulls.map(Math.round), scan_ms: scans.map(Math.round), runs: opts.runs },
+    };
+  } finally {
+    await db.close();
+  }
+}
