@@ -38,7 +38,7 @@ test('imported, a year at scale 1 is shaped like the published figures: registry
   const result = await importRecords(t.db.kysely, { key: t.ctx.fieldKey, profile: t.ctx.profile }, generate(t.ctx.profile, opts));
   assert.equal(result.rejected, 0);
 
-  const f = new Map((await prosecutionFigures(t.db.kysely, 2024)).map((x) => [x.id, x]));
+  const f = new Map((await prosecutionFigures(t.db.kysely, t.ctx.profile, 2024)).map((x) => [x.id, x]));
   // Published 2023: 159 trafficking, 44 document, 3 forced labour facts; 58 online, 20 of them under 243.1.
   assert.deepEqual(f.get('crimes.share_chart')?.breakdown, { trafficking: 159, document_forgery: 44, forced_labour: 3 });
   assert.equal(f.get('online.facts')?.value, 58);

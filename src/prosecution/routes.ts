@@ -117,6 +117,6 @@ export function prosecutionRoutes(app: App, ctx: AppContext) {
 
   app.get('/prosecution/figures', { config: { action: 'prosecution.stats' }, schema: { tags, summary: 'The annual report figures (aggregates only)', querystring: FiguresQuery, response: { 200: Figures } } }, async (req) => ({
     year: req.query.year,
-    figures: await prosecutionFigures(db, req.query.year),
+    figures: await prosecutionFigures(db, ctx.profile, req.query.year),
   }));
 }

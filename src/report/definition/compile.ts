@@ -134,7 +134,16 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const spec = SOURCE_SPECS[source];
   const date = dateOf(defs[0] as FigureDef);
   const d = spec.dates[date] as DateSpec;
-  const yrCol = d.kind === 'interval' ? sql`ys.yr` : d.kind === 'period' ? d.expr : sql`extract(year from ${d.expr({ profile: opts.profile, yr: sql`0`, date })})::int`;
+  const tz = opts.profile.settings.timezone;
+  // `timestamp at time zone text` is immutable, so these fold to constants once per query.
+  const instant = (y: number) => sql`(${`${y}-01-01 00:00:00`}::timestamp at time zone ${tz})`;
+  const bounds = (a: number, b: number) => sql.join(Array.from({ length: b - a + 2 }, (_, i) => instant(a + i)));
+  // A timestamp's year in the profile's calendar: which of the years' first instants it follows (a binary search, no time-zone conversion per row).
+  const yrCol =
+    d.kind === 'interval' ? sql`ys.yr`
+    : d.kind === 'period' ? d.expr
+    : d.stamp ? sql`(${from - 1} + width_bucket(${d.stamp}, array[${bounds(from, to)}]))`
+    : sql`extract(year from ${d.expr({ profile: opts.profile, yr: sql`0`, date })})::int`;
   const ctx: Ctx = { profile: opts.profile, yr: yrCol, date };
   const planned = defs.map((def) => plan(def, spec, ctx, yrCol, opts));
   const counts = [...new Set(planned.flatMap((p): Count[] => (p.count === 'median_per_person' ? ['median_per_person', 'persons'] : [p.count])))];
@@ -148,32 +157,56 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   });
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
-  const tz = opts.profile.settings.timezone;
   // A timestamp is bounded by the instants the years begin in the profile's calendar, so an index on it serves.
   const range =
     d.kind === 'interval' ? d.cond(ctx)
     : d.kind === 'period' ? sql`${d.expr} between ${from} and ${to}`
-    : d.stamp ? sql`${d.stamp} >= make_timestamptz(${from}, 1, 1, 0, 0, 0, ${tz}) and ${d.stamp} < make_timestamptz(${to + 1}, 1, 1, 0, 0, 0, ${tz})`
+    : d.stamp ? sql`${d.stamp} >= ${instant(from)} and ${d.stamp} < ${instant(to + 1)}`
     : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
-  const keyed = planned.map((p, i) => (p.key ? i : -1)).filter((i) => i >= 0);
-  const outer: Sql[] = [sql`yr`];
-  for (const i of keyed) outer.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
-  planned.forEach((p, i) => outer.push(...aggregates(p, i, spec)));
-  const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
-  const innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`;
-  const query = sql<Record<string, unknown>>`select ${sql.join(outer)} from (${innerSql}) b group by ${groupBy}`;
-  const rows = (await query.execute(db)).rows;
+  // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
+  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
+  const joins = (spec.joins ?? []).filter((j) => new RegExp(`(\\b|")${j.alias}"?\\.`).test(probe)).map((j) => j.sql);
+  const innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
 
+  // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
+  // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
+  const bySubject = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && (p.def.breakdown?.pick ?? 'latest') !== 'all' && !p.category;
   const out: YearFigures = new Map();
+  const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
+  if (direct.length) collect(out, planned, direct, (await grouped(sql`(${innerSql}) b`, planned, direct, (p, i) => aggregates(p, i, spec)).execute(db)).rows);
+  for (const count of ['persons', 'cases', 'children'] as const) {
+    const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
+    if (idx.length === 0) continue;
+    const s = sql.ref(`s_${count}`);
+    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)}) as ${sql.ref(`k${i}`)}`] : [])])];
+    const perSubject = sql`(select ${sql.join(folded)} from (${innerSql}) b where ${s} is not null group by yr, ${s}) x`;
+    collect(out, planned, idx, (await grouped(perSubject, planned, idx, (_p, i) => [sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}`]).execute(db)).rows);
+  }
+  await medians(db, planned, innerSql, out);
+  return out;
+}
+
+/** One aggregate query over `from`: the year totals and a grouping set per breakdown. */
+function grouped(from: Sql, planned: Planned[], idx: number[], aggs: (p: Planned, i: number) => Sql[]) {
+  const keyed = idx.filter((i) => planned[i]?.key);
+  const cols: Sql[] = [sql`yr`];
+  for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
+  for (const i of idx) cols.push(...aggs(planned[i] as Planned, i));
+  const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
+  return sql<Record<string, unknown>>`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+}
+
+/** Figures from a grouped query's rows: totals first, then the parts of each breakdown. */
+function collect(out: YearFigures, planned: Planned[], idx: number[], rows: Record<string, unknown>[]) {
+  const keyed = idx.filter((i) => planned[i]?.key);
   const totals = rows.filter((r) => keyed.every((i) => Number(r[`g${i}`]) === 1));
-  planned.forEach((p, i) => {
+  for (const i of idx) {
     for (const r of totals) {
-      const year = Number(r.yr);
-      const f = totalFigure(p, i, r);
-      if (f) put(out, year, f);
+      const f = totalFigure(planned[i] as Planned, i, r);
+      if (f) put(out, Number(r.yr), f);
     }
-  });
+  }
   for (const i of keyed) {
     const p = planned[i] as Planned;
     for (const r of rows.filter((x) => Number(x[`g${i}`]) === 0)) {
@@ -186,8 +219,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
       } else if (n !== 0) (f.breakdown as Record<string, number>)[key] = round(n);
     }
   }
-  await medians(db, planned, innerSql, out);
-  return out;
 }
 
 function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure | null {
@@ -241,5 +272,5 @@ export function personCondition(def: FigureDef, profile: Profile, year: number):
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${year}::int, ${year}::int) as ys(yr)` : sql``;
   const range = d.kind === 'interval' ? d.cond(ctx) : sql`${yr} = ${year}`;
-  return sql`select distinct ${spec.person} as id from ${spec.from} ${join} ${years} where ${spec.where ? sql`${spec.where} and ` : sql``}${range} and ${cond} and ${spec.person} is not null`;
+  return sql`select distinct ${spec.person} as id from ${spec.from} ${sql.join((spec.joins ?? []).map((j) => j.sql), sql` `)} ${join} ${years} where ${spec.where ? sql`${spec.where} and ` : sql``}${range} and ${cond} and ${spec.person} is not null`;
 }

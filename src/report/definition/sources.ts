@@ -39,6 +39,8 @@ export interface SourceSpec {
   person?: Sql;
   /** A condition every row of the source meets (only approved submissions count). */
   where?: Sql;
+  /** Joins made only when a figure of the pass reads their alias (an agency, the latest exploitation event). */
+  joins?: { alias: string; sql: Sql }[];
 }
 
 const list = (values: readonly (string | number | boolean)[]) => sql.join(values.map((v) => sql.val(v)));
@@ -65,7 +67,7 @@ const articlesOn = (arrayCol: Sql) => (refs: ArticleRef[], c: Ctx, field: 'any' 
 /** The breakdowns and filters every source joined to `persons p` shares. */
 function personParts(personId: Sql) {
   const age = (c: Ctx) => sql`(${c.yr} - p.birth_year)`;
-  const latestCountry = sql`(select e.country from exploitation_events e where e.person_id = ${personId} and e.kind = 'exploitation' order by e.start_date desc nulls last, e.created_at desc limit 1)`;
+  const latestCountry = sql`le.country`;
   const dims: SourceSpec['dims'] = {
     sex: () => sql`nullif(p.gender, 'unknown')`,
     citizenship: () => sql`p.citizenship`,
@@ -93,8 +95,14 @@ function personParts(personId: Sql) {
                      ${v.agencies ? sql`and a2.code in (${list(v.agencies)})` : sql``}
                      ${v.agencyKinds ? sql`and a2.kind in (${list(v.agencyKinds)})` : sql``})`,
   };
-  return { dims, filters };
+  return { dims, filters, joins: [{ alias: 'le', sql: LATEST_EXPLOITATION }] };
 }
+
+/** Each person's latest exploitation event (the one they were identified from), in one pass over the events. */
+const LATEST_EXPLOITATION = sql`left join (
+  select distinct on (person_id) person_id, country, extract(year from start_date)::int::text as year
+    from exploitation_events where kind = 'exploitation'
+   order by person_id, start_date desc nulls last, created_at desc) le on le.person_id = p.id`;
 
 const agencyParts = (alias: string) => ({
   dims: { agency: () => sql`${sql.ref(`${alias}.code`)}`, agency_kind: () => sql`${sql.ref(`${alias}.kind`)}` } as SourceSpec['dims'],
@@ -108,7 +116,7 @@ const agencyParts = (alias: string) => ({
 function withPerson(personId: Sql, agencyAlias: string | null, spec: Omit<SourceSpec, 'person'>): SourceSpec {
   const pp = personParts(personId);
   const ap = agencyAlias ? agencyParts(agencyAlias) : { dims: {}, filters: {} };
-  return { ...spec, person: personId, dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
+  return { ...spec, person: personId, joins: [...(spec.joins ?? []), ...pp.joins], dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
 }
 
 const point = (expr: (c: Ctx) => Sql, join?: Sql): DateSpec => (join ? { kind: 'point', expr, join } : { kind: 'point', expr });
@@ -116,7 +124,8 @@ const col = (name: string) => () => sql.ref(name) as Sql;
 
 export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   persons: withPerson(sql`p.id`, 'a', {
-    from: sql`persons p join agencies a on a.id = p.owner_agency_id`,
+    from: sql`persons p`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = p.owner_agency_id` }],
     dates: { identified: point(col('p.identified_on')), contact: point(col('p.contact_date')), closed: point(col('p.closed_on')) },
     defaultDate: 'identified',
     subjects: { persons: sql`p.id`, records: sql`p.id` },
@@ -126,12 +135,13 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     dims: {
       channel: () => sql`p.channel`,
       status: () => sql`p.identification_status`,
-      exploitation_year: () => sql`(select extract(year from e.start_date)::int::text from exploitation_events e where e.person_id = p.id and e.kind = 'exploitation' order by e.start_date desc nulls last, e.created_at desc limit 1)`,
+      exploitation_year: () => sql`le.year`,
     },
     filters: { status: (v: string[]) => inList(sql`p.identification_status`, v) },
   }),
   decisions: withPerson(sql`d.person_id`, 'a', {
-    from: sql`identification_decisions d join persons p on p.id = d.person_id join agencies a on a.id = d.deciding_agency_id`,
+    from: sql`identification_decisions d join persons p on p.id = d.person_id`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = d.deciding_agency_id` }],
     dates: { decided: point(col('d.decided_on')) },
     defaultDate: 'decided',
     subjects: { persons: sql`d.person_id`, records: sql`d.id` },
@@ -153,7 +163,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`e.kind`, v), countryOfExploitation: (v: string[]) => inList(sql`e.country`, v), platforms: (v: string[]) => inList(sql`e.online_platform`, v) },
   }),
   services: withPerson(sql`s.person_id`, 'a', {
-    from: sql`assistance s join persons p on p.id = s.person_id join agencies a on a.id = s.provider_agency_id`,
+    from: sql`assistance s join persons p on p.id = s.person_id`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = s.provider_agency_id` }],
     dates: { given: point(col('s.date')) },
     defaultDate: 'given',
     subjects: { persons: sql`s.person_id`, records: sql`s.id`, children: sql`s.child_id` },
@@ -165,7 +176,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     always: { filter: 'children', cond: sql`s.child_id is null` },
   }),
   payments: withPerson(sql`pay.person_id`, 'a', {
-    from: sql`payments pay join persons p on p.id = pay.person_id join agencies a on a.id = pay.payer_agency_id`,
+    from: sql`payments pay join persons p on p.id = pay.person_id`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = pay.payer_agency_id` }],
     dates: { paid: point(col('pay.paid_on')) },
     defaultDate: 'paid',
     subjects: { persons: sql`pay.person_id`, records: sql`pay.id`, amount: sql`pay.amount`, median_per_person: sql`pay.amount` },
@@ -176,7 +188,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`pay.kind`, v) },
   }),
   referrals: withPerson(sql`r.person_id`, 'a', {
-    from: sql`referrals r join persons p on p.id = r.person_id join agencies a on a.id = r.to_agency_id join agencies fa on fa.id = r.from_agency_id`,
+    from: sql`referrals r join persons p on p.id = r.person_id`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = r.to_agency_id` }, { alias: 'fa', sql: sql`join agencies fa on fa.id = r.from_agency_id` }],
     dates: { sent: { kind: 'point', expr: (c) => localDate(sql`r.sent_at`, c.profile), stamp: sql`r.sent_at` } },
     defaultDate: 'sent',
     subjects: { persons: sql`r.person_id`, records: sql`r.id` },
@@ -201,7 +214,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   contacts: {
     dims: { ...agencyParts('a').dims, channel: () => sql`c.channel`, topic: () => sql`c.topic`, caller_type: () => sql`c.caller_type`, region: () => sql`c.region`, language: () => sql`c.language`, outcome: () => sql`c.outcome` },
     filters: { ...agencyParts('a').filters, channels: (v: string[]) => inList(sql`c.channel`, v), topics: (v: string[]) => inList(sql`c.topic`, v), regions: (v: string[]) => inList(sql`c.region`, v) },
-    from: sql`hotline_contacts c join agencies a on a.id = c.agency_id`,
+    from: sql`hotline_contacts c`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = c.agency_id` }],
     dates: { started: { kind: 'point', expr: (x) => localDate(sql`c.started_at`, x.profile), stamp: sql`c.started_at` } },
     defaultDate: 'started',
     subjects: { records: sql`c.id`, persons: sql`c.person_id` },
@@ -211,7 +225,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     person: sql`c.person_id`,
   },
   facts: {
-    from: sql`crime_facts f join agencies a on a.id = f.agency_id`,
+    from: sql`crime_facts f`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = f.agency_id` }],
     dates: { registered: point(col('f.registered_on')) },
     defaultDate: 'registered',
     subjects: { records: sql`f.id` },
@@ -228,7 +243,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     },
   },
   cases: {
-    from: sql`criminal_cases c join agencies a on a.id = c.agency_id`,
+    from: sql`criminal_cases c`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = c.agency_id` }],
     dates: { opened: point(col('c.opened_on')), status: point(col('h.on_date'), sql`join case_status_history h on h.case_id = c.id`) },
     defaultDate: 'opened',
     subjects: { cases: sql`c.id`, records: sql`c.id` },
@@ -303,7 +319,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: agencyParts('a').filters,
   },
   activities: {
-    from: sql`activities act join agencies a on a.id = act.agency_id`,
+    from: sql`activities act`,
+    joins: [{ alias: 'a', sql: sql`join agencies a on a.id = act.agency_id` }],
     dates: { held: point(col('act.date')) },
     defaultDate: 'held',
     subjects: { records: sql`act.id` },
