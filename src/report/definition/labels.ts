@@ -53,6 +53,9 @@ export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLa
         return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? key;
       case 'region':
         return pick(profile.regions.regions.find((r) => r.code === key)?.label) ?? key;
+      case 'exploitation_form':
+      case 'form':
+        return pick(profile.exploitationForms.find((f) => f.code === key)?.label) ?? key;
       case 'topic':
         return pick(profile.hotlineTopics.find((t) => t.code === key)?.label) ?? key;
       default:

@@ -51,6 +51,8 @@ export const Filters = z.strictObject({
   age: z.strictObject({ min: z.number().int().min(0).max(130).optional(), max: z.number().int().min(0).max(130).optional() }).optional(),
   citizenship: Codes.optional(),
   countryOfExploitation: Codes.optional(),
+  /** Forms of exploitation (profile codes): of the person's latest exploitation event, or of the event. */
+  forms: Codes.optional(),
   regions: Codes.optional(),
   /** A victim identified by the end of the year, or a potential victim not (yet) identified then. */
   personStatus: z.enum(['victim', 'potential']).optional(),

@@ -80,6 +80,7 @@ function personParts(personId: Sql) {
     minor: (c) => sql`case when p.birth_year is null then null when ${age(c)} < 18 then 'minor' else 'adult' end`,
     person_status: (c) => sql`case when p.identified_on <= ${yearEnd(c)} then 'victim' else 'potential' end`,
     country_of_exploitation: () => latestCountry,
+    exploitation_form: () => sql`le.forms[1]`,
   };
   const filters: SourceSpec['filters'] = {
     sex: (v: string[]) => inList(sql`p.gender`, v),
@@ -88,6 +89,7 @@ function personParts(personId: Sql) {
     age: (v: { min?: number; max?: number }, c) => sql`(${v.min ?? 0} <= ${age(c)} and ${age(c)} <= ${v.max ?? 200})`,
     personStatus: (v: 'victim' | 'potential', c) => (v === 'victim' ? sql`p.identified_on <= ${yearEnd(c)}` : sql`(p.identified_on is null or p.identified_on > ${yearEnd(c)})`),
     countryOfExploitation: (v: string[]) => sql`${latestCountry} in (${list(v)})`,
+    forms: (v: string[]) => sql`le.forms && array[${list(v)}]::text[]`,
     referredTo: (v: { agencies?: string[]; agencyKinds?: string[] }, c) =>
       sql`exists (select 1 from referrals r2 join agencies a2 on a2.id = r2.to_agency_id
                    where r2.person_id = ${personId} and r2.status <> 'revoked'
@@ -100,7 +102,7 @@ function personParts(personId: Sql) {
 
 /** Each person's latest exploitation event (the one they were identified from), in one pass over the events. */
 const LATEST_EXPLOITATION = sql`left join (
-  select distinct on (person_id) person_id, country, extract(year from start_date)::int::text as year
+  select distinct on (person_id) person_id, country, extract(year from start_date)::int::text as year, forms
     from exploitation_events where kind = 'exploitation'
    order by person_id, start_date desc nulls last, created_at desc) le on le.person_id = p.id`;
 
@@ -159,8 +161,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     defaultCount: 'persons',
     rowIsSubject: ['records'],
     order: [sql`e.start_date`, sql`e.created_at`],
-    dims: { country: () => sql`e.country`, platform: () => sql`e.online_platform`, sector: () => sql`e.isic_section`, recruitment: () => sql`e.recruitment_method`, recruiter_relation: () => sql`e.recruiter_relation`, kind: () => sql`e.kind` },
-    filters: { kinds: (v: string[]) => inList(sql`e.kind`, v), countryOfExploitation: (v: string[]) => inList(sql`e.country`, v), platforms: (v: string[]) => inList(sql`e.online_platform`, v) },
+    dims: { country: () => sql`e.country`, form: () => sql`e.forms[1]`, platform: () => sql`e.online_platform`, sector: () => sql`e.isic_section`, recruitment: () => sql`e.recruitment_method`, recruiter_relation: () => sql`e.recruiter_relation`, kind: () => sql`e.kind` },
+    filters: { kinds: (v: string[]) => inList(sql`e.kind`, v), forms: (v: string[]) => sql`e.forms && array[${list(v)}]::text[]`, countryOfExploitation: (v: string[]) => inList(sql`e.country`, v), platforms: (v: string[]) => inList(sql`e.online_platform`, v) },
   }),
   services: withPerson(sql`s.person_id`, 'a', {
     from: sql`assistance s join persons p on p.id = s.person_id`,
