@@ -44,6 +44,12 @@ const NEW_FIGURES = [
     where: { online: true, articles: ['144-1', '182'] },
   },
   {
+    id: 'victims.by_form',
+    label: { az: 'Qurbanlar, istismar formasına görə', en: 'Victims by form of exploitation', ru: 'Жертвы по форме эксплуатации' },
+    from: 'persons',
+    breakdown: { by: 'exploitation_form' },
+  },
+  {
     id: 'assistance.repatriation',
     label: { az: 'Vətənə qaytarılan qurbanlar', en: 'Victims repatriated', ru: 'Репатриированные жертвы' },
     from: 'services',
@@ -72,8 +78,10 @@ before(async () => {
   await onlineCase(3, `${Y}-01-01`, ['182']);
   await onlineCase(4, `${Y}-01-01`, ['243.1']);
   await onlineCase(5, `${Y}-01-01`, ['144-1'], false);
-  // Repatriation: one person in Y, none in Y−1 → 1 (+1).
+  // Repatriation: one person in Y, none in Y−1 → 1 (+1). She is identified in Y, exploited for labour.
   const p = await intake(police, { contactDate: `${Y}-01-01` });
+  await ok(police.post(`/api/persons/${p.id}/decisions`, { status: 'identified', decidedOn: `${Y}-01-01`, decidingAgencyId: await agencyId(t, 'mia') }));
+  await ok(police.post(`/api/persons/${p.id}/events`, { kind: 'exploitation', country: 'RU', startDate: `${Y - 1}-03-01`, forms: ['forced_labour'] }));
   await ok(police.post(`/api/persons/${p.id}/assistance`, { kind: 'repatriation', providerAgencyId: await agencyId(t, 'mia'), date: `${Y}-01-01` }));
 
   const got = await coordinator.get(`/api/reports/${Y}/definition`);
@@ -123,6 +131,9 @@ test('new figures and a sentence through the API: values, changes and labels in 
   assert.equal(fig('assistance.repatriation').label.ru, 'Репатриированные жертвы');
   assert.match(fig('assistance.repatriation').countedAs.en, /distinct persons/);
   assert.match(fig('assistance.repatriation').countedAs.en, /Repatriation|repatriation/);
+  // A breakdown the 2023 report did not print, labelled from the profile's forms of exploitation.
+  assert.deepEqual(fig('victims.by_form').breakdown, { forced_labour: 1 });
+  assert.equal(fig('victims.by_form').parts[0].label.en, 'Forced labour');
   // Parts carry their labels in every language.
   const sex = fig('victims.identified').parts.find((p: { key: string }) => p.key === 'female');
   assert.deepEqual(sex.label, { az: 'Qadın', en: 'Women', ru: 'Женщины' });
