@@ -25,6 +25,7 @@ import { ProsecutionWantedPage } from './pages/ProsecutionWanted.tsx';
 import { PersonCreatePage } from './pages/PersonCreate.tsx';
 import { PersonsPage } from './pages/Persons.tsx';
 import { ReportPage } from './pages/Report.tsx';
+import { ReportEditorPage } from './pages/ReportEditor.tsx';
 import { QuestionnairePage } from './pages/Questionnaire.tsx';
 import { ReferralInboxPage } from './pages/ReferralInbox.tsx';
 import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
@@ -69,6 +70,7 @@ export const routes: Route[] = [
   { path: '/hotline/tips/:id', action: 'tips.read', component: HotlineTipPage },
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
   { path: '/report', action: 'report.read', nav: 'report', component: ReportPage },
+  { path: '/report/editor', action: 'report.definition', component: ReportEditorPage },
   { path: '/prosecution/facts', action: 'prosecution.read', nav: 'crimeFacts', component: ProsecutionFactsPage },
   { path: '/prosecution/facts/new', action: 'prosecution.record', component: ProsecutionFactNewPage },
   { path: '/prosecution/facts/:id', action: 'prosecution.read', component: ProsecutionFactPage },

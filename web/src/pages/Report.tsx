@@ -11,8 +11,8 @@ import { PublishForm } from '../components/report/PublishForm.tsx';
 import { ReportChart } from '../components/report/ReportChart.tsx';
 import { ValidationPanel } from '../components/report/ValidationPanel.tsx';
 import { useResource } from '../data.ts';
-import type { DiffData, Overview } from '../report.ts';
-import { navigate, useLocation } from '../router.tsx';
+import { reportLang, type DiffData, type Overview } from '../report.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useCan } from '../session.tsx';
 
 /** The annual report for a year: validation panel, figures, charts, narratives, publication. */
@@ -22,7 +22,7 @@ export function ReportPage() {
   const { query } = useLocation();
   const thisYear = new Date().getFullYear();
   const year = Number(query.get('year') ?? thisYear - 1);
-  const lang = i18n.language === 'az' || i18n.language === 'ru' ? i18n.language : 'en';
+  const lang = reportLang(i18n.language);
   const report = useResource<Overview>(`/api/reports/${year}?lang=${lang}`);
   const [diff, setDiff] = useState<DiffData | null>(null);
   const [diffError, setDiffError] = useState<unknown>(null);
@@ -32,6 +32,7 @@ export function ReportPage() {
   const years = Array.from({ length: thisYear - 2005 + 1 }, (_, i) => thisYear - i);
   const errors = r?.problems.filter((p) => p.severity === 'error').length ?? 0;
   const published = (r?.editions.length ?? 0) > 0;
+  const nextEdition = Math.max(0, ...(r?.editions.map((e) => e.edition) ?? [])) + 1;
   const compare = async () => {
     setDiffError(null);
     try {
@@ -58,13 +59,18 @@ export function ReportPage() {
           <a className="button button--secondary" href={`/api/reports/${year}/draft/docx?lang=${lang}`} download>
             {t('report.draftDocx')}
           </a>
+          {can('report.definition') && (
+            <Link className="button button--secondary" to={`/report/editor?year=${year}`}>
+              {t('report.editDefinition')}
+            </Link>
+          )}
         </div>
       </form>
       <LoadState loading={report.loading && !r} error={report.error} />
       {r && (
         <>
           <ValidationPanel problems={r.problems} />
-          {can('report.publish') && <PublishForm year={year} errors={errors} published={published} onPublished={() => { setDiff(null); report.reload(); }} />}
+          {can('report.publish') && <PublishForm key={year} year={year} errors={errors} nextEdition={nextEdition} onPublished={() => { setDiff(null); report.reload(); }} />}
           <Editions year={year} editions={r.editions} />
           {published && (
             <div className="form-actions">

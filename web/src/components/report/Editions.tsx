@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditionData } from '../../report.ts';
 
 const FORMATS = ['html', 'docx', 'pdf'] as const;
-const LANGS = ['az', 'en'] as const;
+const LANGS = ['az', 'en', 'ru'] as const;
 
 /** Published editions with their frozen documents. */
 export function Editions({ year, editions }: { year: number; editions: EditionData[] }) {

@@ -6,10 +6,10 @@ import type { Overview } from '../../report.ts';
 import { FormAlert, Notice } from '../Alerts.tsx';
 import { TextAreaField } from '../Field.tsx';
 
-/** The coordinator's text for one narrative block, in both report languages. */
+/** The coordinator's text for one narrative block, in each report language. */
 function NarrativeForm({ year, block, onSaved }: { year: number; block: Overview['narratives'][number]; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState({ az: block.az, en: block.en });
+  const [text, setText] = useState({ az: block.az, en: block.en, ru: block.ru });
   const [saved, setSaved] = useState<string | null>(null);
   const save = useSubmit();
   const onSubmit = save.onSubmit(async () => {
@@ -20,10 +20,11 @@ function NarrativeForm({ year, block, onSaved }: { year: number; block: Overview
   });
   return (
     <form className="card" onSubmit={onSubmit} aria-label={block.id}>
-      <h3>{t(`report.blocks.${block.id}` as 'report.blocks.tasks', { defaultValue: block.id })}</h3>
+      <h3>{block.label || block.id}</h3>
       <FormAlert error={save.error} />
       <TextAreaField id={`narrative-${block.id}-az`} label={t('report.textAz')} rows={4} value={text.az} onChange={(e) => setText({ ...text, az: e.target.value })} />
       <TextAreaField id={`narrative-${block.id}-en`} label={t('report.textEn')} rows={4} value={text.en} onChange={(e) => setText({ ...text, en: e.target.value })} />
+      <TextAreaField id={`narrative-${block.id}-ru`} label={t('report.textRu')} rows={4} value={text.ru} onChange={(e) => setText({ ...text, ru: e.target.value })} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.busy}>
           {save.busy ? t('common.saving') : t('common.save')}
