@@ -36,15 +36,18 @@ test('coordinator: open the 2023 report, read the validation panel, publish, dow
 
   const panel = page.getByTestId('validation-panel');
   await panel.waitFor();
-  // The fixture has every figure; the narrative blocks are still empty: warnings, no errors.
-  assert.match(await panel.innerText(), /0 xəta, \d+ xəbərdarlıq/);
+  // The fixture has every figure; the narrative blocks are still empty: an error for each block and language.
+  assert.match(await panel.innerText(), /12 xəta, \d+ xəbərdarlıq/);
   assert.match(await panel.innerText(), /narrative_missing/);
   // The figures as published, with their changes; a chart drawn from the shared definition.
   const identified = page.getByTestId('figures').locator('tr[data-figure="victims.identified"]');
   assert.match(await identified.innerText(), /91\s+-3/);
   await page.locator('figure[data-chart="victims_by_country"] canvas').waitFor();
 
+  // Published as it stands (the narratives are not written): with a reason, after confirming.
+  await page.locator('#publish-overrideReason').fill('Published before the narratives are written, to test the downloads.');
   await page.getByRole('button', { name: az.report.publish, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: fill(az.report.confirmPublish, { edition: 1 }) }).click();
   await page.getByRole('status').filter({ hasText: /1-ci nəşr dərc edildi/ }).waitFor({ timeout: 60_000 });
   const editions = page.getByTestId('editions');
   await editions.waitFor();

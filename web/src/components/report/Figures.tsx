@@ -28,7 +28,6 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
           <thead>
             <tr>
               <th scope="col">{t('report.figure')}</th>
-              <th scope="col">{t('report.countedAs')}</th>
               <th scope="col" className="num">{t('report.value')}</th>
               <th scope="col" className="num">{t('report.change')}</th>
               <th scope="col">{t('report.breakdown')}</th>
@@ -39,12 +38,14 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
             {figures.map((f) => (
               <tr key={f.id} data-figure={f.id}>
                 <th scope="row">
-                  {f.label}
-                  <div className="muted">
-                    <code>{f.id}</code>
-                  </div>
+                  {f.label} <code className="figure-id">{f.id}</code>
+                  {f.countedAs && (
+                    <p className="counted-as">
+                      <span className="visually-hidden">{t('report.countedAs')}: </span>
+                      {f.countedAs}
+                    </p>
+                  )}
                 </th>
-                <td className="counted-as">{f.countedAs}</td>
                 <td className="num">{f.value ?? '—'}</td>
                 <td className="num">{f.delta === 0 ? t('report.noChange') : signed(f.delta)}</td>
                 <td>
