@@ -128,7 +128,8 @@ test('coordinator: edit a sentence and a figure with a live preview, save, publi
   await setUiLanguage(page, 'en');
   await page.getByTestId('figures').locator('tr[data-figure="victims.identified"]').filter({ hasText: RENAMED }).waitFor();
   await setUiLanguage(page, 'az');
-  const row = page.getByTestId('figures').locator(`tr[data-figure="${NEW_FIGURE.id}"]`);
+  const row = page.getByTestId('figures').locator(`tr[data-figure="${NEW_FIGURE.id}"]`).filter({ hasText: NEW_FIGURE.label.az });
+  await row.waitFor();
   const rowText = await row.innerText();
   assert.ok(rowText.includes(NEW_FIGURE.label.az) && rowText.includes(`\t${women}\t`), rowText);
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../report.ts';
+import { problemMessage } from './problemMessage.ts';
 
 /** Every problem of the year's report, errors first; publishing is blocked while errors remain. */
 export function ValidationPanel({ problems }: { problems: Overview['problems'] }) {
@@ -14,7 +15,7 @@ export function ValidationPanel({ problems }: { problems: Overview['problems'] }
         <ul className="problem-list">
           {sorted.map((p, i) => (
             <li key={i} className={`problem problem--${p.severity}`}>
-              <strong>{t(`report.severity.${p.severity}`)}</strong> <code>{p.code}</code> {p.message}
+              <strong>{t(`report.severity.${p.severity}`)}</strong> <code>{p.code}</code> {problemMessage(t, p)}
             </li>
           ))}
         </ul>
