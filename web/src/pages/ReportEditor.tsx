@@ -40,6 +40,15 @@ function Editor({ loaded }: { loaded: DefinitionData }) {
   const save = useSubmit();
   const body = useMemo(() => (composed.definition ? JSON.stringify({ definition: composed.definition, lang }) : null), [composed.definition, lang]);
   const hasPreview = preview !== null;
+  // Edits not yet stored: leaving the page would lose them, so the browser asks first.
+  const [storedJson, setStoredJson] = useState(() => JSON.stringify(loaded.definition));
+  const dirty = composed.definition === null || JSON.stringify(composed.definition) !== storedJson;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   // The preview follows the edits, once typing pauses; an answer to an older draft is dropped.
   useEffect(() => {
@@ -74,7 +83,9 @@ function Editor({ loaded }: { loaded: DefinitionData }) {
     setSaved(false);
     if (!composed.definition) throw new ApiError(400, 'figure_json', t('reportEditor.saveBlockedJson', { count: composed.jsonErrors.size }));
     try {
-      setSource(await api.put<DefinitionData>(`/api/reports/${year}/definition`, composed.definition));
+      const out = await api.put<DefinitionData>(`/api/reports/${year}/definition`, composed.definition);
+      setSource(out);
+      setStoredJson(JSON.stringify(composed.definition));
       setFieldErrors([]);
       setSaved(true);
     } catch (err) {
@@ -95,7 +106,7 @@ function Editor({ loaded }: { loaded: DefinitionData }) {
           <button type="submit" className="button" disabled={save.busy}>
             {save.busy ? t('common.saving') : t('reportEditor.save')}
           </button>
-          <Link className="button button--secondary" to={`/report?year=${year}`}>
+          <Link className="button button--secondary" to={`/report?year=${year}`} onClick={(e) => dirty && !window.confirm(t('reportEditor.leaveUnsaved')) && e.preventDefault()}>
             {t('reportEditor.backToReport', { year })}
           </Link>
         </div>
