@@ -18,24 +18,3 @@ export const Figure = z.object({
   sources: z.array(z.object({ agencyCode: z.string(), submissionId: z.string() })).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
-
-/** A reporting period in the profile's calendar, both ends inclusive ('YYYY-MM-DD'). */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-export const calendarYear = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-
-/** A partition: the breakdown plus its unknown part sum to the value, by construction. */
-export function partition(id: string, counts: Map<string | null, number>): Figure {
-  const breakdown: Record<string, number> = {};
-  let unknown = 0;
-  let value = 0;
-  for (const [key, n] of [...counts].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
-    value += n;
-    if (key === null) unknown += n;
-    else breakdown[key] = n;
-  }
-  return { id, value, breakdown, unknown, parts: 'partition' };
-}
