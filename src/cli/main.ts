@@ -76,7 +76,7 @@ program
   .command('report')
   .description("write the annual report's files for a year (figures with their changes against the year before)")
   .requiredOption('--year <year>', 'the reporting year')
-  .option('--lang <list>', 'languages, comma-separated', 'az,en,ru')
+  .option('--lang <list>', "languages, comma-separated (default: every language of the year's definition)")
   .option('--format <list>', 'formats, comma-separated: docx, pdf, html, json', 'json')
   .requiredOption('--out <dir>', 'folder to write into')
   .action(async (opts: { year: string; lang: string; format: string; out: string }) => {

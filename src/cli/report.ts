@@ -9,7 +9,7 @@ import { WORDS } from '../report/definition/labels.ts';
 
 export interface ReportOptions {
   year: string;
-  lang: string;
+  lang?: string;
   format: string;
   out: string;
 }
@@ -23,17 +23,19 @@ export async function reportCommand(config: Config, opts: ReportOptions) {
   if (!/^\d{4}$/.test(opts.year) || year < 2005 || year > new Date().getFullYear()) problems.push({ path: '--year', message: `a year from 2005 to now, not "${opts.year}"` });
   const formats = list(opts.format);
   for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) problems.push({ path: '--format', message: `"${f}" is not available; available: ${FORMATS.join(', ')}` });
-  const langs = list(opts.lang);
-  for (const l of langs) if (!(LANGS as readonly string[]).includes(l)) problems.push({ path: '--lang', message: `"${l}" is not a report language (${LANGS.join(', ')})` });
+  const asked = opts.lang === undefined ? null : list(opts.lang);
+  for (const l of asked ?? []) if (!(LANGS as readonly string[]).includes(l)) problems.push({ path: '--lang', message: `"${l}" is not a report language (${LANGS.join(', ')})` });
   if (problems.length) throw invalid('Invalid options', problems);
 
-  // JSON holds the figures once, whatever the languages.
-  const jobs: { format: Format; lang: Lang }[] = (formats as Format[]).flatMap((format): { format: Format; lang: Lang }[] => (format === 'json' ? [{ format, lang: 'en' }] : (langs as Lang[]).map((lang) => ({ format, lang }))));
   const { ctx, db } = await openContext(config);
   const bar = new SingleBar({ format: 'report {bar} {value}/{total} {step}', stream: process.stderr, hideCursor: true });
   try {
-    bar.start(jobs.length + 1, 0, { step: `figures ${year} and ${year - 1}` });
+    bar.start(1, 0, { step: `figures ${year} and ${year - 1}` });
     const build = await buildReport(ctx.db, ctx.profile, year);
+    // Without --lang: every language of the year's definition. JSON holds the figures once.
+    const langs = (asked ?? build.definition.definition.languages) as Lang[];
+    const jobs: { format: Format; lang: Lang }[] = (formats as Format[]).flatMap((format): { format: Format; lang: Lang }[] => (format === 'json' ? [{ format, lang: 'en' }] : langs.map((lang) => ({ format, lang }))));
+    bar.setTotal(jobs.length + 1);
     bar.update(1, { step: 'rendering' });
     fs.mkdirSync(opts.out, { recursive: true });
     const written: string[] = [];

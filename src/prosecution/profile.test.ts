@@ -30,3 +30,13 @@ test("the prosecutor works at the profile's prosecution office and reads the reg
   assert.deepEqual(agency, { code: 'zed_prosecutor', kind: 'prosecutor' });
   assert.equal((await (await t.as('prosecutor')).get('/api/prosecution/facts')).status, 200);
 });
+
+test("the fictional profile's own report definition drives its report, in its own languages", async () => {
+  const year = new Date().getUTCFullYear();
+  const coordinator = await t.as('coordinator');
+  const html = await coordinator.get(`/api/reports/${year}/draft/html?lang=az`);
+  assert.equal(html.status, 200);
+  assert.match(String(html.body), /Zedlandiya/);
+  const ru = await coordinator.get(`/api/reports/${year}/draft/html?lang=ru`);
+  assert.equal(ru.status, 400, JSON.stringify(ru.body).slice(0, 300));
+});

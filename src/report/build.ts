@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { invalid } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import { describe } from './definition/describe.ts';
 import type { Evaluated } from './definition/evaluate.ts';
@@ -85,6 +86,8 @@ const TYPES: Record<Format, string> = {
 
 export async function render(b: ReportBuild, format: Format, lang: Lang, footer: string, opts: { draft: boolean } = { draft: true }): Promise<Rendered> {
   if (format === 'json') return { format, lang: 'all', content: Buffer.from(`${JSON.stringify(reportJson(b), null, 2)}\n`), contentType: TYPES.json, fileName: `azad-report-${b.year}.json` };
+  const languages = b.definition.definition.languages;
+  if (!languages.includes(lang)) throw invalid('This report is not written in that language', [{ path: 'lang', message: `the year's definition has ${languages.join(', ')}; not ${lang}` }]);
   const doc = buildDocument({ def: b.definition.definition, profile: b.profile, year: b.year, lang, figures: b.figures, narratives: b.narratives[lang] ?? new Map(), evaluated: b.evaluated, draft: opts.draft });
   const html = renderHtml(doc, footer);
   const content = format === 'html' ? Buffer.from(html) : format === 'docx' ? await renderDocx(doc, footer) : await renderPdf(html, doc, footer);
