@@ -37,9 +37,66 @@ const SOURCE: Record<string, W> = {
 const DATE: Record<string, W> = {
   identified: w('identifikasiya tarixi', 'date identified', 'дата идентификации'),
   contact: w('ilk müraciət tarixi', 'date of first contact', 'дата первого обращения'),
+  closed: w('bağlanma tarixi', 'date closed', 'дата закрытия'),
+  decided: w('qərar tarixi', 'date of the decision', 'дата решения'),
+  started: w('başlama tarixi', 'date started', 'дата начала'),
+  given: w('yardımın göstərildiyi tarix', 'date given', 'дата оказания'),
+  paid: w('ödəniş tarixi', 'date paid', 'дата выплаты'),
+  sent: w('göndərilmə tarixi', 'date sent', 'дата направления'),
+  registered: w('qeydiyyat tarixi', 'date registered', 'дата регистрации'),
+  opened: w('başlanma tarixi', 'date opened', 'дата возбуждения'),
+  status: w('statusun dəyişdiyi tarix', 'date the status was reached', 'дата смены статуса'),
+  step: w('prosessual addımın tarixi', 'date of the step', 'дата процессуального действия'),
+  sentenced: w('hökm tarixi', 'date of the sentence', 'дата приговора'),
   under_way: w('il ərzində davam edən', 'under way at any time in the year', 'продолжавшиеся в течение года'),
   open_at_end: w('ilin sonunda açıq olan', 'still open on 31 December', 'открытые на 31 декабря'),
-  status: w('statusun dəyişdiyi tarix', 'date the status was reached', 'дата смены статуса'),
+  ended: w('bitmə tarixi', 'date ended', 'дата окончания'),
+  since: w('başlanğıc tarixi', 'date since', 'дата начала'),
+  period: w('hesabat dövrü', 'the period reported', 'отчётный период'),
+  held: w('keçirilmə tarixi', 'date held', 'дата проведения'),
+};
+/** Breakdown dimensions, as "broken down by …". */
+const DIM: Record<string, W> = {
+  sex: w('cinsə görə', 'sex', 'полу'),
+  citizenship: w('vətəndaşlığa görə', 'citizenship', 'гражданству'),
+  region: w('yaşayış rayonuna görə', 'region of residence', 'району проживания'),
+  residence: w('paytaxt və digər bölgələrə görə', 'capital or elsewhere', 'столице и другим регионам'),
+  age: w('yaşa görə', 'age', 'возрасту'),
+  minor: w('yetkinlik yaşına görə', 'minor or adult', 'несовершеннолетним и взрослым'),
+  person_status: w('qurban və ehtimal olunan qurban statusuna görə', 'victim or potential victim', 'статусу жертвы или возможной жертвы'),
+  country_of_exploitation: w('istismar ölkəsinə görə', 'country of exploitation', 'стране эксплуатации'),
+  exploitation_form: w('istismar formasına görə', 'form of exploitation', 'форме эксплуатации'),
+  form: w('istismar formasına görə', 'form of exploitation', 'форме эксплуатации'),
+  agency: w('agentliyə görə', 'agency', 'ведомству'),
+  agency_kind: w('agentlik növünə görə', 'kind of agency', 'типу ведомства'),
+  channel: w('kanala görə', 'channel', 'каналу'),
+  status: w('statusa görə', 'status', 'статусу'),
+  exploitation_year: w('istismar ilinə görə', 'year of exploitation', 'году эксплуатации'),
+  country: w('ölkəyə görə', 'country', 'стране'),
+  platform: w('platformaya görə', 'platform', 'платформе'),
+  sector: w('sahəyə görə', 'sector', 'отрасли'),
+  recruitment: w('cəlbetmə üsuluna görə', 'means of recruitment', 'способу вербовки'),
+  recruiter_relation: w('cəlb edənlə münasibətə görə', "recruiter's relation", 'отношению к вербовщику'),
+  kind: w('növə görə', 'kind', 'виду'),
+  legal_stage: w('hüquqi mərhələyə görə', 'legal stage', 'правовой стадии'),
+  from_agency: w('yönləndirən agentliyə görə', 'referring agency', 'направившему ведомству'),
+  outcome: w('nəticəyə görə', 'outcome', 'результату'),
+  topic: w('mövzuya görə', 'topic', 'теме'),
+  caller_type: w('müraciət edənə görə', 'caller', 'типу обратившегося'),
+  language: w('dilə görə', 'language', 'языку'),
+  article: w('maddəyə görə', 'article', 'статье'),
+  article_part: w('maddə və hissəyə görə', 'article and part', 'статье и части'),
+  group: w('maddə qrupuna görə', 'article group', 'группе статей'),
+  report_key: w('hesabat sətrinə görə', 'report line', 'строке отчёта'),
+  online: w('onlayn olub-olmamasına görə', 'online or not', 'онлайн или нет'),
+  stage: w('mərhələyə görə', 'stage', 'стадии'),
+  role: w('rola görə', 'role', 'роли'),
+  punishment: w('cəza növünə görə', 'punishment', 'виду наказания'),
+  search: w('axtarış növünə görə', 'kind of search', 'виду розыска'),
+  hiding_country: w('gizləndiyi ölkəyə görə', 'country of hiding', 'стране укрытия'),
+  attendance: w('iştirakçılara görə', 'attendance', 'участникам'),
+  venue: w('keçirildiyi yerə görə', 'venue', 'месту проведения'),
+  indicator: w('göstəriciyə görə', 'indicator', 'показателю'),
 };
 const FILTER: Record<string, W> = {
   articles: w('maddələr', 'articles', 'статьи'),
@@ -57,8 +114,20 @@ const FILTER: Record<string, W> = {
   referredTo: w('il ərzində yönləndirilib', 'referred in the year to', 'направлены в течение года в'),
   openedBefore: w('ildən əvvəl başlanmış', 'opened before the year', 'возбуждены до этого года'),
   children: w('qurbanların uşaqlarına', "to victims' children", 'детям жертв'),
+  sex: w('cins', 'sex', 'пол'),
+  citizenship: w('vətəndaşlıq', 'citizenship', 'гражданство'),
+  regions: w('yaşayış rayonları', 'regions of residence', 'районы проживания'),
+  age: w('yaş', 'age', 'возраст'),
+  countryOfExploitation: w('istismar ölkəsi', 'country of exploitation', 'страна эксплуатации'),
+  forms: w('istismar formaları', 'forms of exploitation', 'формы эксплуатации'),
+  agencyLevels: w('agentlik səviyyələri', 'agency levels', 'уровни ведомств'),
+  channels: w('kanallar', 'channels', 'каналы'),
+  topics: w('mövzular', 'topics', 'темы'),
+  punishments: w('cəzalar', 'punishments', 'наказания'),
+  confiscation: w('əmlak müsadirəsi', 'confiscation', 'конфискация'),
+  abroad: w('xaricdə', 'abroad', 'за рубежом'),
 };
-const BY: W = w('bölgü', 'broken down by', 'с разбивкой по');
+const BY: W = w('bölgü:', 'broken down by', 'с разбивкой по');
 const DATED: W = w('ilə aid edilir', 'in the year by', 'год определяется по');
 
 const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string): string => {
@@ -71,12 +140,16 @@ const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile:
 /** The definition of one figure in words, in one language. */
 export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, lang: ReportLang): string {
   const m = f.formula;
+  const name = (id: string) => {
+    const label = def.figures.find((g) => g.id === id)?.label?.[lang];
+    return label ? `«${label}»` : id;
+  };
   const note = f.note?.[lang] ? ` ${f.note[lang]}` : '';
   if (m) {
-    if ('part' in m) return `${w('hissəsi', 'part', 'часть')[lang]} "${m.key}": ${m.part}${note}`;
-    if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.join(' + ')}${note}`;
-    if ('cumulative' in m) return `${m.cumulative}, ${m.from}–${w('il', 'the year', 'год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
-    return `${m.value}; ${w('hissələr', 'parts from', 'части из')[lang]} ${m.breakdownOf}${note}`;
+    if ('part' in m) return `${w('hissəsi', 'part', 'часть')[lang]} "${m.key}": ${name(m.part)}${note}`;
+    if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.map(name).join(' + ')}${note}`;
+    if ('cumulative' in m) return `${name(m.cumulative)}, ${m.from}–${w('il', 'the year', 'год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
+    return `${name(m.value)}; ${w('hissələr', 'parts from', 'части из')[lang]} ${name(m.breakdownOf)}${note}`;
   }
   const from = f.from ?? 'persons';
   const parts = [`${COUNT[countOf(f)]?.[lang]} (${SOURCE[from]?.[lang]})`];
@@ -86,6 +159,17 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
     if (v === undefined || k === 'articleField' || k === 'attribute') continue;
     parts.push(`${FILTER[k]?.[lang] ?? k}: ${valueText(v, lang, def, profile, k)}`);
   }
-  if (f.breakdown) parts.push(`${BY[lang]} ${f.breakdown.by}`);
+  if (f.breakdown) parts.push(`${BY[lang]} ${DIM[f.breakdown.by]?.[lang] ?? f.breakdown.by}`);
   return `${parts.join('; ')}${note}`;
+}
+
+/** Every date, breakdown and filter some source offers, without words in some language (a test keeps it empty). */
+export function undescribed(specs: Record<string, { dates: object; dims: object; filters: object }>): string[] {
+  const missing: string[] = [];
+  for (const [source, spec] of Object.entries(specs)) {
+    for (const [table, words, keys] of [['date', DATE, spec.dates], ['breakdown', DIM, spec.dims], ['filter', FILTER, spec.filters]] as const) {
+      for (const key of Object.keys(keys)) if (!(['az', 'en', 'ru'] as const).every((l) => words[key]?.[l])) missing.push(`${source}: ${table} ${key}`);
+    }
+  }
+  return missing;
 }
