@@ -50,6 +50,10 @@ test('the overview carries figures with changes, the validation panel and chart 
   assert.equal(res.status, 200);
   const identified = res.body.figures.find((f: { id: string }) => f.id === 'victims.identified');
   assert.deepEqual({ value: identified.value, delta: identified.delta }, { value: 1, delta: 1 });
+  const [part] = Object.keys(identified.breakdown);
+  assert.ok(part, 'victims.identified has a part');
+  const ru = (await coordinator.get(`/api/reports/${Y}?lang=ru`)).body.figures.find((f: { id: string }) => f.id === 'victims.identified');
+  assert.match(ru.partLabels[part], /^(Женщины|Мужчины|женщины|мужчины)/, 'parts are named in the asked language, not by code');
   assert.ok(res.body.problems.some((p: { code: string }) => p.code === 'narrative_missing'), 'empty narrative blocks are listed');
   // Nothing is submitted by the agencies in this database: their figures are named, nothing else fails.
   const errors = res.body.problems.filter((p: { severity: string }) => p.severity === 'error');

@@ -6,7 +6,7 @@ import { personsVisible } from '../victims/access.ts';
 import { buildReport, render } from './build.ts';
 import { narrativeIds as namedNarratives } from './definition/check.ts';
 import { describe } from './definition/describe.ts';
-import { WORDS } from './definition/labels.ts';
+import { labeller, WORDS } from './definition/labels.ts';
 import { ReportDefinition } from './definition/schema.ts';
 import { definitionFor, parseDefinition, saveDefinition } from './definition/store.ts';
 import { buildDocument } from './document.ts';
@@ -30,13 +30,15 @@ export function reportRoutes(app: App, ctx: AppContext) {
     const lang = def.languages.includes(req.query.lang) ? req.query.lang : (def.languages[0] ?? 'en');
     const doc = buildDocument({ def, profile, year: b.year, lang, figures: b.figures, narratives: b.narratives[lang] ?? new Map(), evaluated: b.evaluated, draft: true });
     const byId = new Map(def.figures.map((f) => [f.id, f]));
+    const label = labeller(def, profile, lang);
     return {
       year: b.year,
       languages: def.languages,
       definition: { source: b.definition.source, fromYear: b.definition.fromYear },
       figures: b.figures.map((f) => {
         const d = byId.get(f.id);
-        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang) : '', unit: d?.unit ?? 'count' };
+        const parts = Object.fromEntries(Object.keys(f.breakdown ?? {}).map((k) => [k, label(d?.breakdown?.by ?? null, k)]));
+        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang) : '', unit: d?.unit ?? 'count', partLabels: parts };
       }),
       problems: b.problems,
       editions: await listEditions(db, b.year),

@@ -28,7 +28,7 @@ export const ReportOverview = z.object({
   year: z.number().int(),
   languages: z.array(ReportLang),
   definition: z.object({ source: z.enum(['stored', 'inherited', 'profile']), fromYear: z.number().int().nullable() }),
-  figures: z.array(ReportFigureOut.extend({ label: z.string(), countedAs: z.string(), unit: z.string() })),
+  figures: z.array(ReportFigureOut.extend({ label: z.string(), countedAs: z.string(), unit: z.string(), partLabels: z.record(z.string(), z.string()) })),
   problems: z.array(Problem),
   editions: z.array(Edition),
   narratives: z.array(z.object({ id: z.string(), label: z.string(), az: z.string(), en: z.string(), ru: z.string() })),

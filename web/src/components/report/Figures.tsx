@@ -50,7 +50,7 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
                 <td className="num">{f.delta === 0 ? t('report.noChange') : signed(f.delta)}</td>
                 <td>
                   {Object.entries(f.breakdown ?? {})
-                    .map(([k, n]) => `${k}: ${n}`)
+                    .map(([k, n]) => `${f.partLabels?.[k] ?? k}: ${n}`)
                     .join(', ')}
                   {f.unknown ? ` · ${t('report.unknown')}: ${f.unknown}` : ''}
                 </td>
