@@ -17,7 +17,7 @@ export const version: string = JSON.parse(fs.readFileSync(new URL('../package.js
 /** Opens the database, applies migrations, validates the profile and seeds its agencies. */
 export async function openContext(config: Config): Promise<{ ctx: AppContext; db: Db }> {
   const profile = await loadProfile(profileDir(config.profile));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.dbTimeouts });
   try {
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { DbTimeouts } from './db/database.ts';
 
 /** Every setting comes from the environment; this schema is the one place that reads it. */
 const Env = z.object({
@@ -16,6 +17,9 @@ const Env = z.object({
   AZAD_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
   AZAD_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   AZAD_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  AZAD_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  AZAD_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  AZAD_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export interface Config {
@@ -32,6 +36,8 @@ export interface Config {
   bodyLimit: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** PostgreSQL only (PGlite runs one statement at a time in-process). */
+  dbTimeouts: DbTimeouts;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.AZAD_BODY_LIMIT,
     sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,
+    dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
   };
 }

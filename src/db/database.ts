@@ -20,13 +20,27 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  * Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite
  * in `dataDir` (or in memory when `dataDir` is 'memory://', used by tests).
  */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+export interface DbTimeouts {
+  /** PostgreSQL's statement_timeout: a runaway query is cancelled, not left holding a connection. */
+  statementMs: number;
+  /** idle_in_transaction_session_timeout: a transaction left open releases its locks. */
+  idleInTransactionMs: number;
+  /** How long a request waits for a free pooled connection before it gets a 503. */
+  connectMs: number;
+}
+
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; timeouts?: DbTimeouts }): Promise<Db> {
   if (opts.databaseUrl) {
+    const t = opts.timeouts;
     // JIT compilation costs more than it saves on Azad's short OLTP queries (measured on the person list).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: '-c jit=off' });
-    // An idle connection the server drops (restart, failover, idle timeout) is already removed and
-    // replaced by the pool; without a listener its 'error' event would bring the process down.
+    const options = ['-c jit=off', ...(t ? [`-c statement_timeout=${t.statementMs}`, `-c idle_in_transaction_session_timeout=${t.idleInTransactionMs}`] : [])].join(' ');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options, ...(t ? { connectionTimeoutMillis: t.connectMs } : {}) });
+    // A connection the server drops (restart, failover, pg_terminate_backend, a timeout) emits
+    // 'error' on its client, idle or checked out; unheard, that event would end the process. The
+    // query in flight fails on its own (the request gets a 503, see isConnectionLost) and the pool
+    // discards the dead client when it is released, so listening is all that is needed to heal.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
@@ -40,4 +54,14 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   });
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+}
+
+/** PostgreSQL's and node-postgres's ways of saying the connection is gone (or never came). */
+const LOST_SQLSTATE = /^(08|57P0)/;
+const LOST_MESSAGE = /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED|EPIPE|terminating connection/i;
+
+export function isConnectionLost(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return (typeof code === 'string' && (LOST_SQLSTATE.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code))) || LOST_MESSAGE.test(err.message);
 }

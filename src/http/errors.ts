@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type ErrorCode, type FieldError } from '../errors.ts';
+import { isConnectionLost } from '../db/database.ts';
 
 const contextPrefix: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 
@@ -38,6 +39,10 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return send(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
     default:
+  }
+  if (isConnectionLost(err)) {
+    req.log.warn({ err: { type: err.name, code: fe.code } }, 'database connection lost');
+    return send(503, 'service_unavailable', 'The database could not be reached; try again in a moment');
   }
   if (err instanceof SyntaxError) return send(400, 'invalid_json', 'The request body is not valid JSON');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
+
+// PostgreSQL only: PGlite runs inside the process and has no connection to lose.
+const server = testServerUrl();
+let t: TestApp;
+before(async () => {
+  if (server) t = await startTestApp();
+});
+after(() => t?.close());
+
+test('connections killed under in-flight requests: clean 503s, the process lives, the pool heals', { skip: !server && 'needs DATABASE_URL' }, async () => {
+  const coordinator = await t.as('coordinator');
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(t.db.kysely);
+  const dbName = rows[0]?.name;
+  const kill = () => admin.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+  try {
+    const statuses: number[] = [];
+    const codes = new Set<string>();
+    for (let round = 0; round < 5; round++) {
+      const inFlight = Array.from({ length: 12 }, (_, i) => coordinator.get(i % 2 ? '/api/persons?limit=200' : '/api/hotline/contacts?limit=100'));
+      await new Promise((r) => setTimeout(r, 5 + round * 3));
+      await kill();
+      for (const res of await Promise.all(inFlight)) {
+        statuses.push(res.status);
+        if (res.status !== 200) codes.add(res.body?.error?.code);
+      }
+    }
+    assert.ok(statuses.every((s) => s === 200 || s === 503), `only 200 or 503, got ${[...new Set(statuses)]}`);
+    assert.ok([...codes].every((c) => c === 'service_unavailable'), `a stable code, got ${[...codes]}`);
+    // Killed between requests too: idle connections die, the next request still succeeds.
+    await kill();
+    const next = await coordinator.get('/api/persons?limit=10');
+    assert.equal(next.status, 200, JSON.stringify(next.body));
+  } finally {
+    await admin.end();
+  }
+});
