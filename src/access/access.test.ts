@@ -48,6 +48,8 @@ const allowed: Record<string, Role[] | 'all'> = {
   'submissions.edit': ['agency_reporter'],
   'submissions.review': ['coordinator'],
   'submissions.figures': ['coordinator', 'analyst'],
+  'indicators.read': ['coordinator', 'analyst', 'agency_reporter'],
+  'indicators.edit': ['coordinator'],
   'activities.read': ['coordinator', 'analyst', 'agency_reporter'],
   'activities.record': ['coordinator', 'agency_reporter'],
   'nap.read': ['coordinator', 'analyst', 'agency_reporter'],

@@ -89,6 +89,10 @@ export const rules = {
   'submissions.edit': { agency_reporter: 'agency' },
   'submissions.review': { coordinator: 'all' },
   'submissions.figures': { coordinator: 'all', analyst: 'all' },
+  // The indicator catalogue (what agencies report, per year): everyone who fills in or reads the
+  // figures reads it; the coordinator owns it.
+  'indicators.read': { coordinator: 'all', analyst: 'all', agency_reporter: 'all' },
+  'indicators.edit': { coordinator: 'all' },
   'activities.read': { coordinator: 'all', analyst: 'all', agency_reporter: 'agency' },
   'activities.record': { coordinator: 'all', agency_reporter: 'agency' },
   // The National Action Plan is read by all who work on it; agencies report on their measures.

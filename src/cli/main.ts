@@ -122,6 +122,44 @@ submissions
     const { importCommand } = await import('./submissions.ts');
     await importCommand(loadConfig(), file, opts);
   });
+submissions
+  .command('submit')
+  .description("send an agency's draft or returned submission for review (every figure answered, every rule met)")
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .action(async (opts: { agency: string; period: string }) => {
+    const { reviewCommand } = await import('./submissions.ts');
+    await reviewCommand(loadConfig(), 'submit', opts);
+  });
+submissions
+  .command('approve')
+  .description("approve a submitted submission: the agency's period is locked")
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .option('--comment <text>', 'a comment kept in the submission\'s history')
+  .action(async (opts: { agency: string; period: string; comment?: string }) => {
+    const { reviewCommand } = await import('./submissions.ts');
+    await reviewCommand(loadConfig(), 'approve', opts);
+  });
+
+const catalogue = program.command('catalogue').description("the agencies' indicator catalogue, per year (docs/indicator-catalogue.md)");
+catalogue
+  .command('export')
+  .description("print (or write) the catalogue a year follows: its own, else the latest earlier year's, else the profile's")
+  .requiredOption('--year <year>', 'the year')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (opts: { year: string; out?: string }) => {
+    const { exportCatalogueCommand } = await import('./catalogue.ts');
+    await exportCatalogueCommand(loadConfig(), opts);
+  });
+catalogue
+  .command('import <file>')
+  .description("store a year's catalogue from a file (checked whole; every problem is named by its path)")
+  .requiredOption('--year <year>', 'the year')
+  .action(async (file: string, opts: { year: string }) => {
+    const { importCatalogueCommand } = await import('./catalogue.ts');
+    await importCatalogueCommand(loadConfig(), file, opts);
+  });
 
 program
   .command('import <file>')

@@ -4,7 +4,9 @@ import { agencyByCode } from '../agencies/agencies.ts';
 import { openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { sql, type SqlBool } from 'kysely';
 import { importSubmission } from '../submissions/import.ts';
+import { reviewSubmission, submitSubmission, type Who } from '../submissions/submissions.ts';
 import { Period } from '../submissions/schema.ts';
 
 /** `azad submissions import FILE --agency CODE --period 2023`: all or nothing, errors by row and cell. */
@@ -24,6 +26,36 @@ export async function importCommand(config: Config, file: string, opts: { agency
     process.stdout.write(`Imported ${out.values} figure(s) for ${agency.code}, ${period.data} (submission ${out.id}); submit it for review in Azad.\n`);
   } catch (err) {
     // One line per problem, as the file's author needs them.
+    if (err instanceof AppError && err.fields.length) throw new Error(`${err.message}\n  ${err.fields.map((f) => f.message).join('\n  ')}`, { cause: err });
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+/** The command line acts as the system operator: a national reach, no user. */
+const OPERATOR: Who = { userId: null, agencyId: null, national: true };
+
+/**
+ * `azad submissions submit|approve --agency CODE --period P`: the steps after an import, for agencies
+ * that send files rather than use the web form. Refusals list every problem, one per line.
+ */
+export async function reviewCommand(config: Config, step: 'submit' | 'approve', opts: { agency: string; period: string; comment?: string }) {
+  const period = Period.safeParse(opts.period);
+  if (!period.success) throw new Error(`--period: ${period.error.issues[0]?.message ?? 'invalid'}`);
+  const { ctx, db } = await openContext(config);
+  try {
+    const agency = await agencyByCode(ctx.db, opts.agency);
+    if (!agency) throw new Error(`--agency: no agency with code "${opts.agency}"`);
+    const sub = await ctx.db.selectFrom('submissions').select('id').where('agency_id', '=', agency.id).where('period', '=', period.data).executeTakeFirst();
+    if (!sub) throw new Error(`${agency.code} has no submission for ${period.data}; import one first (azad submissions import)`);
+    const audit = { actor: null, details: { via: 'cli' } };
+    const all = sql<SqlBool>`true`;
+    await ctx.db.transaction().execute((trx) =>
+      step === 'submit' ? submitSubmission(trx, ctx.profile, all, sub.id, OPERATOR, audit) : reviewSubmission(trx, all, sub.id, { kind: 'approved', comment: opts.comment ?? null }, OPERATOR, audit),
+    );
+    process.stdout.write(step === 'submit' ? `Submitted ${agency.code}, ${period.data} for review (submission ${sub.id}).\n` : `Approved ${agency.code}, ${period.data}: the period is locked (submission ${sub.id}).\n`);
+  } catch (err) {
     if (err instanceof AppError && err.fields.length) throw new Error(`${err.message}\n  ${err.fields.map((f) => f.message).join('\n  ')}`, { cause: err });
     throw err;
   } finally {

@@ -18,7 +18,7 @@ import type {
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDefinitionsTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
-import type { SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
+import type { IndicatorCataloguesTable, SubmissionEventsTable, SubmissionValuesTable, SubmissionsTable } from '../submissions/table.ts';
 import type { ActivitiesTable } from '../activities/table.ts';
 import type { NapMeasuresTable, NapReportsTable } from '../action-plan/table.ts';
 import type { ScreeningDecisionsTable, ScreeningItemsTable, ScreeningQuestionnairesTable } from '../screening/table.ts';
@@ -71,6 +71,7 @@ export interface Database {
   submissions: SubmissionsTable;
   submission_values: SubmissionValuesTable;
   submission_events: SubmissionEventsTable;
+  indicator_catalogues: IndicatorCataloguesTable;
   activities: ActivitiesTable;
   nap_measures: NapMeasuresTable;
   nap_reports: NapReportsTable;

@@ -22,6 +22,7 @@ import { victimRoutes } from '../victims/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
 import { prosecutionRoutes } from '../prosecution/routes.ts';
+import { indicatorRoutes } from '../indicators/routes.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
 import { activityRoutes } from '../activities/routes.ts';
 import { actionPlanRoutes } from '../action-plan/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       reportRoutes(api, ctx);
       prosecutionRoutes(api, ctx);
       submissionRoutes(api, ctx);
+      indicatorRoutes(api, ctx);
       activityRoutes(api, ctx);
       actionPlanRoutes(api, ctx);
       screeningRoutes(api, ctx);

@@ -5,7 +5,7 @@ import { encryptField, type FieldKey } from '../crypto/fields.ts';
 import { identifierKey } from '../hotline/hotline.ts';
 import { normalizeAny } from '../hotline/identifiers.ts';
 import { CallerType, ContactChannel, TipStatus } from '../hotline/schema.ts';
-import { HotlineOutcome, type Profile } from '../profile/schema.ts';
+import { HotlineOutcome, IndicatorId, type Profile } from '../profile/schema.ts';
 import { AppError } from '../errors.ts';
 import { assertArticle, assertArticles, type ResolvedArticle } from '../prosecution/articles.ts';
 import { CaseStatus as ProsecutionCaseStatus, Cooperation, DefendantRole, FactStatus, LegalAidStage, Platform, Punishment, SearchKind, Stage, WantedStatus } from '../prosecution/schema.ts';
@@ -371,14 +371,17 @@ export const RECORD_TYPES: readonly RecordType[] = [
     fields: {
       submission: f.ref('submission', { required: true }),
       indicator: f.text({ required: true, column: 'indicator_id' }),
+      /** Absent or "" for the count; an attribute id of the indicator (`azn`) for a value beside it. */
+      attribute: f.text({ schema: z.string().regex(/^([a-z][a-z0-9_]*)?$/, 'an attribute id such as "azn", or empty for the count') }),
       state: f.text({ required: true, values: ValueState }),
       value: f.numeric(),
       qualifier: f.text({ values: Qualifier }),
       note: f.text(),
     },
-    derive: (r, { profile }) => {
-      if (!profile.indicators.indicators.some((i) => i.id === r.indicator)) throw new FieldProblem('indicator', `unknown indicator "${String(r.indicator)}" in the country profile`);
-      return {};
+    // Indicators are checked for their form only: the catalogue is per year and may name ones the profile does not.
+    derive: (r) => {
+      if (!IndicatorId.safeParse(r.indicator).success) throw new FieldProblem('indicator', `"${String(r.indicator)}" is not an indicator id`);
+      return { attribute: typeof r.attribute === 'string' ? r.attribute : '' };
     },
   },
   {

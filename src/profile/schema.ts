@@ -168,8 +168,24 @@ export const PeriodType = z.enum(['year', 'quarter']);
 export type PeriodType = z.infer<typeof PeriodType>;
 /** Dotted slug, as the published-figures file spells its ids ("labour.inspectorate.fines_azn"). */
 export const IndicatorId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'must be a dotted lowercase id like "training.judges"');
-/** An agency code, or "level:<level>" for every agency of that level (e.g. all local authorities). */
-export const ReporterRef = z.union([Code, z.string().regex(/^level:(central|local|ngo|international)$/, 'must be an agency code or level:<level>')]);
+/** An agency code, "level:<level>" for every agency of that level (e.g. all local authorities), or "kind:<kind>" for every agency of that kind. */
+export const ReporterRef = z.union([
+  Code,
+  z.string().regex(/^level:(central|local|ngo|international)$/, 'must be an agency code, level:<level> or kind:<kind>'),
+  z.string().refine((s) => s.startsWith('kind:') && AgencyKind.safeParse(s.slice(5)).success, 'must be an agency code, level:<level> or kind:<kind>'),
+]);
+
+/** How exactly a figure is known; the report prints it ("more than 50", "50-dən çox"). */
+export const Qualifier = z.enum(['more_than', 'at_least', 'nearly', 'about', 'less_than']);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+/** A value an indicator carries beside its count: an amount in AZN, a number of organisations or of brochures. */
+export const IndicatorAttribute = z.strictObject({
+  id: Code,
+  label: Label,
+  unit: IndicatorUnit,
+});
+export type IndicatorAttribute = z.infer<typeof IndicatorAttribute>;
 
 export const Indicator = z.strictObject({
   id: IndicatorId,
@@ -180,6 +196,14 @@ export const Indicator = z.strictObject({
   agencies: z.array(ReporterRef),
   /** 'form': typed or imported by agencies; 'activities': counted from the activities register. */
   source: z.enum(['form', 'activities']).default('form'),
+  /** The qualifier a new answer starts with on the form ("more than", for figures agencies count roughly); the reporter may change it. */
+  qualifier: Qualifier.optional(),
+  /** Values reported beside the count, each its own answer: `[{ "id": "azn", "unit": "azn", … }]`. */
+  attributes: z.array(IndicatorAttribute).max(10).default([]),
+  /** Ids this indicator had in earlier years: their values carry over as its year-before values. */
+  renamedFrom: z.array(IndicatorId).max(10).default([]),
+  /** No longer on any form from this catalogue's year on; kept so its label and history stay readable. */
+  retired: z.boolean().default(false),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -260,7 +284,7 @@ function catalogueIssues(c: IndicatorCatalogue, agencies: Agencies | undefined):
     if (agencies) {
       const codes = new Set(agencies.map((a) => a.code));
       ind.agencies.forEach((ref, j) => {
-        if (!ref.startsWith('level:') && !codes.has(ref)) issues.push({ path: ['indicators', 'indicators', i, 'agencies', j], message: `unknown agency "${ref}"` });
+        if (!ref.startsWith('level:') && !ref.startsWith('kind:') && !codes.has(ref)) issues.push({ path: ['indicators', 'indicators', i, 'agencies', j], message: `unknown agency "${ref}"` });
       });
     }
   });

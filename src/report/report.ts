@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
+import { renamedFromFor } from '../indicators/store.ts';
 import type { Language, Profile } from '../profile/schema.ts';
 import { evaluate, type Evaluated } from './definition/evaluate.ts';
 import type { ReportDefinition } from './definition/schema.ts';
@@ -37,15 +38,15 @@ export interface Compared {
   definition: DefinitionInForce;
 }
 
-/** Indicator ids an indicator continues under a new name, from the catalogue in force. */
-async function renamesFor(): Promise<Map<string, string[]>> {
-  return new Map();
+/** Indicator ids an indicator continues under a new name, from the year's catalogue in force. */
+async function renamesFor(db: Kysely<Database>, profile: Profile, year: number): Promise<Map<string, string[]>> {
+  return renamedFromFor(db, profile, year);
 }
 
 /** Year Y's figures with their changes against Y−1 (ordered by id), and Y−1's own values. */
 export async function compareYears(db: Kysely<Database>, profile: Profile, year: number, opts: { definition?: ReportDefinition } = {}): Promise<Compared> {
   const inForce: DefinitionInForce = opts.definition ? { year, source: 'stored', fromYear: year, definition: opts.definition } : await definitionFor(db, profile, year);
-  const evaluated = await evaluate(db, inForce.definition, year, { profile, renames: await renamesFor() });
+  const evaluated = await evaluate(db, inForce.definition, year, { profile, renames: await renamesFor(db, profile, year) });
   const current = evaluated.byYear.get(year) ?? new Map<string, Figure>();
   const previous = new Map(evaluated.byYear.get(year - 1) ?? new Map<string, Figure>());
   // Where Y−1 was imported (the year before the records began), the change is against the import.

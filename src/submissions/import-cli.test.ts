@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase, type Db } from '../db/database.ts';
+import { loadProfile, profileDir } from '../profile/load.ts';
 import { freshDatabase, testServerUrl } from '../test/harness.ts';
+import { formIndicators } from './catalogue.ts';
 
 const bin = new URL('../../bin/azad.js', import.meta.url).pathname;
 let dir: string;
@@ -50,4 +52,52 @@ test('azad submissions import refuses a bad file naming row and cell, then accep
   } finally {
     if (!pgDb) await db.close();
   }
+});
+
+test('azad submissions submit and approve: an imported draft goes for review and is approved from the command line', async () => {
+  // The draft of the test above answers 2 of the agency's figures: submitting it is refused, naming what is missing.
+  const early = azad('submissions', 'submit', '--agency', 'state_employment_agency', '--period', '2023');
+  assert.equal(early.status, 1);
+  assert.match(early.stderr, /enter a value \(0 if none\), or mark it unknown or not applicable/);
+
+  const az = await loadProfile(profileDir('az'));
+  const sea = az.agencies.find((a) => a.code === 'state_employment_agency')!;
+  const ids = formIndicators(az.indicators, sea, '2023').map((i) => i.id);
+  const file = path.join(dir, 'sea-2023-full.csv');
+  fs.writeFileSync(file, ['azad-submission,state_employment_agency,2023', 'indicator,label,unit,value,qualifier,status,note', ...ids.map((id) => `${id},,,,,unknown,`)].join('\n'));
+  assert.equal(azad('submissions', 'import', file, '--agency', 'state_employment_agency', '--period', '2023').status, 0);
+  const submitted = azad('submissions', 'submit', '--agency', 'state_employment_agency', '--period', '2023');
+  assert.equal(submitted.status, 0, submitted.stderr);
+  assert.match(submitted.stdout, /Submitted state_employment_agency, 2023 for review/);
+  const approved = azad('submissions', 'approve', '--agency', 'state_employment_agency', '--period', '2023', '--comment', 'checked by phone');
+  assert.equal(approved.status, 0, approved.stderr);
+  assert.match(approved.stdout, /Approved state_employment_agency, 2023: the period is locked/);
+
+  const db = pgDb ?? (await openDatabase({ dataDir: dir }));
+  try {
+    const sub = await db.kysely.selectFrom('submissions').select(['status', 'approved_at']).executeTakeFirstOrThrow();
+    assert.equal(sub.status, 'approved');
+    const events = await db.kysely.selectFrom('submission_events').select(['kind', 'comment']).orderBy('at').execute();
+    assert.deepEqual(events.filter((e) => e.kind !== 'imported'), [{ kind: 'submitted', comment: null }, { kind: 'approved', comment: 'checked by phone' }]);
+  } finally {
+    if (!pgDb) await db.close();
+  }
+});
+
+test('azad catalogue export and import: a year\'s catalogue round-trips through a file; a bad one is refused naming each path', () => {
+  const file = path.join(dir, 'catalogue-2025.json');
+  const exported = azad('catalogue', 'export', '--year', '2025', '--out', file);
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.match(exported.stderr, /the profile's catalogue/);
+  const c = JSON.parse(fs.readFileSync(file, 'utf8'));
+  c.indicators.push({ id: 'prevention.brochures', label: { az: 'Broşürlər', en: 'Brochures' }, unit: 'count', periodType: 'year', agencies: ['no_such_agency'], attributes: [{ id: 'azn', unit: 'azn', label: { az: 'Məbləğ', en: 'Amount' } }] });
+  fs.writeFileSync(file, JSON.stringify(c));
+  const bad = azad('catalogue', 'import', file, '--year', '2025');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, new RegExp(`indicators\\.${c.indicators.length - 1}\\.agencies\\.0: unknown agency "no_such_agency"`));
+  c.indicators.at(-1).agencies = ['kind:ngo'];
+  fs.writeFileSync(file, JSON.stringify(c));
+  const good = azad('catalogue', 'import', file, '--year', '2025');
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stdout, new RegExp(`Stored the 2025 indicator catalogue: ${c.indicators.length} indicators`));
 });

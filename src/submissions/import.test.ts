@@ -93,7 +93,7 @@ test('a file for another period or agency is refused at its header cell; CSV wor
   const lines = String(template.body).trim().split(/\r\n/);
   assert.equal(lines[0], 'azad-submission,state_employment_agency,2024');
   assert.equal(lines.length, 12, 'marker, header and 10 figures');
-  const filled = lines.map((l, i) => (i === 2 ? l.replace(/,people,,,,$/, ',people,0,,,') : l)).join('\r\n');
+  const filled = lines.map((l, i) => (i === 2 ? l.replace(/,people,,,,,$/, ',people,0,,,,') : l)).join('\r\n');
   const ok = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2024', format: 'csv', contentBase64: Buffer.from(filled).toString('base64') });
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
   assert.equal(ok.body.values, 1);

@@ -1,9 +1,9 @@
-// Agency submissions: shared with the web app and the CLI, so this file imports only zod.
+// Agency submissions: shared with the web app and the CLI, so this file imports only zod (and the profile's zod schemas).
 import { z } from 'zod';
 
-/** How exactly a figure is known; the report prints it ("more than 50", "50-dən çox"). */
-export const Qualifier = z.enum(['more_than', 'at_least', 'nearly', 'about', 'less_than']);
-export type Qualifier = z.infer<typeof Qualifier>;
+import { IndicatorAttribute, IndicatorUnit, Label, Qualifier } from '../profile/schema.ts';
+
+export { Qualifier };
 
 /** Zero is a reported value of 0; unknown and not applicable are different answers, never 0. */
 export const ValueState = z.enum(['reported', 'unknown', 'not_applicable']);
@@ -26,8 +26,12 @@ export function periodDeadline(period: string, deadlineDays: { year: number; qua
   return end.toISOString().slice(0, 10);
 }
 
+/** '' for an indicator's count; otherwise one of its attributes' ids (`azn`), a separate answer beside the count. */
+export const AttributeId = z.union([z.literal(''), z.string().regex(/^[a-z][a-z0-9_]*$/, 'an attribute id such as "azn"')]);
+
 export const ValueInput = z.strictObject({
   indicatorId: z.string().min(1).max(100),
+  attribute: AttributeId.optional(),
   state: ValueState.default('reported'),
   value: z.number().finite().nullable().optional(),
   qualifier: Qualifier.nullable().optional(),
@@ -49,6 +53,7 @@ export const ReopenInput = z.strictObject({ reason: z.string().trim().min(5).max
 
 export const SubmissionValue = z.object({
   indicatorId: z.string(),
+  attribute: z.string(),
   state: ValueState,
   value: z.number().nullable(),
   qualifier: Qualifier.nullable(),
@@ -89,7 +94,7 @@ export const Form = z.object({
   agencyId: z.uuid(),
   agencyCode: z.string(),
   period: Period,
-  indicators: z.array(z.object({ id: z.string(), label: z.object({ az: z.string(), en: z.string(), ru: z.string().optional() }), unit: z.enum(['count', 'people', 'azn']) })),
+  indicators: z.array(z.object({ id: z.string(), label: Label, unit: IndicatorUnit, qualifier: Qualifier.optional(), attributes: z.array(IndicatorAttribute) })),
   submission: Submission.nullable(),
 });
 export type Form = z.infer<typeof Form>;
@@ -114,6 +119,8 @@ export type Completeness = z.infer<typeof Completeness>;
 /** A national figure from approved submissions (and the activities register), for the annual report. */
 export const Figure = z.object({
   id: z.string(),
+  /** Set for an attribute's figure (`azn`): the amounts beside the indicator's count, summed apart from it. */
+  attribute: z.string().optional(),
   value: z.number().nullable(),
   qualifier: z.string().optional(),
   breakdown: z.record(z.string(), z.number()).optional(),

@@ -1,33 +1,37 @@
 // Spreadsheet templates and imports: one sheet, one indicator per row, the same layout in XLSX and CSV.
 //   row 1: azad-submission | <agency code> | <period>
-//   row 2: indicator | label | unit | value | qualifier | status | note
-//   row 3…: one row per indicator of the agency's form
+//   row 2: indicator | label | unit | value | qualifier | status | note | attribute
+//   row 3…: one row per indicator of the agency's form, then one per attribute it carries (column H names it)
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '../errors.ts';
 import { invalid } from '../errors.ts';
 import type { Indicator, IndicatorCatalogue } from '../profile/schema.ts';
 import { labelOf } from '../profile/schema.ts';
-import { validateValues } from './catalogue.ts';
+import { validateValues, valuePath } from './catalogue.ts';
 import { Qualifier, ValueState, type ValueInput } from './schema.ts';
 
 export const TEMPLATE_MARK = 'azad-submission';
-export const HEADERS = ['indicator', 'label', 'unit', 'value', 'qualifier', 'status', 'note'] as const;
-const COL = { id: 'A', value: 'D', qualifier: 'E', status: 'F', note: 'G' } as const;
+export const HEADERS = ['indicator', 'label', 'unit', 'value', 'qualifier', 'status', 'note', 'attribute'] as const;
+const COL = { id: 'A', value: 'D', qualifier: 'E', status: 'F', note: 'G', attribute: 'H' } as const;
 const FIRST_DATA_ROW = 3;
 
 type Cell = string | number | null;
 
+/** Where a value is kept in `filled`: its path on the form. */
+export const filledKey = (v: Pick<ValueInput, 'indicatorId' | 'attribute'>) => valuePath(v.indicatorId, v.attribute ?? '');
+
 function templateRows(agencyCode: string, period: string, indicators: Indicator[], lang: string, filled: Map<string, ValueInput>): Cell[][] {
-  return [
-    [TEMPLATE_MARK, agencyCode, period],
-    [...HEADERS],
-    ...indicators.map((i) => {
-      const v = filled.get(i.id);
-      return [i.id, labelOf(i.label, lang), i.unit, v?.value ?? null, v?.qualifier ?? null, v && v.state !== 'reported' ? v.state : null, v?.note ?? null];
-    }),
-  ];
+  const row = (i: Indicator, attr: Indicator['attributes'][number] | null): Cell[] => {
+    const v = filled.get(valuePath(i.id, attr?.id ?? ''));
+    const label = attr ? `${labelOf(i.label, lang)}: ${labelOf(attr.label, lang)}` : labelOf(i.label, lang);
+    const qualifier = v ? (v.qualifier ?? null) : attr ? null : (i.qualifier ?? null);
+    return [i.id, label, attr ? attr.unit : i.unit, v?.value ?? null, qualifier, v && v.state !== 'reported' ? v.state : null, v?.note ?? null, attr?.id ?? null];
+  };
+  return [[TEMPLATE_MARK, agencyCode, period], [...HEADERS], ...indicators.flatMap((i) => [row(i, null), ...i.attributes.map((a) => row(i, a))])];
 }
+
+const rowCount = (indicators: Indicator[]) => indicators.reduce((n, i) => n + 1 + i.attributes.length, 0);
 
 /** The template for an agency and period, prefilled with what the form already holds. */
 export async function templateXlsx(agencyCode: string, period: string, indicators: Indicator[], lang: string, filled = new Map<string, ValueInput>()): Promise<Buffer> {
@@ -35,8 +39,8 @@ export async function templateXlsx(agencyCode: string, period: string, indicator
   const ws = wb.addWorksheet('submission');
   for (const row of templateRows(agencyCode, period, indicators, lang, filled)) ws.addRow(row);
   ws.getRow(2).font = { bold: true };
-  ws.columns.forEach((c, i) => (c.width = [42, 60, 8, 14, 12, 16, 30][i] ?? 12));
-  for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + indicators.length; r++) {
+  ws.columns.forEach((c, i) => (c.width = [42, 60, 8, 14, 12, 16, 30, 14][i] ?? 12));
+  for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + rowCount(indicators); r++) {
     ws.getCell(`${COL.qualifier}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${Qualifier.options.join(',')}"`] };
     ws.getCell(`${COL.status}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${ValueState.options.join(',')}"`] };
   }
@@ -133,11 +137,18 @@ export async function readSubmissionFile(
       at(n, COL.id, id ? `"${id}" is not an indicator of this form` : 'the indicator id is missing');
       continue;
     }
-    if (rowOf.has(id)) {
-      at(n, COL.id, `${id} already given in row ${rowOf.get(id)}`);
+    // Column H is empty for the count (and absent in templates made before attributes).
+    const attribute = text(r[7]);
+    if (attribute && !ind.attributes.some((a) => a.id === attribute)) {
+      at(n, COL.attribute, `"${attribute}" is not an attribute of ${id}${ind.attributes.length ? ` (${ind.attributes.map((a) => a.id).join(', ')})` : ''}`);
       continue;
     }
-    rowOf.set(id, n);
+    const key = valuePath(id, attribute);
+    if (rowOf.has(key)) {
+      at(n, COL.id, `${id}${attribute ? ` (${attribute})` : ''} already given in row ${rowOf.get(key)}`);
+      continue;
+    }
+    rowOf.set(key, n);
     const value = parseNumber(r[3]);
     if (value === 'bad') at(n, COL.value, `"${text(r[3])}" is not a number`);
     const q = text(r[4]).toLowerCase().replace(/\s+/g, '_');
@@ -148,12 +159,11 @@ export async function readSubmissionFile(
     if (!state.success) at(n, COL.status, `"${text(r[5])}" is not a status (${ValueState.options.join(', ')})`);
     if (value === 'bad' || !state.success || (q && !qualifier.success)) continue;
     const note = text(r[6]);
-    values.push({ indicatorId: id, state: state.data, value, qualifier: q ? (qualifier.data ?? null) : null, note: note || null });
+    values.push({ indicatorId: id, attribute, state: state.data, value, qualifier: q ? (qualifier.data ?? null) : null, note: note || null });
   }
   // The domain's own checks (negative amounts, whole numbers, rules between figures), placed on the value cells.
   for (const e of validateValues(expect.catalogue, expect.indicators, values, { complete: false })) {
-    const id = e.path.replace(/^values\./, '');
-    const row = rowOf.get(id);
+    const row = rowOf.get(e.path);
     if (row) at(row, COL.value, e.message);
     else errors.push(e);
   }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { today } from '../victims/status.ts';
+import { catalogueFor, yearOfPeriod } from '../indicators/store.ts';
 import { expectedAgencies } from './catalogue.ts';
 import { periodDeadline, type Completeness, type Figure, type Qualifier, type SubmissionStatus } from './schema.ts';
 
@@ -27,25 +28,29 @@ export async function submittedFigures(db: Kysely<Database>, year: number): Prom
     .selectFrom('submission_values')
     .innerJoin('submissions', 'submissions.id', 'submission_values.submission_id')
     .innerJoin('agencies', 'agencies.id', 'submissions.agency_id')
-    .select(['submission_values.indicator_id', 'submission_values.state', 'submission_values.value', 'submission_values.qualifier', 'submissions.id as submission_id', 'agencies.code as agency_code'])
+    .select(['submission_values.indicator_id', 'submission_values.attribute', 'submission_values.state', 'submission_values.value', 'submission_values.qualifier', 'submissions.id as submission_id', 'agencies.code as agency_code'])
     .where('submissions.status', '=', 'approved')
     .where((eb) => eb.or([eb('submissions.period', '=', String(year)), eb('submissions.period', 'like', `${year}-Q_`)]))
     .orderBy('submission_values.indicator_id')
+    .orderBy('submission_values.attribute')
     .orderBy('agencies.code')
     .orderBy('submissions.period')
     .execute();
   const byId = new Map<string, typeof rows>();
-  for (const r of rows) byId.set(r.indicator_id, [...(byId.get(r.indicator_id) ?? []), r]);
+  // A count and each attribute beside it are separate figures: an amount never adds to a count.
+  const keyOf = (r: (typeof rows)[number]) => `${r.indicator_id}#${r.attribute}`;
+  for (const r of rows) byId.set(keyOf(r), [...(byId.get(keyOf(r)) ?? []), r]);
 
   const figures: Figure[] = [];
-  for (const [id, parts] of byId) {
+  for (const [key, parts] of byId) {
+    const [id = '', attribute = ''] = key.split('#');
     const reported = parts.filter((p) => p.state === 'reported' && p.value !== null);
     const unknown = parts.filter((p) => p.state === 'unknown').length;
     const sources = parts.filter((p) => p.state !== 'not_applicable').map((p) => ({ agencyCode: p.agency_code, submissionId: p.submission_id }));
     if (sources.length === 0) continue;
     const value = reported.length ? reported.reduce((s, p) => s + Number(p.value), 0) : null;
     const qualifier = combineQualifiers(reported.map((p) => p.qualifier));
-    figures.push({ id, value: value === null ? null : Math.round(value * 100) / 100, ...(qualifier ? { qualifier } : {}), ...(unknown ? { unknown } : {}), sources });
+    figures.push({ id, ...(attribute ? { attribute } : {}), value: value === null ? null : Math.round(value * 100) / 100, ...(qualifier ? { qualifier } : {}), ...(unknown ? { unknown } : {}), sources });
   }
 
   const events = await db
@@ -65,13 +70,14 @@ export async function submittedFigures(db: Kysely<Database>, year: number): Prom
       sources: [...new Set(events.map((e) => e.code))].sort().map((agencyCode) => ({ agencyCode, submissionId: `activities:${year}` })),
     });
   }
-  return figures.sort((a, b) => a.id.localeCompare(b.id));
+  return figures.sort((a, b) => a.id.localeCompare(b.id) || (a.attribute ?? '').localeCompare(b.attribute ?? ''));
 }
 
 /** Every agency expected to report for a period, with where its submission stands and whether it is late. */
 export async function completeness(db: Kysely<Database>, profile: Profile, period: string): Promise<Completeness> {
-  const deadline = periodDeadline(period, profile.indicators.deadlineDays);
-  const expected = expectedAgencies(profile, period);
+  const catalogue = await catalogueFor(db, profile, yearOfPeriod(period));
+  const deadline = periodDeadline(period, catalogue.deadlineDays);
+  const expected = expectedAgencies(profile, period, catalogue);
   const codes = expected.map((a) => a.code);
   if (codes.length === 0) return { period, deadline, items: [] };
   const agencies = await db.selectFrom('agencies').select(['id', 'code']).where('code', 'in', codes).execute();

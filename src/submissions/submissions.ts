@@ -3,6 +3,7 @@ import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
+import { catalogueFor, yearOfPeriod } from '../indicators/store.ts';
 import { formIndicators, validateValues } from './catalogue.ts';
 import type { Form, Qualifier, SaveFormInput, Submission, SubmissionStatus, SubmissionSummary, ValueInput, ValueState } from './schema.ts';
 
@@ -21,7 +22,7 @@ async function agencyOf(db: Kysely<Database>, profile: Profile, agencyId: string
   const row = await db.selectFrom('agencies').select(['id', 'code']).where('id', '=', agencyId).executeTakeFirst();
   const agency = row && profile.agencies.find((a) => a.code === row.code);
   if (!row || !agency) throw invalid('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
-  return { id: row.id, code: row.code, level: agency.level };
+  return { id: row.id, code: row.code, level: agency.level, kind: agency.kind };
 }
 
 /** Reporters act for their own agency only; a national grant reaches every agency. */
@@ -62,7 +63,7 @@ export async function listSubmissions(db: Kysely<Database>, visible: Expression<
 export async function submissionDetail(db: Kysely<Database>, visible: Expression<SqlBool>, id: string): Promise<Submission> {
   const row = await summaryQuery(db).where('submissions.id', '=', id).where(visible).executeTakeFirst();
   if (!row) throw notFound('Submission');
-  const values = await db.selectFrom('submission_values').selectAll().where('submission_id', '=', id).orderBy('indicator_id').execute();
+  const values = await db.selectFrom('submission_values').selectAll().where('submission_id', '=', id).orderBy('indicator_id').orderBy('attribute').execute();
   const events = await db
     .selectFrom('submission_events')
     .leftJoin('users', 'users.id', 'submission_events.user_id')
@@ -74,6 +75,7 @@ export async function submissionDetail(db: Kysely<Database>, visible: Expression
     ...toSummary(row),
     values: values.map((v) => ({
       indicatorId: v.indicator_id,
+      attribute: v.attribute,
       state: v.state as ValueState,
       value: v.value === null ? null : Number(v.value),
       qualifier: v.qualifier as Qualifier | null,
@@ -83,17 +85,17 @@ export async function submissionDetail(db: Kysely<Database>, visible: Expression
   };
 }
 
-/** The agency's form for a period: its indicators and, if one exists, its submission. */
+/** The agency's form for a period: its indicators (from the catalogue in force for the period's year) and, if one exists, its submission. */
 export async function formFor(db: Kysely<Database>, profile: Profile, who: Who, agencyId: string, period: string): Promise<Form> {
   assertOwnAgency(who, agencyId);
   const agency = await agencyOf(db, profile, agencyId);
-  const indicators = formIndicators(profile.indicators, agency, period);
+  const indicators = formIndicators(await catalogueFor(db, profile, yearOfPeriod(period)), agency, period);
   const existing = await db.selectFrom('submissions').select('id').where('agency_id', '=', agencyId).where('period', '=', period).executeTakeFirst();
   return {
     agencyId,
     agencyCode: agency.code,
     period,
-    indicators: indicators.map((i) => ({ id: i.id, label: i.label, unit: i.unit })),
+    indicators: indicators.map((i) => ({ id: i.id, label: i.label, unit: i.unit, ...(i.qualifier ? { qualifier: i.qualifier } : {}), attributes: i.attributes })),
     submission: existing ? await submissionDetail(db, sql<SqlBool>`true`, existing.id) : null,
   };
 }
@@ -110,9 +112,10 @@ function assertEditable(status: string) {
 export async function saveForm(trx: Kysely<Database>, profile: Profile, input: SaveFormInput, who: Who, audit: AuditBase, how: 'form' | 'import' = 'form'): Promise<string> {
   assertOwnAgency(who, input.agencyId);
   const agency = await agencyOf(trx, profile, input.agencyId);
-  const indicators = formIndicators(profile.indicators, agency, input.period);
+  const catalogue = await catalogueFor(trx, profile, yearOfPeriod(input.period));
+  const indicators = formIndicators(catalogue, agency, input.period);
   if (indicators.length === 0) throw invalid(`${agency.code} reports nothing for ${input.period}`, [{ path: 'period', message: 'no indicators for this agency and period type' }]);
-  const errors = validateValues(profile.indicators, indicators, input.values, { complete: false });
+  const errors = validateValues(catalogue, indicators, input.values, { complete: false });
   if (errors.length) throw invalid('Some figures are not valid', errors);
 
   let sub = await trx.selectFrom('submissions').select(['id', 'status']).where('agency_id', '=', input.agencyId).where('period', '=', input.period).forUpdate().executeTakeFirst();
@@ -128,7 +131,7 @@ export async function saveForm(trx: Kysely<Database>, profile: Profile, input: S
   await trx.deleteFrom('submission_values').where('submission_id', '=', id).execute();
   const rows = input.values
     .filter((v) => v.state !== 'reported' || (v.value !== null && v.value !== undefined))
-    .map((v) => ({ submission_id: id, indicator_id: v.indicatorId, state: v.state, value: v.state === 'reported' ? (v.value ?? null) : null, qualifier: v.state === 'reported' ? (v.qualifier ?? null) : null, note: v.note ?? null }));
+    .map((v) => ({ submission_id: id, indicator_id: v.indicatorId, attribute: v.attribute ?? '', state: v.state, value: v.state === 'reported' ? (v.value ?? null) : null, qualifier: v.state === 'reported' ? (v.qualifier ?? null) : null, note: v.note ?? null }));
   if (rows.length) await trx.insertInto('submission_values').values(rows).execute();
   await trx.updateTable('submissions').set({ updated_at: new Date() }).where('id', '=', id).execute();
   if (how === 'import') await trx.insertInto('submission_events').values({ submission_id: id, kind: 'imported', comment: null, user_id: who.userId }).execute();
@@ -167,10 +170,11 @@ export async function submitSubmission(trx: Kysely<Database>, profile: Profile, 
   assertOwnAgency(who, sub.agency_id);
   assertEditable(sub.status);
   const agency = await agencyOf(trx, profile, sub.agency_id);
-  const indicators = formIndicators(profile.indicators, agency, sub.period);
+  const catalogue = await catalogueFor(trx, profile, yearOfPeriod(sub.period));
+  const indicators = formIndicators(catalogue, agency, sub.period);
   const stored = await trx.selectFrom('submission_values').selectAll().where('submission_id', '=', id).execute();
-  const values: ValueInput[] = stored.map((v) => ({ indicatorId: v.indicator_id, state: v.state as ValueState, value: v.value === null ? null : Number(v.value), qualifier: v.qualifier as Qualifier | null, note: v.note }));
-  const errors = validateValues(profile.indicators, indicators, values, { complete: true });
+  const values: ValueInput[] = stored.map((v) => ({ indicatorId: v.indicator_id, attribute: v.attribute, state: v.state as ValueState, value: v.value === null ? null : Number(v.value), qualifier: v.qualifier as Qualifier | null, note: v.note }));
+  const errors = validateValues(catalogue, indicators, values, { complete: true });
   if (errors.length) throw invalid('The submission is not complete or not consistent', errors);
   if (!sub.first_submitted_at) await trx.updateTable('submissions').set({ first_submitted_at: new Date() }).where('id', '=', id).execute();
   await transition(trx, id, sub.status as SubmissionStatus, 'submitted', 'submitted', null, who, audit);

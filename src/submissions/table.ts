@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 export interface SubmissionsTable {
   id: Generated<string>;
@@ -19,6 +19,8 @@ export interface SubmissionValuesTable {
   id: Generated<string>;
   submission_id: string;
   indicator_id: string;
+  /** '' for the count; otherwise the id of one of the indicator's attributes (an amount, a number of organisations). */
+  attribute: ColumnType<string, string | undefined, string>;
   state: string;
   /** numeric: both drivers return it as a string. */
   value: ColumnType<string | null, number | null, number | null>;
@@ -33,4 +35,14 @@ export interface SubmissionEventsTable {
   comment: string | null;
   user_id: string | null;
   at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface IndicatorCataloguesTable {
+  id: Generated<string>;
+  profile: string;
+  year: number;
+  /** jsonb: validated against IndicatorCatalogue before it is stored. */
+  catalogue: JSONColumnType<object>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -36,6 +36,7 @@ import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 import { CompletenessPage } from './pages/Completeness.tsx';
 import { FiguresPage } from './pages/Figures.tsx';
+import { IndicatorCataloguePage } from './pages/IndicatorCatalogue.tsx';
 import { SubmissionPage } from './pages/Submission.tsx';
 import { SubmissionFormPage } from './pages/SubmissionForm.tsx';
 import { SubmissionsPage } from './pages/Submissions.tsx';
@@ -44,7 +45,7 @@ import { ActionPlanPage } from './pages/ActionPlan.tsx';
 import { MeasurePage } from './pages/Measure.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
-  | 'submissions' | 'completeness' | 'figures' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
+  | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
 
 export interface Route {
   path: string;
@@ -84,6 +85,7 @@ export const routes: Route[] = [
   { path: '/submissions/completeness', action: 'submissions.review', nav: 'completeness', component: CompletenessPage },
   { path: '/submissions/:id', action: 'submissions.read', component: SubmissionPage },
   { path: '/figures', action: 'submissions.figures', nav: 'figures', component: FiguresPage },
+  { path: '/indicators', action: 'indicators.edit', nav: 'indicators', component: IndicatorCataloguePage },
   { path: '/activities', action: 'activities.read', nav: 'activities', component: ActivitiesPage },
   { path: '/action-plan', action: 'nap.read', nav: 'actionPlan', component: ActionPlanPage },
   { path: '/action-plan/:id', action: 'nap.read', component: MeasurePage },

@@ -8,6 +8,7 @@ import * as m0006 from './0006_screening.ts';
 import * as m0007 from './0007_report.ts';
 import * as m0008 from './0008_interchange.ts';
 import * as m0009 from './0009_report_definitions.ts';
+import * as m0010 from './0010_indicator_catalogues.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_report': m0007,
   '0008_interchange': m0008,
   '0009_report_definitions': m0009,
+  '0010_indicator_catalogues': m0010,
 };

@@ -33,6 +33,8 @@ function condition(def: FigureDef, spec: SourceSpec, ctx: Ctx, opts: PassOptions
   const where: Filters = def.where ?? {};
   const parts: Sql[] = [];
   if (spec.always && where[spec.always.filter] === undefined) parts.push(spec.always.cond);
+  // Without an attribute a submitted figure sums the counts only: amounts beside them never add to a count.
+  if (def.from === 'submitted' && where.attribute === undefined) parts.push(sql`v.attribute = ''`);
   for (const [name, value] of Object.entries(where) as [keyof Filters, unknown][]) {
     if (value === undefined || name === 'articleField') continue;
     if (name === 'articles') {

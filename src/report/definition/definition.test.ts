@@ -147,6 +147,96 @@ test('new figures and a sentence through the API: values, changes and labels in 
   }
 });
 
+// The agencies' side, through the API alone: a new indicator with an amount beside its count, in
+// the catalogue of Y−1 and (started from it) of Y, where another indicator continues under a new id.
+const BROCHURES = {
+  id: 'prevention.brochures',
+  label: { az: 'Çap olunmuş broşürlər', en: 'Brochures printed', ru: 'Напечатанные брошюры' },
+  unit: 'count',
+  periodType: 'year',
+  agencies: ['kind:ngo'],
+  attributes: [{ id: 'azn', unit: 'azn', label: { az: 'Xərclənmiş məbləğ', en: 'Amount spent', ru: 'Израсходованная сумма' } }],
+};
+const POSTERS_OLD = { id: 'prevention.posters_old', label: { az: 'Plakatlar', en: 'Posters', ru: 'Плакаты' }, unit: 'count', periodType: 'year', agencies: ['kind:ngo'] };
+const POSTERS = { ...POSTERS_OLD, id: 'prevention.posters', label: { az: 'Asılmış plakatlar', en: 'Posters put up', ru: 'Размещённые плакаты' }, renamedFrom: ['prevention.posters_old'] };
+const SUBMITTED_FIGURES = [
+  { id: 'prevention.brochures.count', label: BROCHURES.label, from: 'submitted', where: { indicators: ['prevention.brochures'] } },
+  { id: 'prevention.brochures.azn', label: { az: 'Broşürlərə xərclənmiş məbləğ', en: 'Amount spent on brochures', ru: 'Сумма на брошюры' }, from: 'submitted', where: { indicators: ['prevention.brochures'], attribute: 'azn' }, unit: 'azn' },
+  { id: 'prevention.posters', label: POSTERS.label, from: 'submitted', where: { indicators: ['prevention.posters'] } },
+];
+const BROCHURE_SENTENCE = {
+  kind: 'text',
+  text: {
+    az: 'Broşürlər: {prevention.brochures.count} nüsxə, {prevention.brochures.azn} manat; plakatlar: {prevention.posters}.',
+    en: 'Brochures: {prevention.brochures.count} copies for AZN {prevention.brochures.azn}; posters: {prevention.posters}.',
+    ru: 'Брошюры: {prevention.brochures.count} экз. на {prevention.brochures.azn} манатов; плакаты: {prevention.posters}.',
+  },
+};
+// By hand: brochures 100 → 120 (+20), amounts 500 → 750 (+250), posters 7 under the old id → 10 (+3).
+const BROCHURE_TEXT = { az: 'Broşürlər: 120 (+20) nüsxə, 750 (+250) manat; plakatlar: 10 (+3).', en: 'Brochures: 120 (+20) copies for AZN 750 (+250); posters: 10 (+3).', ru: 'Брошюры: 120 (+20) экз. на 750 (+250) манатов; плакаты: 10 (+3).' };
+
+/** The reporter answers every figure of the NGO's form (0 where the test has nothing to say), submits; the coordinator approves. */
+async function reportAndApprove(year: number, figures: Record<string, number>) {
+  const reporter = await t.as('agency_reporter');
+  const agency = t.users.agency_reporter.agencyId;
+  const form = await reporter.get(`/api/submissions/form?agencyId=${agency}&period=${year}`);
+  assert.equal(form.status, 200, JSON.stringify(form.body));
+  const values = form.body.indicators.flatMap((i: { id: string; attributes: { id: string }[] }) => [
+    { indicatorId: i.id, value: figures[i.id] ?? 0 },
+    ...i.attributes.map((a) => ({ indicatorId: i.id, attribute: a.id, value: figures[`${i.id}#${a.id}`] ?? 0 })),
+  ]);
+  const saved = await ok(reporter.put('/api/submissions/form', { agencyId: agency, period: String(year), values }));
+  await ok(reporter.post(`/api/submissions/${saved.id}/submit`));
+  await ok(coordinator.post(`/api/submissions/${saved.id}/approve`, {}));
+}
+
+test('a new indicator with an amount beside its count, through the API: catalogue, form, approval, figures with their changes', async () => {
+  // Y−1: the coordinator adds the indicators to the year's catalogue (starting from the profile's).
+  const start = await coordinator.get(`/api/indicator-catalogue?year=${Y - 1}`);
+  assert.equal(start.body.source, 'profile');
+  const before = start.body.catalogue;
+  const bad = await coordinator.put(`/api/indicator-catalogue?year=${Y - 1}`, { ...before, indicators: [...before.indicators, { ...BROCHURES, attributes: [...BROCHURES.attributes, BROCHURES.attributes[0]] }, { ...POSTERS_OLD, unit: 'kg' }] });
+  assert.equal(bad.status, 400);
+  const n = before.indicators.length;
+  assert.deepEqual(bad.body.error.fields.map((f: { path: string }) => f.path).sort(), [`indicators.${n + 1}.unit`]);
+  const dup = await coordinator.put(`/api/indicator-catalogue?year=${Y - 1}`, { ...before, indicators: [...before.indicators, { ...BROCHURES, attributes: [...BROCHURES.attributes, BROCHURES.attributes[0]] }] });
+  assert.equal(dup.status, 400);
+  assert.deepEqual(dup.body.error.fields.map((f: { path: string }) => f.path), [`indicators.${n}.attributes.1.id`]);
+  await ok(coordinator.put(`/api/indicator-catalogue?year=${Y - 1}`, { ...before, indicators: [...before.indicators, BROCHURES, POSTERS_OLD] }));
+  await reportAndApprove(Y - 1, { 'prevention.brochures': 100, 'prevention.brochures#azn': 500, 'prevention.posters_old': 7 });
+
+  // Y: started from Y−1's; the posters continue under a new id.
+  const started = await coordinator.post('/api/indicator-catalogue/start', { year: Y });
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  assert.equal(started.body.source, 'stored');
+  assert.equal((await coordinator.post('/api/indicator-catalogue/start', { year: Y })).body.error.code, 'conflict');
+  const cat = started.body.catalogue;
+  cat.indicators = [...cat.indicators.filter((i: { id: string }) => i.id !== POSTERS_OLD.id), POSTERS];
+  await ok(coordinator.put(`/api/indicator-catalogue?year=${Y}`, cat));
+  await reportAndApprove(Y, { 'prevention.brochures': 120, 'prevention.brochures#azn': 750, 'prevention.posters': 10 });
+
+  const current = (await coordinator.get(`/api/reports/${Y}/definition`)).body.definition as ReportDefinition;
+  current.figures.push(...(SUBMITTED_FIGURES as ReportDefinition['figures']));
+  current.sections.find((s) => s.id === 'prevention')?.blocks.push(BROCHURE_SENTENCE as ReportDefinition['sections'][number]['blocks'][number]);
+  await ok(coordinator.put(`/api/reports/${Y}/definition`, current));
+
+  const json = await coordinator.get(`/api/reports/${Y}/draft/json`);
+  const fig = (id: string) => json.body.figures.find((f: { id: string }) => f.id === id);
+  // The amount never adds to the count, and the count never to the amount.
+  assert.deepEqual([fig('prevention.brochures.count').value, fig('prevention.brochures.count').delta], [120, 20]);
+  assert.deepEqual([fig('prevention.brochures.azn').value, fig('prevention.brochures.azn').delta], [750, 250]);
+  assert.equal(fig('prevention.brochures.azn').unit, 'azn');
+  // Renamed: last year's value is found under the old id.
+  assert.deepEqual([fig('prevention.posters').value, fig('prevention.posters').delta], [10, 3]);
+  assert.equal(fig('prevention.brochures.count').sources.length, 1);
+  for (const lang of ['az', 'en', 'ru'] as const) {
+    const html = await coordinator.request('GET', `/api/reports/${Y}/draft/html?lang=${lang}`);
+    assert.ok(String(html.body).includes(BROCHURE_TEXT[lang]), `${lang} html: ${BROCHURE_TEXT[lang]}`);
+  }
+  const figures = await coordinator.get(`/api/submissions/figures?year=${Y}`);
+  assert.deepEqual(figures.body.items.filter((f: { id: string }) => f.id === 'prevention.brochures').map((f: { attribute?: string; value: number }) => [f.attribute ?? '', f.value]), [['', 120], ['azn', 750]]);
+});
+
 test('the same sentence in Word and PDF, in every language', { skip: noChromium }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-def-'));
   for (const lang of ['az', 'en', 'ru'] as const) {
@@ -154,6 +244,7 @@ test('the same sentence in Word and PDF, in every language', { skip: noChromium 
     assert.equal(docx.status, 200);
     const xml = unzipEntry(Buffer.from(await docx.arrayBuffer()), 'word/document.xml')?.toString('utf8') ?? '';
     assert.match(xml, /2 \(\+1\)/, `${lang} docx has the new figure with its change`);
+    assert.ok(xml.includes(BROCHURE_TEXT[lang].replace("'", '&apos;')), `${lang} docx has the submitted figures with their changes`);
     const pdf = await fetch(`${t.url}/api/reports/${Y}/draft/pdf?lang=${lang}`, { headers: { cookie: coordinator.cookie ?? '' } });
     assert.equal(pdf.status, 200);
     const file = path.join(dir, `${lang}.pdf`);
@@ -163,6 +254,7 @@ test('the same sentence in Word and PDF, in every language', { skip: noChromium 
     assert.equal(text.status, 0, text.stderr);
     const flat = text.stdout.replace(/\s+/g, ' ');
     assert.ok(flat.includes('2 (+1)'), `${lang} pdf has the new figure with its change`);
+    assert.ok(flat.includes(BROCHURE_TEXT[lang]), `${lang} pdf has the submitted figures with their changes: ${BROCHURE_TEXT[lang]}`);
     assert.match(flat, /(Page|Səhifə|Страница) 1 \/ \d+/, `${lang} pdf has page numbers`);
   }
   fs.rmSync(dir, { recursive: true, force: true });

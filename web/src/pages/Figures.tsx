@@ -7,6 +7,7 @@ import { Page } from '../components/Page.tsx';
 import { useProfile, useResource } from '../data.ts';
 import { useFormat } from '../format.ts';
 import { navigate, useLocation } from '../router.tsx';
+import type { CatalogueData } from '../indicators.ts';
 import { lastYear, type Figures } from '../submissions.ts';
 
 /** The national figures of a year from approved submissions (read-only; what the annual report prints). */
@@ -18,9 +19,13 @@ export function FiguresPage() {
   const asked = query.get('year') ?? '';
   const year = /^\d{4}$/.test(asked) ? asked : lastYear();
   const data = useResource<Figures>(withQuery('/api/submissions/figures', { year }));
-  const label = (id: string) => {
-    const ind = profile.data?.indicators.indicators.find((i) => i.id === id);
-    return ind ? f.label(ind.label) : id;
+  const catalogue = useResource<CatalogueData>(withQuery('/api/indicator-catalogue', { year }));
+  // Labels from the year's catalogue (it may name indicators the profile does not).
+  const label = (id: string, attribute?: string) => {
+    const ind = (catalogue.data?.catalogue ?? profile.data?.indicators)?.indicators.find((i) => i.id === id);
+    const attr = attribute ? ind?.attributes.find((a) => a.id === attribute) : undefined;
+    const name = ind ? f.label(ind.label) : id;
+    return attribute ? `${name}: ${attr ? f.label(attr.label) : attribute}` : name;
   };
   return (
     <Page title={t('submissions.figuresTitle', { year })}>
@@ -39,9 +44,9 @@ export function FiguresPage() {
             </thead>
             <tbody>
               {data.data.items.map((x) => (
-                <tr key={x.id}>
+                <tr key={`${x.id}#${x.attribute ?? ''}`}>
                   <th scope="row">
-                    {label(x.id)} <span className="muted">{x.id}</span>
+                    {label(x.id, x.attribute)} <span className="muted">{x.id}{x.attribute ? `#${x.attribute}` : ''}</span>
                   </th>
                   <td>
                     {x.value === null ? t('submissions.states.unknown') : formatQualified(x.value, (x.qualifier ?? null) as Parameters<typeof formatQualified>[1], i18n.language)}

@@ -10,6 +10,7 @@ import { useSubmit } from '../form.ts';
 import { useFormat } from '../format.ts';
 import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
+import type { CatalogueData } from '../indicators.ts';
 import { formPage, type SubmissionFull } from '../submissions.ts';
 import { isUuid } from '../victims.ts';
 import { NotFoundPage } from './NotFound.tsx';
@@ -22,6 +23,7 @@ export function SubmissionPage({ params }: { params: Record<string, string> }) {
   const profile = useProfile();
   const id = isUuid(params.id) ? params.id : null;
   const sub = useResource<SubmissionFull>(id && `/api/submissions/${id}`);
+  const catalogue = useResource<CatalogueData>(sub.data ? `/api/indicator-catalogue?year=${sub.data.period.slice(0, 4)}` : null);
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const act = useSubmit();
@@ -34,9 +36,12 @@ export function SubmissionPage({ params }: { params: Record<string, string> }) {
       </Page>
     );
   }
-  const label = (indicatorId: string) => {
-    const ind = profile.data?.indicators.indicators.find((i) => i.id === indicatorId);
-    return ind ? f.label(ind.label) : indicatorId;
+  // Labels from the catalogue of the submission's year (it may name indicators the profile does not).
+  const label = (indicatorId: string, attribute = '') => {
+    const ind = (catalogue.data?.catalogue ?? profile.data?.indicators)?.indicators.find((i) => i.id === indicatorId);
+    const attr = attribute ? ind?.attributes.find((a) => a.id === attribute) : undefined;
+    const name = ind ? f.label(ind.label) : indicatorId;
+    return attribute ? `${name}: ${attr ? f.label(attr.label) : attribute}` : name;
   };
   const decide = (what: 'return' | 'approve' | 'reopen' | 'comments', done: string) =>
     void act.run(async () => {
@@ -69,9 +74,9 @@ export function SubmissionPage({ params }: { params: Record<string, string> }) {
           <caption>{t('submissions.figures')}</caption>
           <tbody>
             {x.values.map((v) => (
-              <tr key={v.indicatorId}>
-                <th scope="row">{label(v.indicatorId)}</th>
-                <td data-testid={`figure-${v.indicatorId}`}>{v.state === 'reported' && v.value !== null ? formatQualified(v.value, v.qualifier, i18n.language) : t(`submissions.states.${v.state}`)}</td>
+              <tr key={`${v.indicatorId}#${v.attribute}`}>
+                <th scope="row">{label(v.indicatorId, v.attribute)}</th>
+                <td data-testid={`figure-${v.indicatorId}${v.attribute ? `#${v.attribute}` : ''}`}>{v.state === 'reported' && v.value !== null ? formatQualified(v.value, v.qualifier, i18n.language) : t(`submissions.states.${v.state}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -13,6 +13,10 @@ import { useSession } from '../session.tsx';
 import { fileToBase64, formPage, lastYear, type SubmissionForm } from '../submissions.ts';
 
 type Row = { value: string; qualifier: string; state: string };
+type Ind = SubmissionForm['indicators'][number];
+/** One line of the form: an indicator's count, or one of its attributes beside it. */
+type Line = { key: string; ind: Ind; attribute: Ind['attributes'][number] | null };
+const linesOf = (indicators: Ind[]): Line[] => indicators.flatMap((ind) => [{ key: ind.id, ind, attribute: null }, ...ind.attributes.map((a) => ({ key: `${ind.id}#${a.id}`, ind, attribute: a }))]);
 
 /** The reporter's own agency's form for a period: figures with qualifiers, save, submit, import. */
 export function SubmissionFormPage() {
@@ -35,9 +39,10 @@ export function SubmissionFormPage() {
   // The form shows what the server holds, with the user's edits laid over it until the next (re)load.
   const serverRows = useMemo(() => {
     const out: Record<string, Row> = {};
-    for (const ind of data?.indicators ?? []) {
-      const v = data?.submission?.values.find((x) => x.indicatorId === ind.id);
-      out[ind.id] = { value: v?.value === null || v?.value === undefined ? '' : String(v.value), qualifier: v?.qualifier ?? '', state: v?.state ?? 'reported' };
+    for (const { key, ind, attribute } of linesOf(data?.indicators ?? [])) {
+      const v = data?.submission?.values.find((x) => x.indicatorId === ind.id && x.attribute === (attribute?.id ?? ''));
+      // A new answer starts with the qualifier the catalogue proposes for the indicator's count.
+      out[key] = { value: v?.value === null || v?.value === undefined ? '' : String(v.value), qualifier: v ? (v.qualifier ?? '') : attribute ? '' : (ind.qualifier ?? ''), state: v?.state ?? 'reported' };
     }
     return out;
   }, [data]);
@@ -48,10 +53,10 @@ export function SubmissionFormPage() {
   const body = (): SaveFormInput => ({
     agencyId: me.user.agencyId,
     period,
-    values: (data?.indicators ?? []).map((ind) => {
-      const r = rows[ind.id] ?? { value: '', qualifier: '', state: 'reported' };
+    values: linesOf(data?.indicators ?? []).map(({ key, ind, attribute }) => {
+      const r = rows[key] ?? { value: '', qualifier: '', state: 'reported' };
       const n = r.value.trim() === '' ? null : Number(r.value.replace(/\s/g, '').replace(',', '.'));
-      return { indicatorId: ind.id, state: r.state as SaveFormInput['values'][number]['state'], value: r.state === 'reported' ? n : null, qualifier: r.state === 'reported' && r.qualifier ? (r.qualifier as SaveFormInput['values'][number]['qualifier']) : null, note: null };
+      return { indicatorId: ind.id, ...(attribute ? { attribute: attribute.id } : {}), state: r.state as SaveFormInput['values'][number]['state'], value: r.state === 'reported' ? n : null, qualifier: r.state === 'reported' && r.qualifier ? (r.qualifier as SaveFormInput['values'][number]['qualifier']) : null, note: null };
     }),
   });
   const saveOnly = save.onSubmit(async () => {
@@ -137,34 +142,35 @@ export function SubmissionFormPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.indicators.map((ind) => {
-                    const r = rows[ind.id] ?? { value: '', qualifier: '', state: 'reported' };
-                    const err = save.fieldError(`values.${ind.id}`);
-                    const label = f.label(ind.label);
+                  {linesOf(data.indicators).map(({ key, ind, attribute }) => {
+                    const r = rows[key] ?? { value: '', qualifier: '', state: 'reported' };
+                    const err = save.fieldError(`values.${key}`);
+                    const label = attribute ? `${f.label(ind.label)}: ${f.label(attribute.label)}` : f.label(ind.label);
+                    const id = key.replace('#', '--');
                     return (
-                      <tr key={ind.id} className={err ? 'row--warn' : undefined}>
+                      <tr key={key} className={[err ? 'row--warn' : '', attribute ? 'row--attribute' : ''].filter(Boolean).join(' ') || undefined}>
                         <th scope="row">
-                          {label} <span className="muted">({t(`submissions.units.${ind.unit}`)})</span>
+                          {attribute ? <span className="attribute-label">{f.label(attribute.label)}</span> : label} <span className="muted">({t(`submissions.units.${attribute?.unit ?? ind.unit}`)})</span>
                           {err && (
-                            <p className="field-error" id={`error-${ind.id}`}>
+                            <p className="field-error" id={`error-${id}`}>
                               {err}
                             </p>
                           )}
                         </th>
                         <td>
                           <input
-                            id={`value-${ind.id}`}
+                            id={`value-${id}`}
                             aria-label={label}
                             inputMode="decimal"
                             value={r.value}
                             disabled={!editable || r.state !== 'reported'}
                             aria-invalid={err ? true : undefined}
-                            aria-describedby={err ? `error-${ind.id}` : undefined}
-                            onChange={(e) => set(ind.id, 'value')(e.target.value)}
+                            aria-describedby={err ? `error-${id}` : undefined}
+                            onChange={(e) => set(key, 'value')(e.target.value)}
                           />
                         </td>
                         <td>
-                          <select aria-label={`${label}: ${t('submissions.qualifier')}`} value={r.qualifier} disabled={!editable || r.state !== 'reported'} onChange={(e) => set(ind.id, 'qualifier')(e.target.value)}>
+                          <select aria-label={`${label}: ${t('submissions.qualifier')}`} value={r.qualifier} disabled={!editable || r.state !== 'reported'} onChange={(e) => set(key, 'qualifier')(e.target.value)}>
                             <option value="">{t('submissions.exact')}</option>
                             {Qualifier.options.map((q) => (
                               <option key={q} value={q}>
@@ -174,7 +180,7 @@ export function SubmissionFormPage() {
                           </select>
                         </td>
                         <td>
-                          <select aria-label={`${label}: ${t('submissions.answer')}`} value={r.state} disabled={!editable} onChange={(e) => set(ind.id, 'state')(e.target.value)}>
+                          <select aria-label={`${label}: ${t('submissions.answer')}`} value={r.state} disabled={!editable} onChange={(e) => set(key, 'state')(e.target.value)}>
                             {ValueState.options.map((s) => (
                               <option key={s} value={s}>
                                 {t(`submissions.states.${s}`)}
