@@ -9,6 +9,7 @@ import { tr } from './lexicon/tr.ts';
 import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
+import { findConcepts } from './concepts/match.ts';
 
 export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
 
@@ -26,6 +27,8 @@ export interface Hit {
   /** Range in the original text. */
   start: number;
   end: number;
+  /** Found by the concept matcher, which applies its own negation. */
+  concept?: boolean;
 }
 
 const LEXICONS: Record<LexiconLang, Lexicon> = { az, en, ru, tr, neutral };
@@ -60,8 +63,8 @@ export function ruleMatcher(): AhoCorasick<PatternData> {
   return compiled;
 }
 
-/** All cue hits in a normalised text, with their original offsets. */
-export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
+/** All cue hits in a normalised text, with their original offsets: phrases, then concepts. */
+export function findHits(n: Normalised, matcher = ruleMatcher(), original?: string): Hit[] {
   const hits: Hit[] = [];
   const seen = new Set<string>();
   for (const m of matcher.iterate(n.text)) {
@@ -75,6 +78,16 @@ export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
     while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
     const { start, end } = toOriginal(n, nStart, nEnd);
     hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
+  }
+  if (original !== undefined) {
+    for (const c of findConcepts(n, original)) {
+      for (const p of c.parts) {
+        const key = `${c.cue}:${p.nStart}:${p.nEnd}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
+      }
+    }
   }
   return hits;
 }
