@@ -140,6 +140,21 @@ function candidates(token: string, ix: Index): Entry[] {
   return c;
 }
 
+/** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
+const AZ_TR_VERBS = ['ver', 'al', 'gotur', 'saxla', 'tut', 'kaitar', 'ode', 'teslim', 'et', 'ed'];
+const SECOND_PERSON = /(siniz|sunuz|sin|sun|iniz|in|ain|ein)$/;
+/** Rules that need a negation themselves ("pasportu vermir", "maaş vermir") are never cancelled by one. */
+const NEEDS_NEGATION = new Set(['GIVE_BACK', 'NOT_PAY']);
+
+function spanNegated(tok: string[], lo: number, hi: number): boolean {
+  for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
+    const t = tok[k]!;
+    if (k > lo && NEG_BEFORE.has(t)) return true;
+    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffix(t.slice(v.length))) return true;
+  }
+  return false;
+}
+
 /** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
 function negatedAt(tok: string[], i: number, e: Entry): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
@@ -166,6 +181,8 @@ export function slotHits(tok: string[], original: string | undefined, tokenAt: (
       if (!ok) continue;
       if (!unnegated.has(e.slot)) {
         if (negatedAt(tok, i, e) !== e.negOnly) continue;
+        // "vermir" (they do not give back) is retention; "vermirsiniz" (you do not hand over) is not.
+        if (e.negOnly && (e.lang === 'az' || e.lang === 'tr') && SECOND_PERSON.test(t)) continue;
       } else if (e.negOnly) continue;
       out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
     }
@@ -227,6 +244,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
         const lo = Math.min(...chosen.map((c) => c.t0));
         const hi = Math.max(...chosen.map((c) => c.t1));
         if (hi - lo > WINDOW) continue;
+        if (!rule.some((alts) => alts.some((a) => NEEDS_NEGATION.has(a))) && spanNegated(tok, lo, hi)) continue;
         out.push({ cue, parts: chosen.map((c) => part(c.t0, c.t1)) });
       }
     }
