@@ -36,6 +36,8 @@ export const ScreenResult = z.object({
   lang: ScreenLang,
   indicators: z.array(IndicatorResult),
   genre: GenreResult.optional(),
+  /** The model's threshold: a score at or above it always comes with a flag. */
+  threshold: z.number().optional(),
   warnings: z.array(z.string()).optional(),
 });
 export type ScreenResult = z.infer<typeof ScreenResult>;

@@ -98,7 +98,9 @@ export function screenText(
   // A text about trafficking (news, awareness) is never flagged; its indicators are still shown.
   const flagged = score >= model.threshold && indicators.length > 0 && ex.genre.genre === 'first_party';
   const genre = { genre: ex.genre.genre, about: Math.round(ex.genre.about * 1000) / 1000, cues: ex.genre.cues };
-  const result: ScreenResult = { id: input.id, score: Math.round(score * 10000) / 10000, flagged, lang: ex.lang, indicators, genre };
+  // An unflagged item never reads as above the threshold: its score stops just below it.
+  const shown = flagged ? score : Math.min(score, model.threshold - 0.0001);
+  const result: ScreenResult = { id: input.id, score: Math.round(shown * 10000) / 10000, flagged, lang: ex.lang, indicators, genre, threshold: model.threshold };
   if (ex.warnings.length) result.warnings = ex.warnings;
   return result;
 }
