@@ -29,7 +29,7 @@ export function screenLine(raw: string, line: number): ScreenResult | LineError 
 export const isLineError = (r: ScreenResult | LineError): r is LineError => 'error' in r;
 
 /** Longest stretch (ms) a batch keeps the event loop before it lets other requests in. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /**
  * Screen a JSON Lines batch in slices that yield to the event loop (setImmediate) every few

@@ -213,7 +213,11 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     sentence[i] = s;
   }
   const bySlot = new Map<string, SlotHit[]>();
-  for (const h of hits) bySlot.set(h.slot, [...(bySlot.get(h.slot) ?? []), h]);
+  for (const h of hits) {
+    const list = bySlot.get(h.slot);
+    if (list) list.push(h);
+    else bySlot.set(h.slot, [h]);
+  }
   const part = (t0: number, t1: number) => {
     const nStart = at[t0]!;
     const nEnd = at[t1]! + tok[t1]!.length;
@@ -222,6 +226,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const out: ConceptHit[] = [];
   for (const [cue, rules] of RULES) {
     for (const rule of rules) {
+      if (!rule.every((alts) => alts.some((a) => bySlot.has(a)))) continue;
       const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
       if (options.some((o) => o.length === 0)) continue;
       for (const anchor of options[0]!) {
