@@ -17,9 +17,9 @@ export const vectorise = (items: CorpusItem[]) =>
     return featurise(ex.analysis, ex.norm.text, i.channel);
   });
 
-function main() {
+/** Generate the corpus and train the model in memory (same seed, same result). */
+export function trainModel(): { corpus: ReturnType<typeof generateCorpus>; file: ModelFile } {
   const corpus = generateCorpus(SEED);
-  for (const split of ['train', 'dev', 'test'] as const) writeSplit(split, corpus[split]);
   const train = vectorise(corpus.train);
   const model = trainLogistic(train, corpus.train.map((i) => i.label), { dims: DIMS, seed: SEED });
   const devEx = corpus.dev.map((i) => examine({ text: i.text }));
@@ -39,6 +39,12 @@ function main() {
     threshold: Math.round(threshold * 10000) / 10000,
     note: `logistic regression on indicator evidence + hashed char ${NGRAMS.min}-${NGRAMS.max}-grams, trained on train (seed ${SEED}), Platt-calibrated on dev, times (1 - genre about); threshold = the dev score with the best F0.5 (precision weighs double)`,
   };
+  return { corpus, file };
+}
+
+function main() {
+  const { corpus, file } = trainModel();
+  for (const split of ['train', 'dev', 'test'] as const) writeSplit(split, corpus[split]);
   fs.writeFileSync(MODEL_PATH, JSON.stringify(file) + '\n');
   process.stdout.write(`corpus: train ${corpus.train.length}, dev ${corpus.dev.length}, test ${corpus.test.length}; threshold ${file.threshold}; ${file.weights.length} non-zero weights\n`);
 }
