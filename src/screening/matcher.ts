@@ -1,6 +1,6 @@
 // One Aho–Corasick pass over the normalised text finds every cue of every language at once.
 import AhoCorasick from 'modern-ahocorasick';
-import type { Cue } from './indicators.ts';
+import { CONTEXTS, INDICATORS, type Cue } from './indicators.ts';
 import { az } from './lexicon/az.ts';
 import { en } from './lexicon/en.ts';
 import { neutral } from './lexicon/neutral.ts';
@@ -55,6 +55,9 @@ export function rulePatterns(): { pattern: string; data: PatternData }[] {
   return out;
 }
 
+const CUE_INDEX = new Map<string, number>([...INDICATORS, ...CONTEXTS].map((c, i) => [c, i]));
+const cueIndex = (c: Cue) => CUE_INDEX.get(c)!;
+
 let compiled: AhoCorasick<PatternData> | undefined;
 
 /** The compiled rule base (built once per process). */
@@ -66,10 +69,12 @@ export function ruleMatcher(): AhoCorasick<PatternData> {
 /** All cue hits in a normalised text, with their original offsets: phrases, then concepts. */
 export function findHits(n: Normalised, matcher = ruleMatcher(), original?: string): Hit[] {
   const hits: Hit[] = [];
-  const seen = new Set<string>();
+  // Numeric keys (cue, start, end): string keys per match cost more than the matching itself.
+  const seen = new Set<number>();
+  const span = n.text.length + 1;
   for (const m of matcher.iterate(n.text)) {
     const data = m.data!;
-    const key = `${data.cue}:${m.start}:${m.end}`;
+    const key = (cueIndex(data.cue) * span + m.start) * span + m.end;
     if (seen.has(key)) continue;
     seen.add(key);
     let nStart = m.start;
@@ -82,7 +87,7 @@ export function findHits(n: Normalised, matcher = ruleMatcher(), original?: stri
   if (original !== undefined) {
     for (const c of findConcepts(n, original)) {
       for (const p of c.parts) {
-        const key = `${c.cue}:${p.nStart}:${p.nEnd}`;
+        const key = (cueIndex(c.cue) * span + p.nStart) * span + p.nEnd;
         if (seen.has(key)) continue;
         seen.add(key);
         hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
