@@ -9,7 +9,7 @@ import Fastify from 'fastify';
 import { startTestApp } from '../src/test/harness.ts';
 import { importBench } from './import.ts';
 import { victimsListBench } from './victims-list.ts';
-import { screeningBench } from './screening.ts';
+import { healthDuringBatch, screeningBench } from './screening.ts';
 import { reportBench } from './report.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -48,6 +48,7 @@ async function main() {
   const read = await rps(readUrl, auth);
   const base2 = await rps(bareUrl);
   const baseline = (base1 + base2) / 2;
+  const batchHealth = await healthDuringBatch(t);
 
   await t.close();
   await bare.close();
@@ -68,6 +69,7 @@ async function main() {
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
         'screening.speedup_vs_naive_regex': round(screening.speedup),
+        'screening.health_p95_ms_during_batch': round(batchHealth.p95),
         'report.full_vs_scan_ratio': report ? round(report.ratio) : null,
         'import.rows_per_s': imp ? Math.round(imp.rowsPerS) : null,
         'import.vs_parse_ratio': imp ? round(imp.vsParseRatio) : null,
@@ -95,7 +97,7 @@ async function main() {
           authenticated_read_rps: Math.round(read),
           note: 'authenticated read = GET /api/users/:id with a session cookie; it checks the session, applies the access rule and appends an audit-chain row',
           victims_list: victims.detail,
-          screening: screening.detail,
+          screening: { ...screening.detail, health_during_batch: batchHealth.detail },
           report: report ? report.detail : { note: 'skipped: BENCH_REPORT_SCALE=0' },
           import: imp ? imp.detail : { note: 'skipped: BENCH_IMPORT_LINES=0' },
         },

@@ -68,3 +68,41 @@ export function screeningBench(targetBytes = Number(process.env.BENCH_SCREENING_
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${JSON.stringify(screeningBench(), null, 2)}\n`);
+
+/**
+ * `/api/health` latency while a ~1 MB batch goes through `POST /api/screening/batch` on the same
+ * server: the batch yields every few milliseconds (screenBatch), so health must stay fast.
+ */
+export async function healthDuringBatch(t: { url: string; as(role: 'coordinator'): Promise<{ post(path: string, body?: unknown): Promise<{ status: number }> }> }) {
+  const corpus = [...readSplit('test')].map((i, k) => JSON.stringify({ id: `b${k}`, text: i.text }));
+  const lines: string[] = [];
+  let size = 20;
+  for (let k = 0; size < 1_000_000; k++) {
+    const l = corpus[k % corpus.length]!;
+    const extra = Buffer.byteLength(JSON.stringify(l), 'utf8');
+    if (size + extra > 1_000_000) break;
+    lines.push(l);
+    size += extra;
+  }
+  const body = { jsonl: lines.join('\n') };
+  const bodyBytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+  const client = await t.as('coordinator');
+  const latencies: number[] = [];
+  let done = false;
+  const t0 = performance.now();
+  const batch = client.post('/api/screening/batch', body).then((r) => {
+    done = true;
+    if (r.status !== 200) throw new Error(`batch: HTTP ${r.status}`);
+  });
+  while (!done) {
+    const s = performance.now();
+    await fetch(`${t.url}/api/health`).then((r) => r.text());
+    latencies.push(performance.now() - s);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await batch;
+  const batchSeconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { p95: p(0.95), detail: { batch_request_bytes: bodyBytes, batch_lines: lines.length, batch_seconds: Math.round(batchSeconds * 1000) / 1000, health_requests: latencies.length, health_p50_ms: Math.round(p(0.5) * 10) / 10, health_p95_ms: Math.round(p(0.95) * 10) / 10, health_max_ms: Math.round((latencies[latencies.length - 1] ?? NaN) * 10) / 10 } };
+}

@@ -1,6 +1,6 @@
 // One Aho–Corasick pass over the normalised text finds every cue of every language at once.
 import AhoCorasick from 'modern-ahocorasick';
-import type { Cue } from './indicators.ts';
+import { CONTEXTS, INDICATORS, type Cue } from './indicators.ts';
 import { az } from './lexicon/az.ts';
 import { en } from './lexicon/en.ts';
 import { neutral } from './lexicon/neutral.ts';
@@ -9,6 +9,7 @@ import { tr } from './lexicon/tr.ts';
 import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
+import { findConcepts } from './concepts/match.ts';
 
 export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
 
@@ -26,6 +27,8 @@ export interface Hit {
   /** Range in the original text. */
   start: number;
   end: number;
+  /** Found by the concept matcher, which applies its own negation. */
+  concept?: boolean;
 }
 
 const LEXICONS: Record<LexiconLang, Lexicon> = { az, en, ru, tr, neutral };
@@ -52,6 +55,9 @@ export function rulePatterns(): { pattern: string; data: PatternData }[] {
   return out;
 }
 
+const CUE_INDEX = new Map<string, number>([...INDICATORS, ...CONTEXTS].map((c, i) => [c, i]));
+const cueIndex = (c: Cue) => CUE_INDEX.get(c)!;
+
 let compiled: AhoCorasick<PatternData> | undefined;
 
 /** The compiled rule base (built once per process). */
@@ -60,13 +66,15 @@ export function ruleMatcher(): AhoCorasick<PatternData> {
   return compiled;
 }
 
-/** All cue hits in a normalised text, with their original offsets. */
-export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
+/** All cue hits in a normalised text, with their original offsets: phrases, then concepts. */
+export function findHits(n: Normalised, matcher = ruleMatcher(), original?: string): Hit[] {
   const hits: Hit[] = [];
-  const seen = new Set<string>();
+  // Numeric keys (cue, start, end): string keys per match cost more than the matching itself.
+  const seen = new Set<number>();
+  const span = n.text.length + 1;
   for (const m of matcher.iterate(n.text)) {
     const data = m.data!;
-    const key = `${data.cue}:${m.start}:${m.end}`;
+    const key = (cueIndex(data.cue) * span + m.start) * span + m.end;
     if (seen.has(key)) continue;
     seen.add(key);
     let nStart = m.start;
@@ -75,6 +83,16 @@ export function findHits(n: Normalised, matcher = ruleMatcher()): Hit[] {
     while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
     const { start, end } = toOriginal(n, nStart, nEnd);
     hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
+  }
+  if (original !== undefined) {
+    for (const c of findConcepts(n, original)) {
+      for (const p of c.parts) {
+        const key = (cueIndex(c.cue) * span + p.nStart) * span + p.nEnd;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
+      }
+    }
   }
   return hits;
 }

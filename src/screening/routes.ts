@@ -5,7 +5,7 @@ import { notFound } from '../errors.ts';
 import { authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
 import type { App, AppContext, Auth } from '../http/types.ts';
-import { screenLine } from './batch.ts';
+import { screenBatch } from './batch.ts';
 import { decide, exportLabelled, itemDetail, keepItem, linkItem, listItems, screeningStats } from './items.ts';
 import { QUESTIONS } from './questionnaire.ts';
 import { personQuestionnaires, recordQuestionnaire } from './questionnaires.ts';
@@ -42,11 +42,7 @@ export function screeningRoutes(app: App, ctx: AppContext) {
   );
 
   app.post('/screening/batch', { config: { action: 'screening.screen' }, schema: { tags, summary: 'Screen a JSON Lines batch (nothing is stored); bad lines get error entries', body: BatchInput, response: { 200: BatchResult } } }, async (req) => ({
-    results: req.body.jsonl
-      .split('\n')
-      .map((raw, i) => ({ raw, line: i + 1 }))
-      .filter(({ raw }) => raw.trim() !== '')
-      .map(({ raw, line }) => screenLine(raw, line)),
+    results: await screenBatch(req.body.jsonl),
   }));
 
   app.post('/screening/items', { config: { action: 'screening.keep', target: 'screening_item' }, schema: { tags, summary: 'Screen a text and keep it for review (text encrypted)', body: ScreenTextInput, response: { 201: ItemDetail } } }, async (req, reply) => {

@@ -23,12 +23,21 @@ export type ScreenInput = z.input<typeof ScreenInput>;
 
 export const EvidenceSpan = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
 export const IndicatorResult = z.object({ code: z.enum(INDICATORS), evidence: z.array(EvidenceSpan) });
+/** The genre judgement: a first-party item, or a text about trafficking (news, awareness), with its cues. */
+export const GenreResult = z.object({
+  genre: z.enum(['first_party', 'about']),
+  about: z.number(),
+  cues: z.array(z.object({ kind: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() })),
+});
 export const ScreenResult = z.object({
   id: z.string(),
   score: z.number(),
   flagged: z.boolean(),
   lang: ScreenLang,
   indicators: z.array(IndicatorResult),
+  genre: GenreResult.optional(),
+  /** The model's threshold: a score at or above it always comes with a flag. */
+  threshold: z.number().optional(),
   warnings: z.array(z.string()).optional(),
 });
 export type ScreenResult = z.infer<typeof ScreenResult>;

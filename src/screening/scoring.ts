@@ -34,7 +34,7 @@ export function analyse(hits: Hit[], normText: string): Analysis {
     const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
     // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
     // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
-    const isNegated = negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
+    const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
     if (isNegated) negated.push(h);
     else byCode.set(h.cue as Indicator, [...(byCode.get(h.cue as Indicator) ?? []), h]);
   }

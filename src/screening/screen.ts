@@ -8,6 +8,7 @@ import { findHits, type Hit } from './matcher.ts';
 import { calibrated, margin, unpackWeights, type LinearModel, type Platt } from './model.ts';
 import { normalise, type Normalised } from './normalise.ts';
 import { analyse, type Analysis } from './scoring.ts';
+import { judgeGenre, type Genre } from './genre.ts';
 import { MAX_TEXT_CHARS, type Channel, type ScreenLang, type ScreenResult } from './schema.ts';
 
 export const MODEL_PATH = new URL('../../data/screening/model.json', import.meta.url);
@@ -49,6 +50,7 @@ export interface Examined {
   norm: Normalised;
   hits: Hit[];
   analysis: Analysis;
+  genre: Genre;
   lang: ScreenLang;
   warnings: string[];
 }
@@ -64,10 +66,11 @@ export function examine(input: { text: string; lang?: ScreenLang }): Examined {
     warnings.push(`text truncated to ${cut} of ${input.text.length} characters`);
   }
   const norm = normalise(text, { lang: input.lang });
-  const hits = findHits(norm);
+  const hits = findHits(norm, undefined, text);
   const analysis = analyse(hits, norm.text);
+  const genre = judgeGenre(norm, text);
   const lang = input.lang ?? detectLanguage(text, norm, hits).lang;
-  return { text, norm, hits, analysis, lang, warnings };
+  return { text, norm, hits, analysis, genre, lang, warnings };
 }
 
 /** Screen one text: a calibrated score, a flag, and every indicator with its evidence spans. */
@@ -82,19 +85,27 @@ export function screenText(
     .sort((a, b) => order(a.code) - order(b.code))
     .map((e) => {
       const seen = new Set<string>();
-      const evidence = e.hits
-        .filter((h) => h.end > h.start && !seen.has(`${h.start}:${h.end}`) && seen.add(`${h.start}:${h.end}`))
+      const spans = e.hits.filter((h) => h.end > h.start && !seen.has(`${h.start}:${h.end}`) && seen.add(`${h.start}:${h.end}`));
+      // A span inside a longer span of the same indicator adds nothing for the reviewer.
+      const evidence = spans
+        .filter((h) => !spans.some((o) => o !== h && o.start <= h.start && o.end >= h.end))
+        .sort((a, b) => a.start - b.start)
         .map((h) => ({ start: h.start, end: h.end, text: ex.text.slice(h.start, h.end) }));
       return { code: e.code, evidence };
     })
     .filter((i) => i.evidence.length > 0);
   // A flag always rests on evidence a reviewer can see: no indicator, no flag, whatever the score.
-  const flagged = score >= model.threshold && indicators.length > 0;
-  const result: ScreenResult = { id: input.id, score: Math.round(score * 10000) / 10000, flagged, lang: ex.lang, indicators };
+  // A text about trafficking (news, awareness) is never flagged; its indicators are still shown.
+  const flagged = score >= model.threshold && indicators.length > 0 && ex.genre.genre === 'first_party';
+  const genre = { genre: ex.genre.genre, about: Math.round(ex.genre.about * 1000) / 1000, cues: ex.genre.cues };
+  // An unflagged item never reads as above the threshold: its score stops just below it.
+  const shown = flagged ? score : Math.min(score, model.threshold - 0.0001);
+  const result: ScreenResult = { id: input.id, score: Math.round(shown * 10000) / 10000, flagged, lang: ex.lang, indicators, genre, threshold: model.threshold };
   if (ex.warnings.length) result.warnings = ex.warnings;
   return result;
 }
 
+/** The model's calibrated probability, lowered by the genre: × (1 − about). */
 export function scoreExamined(ex: Examined, model: ScreeningModel, channel?: Channel): number {
-  return calibrated(model.platt, margin(model.linear, featurise(ex.analysis, ex.norm.text, channel)));
+  return calibrated(model.platt, margin(model.linear, featurise(ex.analysis, ex.norm.text, channel))) * (1 - ex.genre.about);
 }

@@ -12,3 +12,5 @@ export type QList = z.infer<typeof QuestionnaireList>;
 
 export const itemApi = (id: string) => `/api/screening/items/${id}`;
 export const itemPage = (id: string) => `/screening/items/${id}`;
+
+export { formatScore } from '../../src/screening/format.ts';

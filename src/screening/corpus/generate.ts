@@ -10,6 +10,7 @@ import { ru } from './bank-ru.ts';
 import { tr } from './bank-tr.ts';
 import { obfuscateKeyword, sprinkleEmoji, stripDiacritics, toAzCyrillic, typo } from './noise.ts';
 import { rng, type Rng } from './rng.ts';
+import { STYLED } from './styled.ts';
 
 export type Split = 'train' | 'dev' | 'test';
 export type CorpusLang = ScreenLang;
@@ -28,9 +29,10 @@ export interface CorpusItem {
 
 type Kind =
   | 'scam_ad' | 'scam_social' | 'victim_chat' | 'hotline_case' | 'marriage' | 'minor_begging' | 'subtle'
-  | 'legit_abroad' | 'local_job' | 'news_arrest' | 'awareness_poster' | 'benign_hotline' | 'everyday_chat';
+  | 'legit_abroad' | 'local_job' | 'news_arrest' | 'awareness_poster' | 'benign_hotline' | 'everyday_chat'
+  | 'styled_positive' | 'styled_negative';
 
-const POSITIVE: Kind[] = ['scam_ad', 'scam_social', 'victim_chat', 'hotline_case', 'marriage', 'minor_begging', 'subtle'];
+const POSITIVE: Kind[] = ['styled_positive', 'scam_ad', 'scam_social', 'victim_chat', 'hotline_case', 'marriage', 'minor_begging', 'subtle'];
 const KIND_WEIGHTS: [Kind, number][] = [
   ['scam_ad', 10], ['scam_social', 6], ['victim_chat', 7], ['hotline_case', 6], ['marriage', 3], ['minor_begging', 3], ['subtle', 6],
   ['legit_abroad', 11], ['local_job', 10], ['news_arrest', 9], ['awareness_poster', 9], ['benign_hotline', 8], ['everyday_chat', 12],
@@ -182,6 +184,9 @@ function build(f: Family, r: Rng): { parts: string[]; indicators: Indicator[]; c
       tpl((b) => b.everyday);
       if (r.chance(0.3)) tpl((b) => b.everyday);
       return { parts, indicators, channel: 'chat' };
+    case 'styled_positive':
+    case 'styled_negative':
+      throw new Error('styled items are written whole, not built from phrases');
     default: {
       const never: never = f.kind;
       throw new Error(`unknown kind ${String(never)}`);
@@ -240,5 +245,10 @@ export function generateCorpus(seed = 8, families = 420): Record<Split, CorpusIt
       });
     }
   }
+  // Hand-written texts in other styles (styled.ts): each its own group, most in train.
+  STYLED.forEach((item, k) => {
+    const split: Split = r.chance(0.7) ? 'train' : r.chance(0.5) ? 'dev' : 'test';
+    out[split].push({ id: `scr-${String(++n).padStart(5, '0')}`, ...item, group: `sty-${String(k).padStart(3, '0')}`, kind: item.label === 1 ? 'styled_positive' : 'styled_negative' });
+  });
   return out;
 }

@@ -10,7 +10,7 @@ import { Page } from '../components/Page.tsx';
 import { useResource } from '../data.ts';
 import { useSubmit } from '../form.ts';
 import { Link } from '../router.tsx';
-import { itemApi, itemPage, type Batch, type Item, type Items, type Screened } from '../screening.ts';
+import { formatScore, itemApi, itemPage, type Batch, type Item, type Items, type Screened } from '../screening.ts';
 import { useCan } from '../session.tsx';
 import { isUuid } from '../victims.ts';
 import { NotFoundPage } from './NotFound.tsx';
@@ -101,7 +101,7 @@ export function ScreeningPage() {
                   ) : (
                     <tr key={i}>
                       <td>{r.id}</td>
-                      <td>{r.score.toFixed(2)}</td>
+                      <td>{formatScore(r.score)}</td>
                       <td>{r.flagged ? t('screening.flagged') : t('screening.notFlagged')}</td>
                       <td>{r.indicators.map((x) => x.code).join(', ')}</td>
                     </tr>
@@ -243,7 +243,7 @@ export function ScreeningQueuePage() {
                   <td>
                     <Link to={itemPage(i.id)}>{new Date(i.createdAt).toLocaleString()}</Link>
                   </td>
-                  <td>{i.score.toFixed(2)}</td>
+                  <td>{formatScore(i.score)}</td>
                   <td>{i.flagged ? t('screening.flagged') : t('screening.notFlagged')}</td>
                   <td>{i.codes.join(', ')}</td>
                   <td>{i.verdict ? t(`screening.verdicts.${i.verdict}`) : '—'}</td>

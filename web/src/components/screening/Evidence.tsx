@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Screened } from '../../screening.ts';
+import { formatScore, type Screened } from '../../screening.ts';
 
 type Indicators = Screened['indicators'];
 
@@ -33,7 +33,7 @@ export function HighlightedText({ text, indicators }: { text: string; indicators
 }
 
 /** Score, flag and the list of indicators with their evidence. */
-export function ScreenSummary({ result }: { result: Pick<Screened, 'score' | 'flagged' | 'lang' | 'indicators'> }) {
+export function ScreenSummary({ result }: { result: Pick<Screened, 'score' | 'flagged' | 'lang' | 'indicators'> & Partial<Pick<Screened, 'threshold' | 'genre'>> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -41,8 +41,14 @@ export function ScreenSummary({ result }: { result: Pick<Screened, 'score' | 'fl
         <span className="status" data-testid="screen-flag">
           {result.flagged ? t('screening.flagged') : t('screening.notFlagged')}
         </span>{' '}
-        {t('screening.scoreIs', { score: result.score.toFixed(2), lang: result.lang })}
+        <span data-testid="screen-score">{t('screening.scoreIs', { score: formatScore(result.score), lang: result.lang })}</span>
+        {result.threshold !== undefined && <> {t('screening.thresholdIs', { threshold: formatScore(result.threshold) })}</>}
       </p>
+      {result.genre?.genre === 'about' && (
+        <p data-testid="screen-genre">
+          {t('screening.genreAbout')} {result.genre.cues.filter((c) => c.kind !== 'first_person' && c.kind !== 'offer' && c.kind !== 'caller').map((c) => `“${c.text}”`).join(', ')}
+        </p>
+      )}
       {result.indicators.length === 0 ? (
         <p>{t('screening.noIndicators')}</p>
       ) : (

@@ -1,0 +1,260 @@
+// The concept matcher: an indicator is a combination of synonym sets ("slots") found in any word
+// order within one sentence and a window of tokens, in any inflected form (stems match token
+// prefixes, see stem.ts), each hit keeping its exact original offsets.
+import type { Cue } from '../indicators.ts';
+import { latinVariants } from '../lexicon/translit.ts';
+import { BREAK, normalisePattern, toOriginal, type Normalised } from '../normalise.ts';
+import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
+import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
+import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
+
+/** Farthest apart (in tokens) two parts of one concept may be. */
+export const WINDOW = 12;
+
+interface Entry {
+  slot: string;
+  lang: SynLang;
+  /** Normalised stems, one per word. */
+  words: string[];
+  /** Whole-token match instead of prefix, per word. */
+  exact: boolean[];
+  /** The entry counts only when negated ("не отдаёт", "vermir"): "returns the passport" negated is retention. */
+  negOnly: boolean;
+}
+
+export interface SlotHit {
+  slot: string;
+  lang: SynLang | 'num';
+  /** Token range [first, last]. */
+  t0: number;
+  t1: number;
+}
+
+export interface ConceptHit {
+  cue: Cue;
+  /** Normalised ranges of the tokens that make up the evidence. */
+  parts: { nStart: number; nEnd: number; start: number; end: number }[];
+}
+
+const MIN_PREFIX = 4;
+
+/** Normalise one word of an entry the way text is normalised, then reduce it to its stem. */
+function entryWords(raw: string, lang: SynLang): { words: string[]; exact: boolean[] }[] {
+  const exactAll = raw.startsWith('=');
+  const verbatim = raw.startsWith('~');
+  const body = raw.replace(/^[=~!]+/, '');
+  const toks = body.split(/\s+/).filter(Boolean);
+  const spell = (w: string) => normalisePattern(w, false).trim();
+  const one = (w: string): { w: string; exact: boolean } => {
+    if (exactAll) return { w: spell(w), exact: true };
+    if (verbatim) return { w: spell(w), exact: false };
+    const stem = spell(stemWord(w, lang));
+    // A stem too short to stand as a prefix ("al" from "aldılar") gives way to the listed form.
+    return stem.length >= MIN_PREFIX || stem === spell(w) ? { w: stem, exact: stem.length < 3 } : { w: spell(w), exact: false };
+  };
+  const base = toks.map(one);
+  const out = [{ words: base.map((b) => b.w), exact: base.map((b) => b.exact) }];
+  // Russian typed in Latin letters: every Cyrillic stem also in its common Latin spellings.
+  if (lang === 'ru' && /[\u0400-\u04ff]/.test(body)) {
+    const variants = base.map((b) => latinVariants(b.w).map((v) => normalisePattern(v).trim()));
+    const n = Math.max(...variants.map((v) => v.length));
+    for (let k = 0; k < n; k++) out.push({ words: variants.map((v) => v[Math.min(k, v.length - 1)]!), exact: base.map((b) => b.exact) });
+  }
+  return out;
+}
+
+interface Index {
+  byPrefix: Map<string, Entry[]>;
+  lengths: number[];
+}
+
+let index: Index | undefined;
+
+/** An index of synonym sets: stems of first words → entries (also used for the genre cues). */
+export function buildIndex(synonyms: Record<string, Partial<Record<SynLang, string[]>>>): Index {
+  const byPrefix = new Map<string, Entry[]>();
+  const seen = new Set<string>();
+  for (const [slot, perLang] of Object.entries(synonyms)) {
+    for (const [lang, list] of Object.entries(perLang) as [SynLang, string[]][]) {
+      for (const raw of list) {
+        for (const { words, exact } of entryWords(raw, lang)) {
+          if (!words.length || words.some((w) => w === '')) continue;
+          const negOnly = raw.startsWith('!');
+          const key = `${slot}|${lang}|${negOnly}|${words.join(' ')}|${exact.join()}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const e: Entry = { slot, lang, words, exact, negOnly };
+          byPrefix.set(words[0]!, [...(byPrefix.get(words[0]!) ?? []), e]);
+        }
+      }
+    }
+  }
+  const lengths = [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  return { byPrefix, lengths };
+}
+
+export function conceptIndex(): Index {
+  index ??= buildIndex(SYNONYMS);
+  return index;
+}
+
+// Negators before a word (one or two tokens back) and after it (Azerbaijani, Turkish), in the
+// normalised spelling of the text.
+const spellAll = (ws: string[]) => new Set(ws.map((w) => normalisePattern(w).trim()));
+const NEG_BEFORE = spellAll(['не', 'ни', 'нет', 'без', 'никаких', 'никогда', 'not', 'never', 'no', 't', 'dont', 'without', 'ne', 'nikakih', 'bez', 'heç', 'hiçbir', 'hiç']);
+const NEG_AFTER = spellAll(['deyil', 'yox', 'yoxdur', 'alınmır', 'alınmaz', 'olunmur', 'tutulmur', 'değil', 'yok', 'yoktur', 'alınmıyor', 'istenmez', 'gerekmez']);
+
+/** The tokens of a normalised text, with their normalised ranges. */
+export function tokens(text: string): { tok: string[]; at: number[] } {
+  const tok: string[] = [];
+  const at: number[] = [];
+  let i = 1;
+  while (i < text.length) {
+    const j = text.indexOf(' ', i);
+    const end = j < 0 ? text.length : j;
+    if (end > i) {
+      tok.push(text.slice(i, end));
+      at.push(i);
+    }
+    i = end + 1;
+  }
+  return { tok, at };
+}
+
+const memos = new WeakMap<Index, Map<string, Entry[]>>();
+
+/** Entries whose first word matches this token (by stem prefix or whole token). */
+function candidates(token: string, ix: Index): Entry[] {
+  let candidateMemo = memos.get(ix);
+  if (!candidateMemo) memos.set(ix, (candidateMemo = new Map()));
+  let c = candidateMemo.get(token);
+  if (c) return c;
+  c = [];
+  for (const L of ix.lengths) {
+    if (L > token.length) continue;
+    const es = ix.byPrefix.get(L === token.length ? token : token.slice(0, L));
+    if (es) for (const e of es) if (!e.exact[0] || token.length === L) c.push(e);
+  }
+  if (candidateMemo.size > 200_000) candidateMemo.clear();
+  candidateMemo.set(token, c);
+  return c;
+}
+
+/** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
+const AZ_TR_VERBS = ['ver', 'al', 'gotur', 'saxla', 'tut', 'kaitar', 'ode', 'teslim', 'et', 'ed'];
+const SECOND_PERSON = /(siniz|sunuz|sin|sun|iniz|in|ain|ein)$/;
+/** Rules that need a negation themselves ("pasportu vermir", "maaş vermir") are never cancelled by one. */
+const NEEDS_NEGATION = new Set(['GIVE_BACK', 'NOT_PAY']);
+
+function spanNegated(tok: string[], lo: number, hi: number): boolean {
+  for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
+    const t = tok[k]!;
+    if (k > lo && NEG_BEFORE.has(t)) return true;
+    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffix(t.slice(v.length))) return true;
+  }
+  return false;
+}
+
+/** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
+function negatedAt(tok: string[], i: number, e: Entry): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
+  if (e.words.length > 1) return false;
+  if (e.lang === 'az' || e.lang === 'tr') {
+    if (negativeSuffix(tok[i]!.slice(e.words[0]!.length))) return true;
+    for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (NEG_AFTER.has(tok[k]!)) return true;
+  }
+  return false;
+}
+
+/** Every slot found in the token list, negation applied. */
+export function slotHits(tok: string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+  const out: SlotHit[] = [];
+  for (let i = 0; i < tok.length; i++) {
+    const t = tok[i]!;
+    if (t === BREAK) continue;
+    for (const e of candidates(t, ix)) {
+      let ok = true;
+      for (let k = 1; k < e.words.length && ok; k++) {
+        const u = tok[i + k];
+        ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
+      }
+      if (!ok) continue;
+      if (!unnegated.has(e.slot)) {
+        if (negatedAt(tok, i, e) !== e.negOnly) continue;
+        // "vermir" (they do not give back) is retention; "vermirsiniz" (you do not hand over) is not.
+        if (e.negOnly && (e.lang === 'az' || e.lang === 'tr') && SECOND_PERSON.test(t)) continue;
+      } else if (e.negOnly) continue;
+      out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
+    }
+  }
+  if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
+  return out;
+}
+
+/** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
+export function findConcepts(n: Normalised, original: string): ConceptHit[] {
+  const { tok, at } = tokens(n.text);
+  const origStart = at.map((a) => n.from[a]!);
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = origStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (origStart[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const hits = slotHits(tok, original, tokenAt);
+  if (!hits.length) return [];
+  const sentence = new Int32Array(tok.length);
+  for (let i = 0, s = 0; i < tok.length; i++) {
+    if (tok[i] === BREAK) s++;
+    sentence[i] = s;
+  }
+  const bySlot = new Map<string, SlotHit[]>();
+  for (const h of hits) {
+    const list = bySlot.get(h.slot);
+    if (list) list.push(h);
+    else bySlot.set(h.slot, [h]);
+  }
+  const part = (t0: number, t1: number) => {
+    const nStart = at[t0]!;
+    const nEnd = at[t1]! + tok[t1]!.length;
+    return { nStart, nEnd, ...toOriginal(n, nStart, nEnd) };
+  };
+  const out: ConceptHit[] = [];
+  for (const [cue, rules] of RULES) {
+    for (const rule of rules) {
+      if (!rule.every((alts) => alts.some((a) => bySlot.has(a)))) continue;
+      const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
+      if (options.some((o) => o.length === 0)) continue;
+      for (const anchor of options[0]!) {
+        const chosen: SlotHit[] = [anchor];
+        for (const o of options.slice(1)) {
+          let best: SlotHit | undefined;
+          let bestD = Infinity;
+          for (const h of o) {
+            if (sentence[h.t0] !== sentence[anchor.t0] || chosen.some((c) => c.t0 === h.t0)) continue;
+            const d = Math.abs(h.t0 - anchor.t0);
+            if (d < bestD) {
+              bestD = d;
+              best = h;
+            }
+          }
+          if (!best) break;
+          chosen.push(best);
+        }
+        if (chosen.length !== rule.length) continue;
+        const lo = Math.min(...chosen.map((c) => c.t0));
+        const hi = Math.max(...chosen.map((c) => c.t1));
+        if (hi - lo > WINDOW) continue;
+        if (!rule.some((alts) => alts.some((a) => NEEDS_NEGATION.has(a))) && spanNegated(tok, lo, hi)) continue;
+        out.push({ cue, parts: chosen.map((c) => part(c.t0, c.t1)) });
+      }
+    }
+  }
+  return out;
+}
+
+export { NUMERIC_SLOTS };
