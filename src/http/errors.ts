@@ -44,6 +44,7 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     req.log.warn({ err: { type: err.name, code: fe.code } }, 'database connection lost');
     return send(503, 'service_unavailable', 'The database could not be reached; try again in a moment');
   }
+  if (fe.code === '57014') return send(503, 'service_unavailable', 'The request took longer than the database allows (AZAD_DB_STATEMENT_TIMEOUT_MS); try a narrower one');
   if (err instanceof SyntaxError) return send(400, 'invalid_json', 'The request body is not valid JSON');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return send(fe.statusCode, fe.statusCode === 404 ? 'not_found' : 'validation_failed', fe.message);

@@ -96,7 +96,6 @@ const DIM: Record<string, W> = {
   hiding_country: w('gizləndiyi ölkəyə görə', 'country of hiding', 'стране укрытия'),
   attendance: w('iştirakçılara görə', 'attendance', 'участникам'),
   venue: w('keçirildiyi yerə görə', 'venue', 'месту проведения'),
-  indicator: w('göstəriciyə görə', 'indicator', 'показателю'),
 };
 const FILTER: Record<string, W> = {
   articles: w('maddələr', 'articles', 'статьи'),
