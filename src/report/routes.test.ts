@@ -54,6 +54,8 @@ test('the overview carries figures with changes, the validation panel and chart 
   assert.ok(part, 'victims.identified has a part');
   const ru = (await coordinator.get(`/api/reports/${Y}?lang=ru`)).body.figures.find((f: { id: string }) => f.id === 'victims.identified');
   assert.match(ru.partLabels[part], /^(Женщины|Мужчины|женщины|мужчины)/, 'parts are named in the asked language, not by code');
+  const cumulative = (await coordinator.get(`/api/reports/${Y}?lang=ru`)).body.figures.find((f: { id: string }) => f.id === 'victims.cumulative.by_sex');
+  assert.equal(cumulative.partLabels[part], ru.partLabels[part], "a formula's parts are named by the figure it derives from");
   assert.ok(res.body.problems.some((p: { code: string }) => p.code === 'narrative_missing'), 'empty narrative blocks are listed');
   // Nothing is submitted by the agencies in this database: their figures are named, nothing else fails.
   const errors = res.body.problems.filter((p: { severity: string }) => p.severity === 'error');

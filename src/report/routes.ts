@@ -9,7 +9,7 @@ import { describe } from './definition/describe.ts';
 import { labeller, WORDS } from './definition/labels.ts';
 import { ReportDefinition } from './definition/schema.ts';
 import { definitionFor, parseDefinition, saveDefinition } from './definition/store.ts';
-import { buildDocument } from './document.ts';
+import { buildDocument, dimensionOf } from './document.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
@@ -37,7 +37,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
       definition: { source: b.definition.source, fromYear: b.definition.fromYear },
       figures: b.figures.map((f) => {
         const d = byId.get(f.id);
-        const parts = Object.fromEntries(Object.keys(f.breakdown ?? {}).map((k) => [k, label(d?.breakdown?.by ?? null, k)]));
+        const dim = dimensionOf(def, f.id);
+        const parts = Object.fromEntries(Object.keys(f.breakdown ?? {}).map((k) => [k, label(dim, k)]));
         return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang) : '', unit: d?.unit ?? 'count', partLabels: parts };
       }),
       problems: b.problems,

@@ -22,3 +22,14 @@ test('"counted as" names what is counted in the reader\'s language, never a code
   const label = def.figures.find((f) => f.id === cumulative)!.label.en!;
   assert.ok(describe(formula, def, profile, 'en').includes(label), 'a formula names the figures it uses by their labels');
 });
+
+test('a filter\'s values are named as the parts of the same thing are, in each language', async () => {
+  const profile = await loadProfile(profileDir('az'));
+  const def = await profileDefinition(profile);
+  const detained = def.figures.find((f) => f.id === 'wanted.detained');
+  assert.ok(detained);
+  assert.match(describe(detained, def, profile, 'ru'), /статус: задержан/);
+  const trafficking = def.figures.find((f) => f.id === 'crimes.trafficking');
+  assert.ok(trafficking);
+  assert.match(describe(trafficking, def, profile, 'az'), /İnsan alveri/);
+});

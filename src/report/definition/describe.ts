@@ -129,9 +129,12 @@ const FILTER: Record<string, W> = {
 const BY: W = w('bölgü:', 'broken down by', 'с разбивкой по');
 const DATED: W = w('ilə aid edilir', 'in the year by', 'год определяется по');
 
+/** A filter's values are labelled as the parts of the breakdown over the same thing. */
+const FILTER_DIM: Record<string, string> = { kinds: 'kind', agencies: 'agency', agencyKinds: 'agency_kind', groups: 'group', punishments: 'punishment', platforms: 'platform', forms: 'exploitation_form', regions: 'region', channels: 'channel', topics: 'topic', citizenship: 'citizenship', countryOfExploitation: 'country_of_exploitation' };
+
 const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string): string => {
   const label = labeller(def, profile, lang);
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? label(name === 'kinds' ? 'kind' : name === 'agencies' ? 'agency' : name, x) : JSON.stringify(x))).join(', ');
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? label(FILTER_DIM[name] ?? name, x) : JSON.stringify(x))).join(', ');
   if (typeof v === 'object' && v) return Object.values(v).flat().join(', ');
   return String(v);
 };
