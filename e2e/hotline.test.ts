@@ -247,3 +247,50 @@ test('an NGO case worker sees no hotline contact, not even by its address', asyn
   await heading(page, az.notFound.title).waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('police: a potential victim from the hotline\'s call on its page, a later call linked by case code, both calls on the person\'s timeline', async (tc) => {
+  const tab = await session.open(tc);
+  if (!tab) return;
+  const { page, problems } = tab;
+  const operator = await t.as('hotline_operator');
+  const call = (minutesAgo: number, topic: string) =>
+    operator.post('/api/hotline/contacts', {
+      startedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+      durationSeconds: 120,
+      channel: 'phone_152',
+      language: 'az',
+      callerType: 'relative',
+      topic,
+      outcome: 'tip_forwarded',
+      notes: 'Sınaq: qonşu qızın pasportunu götürüblər.',
+    });
+  const first = await call(30, 'report_trafficking');
+  const second = await call(10, 'missing_person');
+  assert.equal(first.status, 201);
+
+  await signIn(page, t.users.police_investigator.username);
+  await page.goto(`/hotline/contacts/${first.body.id}`);
+  await page.getByLabel(az.intake.givenName, { exact: true }).fill('Zəncir');
+  await page.getByLabel(az.genders.female, { exact: true }).check();
+  await page.getByRole('button', { name: az.hotline.createVictim }).click();
+  const code = page.getByTestId('victim-case-code');
+  await code.waitFor();
+  const caseCode = (await code.textContent()) ?? '';
+  assert.match(caseCode, /^AZ-\d{4}-\d{5}$/);
+
+  // The later call: linked by the case code from its own page.
+  await page.goto(`/hotline/contacts/${second.body.id}`);
+  await page.getByLabel(az.hotline.linkCaseCode, { exact: true }).fill('AZ-0000-00000');
+  await page.getByRole('button', { name: az.hotline.linkAction }).click();
+  await page.getByText(az.hotline.linkNoPerson).first().waitFor();
+  await page.getByLabel(az.hotline.linkCaseCode, { exact: true }).fill(caseCode);
+  await page.getByRole('button', { name: az.hotline.linkAction }).click();
+  await page.getByRole('link', { name: caseCode }).click();
+
+  const timeline = page.locator('ol.timeline');
+  await timeline.waitFor();
+  const calls = timeline.locator('li', { hasText: az.timeline.kinds.call });
+  await calls.nth(1).waitFor();
+  assert.equal(await calls.count(), 2, 'both calls on the timeline');
+  assert.deepEqual(problems, []);
+});

@@ -86,6 +86,27 @@ test('from a call: a potential victim prefilled, and a tip that reaches the poli
   assert.equal((await operator.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'closed' })).status, 403);
 });
 
+test('the chain across roles: the police open a person from the hotline\'s call, the coordinator links a second call, the person shows both', async () => {
+  const first = await operator.post('/api/hotline/contacts', call());
+  const second = await operator.post('/api/hotline/contacts', call({ channel: 'whatsapp', topic: 'missing_person', startedAt: new Date(Date.now() - 5 * 60_000).toISOString() }));
+  const person = await police.post(`/api/hotline/contacts/${first.body.id}/person`, { givenName: 'Zəncir', familyName: 'Sınaqlı', gender: 'female' });
+  assert.equal(person.status, 201, JSON.stringify(person.body));
+  assert.equal((await police.get(`/api/persons/${person.body.id}`)).status, 200, 'the police own the record they opened');
+  // The operator may not see a person the police opened, so cannot link to it, and is not told it exists.
+  const blind = await operator.post(`/api/hotline/contacts/${second.body.id}/link`, { personId: person.body.id });
+  assert.equal(blind.status, 404);
+  const coordinator = await t.as('coordinator');
+  assert.equal((await coordinator.post(`/api/hotline/contacts/${second.body.id}/link`, { personId: person.body.id })).status, 204);
+  assert.equal((await police.post(`/api/hotline/contacts/${second.body.id}/link`, { personId: person.body.id })).status, 409, 'linked once');
+  const calls = (await police.get(`/api/persons/${person.body.id}/timeline`)).body.items.filter((e: { kind: string }) => e.kind === 'call');
+  assert.deepEqual(
+    calls.map((e: { refId: string; summary: string }) => [e.refId, e.summary]).sort(),
+    [[first.body.id, 'phone_152 report_trafficking'], [second.body.id, 'whatsapp missing_person']].sort(),
+  );
+  const listed = await police.get(`/api/hotline/contacts?personId=${person.body.id}`);
+  assert.deepEqual(listed.body.items.map((x: { id: string }) => x.id).sort(), [first.body.id, second.body.id].sort());
+});
+
 test('a phone number in any common format finds every contact and tip that mentions it', async () => {
   const a = await operator.post('/api/hotline/contacts', call({ phones: ['070 222 33 44'] }));
   const b = await operator.post('/api/hotline/contacts', call({ phones: ['+994702223344'], topic: 'check_job_offer', outcome: 'information_given' }));
@@ -150,10 +171,9 @@ test('a call that ended in a referral becomes a real referral, with consent, onc
 test('changes follow the logging scope; tips move only forward; a follow-up is done once', async () => {
   const own = await ngo.post('/api/hotline/contacts', call({ outcome: 'follow_up', followUpDue: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), topic: 'missing_person' }));
   assert.equal(own.status, 201);
-  // The police may read every contact, but not change another agency's.
+  // The police may read every contact, but not change another agency's follow-ups.
   assert.equal((await police.get(`/api/hotline/contacts/${own.body.id}`)).status, 200);
   assert.equal((await police.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 404);
-  assert.equal((await police.post(`/api/hotline/contacts/${own.body.id}/person`, { givenName: 'Başqa', gender: 'female' })).status, 404);
   assert.equal((await ngo.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 204);
   assert.equal((await ngo.post(`/api/hotline/contacts/${own.body.id}/follow-up-done`)).status, 404, 'done once');
 

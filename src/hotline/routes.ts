@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { IdParams } from '../http/params.ts';
-import { scopesFor } from '../access/rules.ts';
-import { scopeFilter, type ScopeColumns } from '../access/scope.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext, Auth } from '../http/types.ts';
 import { personsVisible } from '../victims/access.ts';
 import { today } from '../victims/status.ts';
 import { contactDetail, fileTip, hotlineStats, listContacts, listTips, logContact, searchIdentifier, tipDetail } from './hotline.ts';
+import { contactsVisible, contactsWritable, tipsVisible } from './visibility.ts';
 import { completeFollowUp, followUps, linkContact, personFromContact, reviewTip } from './links.ts';
 import {
   ContactCreated,
@@ -27,13 +26,6 @@ import {
   TipStatus,
   TipUpdateInput,
 } from './schema.ts';
-
-const contactScope: ScopeColumns = { own: 'hotline_contacts.created_by', agency: 'hotline_contacts.agency_id' };
-const tipScope: ScopeColumns = { own: 'hotline_tips.created_by', agency: 'hotline_tips.agency_id' };
-const contactsVisible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'hotline.read'), contactScope);
-const tipsVisible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'tips.read'), tipScope);
-/** Changes to a contact follow the logging scope, which is narrower than reading for national roles. */
-const contactsWritable = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'hotline.log'), contactScope);
 
 export function hotlineRoutes(app: App, ctx: AppContext) {
   const { db, fieldKey: key, profile } = ctx;
@@ -66,14 +58,17 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
     { config: { action: 'persons.create', target: 'contact' }, schema: { tags, summary: 'Open a potential-victim record from this contact', params: IdParams, body: PersonFromContactInput, response: { 201: z.object({ id: z.uuid(), caseCode: z.string(), referralId: z.uuid().nullable() }) } } },
     async (req, reply) => {
       const auth = authOf(req);
-      const person = await db.transaction().execute((trx) => personFromContact(trx, c, contactsWritable(auth), req.params.id, req.body, who(auth), base(req)));
+      // Whoever may open a person record may open one from any call they may read: the police
+      // register victims from the hotline's calls, which their own agency did not log.
+      const person = await db.transaction().execute((trx) => personFromContact(trx, c, contactsVisible(auth), req.params.id, req.body, who(auth), base(req)));
       return reply.status(201).send(person);
     },
   );
 
   app.post('/hotline/contacts/:id/link', { config: { action: 'hotline.log', target: 'contact' }, schema: { tags, summary: 'Link this contact to a person you may see', params: IdParams, body: LinkPersonInput, response: { 204: z.null() } } }, async (req, reply) => {
     const auth = authOf(req);
-    await db.transaction().execute((trx) => linkContact(trx, contactsWritable(auth), personsVisible(auth, 'persons.list'), req.params.id, req.body.personId, base(req)));
+    // Linking needs sight of both records; the caller's agency need not have logged the call.
+    await db.transaction().execute((trx) => linkContact(trx, contactsVisible(auth), personsVisible(auth, 'persons.list'), req.params.id, req.body.personId, base(req)));
     return reply.status(204).send(null);
   });
 

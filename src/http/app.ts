@@ -19,6 +19,7 @@ import { settingsRoutes } from '../settings/routes.ts';
 import { assistanceRoutes } from '../assistance/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
+import { homeRoutes } from '../home/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
 import { prosecutionRoutes } from '../prosecution/routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       meRoutes(api, ctx);
+      homeRoutes(api, ctx);
       userRoutes(api, ctx);
       agencyRoutes(api, ctx);
       auditRoutes(api, ctx);

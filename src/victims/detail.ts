@@ -82,6 +82,7 @@ export async function personTimeline(db: Kysely<Database>, id: string): Promise<
     union all select sent_at::date::text, 'referral', status, id::text, created_at from referrals where person_id = ${id}
     union all select date::text, 'assistance', kind, id::text, created_at from assistance where person_id = ${id}
     union all select paid_on::text, 'payment', kind || ' ' || amount::text || ' ' || currency, id::text, created_at from payments where person_id = ${id}
+    union all select started_at::date::text, 'call', channel || ' ' || topic, id::text, created_at from hotline_contacts where person_id = ${id}
     union all select closed_on::text, 'closed', closure_reason, id::text, updated_at from persons where id = ${id} and closure_reason is not null
     order by 1, 5`.execute(db);
   return { items: rows.rows.map((r) => ({ date: r.date, kind: r.kind, summary: r.summary, refId: r.ref_id })) };

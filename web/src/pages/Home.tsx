@@ -1,10 +1,30 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { WorkQueue, WorkQueues } from '../../../src/home/schema.ts';
 import { Page } from '../components/Page.tsx';
-import { useAgencies } from '../data.ts';
+import { useAgencies, useResource } from '../data.ts';
 import { useFormat } from '../format.ts';
+import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
-/** Who am I: the signed-in account, its agency and roles. */
+/** How the late part of a queue is said: overdue dates, or submissions sent back. */
+function urgentText(t: TFunction, q: WorkQueue): string {
+  switch (q.id) {
+    case 'reflection':
+      return t('home.urgent.reflection', { count: q.urgent });
+    case 'followUps':
+      return t('home.urgent.followUps', { count: q.urgent });
+    case 'submissionsOpen':
+      return t('home.urgent.submissionsOpen', { count: q.urgent });
+    case 'measuresOverdue':
+      return t('home.urgent.measuresOverdue', { count: q.urgent });
+    default:
+      return String(q.urgent);
+  }
+}
+
+/** What waits for me (one count per work queue my roles reach), then who I am. */
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -12,9 +32,26 @@ export function HomePage() {
   const agencies = useAgencies();
   const { user } = me;
   const agency = agencies.data?.items.find((a) => a.id === user.agencyId);
+  const queues = useResource<z.infer<typeof WorkQueues>>('/api/home/queues');
+  const items = queues.data?.items ?? [];
 
   return (
     <Page title={t('home.welcome', { name: user.displayName })}>
+      {items.length > 0 && (
+        <section className="card" aria-labelledby="home-work">
+          <h2 id="home-work">{t('home.work')}</h2>
+          <ul className="work-queues" data-testid="work-queues">
+            {items.map((q) => (
+              <li key={q.id} className={q.urgent > 0 ? 'work-queue work-queue--urgent' : 'work-queue'} data-queue={q.id}>
+                <Link to={q.href}>
+                  <span className="work-count">{q.count}</span> <span>{t(`home.queues.${q.id}`)}</span>
+                </Link>
+                {q.urgent > 0 && <span className="work-urgent">{urgentText(t, q)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card" aria-labelledby="home-profile">
         <h2 id="home-profile">{t('home.profile')}</h2>
         <dl className="facts">

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { LoadState } from '../components/Alerts.tsx';
 import { useRegionLabel, useTopicLabel } from '../components/hotline/Choices.tsx';
 import { IdentifierList, RelatedReports } from '../components/hotline/Identifiers.tsx';
+import { LinkToPerson } from '../components/hotline/LinkToPerson.tsx';
 import { PersonFromContact } from '../components/hotline/PersonFromContact.tsx';
+import { TipFromContact } from '../components/hotline/TipFromContact.tsx';
 import { Section } from '../components/person/Section.tsx';
 import { Page } from '../components/Page.tsx';
 import { useResource } from '../data.ts';
@@ -24,6 +27,8 @@ export function HotlineContactPage({ params }: { params: Record<string, string> 
   const id = isUuid(params.id) ? params.id : null;
   const contact = useResource<ContactFull>(id && contactApi(id));
   const c = contact.data;
+  // The form stays to show the new case code after the contact reloads as linked.
+  const [openedHere, setOpenedHere] = useState(false);
   // The linked record's case code, when the user may see it.
   const person = useResource<Person>(c?.personId && can('persons.list') ? personApi(c.personId) : null);
 
@@ -78,7 +83,25 @@ export function HotlineContactPage({ params }: { params: Record<string, string> 
       <Section id="contact-related" title={t('hotline.relatedTitle')}>
         <RelatedReports related={c.related} />
       </Section>
-      {!c.personId && can('persons.create') && <PersonFromContact contactId={c.id} referred={c.outcome === 'referred'} onCreated={contact.reload} />}
+      {!c.personId && can('persons.list') && can('hotline.log') && <LinkToPerson contactId={c.id} onLinked={contact.reload} />}
+      {(!c.personId || openedHere) && can('persons.create') && (
+        <PersonFromContact
+          contactId={c.id}
+          referred={c.outcome === 'referred'}
+          onCreated={() => {
+            setOpenedHere(true);
+            contact.reload();
+          }}
+        />
+      )}
+      {can('tips.file') && (
+        <TipFromContact
+          contactId={c.id}
+          notes={c.notes ?? ''}
+          phones={c.identifiers.filter((i) => i.kind === 'phone').map((i) => i.value)}
+          handles={c.identifiers.filter((i) => i.kind === 'handle').map((i) => i.value)}
+        />
+      )}
     </Page>
   );
 }

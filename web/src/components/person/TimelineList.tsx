@@ -2,14 +2,16 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus, ClosureReason, ConsentPurpose, EventKind, IdentificationChannel, IdentificationStatus, ReflectionOutcome } from '../../../../src/victims/schema.ts';
+import { ContactChannel } from '../../../../src/hotline/schema.ts';
 import { ReferralStatus } from '../../../../src/referrals/schema.ts';
 import { useProfile, type Resource } from '../../data.ts';
 import { useFormat } from '../../format.ts';
 import type { TimelineData } from '../../victims.ts';
 import { LoadState } from '../Alerts.tsx';
+import { useTopicLabel } from '../hotline/Choices.tsx';
 import { Empty, Section } from './Section.tsx';
 
-const KINDS = ['contact', 'identification', 'event', 'reflection_started', 'reflection_outcome', 'consent', 'referral', 'assistance', 'payment', 'closed'] as const;
+const KINDS = ['contact', 'identification', 'event', 'reflection_started', 'reflection_outcome', 'consent', 'referral', 'assistance', 'payment', 'call', 'closed'] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 const oneOf = <T extends string>(options: readonly T[], v: string | undefined): v is T => v !== undefined && (options as readonly string[]).includes(v);
@@ -18,6 +20,7 @@ function useSummary() {
   const { t } = useTranslation();
   const f = useFormat();
   const profile = useProfile();
+  const topic = useTopicLabel();
   const codeLabel = (list: readonly { code: string; label: Parameters<typeof f.label>[0] }[] | undefined, code: string | undefined) => {
     const found = list?.find((x) => x.code === code);
     return found ? f.label(found.label) : (code ?? '');
@@ -43,6 +46,8 @@ function useSummary() {
         return codeLabel(profile.data?.assistanceKinds, a);
       case 'payment':
         return `${codeLabel(profile.data?.paymentKinds, a)} · ${b && c && /^[A-Z]{3}$/.test(c) ? f.money(Number(b), c) : [b, c].join(' ')}`;
+      case 'call':
+        return `${oneOf(ContactChannel.options, a) ? t(`contactChannels.${a}`) : a} · ${topic(b ?? '')}`;
       case 'closed':
         return oneOf(ClosureReason.options, a) ? t(`closureReasons.${a}`) : oneOf(CaseStatus.options, a) ? t(`caseStatuses.${a}`) : summary;
       default:
