@@ -8,14 +8,14 @@ export async function serve(config: Config, opts: { demo: boolean }) {
   const { ctx, db } = await openContext(config);
   const admin = await ensureAdministrator(ctx.db, ctx.profile, config.adminPassword);
   const app = await buildApp(ctx);
-  if (admin && opts.demo) await loadDemoData(ctx.db, ctx.profile, { password: admin.password, key: ctx.fieldKey });
+  const demoUsers = admin && opts.demo ? await loadDemoData(ctx.db, ctx.profile, { password: admin.password, key: ctx.fieldKey }) : [];
   const address = await app.listen({ host: config.host, port: config.port });
 
   const lines = [`Azad ${ctx.version} is listening on ${address} (database: ${ctx.databaseKind})`];
   if (admin) {
     lines.push('', 'First run: the administrator account was created.', `  username: ${admin.username}`);
     lines.push(admin.generated ? `  password: ${admin.password}   (shown once — store it now)` : '  password: the value of AZAD_ADMIN_PASSWORD');
-    if (opts.demo) lines.push('  Synthetic demo users (same password): demo.coordinator, demo.police-investigator, demo.hotline-operator,', '  demo.case-worker, demo.agency-reporter, demo.analyst, demo.auditor');
+    if (demoUsers.length) lines.push('  Synthetic demo users (same password):', ...demoUsers.map((u) => `    ${u.username.padEnd(26)} ${u.role} at ${u.agencyCode}`));
   }
   // The first-run password goes to the terminal only, never into the structured log.
   process.stdout.write(`\n${lines.join('\n')}\n\n`);

@@ -21,9 +21,12 @@ const homeKind: Record<Exclude<Role, 'administrator'>, AgencyKind> = {
   prosecutor: 'prosecutor',
 };
 
-// Obviously fictional names: demo data must never look like a real person's record.
-const givenNames = ['Demo', 'Sample', 'Test', 'Example', 'Fictive'];
-const familyNames = ['Operator', 'Officer', 'Worker', 'Reviewer', 'Analyst', 'Keeper'];
+// Staff names a trainer can read aloud. None shares a given name with the synthetic victims
+// (vocabulary.ts), so a staff name in the clear is never mistaken for a leaked identity.
+const staffNames = [
+  'Mehriban Hüseynova', 'Fərid Əliyev', 'Zərifə Quliyeva', 'Anar Məmmədov', 'Gülnar Kərimova', 'Rauf İsmayılov',
+  'Sevinc Rzayeva', 'Nurlan Abbasov', 'Türkan Nəsibova', 'Emin Həsənov', 'Ülviyyə Cəfərova', 'Cavid Səfərov',
+];
 
 export interface DemoUser {
   username: string;
@@ -32,18 +35,22 @@ export interface DemoUser {
   agencyCode: string;
 }
 
-/** The demo staff: one user per non-administrator role. Later modules add their records beside these. */
+/**
+ * The demo staff: one user per non-administrator role, plus a case worker at an NGO so that a
+ * referral can be accepted at once (`demo.ngo-worker`). Later modules add their records beside these.
+ */
 export function demoUsers(profile: Profile, rng: Rng): DemoUser[] {
-  return (Object.keys(homeKind) as (keyof typeof homeKind)[]).map((role) => {
-    const agency = profile.agencies.find((a) => a.kind === homeKind[role]) ?? profile.agencies.find((a) => a.kind === 'coordinator') ?? profile.agencies[0];
+  const offset = rng.int(0, staffNames.length - 1);
+  const nameAt = (i: number) => staffNames[(offset + i) % staffNames.length]!;
+  const agencyOf = (kind: AgencyKind) => profile.agencies.find((a) => a.kind === kind) ?? profile.agencies.find((a) => a.kind === 'coordinator') ?? profile.agencies[0];
+  const users = (Object.keys(homeKind) as (keyof typeof homeKind)[]).map((role, i) => {
+    const agency = agencyOf(homeKind[role]);
     if (!agency) throw new Error('The profile has no agencies');
-    return {
-      username: `demo.${role.replace(/_/g, '-')}`,
-      displayName: `${rng.pick(givenNames)} ${rng.pick(familyNames)}`,
-      role,
-      agencyCode: agency.code,
-    };
+    return { username: `demo.${role.replace(/_/g, '-')}`, displayName: nameAt(i), role: role as Role, agencyCode: agency.code };
   });
+  const ngo = profile.agencies.find((a) => a.kind === 'ngo');
+  if (ngo) users.push({ username: 'demo.ngo-worker', displayName: nameAt(users.length), role: 'case_worker', agencyCode: ngo.code });
+  return users;
 }
 
 /** Which years and volume the demo set's generated records cover. */

@@ -66,3 +66,13 @@ test('imported, a year at scale 1 is shaped like the published figures: registry
   const dump = (await sql<{ j: string }>`select row_to_json(x)::text as j from prosecuted_persons x`.execute(t.db.kysely)).rows.map((r) => r.j).join('');
   assert.ok(dump.length > 0 && !/Nümunə|Sınaq|Uydurma|Fiktiv|Demo\d/.test(dump));
 });
+
+test('this year, nothing is dated later than now: no call, referral or stay from the future', () => {
+  const year = new Date().getUTCFullYear();
+  const now = new Date().toISOString();
+  const records = [...generate(t.ctx.profile, { scale: 1, fromYear: year, toYear: year, seed: 7, parts: ['persons', 'hotline'] })];
+  const stamps = records.flatMap((r) => ['started_at', 'sent_at', 'responded_at', 'completed_at'].map((k) => r[k]).filter((v): v is string => typeof v === 'string' && v.includes('T')));
+  assert.ok(stamps.length > 1000);
+  const late = stamps.filter((s) => s > now);
+  assert.deepEqual(late, [], 'timestamps after now');
+});

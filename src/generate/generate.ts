@@ -54,7 +54,8 @@ export function* generate(profile: Profile, opts: GenerateOptions): Generator<Re
     const facts: string[] = [];
     if (parts.has('registry')) yield* registryRecords(profile, createRng(seed ^ (year * 0x1441)), { year, scale, today, police: plan.police, court, prefix, victims }, facts);
     if (parts.has('hotline')) {
-      const until = Date.parse(`${today}T23:59:59Z`);
+      // Nothing after the end of the asOf day, nor after this moment.
+      const until = Math.min(Date.parse(`${today}T23:59:59Z`), Date.now());
       yield* hotlineRecords(profile, createRng(seed ^ (year * 0x152)), { year, scale, calls: opts.calls?.[year], until, agency: plan.hotline ?? plan.police, police: plan.police, prefix }, facts);
     }
     if (parts.has('submissions')) yield* submissionRecords(profile, createRng(seed ^ (year * 0x5b)), year, today, prefix);

@@ -2,7 +2,8 @@ import type { SyntheticPerson } from '../demo/persons.ts';
 import type { Profile } from '../profile/schema.ts';
 import { rec, type Rec } from './records.ts';
 
-const at = (date: string) => `${date}T10:00:00.000Z`;
+/** Mid-morning of a day, but never later than now: a record dated today cannot come from the future. */
+const at = (date: string) => new Date(Math.min(Date.parse(`${date}T10:00:00.000Z`), Date.now())).toISOString();
 
 /**
  * One synthetic person and everything that happened to them, as interchange records: the same
