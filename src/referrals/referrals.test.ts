@@ -100,3 +100,32 @@ test('a case worker can refer onward only persons referred to them', async () =>
   const other = await intake(police);
   assert.equal((await ngoA.post(`/api/persons/${other.id}/referrals`, { toAgencyId: ids.ssa, consentOverrideReason: 'trying to reach a stranger' })).status, 404);
 });
+
+test('withdrawing referral consent ends the receiving agency\'s access at once, even to a completed referral', async () => {
+  const open = await intake(police);
+  const done = await intake(police);
+  const refOpen = await refer(police, open.id, ids.ngoA);
+  const refDone = await refer(police, done.id, ids.ngoA);
+  assert.equal((await ngoA.patch(`/api/referrals/${refOpen}`, { status: 'accepted' })).status, 204);
+  assert.equal((await ngoA.patch(`/api/referrals/${refDone}`, { status: 'accepted' })).status, 204);
+  assert.equal((await ngoA.patch(`/api/referrals/${refDone}`, { status: 'completed' })).status, 204);
+  for (const p of [open, done]) assert.equal((await ngoA.get(`/api/persons/${p.id}`)).status, 200);
+
+  for (const p of [open, done]) {
+    const withdrawn = await police.post(`/api/persons/${p.id}/consents`, { purpose: 'referral', agencyId: ids.ngoA, given: false, recordedOn: daysAgo(0) });
+    assert.equal(withdrawn.status, 201, JSON.stringify(withdrawn.body));
+  }
+  for (const p of [open, done]) {
+    assert.equal((await ngoA.get(`/api/persons/${p.id}`)).status, 404, 'access ends at once');
+    assert.equal((await ngoA.post(`/api/persons/${p.id}/assistance`, { kind: 'psychological', providerAgencyId: ids.ngoA, date: daysAgo(0) })).status, 404);
+  }
+  assert.ok(!(await listed(ngoA)).some((id) => id === open.id || id === done.id), 'gone from the list');
+  const statuses = (await police.get(`/api/persons/${open.id}/referrals`)).body.items.map((r: { status: string }) => r.status);
+  assert.deepEqual(statuses, ['revoked'], 'the open referral is revoked');
+  assert.deepEqual((await police.get(`/api/persons/${done.id}/referrals`)).body.items.map((r: { status: string }) => r.status), ['completed'], 'history kept');
+
+  // Consent given again (after the withdrawal), and a new referral: access again.
+  assert.equal((await police.post(`/api/persons/${open.id}/consents`, { purpose: 'referral', agencyId: ids.ngoA, given: true, recordedOn: daysAgo(0) })).status, 201);
+  assert.equal((await police.post(`/api/persons/${open.id}/referrals`, { toAgencyId: ids.ngoA })).status, 201);
+  assert.equal((await ngoA.get(`/api/persons/${open.id}`)).status, 200);
+});

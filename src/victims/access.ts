@@ -13,9 +13,15 @@ export const ACCESS_GRANTING_REFERRALS = ['sent', 'accepted', 'completed'] as co
 export const personScope: ScopeColumns = {
   own: 'persons.created_by',
   agency: 'persons.owner_agency_id',
+  // A referral opens the person to the receiving agency until the person withdraws their referral
+  // consent for that agency: the latest referral consent for it being a refusal ends access at once,
+  // whatever state the referral is in (a completed one included).
   referred: (agencyId) =>
-    sql<SqlBool>`exists (select 1 from referrals r where r.person_id = persons.id and r.to_agency_id = ${agencyId}
-                         and r.status in (${sql.join(ACCESS_GRANTING_REFERRALS.map((s) => sql.lit(s)))}))`,
+    sql<SqlBool>`(exists (select 1 from referrals r where r.person_id = persons.id and r.to_agency_id = ${agencyId}
+                         and r.status in (${sql.join(ACCESS_GRANTING_REFERRALS.map((s) => sql.lit(s)))}))
+       and not exists (select 1 from consents w where w.person_id = persons.id and w.purpose = 'referral' and w.agency_id = ${agencyId} and not w.given
+                         and not exists (select 1 from consents g where g.person_id = w.person_id and g.purpose = 'referral' and g.agency_id = w.agency_id
+                                         and g.given and (g.recorded_on, g.created_at) > (w.recorded_on, w.created_at))))`,
 };
 
 /** The persons a user may reach through an action, as one SQL condition on `persons`. */

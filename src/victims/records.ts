@@ -121,6 +121,20 @@ export async function recordConsent(trx: Kysely<Database>, personId: string, inp
     .returning('id')
     .executeTakeFirstOrThrow();
   await appendAudit(trx, { ...audit, action: 'persons.consent', outcome: 'ok', targetType: 'person', targetId: personId, details: { ...input } });
+  if (input.purpose === 'referral' && !input.given && input.agencyId) {
+    // Withdrawal: open referrals to that agency are revoked (the access rule ends access to completed ones too).
+    const revoked = await trx
+      .updateTable('referrals')
+      .set({ status: 'revoked' })
+      .where('person_id', '=', personId)
+      .where('to_agency_id', '=', input.agencyId)
+      .where('status', 'in', ['sent', 'accepted'])
+      .returning('id')
+      .execute();
+    for (const r of revoked) {
+      await appendAudit(trx, { ...audit, action: 'referrals.revoked', outcome: 'ok', targetType: 'person', targetId: personId, details: { referralId: r.id, to: 'revoked', reason: 'consent_withdrawn' } });
+    }
+  }
   return row.id;
 }
 
