@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { decryptOptional, encryptOptional, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
-import { conflict, invalid, type FieldError } from '../errors.ts';
+import { conflict, invalid, notFound, type FieldError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import { assertAgencies } from '../victims/records.ts';
 import type { AssistanceInput, PaymentInput } from './schema.ts';
@@ -24,6 +24,7 @@ export async function recordAssistance(trx: Kysely<Database>, ctx: { key: FieldK
   }
   if (problems.length) throw invalid('The assistance record is not valid', problems);
   await assertAgencies(trx, { providerAgencyId: input.providerAgencyId });
+  if (input.replaces) await voidEntry(trx, ctx.key, 'assistance', personId, input.replaces, input.correctionReason ?? '', who, audit, 'replaces');
   const row = await trx
     .insertInto('assistance')
     .values({
@@ -35,11 +36,12 @@ export async function recordAssistance(trx: Kysely<Database>, ctx: { key: FieldK
       end_date: input.endDate ?? null,
       legal_stage: input.legalStage ?? null,
       notes_enc: encryptOptional(ctx.key, input.notes),
+      replaces_id: input.replaces ?? null,
       created_by: who.userId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(trx, { ...audit, action: 'assistance.record', outcome: 'ok', targetType: 'person', targetId: personId, details: { assistanceId: row.id, kind: input.kind, date: input.date } });
+  await appendAudit(trx, { ...audit, action: 'assistance.record', outcome: 'ok', targetType: 'person', targetId: personId, details: { assistanceId: row.id, kind: input.kind, date: input.date, ...(input.replaces ? { replaces: input.replaces } : {}) } });
   return row.id;
 }
 
@@ -54,7 +56,41 @@ export async function assistanceOf(db: Kysely<Database>, key: FieldKey, personId
     legalStage: r.legal_stage as 'investigation' | 'court' | null,
     childId: r.child_id,
     notes: showNotes ? decryptOptional(key, r.notes_enc) : null,
+    ...correctionOf(key, r, showNotes),
   }));
+}
+
+type Voidable = { voided_at: Date | null; void_reason_enc: Uint8Array | null; replaces_id: string | null };
+const correctionOf = (key: FieldKey, r: Voidable, showReason: boolean) => ({
+  voidedAt: r.voided_at?.toISOString() ?? null,
+  voidReason: showReason ? decryptOptional(key, r.void_reason_enc) : null,
+  replacesId: r.replaces_id,
+});
+
+/**
+ * Voids a standing service or payment of this person, with a reason: the entry stays, struck
+ * through, and counts nowhere. `replaces` when an adjustment voids it for a new entry.
+ */
+export async function voidEntry(trx: Kysely<Database>, key: FieldKey, table: 'assistance' | 'payments', personId: string, entryId: string, reason: string, who: Who, audit: AuditBase, why: 'void' | 'replaces' = 'void') {
+  const path = why === 'replaces' ? 'replaces' : 'entryId';
+  const row = await trx.selectFrom(table).select(['id', 'voided_at']).where('id', '=', entryId).where('person_id', '=', personId).forUpdate().executeTakeFirst();
+  if (!row) {
+    if (why === 'replaces') throw invalid('The entry to replace is not one of this person\'s', [{ path, message: 'not found for this person' }]);
+    throw notFound(table === 'payments' ? 'Payment' : 'Service');
+  }
+  if (row.voided_at) throw conflict('This entry is already voided', [{ path, message: 'already voided' }]);
+  await trx.updateTable(table).set({ voided_at: new Date(), voided_by: who.userId, void_reason_enc: encryptOptional(key, reason) }).where('id', '=', entryId).execute();
+  await appendAudit(trx, { ...audit, action: `${table === 'payments' ? 'payments' : 'assistance'}.void`, outcome: 'ok', targetType: 'person', targetId: personId, details: { entryId, adjustment: why === 'replaces' } });
+}
+
+/** Closes a stay that was open at check-in (shelter, rehabilitation): only an open, standing one. */
+export async function endAssistance(trx: Kysely<Database>, personId: string, entryId: string, endDate: string, audit: AuditBase) {
+  const row = await trx.selectFrom('assistance').select(['date', 'end_date', 'voided_at']).where('id', '=', entryId).where('person_id', '=', personId).forUpdate().executeTakeFirst();
+  if (!row || row.voided_at) throw notFound('Service');
+  if (row.end_date) throw conflict('This stay already has an end date; correct it with an adjustment', [{ path: 'endDate', message: `already ended on ${row.end_date}` }]);
+  if (endDate < row.date) throw invalid('The end is before the start', [{ path: 'endDate', message: `must not be before ${row.date}` }]);
+  await trx.updateTable('assistance').set({ end_date: endDate }).where('id', '=', entryId).execute();
+  await appendAudit(trx, { ...audit, action: 'assistance.ended', outcome: 'ok', targetType: 'person', targetId: personId, details: { entryId, endDate } });
 }
 
 export type PaymentOutcome = { id: string; created: boolean };
@@ -77,8 +113,10 @@ export async function recordPayment(trx: Kysely<Database>, { key, profile }: { k
     if (!same) throw conflict('This idempotency key was used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
     return { id: previous.id, created: false };
   }
+  // An adjustment voids the payment it replaces first, so a once-only kind may be paid again.
+  if (input.replaces) await voidEntry(trx, key, 'payments', personId, input.replaces, input.correctionReason ?? '', who, audit, 'replaces');
   if (kind.oncePerPerson) {
-    const paid = await trx.selectFrom('payments').select('id').where('person_id', '=', personId).where('kind', '=', input.kind).executeTakeFirst();
+    const paid = await trx.selectFrom('payments').select('id').where('person_id', '=', personId).where('kind', '=', input.kind).where('voided_at', 'is', null).executeTakeFirst();
     if (paid && !input.overrideReason) {
       throw conflict(`The ${input.kind} has already been paid to this person`, [{ path: 'overrideReason', message: 'give a reason to pay it again' }]);
     }
@@ -94,6 +132,7 @@ export async function recordPayment(trx: Kysely<Database>, { key, profile }: { k
       payer_agency_id: input.payerAgencyId,
       idempotency_key: input.idempotencyKey,
       override_reason_enc: encryptOptional(key, input.overrideReason),
+      replaces_id: input.replaces ?? null,
       created_by: who.userId,
     })
     .returning('id')
@@ -109,7 +148,7 @@ export async function recordPayment(trx: Kysely<Database>, { key, profile }: { k
     outcome: 'ok',
     targetType: 'person',
     targetId: personId,
-    details: { paymentId: row.id, kind: input.kind, amount: input.amount, currency: input.currency, overridden: Boolean(input.overrideReason) },
+    details: { paymentId: row.id, kind: input.kind, amount: input.amount, currency: input.currency, overridden: Boolean(input.overrideReason), ...(input.replaces ? { replaces: input.replaces } : {}) },
   });
   return { id: row.id, created: true };
 }
@@ -126,5 +165,6 @@ export async function paymentsOf(db: Kysely<Database>, key: FieldKey, personId: 
     payerAgencyId: r.payer_agency_id,
     overridden: r.override_reason_enc !== null,
     overrideReason: showReasons ? decryptOptional(key, r.override_reason_enc) : null,
+    ...correctionOf(key, r, showReasons),
   }));
 }

@@ -4,8 +4,8 @@ import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible, personsVisible } from '../victims/access.ts';
-import { assistanceOf, paymentsOf, recordAssistance, recordPayment } from './assistance.ts';
-import { AssistanceInput, AssistanceList, PaymentInput, PaymentList } from './schema.ts';
+import { assistanceOf, endAssistance, paymentsOf, recordAssistance, recordPayment, voidEntry } from './assistance.ts';
+import { AssistanceEndInput, AssistanceInput, AssistanceList, EntryParams, PaymentInput, PaymentList, VoidInput } from './schema.ts';
 
 const Created = z.object({ id: z.uuid() });
 
@@ -58,4 +58,33 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
     await assertPersonVisible(db, auth, 'persons.list', req.params.id);
     return { items: await paymentsOf(db, key, req.params.id, await identityVisible(auth, req.params.id)) };
   });
+
+  // Corrections are entries, never deletions: the voided entry stays in the ledger with who, when and why.
+  for (const [path, table, action] of [['assistance', 'assistance', 'assistance.record'], ['payments', 'payments', 'payments.record']] as const) {
+    app.post(
+      `/persons/:id/${path}/:entryId/void`,
+      { config: { action, target: 'person' }, schema: { tags, summary: `Void a ${table === 'payments' ? 'payment' : 'service'} recorded in error, with a reason`, params: EntryParams, body: VoidInput, response: { 204: z.null() } } },
+      async (req, reply) => {
+        const auth = authOf(req);
+        await db.transaction().execute(async (trx) => {
+          await assertPersonVisible(trx, auth, action, req.params.id);
+          await voidEntry(trx, key, table, req.params.id, req.params.entryId, req.body.reason, { userId: auth.userId }, { actor: auditActor(req), ip: req.ip });
+        });
+        return reply.status(204).send(null);
+      },
+    );
+  }
+
+  app.patch(
+    '/persons/:id/assistance/:entryId',
+    { config: { action: 'assistance.record', target: 'person' }, schema: { tags, summary: 'Close a stay that was open at check-in', params: EntryParams, body: AssistanceEndInput, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      await db.transaction().execute(async (trx) => {
+        await assertPersonVisible(trx, auth, 'assistance.record', req.params.id);
+        await endAssistance(trx, req.params.id, req.params.entryId, req.body.endDate, { actor: auditActor(req), ip: req.ip });
+      });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -5,6 +5,20 @@ import { PastDate } from '../victims/schema.ts';
 /** A code from the country profile. */
 const code = Code;
 
+/** Whether an entry still stands: a voided one stays in the ledger, struck through, and counts nowhere. */
+const Correction = z.object({
+  voidedAt: z.string().nullable(),
+  /** Free text: shown only where the person's identity may be. */
+  voidReason: z.string().nullable(),
+  /** The entry this one replaced (an adjustment). */
+  replacesId: z.uuid().nullable(),
+});
+
+export const VoidInput = z.strictObject({ reason: z.string().trim().min(5).max(1000) });
+/** Closing a stay (shelter, rehabilitation) that was open at check-in. */
+export const AssistanceEndInput = z.strictObject({ endDate: PastDate });
+export const EntryParams = z.strictObject({ id: z.uuid(), entryId: z.uuid() });
+
 export const LegalStage = z.enum(['investigation', 'court']);
 
 export const AssistanceInput = z
@@ -17,7 +31,11 @@ export const AssistanceInput = z
     legalStage: LegalStage.nullable().optional(),
     childId: z.uuid().nullable().optional(),
     notes: z.string().trim().min(1).max(2000).optional(),
+    /** An adjustment: this entry replaces that one of the same person, which is voided with the reason. */
+    replaces: z.uuid().optional(),
+    correctionReason: z.string().trim().min(5).max(1000).optional(),
   })
+  .refine((a) => !a.replaces === !a.correctionReason, { path: ['correctionReason'], message: 'an adjustment names the entry it replaces and gives a reason' })
   .refine((a) => !a.endDate || a.endDate >= a.date, { path: ['endDate'], message: 'must not be before date' });
 
 export const Assistance = z.object({
@@ -30,6 +48,7 @@ export const Assistance = z.object({
   childId: z.uuid().nullable(),
   /** Notes may name people; they are encrypted and shown like identifying data. */
   notes: z.string().nullable(),
+  ...Correction.shape,
 });
 export const AssistanceList = z.object({ items: z.array(Assistance) });
 
@@ -43,7 +62,10 @@ export const PaymentInput = z.strictObject({
   idempotencyKey: z.string().trim().min(8).max(100),
   /** Needed to pay a once-only kind (the one-time allowance) a second time. */
   overrideReason: z.string().trim().min(10).max(1000).optional(),
-});
+  /** An adjustment: this payment replaces that one of the same person, which is voided with the reason. */
+  replaces: z.uuid().optional(),
+  correctionReason: z.string().trim().min(5).max(1000).optional(),
+}).refine((a) => !a.replaces === !a.correctionReason, { path: ['correctionReason'], message: 'an adjustment names the payment it replaces and gives a reason' });
 
 export const Payment = z.object({
   id: z.uuid(),
@@ -55,5 +77,6 @@ export const Payment = z.object({
   overridden: z.boolean(),
   /** Free text: shown only where the person's identity may be. */
   overrideReason: z.string().nullable(),
+  ...Correction.shape,
 });
 export const PaymentList = z.object({ items: z.array(Payment) });

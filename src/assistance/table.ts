@@ -11,6 +11,10 @@ export interface AssistanceTable {
   end_date: string | null;
   legal_stage: string | null;
   notes_enc: Uint8Array | null;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason_enc: Uint8Array | null;
+  replaces_id: string | null;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
 }
@@ -26,6 +30,10 @@ export interface PaymentsTable {
   payer_agency_id: string;
   idempotency_key: string;
   override_reason_enc: Uint8Array | null;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason_enc: Uint8Array | null;
+  replaces_id: string | null;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
 }

@@ -42,6 +42,11 @@ export interface RecordType {
   derive?: (rec: Record<string, unknown>, ctx: DeriveContext, id: string) => Record<string, unknown>;
 }
 
+/** A voided service or payment says why; a reason without a void is a mistake in the file. */
+function voidComplete(r: Record<string, unknown>) {
+  if ((r.voided_at == null) !== (r.void_reason == null)) throw new FieldProblem(r.voided_at == null ? 'voided_at' : 'void_reason', 'a voided entry has both voided_at and void_reason');
+}
+
 /** A domain check (the registry's article rules), its refusal put in the file's terms. */
 function inFileTerms<T>(check: () => T): T {
   try {
@@ -173,9 +178,12 @@ export const RECORD_TYPES: readonly RecordType[] = [
       end_date: f.date(),
       legal_stage: f.text({ values: LegalStage }),
       notes: f.secret(),
+      voided_at: f.timestamp(),
+      void_reason: f.secret(),
     },
     derive: (r, { profile }) => {
       if (!profile.assistanceKinds.some((k) => k.code === r.kind)) throw new FieldProblem('kind', `unknown service kind "${String(r.kind)}" in the country profile`);
+      voidComplete(r);
       return {};
     },
   },
@@ -183,9 +191,12 @@ export const RECORD_TYPES: readonly RecordType[] = [
     type: 'payment',
     table: 'payments',
     description: 'A payment: the one-time allowance, Aid Fund payments and the rest.',
-    fields: { person: f.ref('person', { required: true }), kind: f.text({ required: true }), amount: f.numeric({ required: true }), currency: f.text({ required: true }), paid_on: f.date({ required: true }), payer_agency: f.agency({ required: true }), override_reason: f.secret() },
+    fields: { person: f.ref('person', { required: true }), kind: f.text({ required: true }), amount: f.numeric({ required: true }), currency: f.text({ required: true }), paid_on: f.date({ required: true }), payer_agency: f.agency({ required: true }), override_reason: f.secret(), voided_at: f.timestamp(), void_reason: f.secret() },
     // One key per record: a payment re-imported is the same payment.
-    derive: (_r, _ctx, id) => ({ idempotency_key: `interchange:${id}` }),
+    derive: (r, _ctx, id) => {
+      voidComplete(r);
+      return { idempotency_key: `interchange:${id}` };
+    },
   },
   {
     type: 'hotline_contact',

@@ -80,8 +80,8 @@ export async function personTimeline(db: Kysely<Database>, id: string): Promise<
     union all select outcome_date::text, 'reflection_outcome', outcome, id::text, created_at from reflection_periods where person_id = ${id} and outcome is not null
     union all select recorded_on::text, 'consent', purpose || case when given then ' given' else ' refused' end, id::text, created_at from consents where person_id = ${id}
     union all select sent_at::date::text, 'referral', status, id::text, created_at from referrals where person_id = ${id}
-    union all select date::text, 'assistance', kind, id::text, created_at from assistance where person_id = ${id}
-    union all select paid_on::text, 'payment', kind || ' ' || amount::text || ' ' || currency, id::text, created_at from payments where person_id = ${id}
+    union all select date::text, 'assistance', kind, id::text, created_at from assistance where person_id = ${id} and voided_at is null
+    union all select paid_on::text, 'payment', kind || ' ' || amount::text || ' ' || currency, id::text, created_at from payments where person_id = ${id} and voided_at is null
     union all select started_at::date::text, 'call', channel || ' ' || topic, id::text, created_at from hotline_contacts where person_id = ${id}
     union all select closed_on::text, 'closed', closure_reason, id::text, updated_at from persons where id = ${id} and closure_reason is not null
     order by 1, 5`.execute(db);

@@ -12,8 +12,8 @@ const openReflection = sql<SqlBool>`exists (select 1 from reflection_periods rp 
 export function caseStatusSql(): RawBuilder<CaseStatus> {
   return sql<CaseStatus>`case
     when persons.closure_reason is not null then persons.closure_reason
-    when exists (select 1 from assistance a where a.person_id = persons.id)
-      or exists (select 1 from payments pm where pm.person_id = persons.id) then 'assisted'
+    when exists (select 1 from assistance a where a.person_id = persons.id and a.voided_at is null)
+      or exists (select 1 from payments pm where pm.person_id = persons.id and pm.voided_at is null) then 'assisted'
     when ${openReflection} then 'in_reflection'
     else 'new' end`;
 }

@@ -166,6 +166,8 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   }),
   services: withPerson(sql`s.person_id`, 'a', {
     from: sql`assistance s join persons p on p.id = s.person_id`,
+    // Only what stands: a voided service counts nowhere.
+    where: sql`s.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = s.provider_agency_id` }],
     dates: { given: point(col('s.date')) },
     defaultDate: 'given',
@@ -179,6 +181,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   }),
   payments: withPerson(sql`pay.person_id`, 'a', {
     from: sql`payments pay join persons p on p.id = pay.person_id`,
+    where: sql`pay.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = pay.payer_agency_id` }],
     dates: { paid: point(col('pay.paid_on')) },
     defaultDate: 'paid',

@@ -12,6 +12,7 @@ import { personApi, type AssistanceData, type Person } from '../../victims.ts';
 import { LoadState, Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
+import { EntryCorrection } from './EntryCorrection.tsx';
 import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 export function Assistance({ person, onChanged }: { person: Person; onChanged: () => void }) {
@@ -76,11 +77,12 @@ export function Assistance({ person, onChanged }: { person: Person; onChanged: (
                 <th scope="col">{labels.kind}</th>
                 <th scope="col">{labels.providerAgencyId}</th>
                 <th scope="col">{t('person.details')}</th>
+                <th scope="col">{t('person.correctionColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((a) => (
-                <tr key={a.id}>
+                <tr key={a.id} className={a.voidedAt ? 'voided' : undefined}>
                   <td className="nowrap">
                     {f.date(a.date)}
                     {a.endDate && ` – ${f.date(a.endDate)}`}
@@ -89,6 +91,19 @@ export function Assistance({ person, onChanged }: { person: Person; onChanged: (
                   <td>{f.agency(a.providerAgencyId)}</td>
                   <td>
                     {[a.legalStage ? t(`legalStages.${a.legalStage}`) : '', a.childId ? `${labels.childId}: ${childLabel(a.childId)}` : '', a.notes ?? ''].filter(Boolean).join(' · ') || t('common.none')}
+                  </td>
+                  <td>
+                    <EntryCorrection
+                      personId={person.id}
+                      ledger="assistance"
+                      entry={a}
+                      canCorrect={can('assistance.record')}
+                      openStay={a.kind === 'shelter' && !a.endDate}
+                      onChanged={() => {
+                        list.reload();
+                        onChanged();
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

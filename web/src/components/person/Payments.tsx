@@ -12,6 +12,7 @@ import { newKey, personApi, type Payments as PaymentsData, type Person } from '.
 import { LoadState, Notice } from '../Alerts.tsx';
 import { AgencySelect } from '../AgencySelect.tsx';
 import { SelectField, TextField } from '../Field.tsx';
+import { EntryCorrection } from './EntryCorrection.tsx';
 import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 const OVERRIDE_MIN = 10;
@@ -50,7 +51,7 @@ export function Payments({ person, onChanged }: { person: Person; onChanged: () 
   };
   const labels = { kind: t('person.paymentKind'), amount: t('person.amount', { currency }), paidOn: t('person.paidOn'), payerAgencyId: t('person.payer'), overrideReason: t('person.payOverride') };
   // A once-only kind already paid needs a reason to pay again (the server insists too).
-  const needsReason = (kind !== undefined && !kind.recurring && items.some((p) => p.kind === kind.code)) || fieldError('overrideReason') !== undefined;
+  const needsReason = (kind !== undefined && !kind.recurring && items.some((p) => p.kind === kind.code && !p.voidedAt)) || fieldError('overrideReason') !== undefined;
 
   const submit = onSubmit(async () => {
     setNotice(null);
@@ -90,16 +91,29 @@ export function Payments({ person, onChanged }: { person: Person; onChanged: () 
                 </th>
                 <th scope="col">{labels.payerAgencyId}</th>
                 <th scope="col">{t('person.payOverrideColumn')}</th>
+                <th scope="col">{t('person.correctionColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.id} className={p.voidedAt ? 'voided' : undefined}>
                   <td className="nowrap">{f.date(p.paidOn)}</td>
                   <td>{kindLabel(p.kind)}</td>
                   <td className="num nowrap">{f.money(p.amount, p.currency)}</td>
                   <td>{f.agency(p.payerAgencyId)}</td>
                   <td>{p.overrideReason ?? t('common.none')}</td>
+                  <td>
+                    <EntryCorrection
+                      personId={person.id}
+                      ledger="payments"
+                      entry={p}
+                      canCorrect={can('payments.record')}
+                      onChanged={() => {
+                        list.reload();
+                        onChanged();
+                      }}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
