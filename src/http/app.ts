@@ -31,6 +31,7 @@ import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
 import { handleError } from './errors.ts';
+import { inputHook } from './input.ts';
 import { loggerOptions } from './logging.ts';
 import type { App, AppContext } from './types.ts';
 
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preValidation', inputHook);
   app.addHook('onSend', auditHook(ctx));
 
   await app.register(
