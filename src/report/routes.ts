@@ -14,6 +14,7 @@ import { buildDocument, dimensionOf } from './document.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
+import { configurePdfPool, pdfPool } from './pdf.ts';
 import { figureSourcePersons } from './sources.ts';
 
 const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
@@ -26,6 +27,8 @@ const draftLimit = (req: FastifyRequest) => ((req.params as { format?: string })
 export function reportRoutes(app: App, ctx: AppContext) {
   const { db, profile } = ctx;
   const tags = ['report'];
+  configurePdfPool(ctx.config.pdf);
+  app.addHook('onClose', () => pdfPool.close());
   const base = (req: Parameters<typeof auditActor>[0] & { ip: string }) => ({ actor: auditActor(req), ip: req.ip });
 
   app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures (with what each counts), validation panel, editions and charts", params: YearParams, querystring: OverviewQuery, response: { 200: ReportOverview } } }, async (req) => {
