@@ -11,6 +11,7 @@ import { importBench } from './import.ts';
 import { victimsListBench } from './victims-list.ts';
 import { healthDuringBatch, screeningBench } from './screening.ts';
 import { reportBench } from './report.ts';
+import { soakBench } from './soak.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -22,6 +23,9 @@ const IMPORT_LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
 const IMPORT_SERVER = process.env.DATABASE_URL || undefined;
 /** `azad generate --scale N` for the report benchmark's two years (0 skips it). */
 const REPORT_SCALE = Number(process.env.BENCH_REPORT_SCALE ?? 1000);
+/** The soak's length (0 skips it); it runs on PGlite, then on PostgreSQL when DATABASE_URL is set. */
+const SOAK_SECONDS = Number(process.env.AZAD_BENCH_SOAK_SECONDS ?? 600);
+const SOAK_RATE = 200;
 
 async function rps(url: string, headers: Record<string, string> = {}): Promise<number> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, workers: 1 });
@@ -57,6 +61,8 @@ async function main() {
   const victims = await victimsListBench({ persons: PERSONS, iterations: LIST_ITERATIONS, warmup: 25 });
   const screening = screeningBench();
   const report = REPORT_SCALE > 0 ? await reportBench({ scale: REPORT_SCALE, year: 2024, runs: 3 }) : null;
+  const soak = SOAK_SECONDS > 0 ? await soakBench({ seconds: SOAK_SECONDS, rate: SOAK_RATE, serverUrl: null }) : null;
+  const soakPg = SOAK_SECONDS > 0 && process.env.DATABASE_URL ? await soakBench({ seconds: SOAK_SECONDS, rate: SOAK_RATE, serverUrl: process.env.DATABASE_URL }) : null;
   // Last: its child processes and databases are gone before it returns.
   const imp = IMPORT_LINES > 0 ? await importBench({ lines: IMPORT_LINES, serverUrl: IMPORT_SERVER }) : null;
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -65,6 +71,10 @@ async function main() {
       {
         'api.health_rps_ratio': round(health / baseline),
         'api.authenticated_read_rps_ratio': round(read / baseline),
+        'api.soak_errors': soak ? soak.errors : null,
+        'api.soak_p99_ms': soak ? soak.p99Ms : null,
+        'api.soak_errors_postgres': soakPg ? soakPg.errors : null,
+        'api.soak_p99_ms_postgres': soakPg ? soakPg.p99Ms : null,
         'victims.list_p95_ms_100k': round(victims.listP95),
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
@@ -100,6 +110,7 @@ async function main() {
           screening: { ...screening.detail, health_during_batch: batchHealth.detail },
           report: report ? report.detail : { note: 'skipped: BENCH_REPORT_SCALE=0' },
           import: imp ? imp.detail : { note: 'skipped: BENCH_IMPORT_LINES=0' },
+          soak: soak ? { pglite: soak.detail, postgres: soakPg ? soakPg.detail : { note: 'skipped: no DATABASE_URL' } } : { note: 'skipped: AZAD_BENCH_SOAK_SECONDS=0' },
         },
       },
       null,

@@ -1,6 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { DbTimeouts } from './db/database.ts';
+import type { LimitName, RateLimit } from './limits/limits.ts';
+
+/** "N/S": at most N requests per user in each window of S seconds; "off" lifts the limit. */
+const Rate = z
+  .string()
+  .regex(/^(off|\d+\/\d+)$/, 'N/S (N requests per S seconds) or off')
+  .transform((v): RateLimit | null => {
+    if (v === 'off') return null;
+    const [max, seconds] = v.split('/').map(Number) as [number, number];
+    return { max, seconds: Math.max(1, seconds) };
+  });
 
 /** Every setting comes from the environment; this schema is the one place that reads it. */
 const Env = z.object({
@@ -20,6 +31,12 @@ const Env = z.object({
   AZAD_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   AZAD_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   AZAD_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  AZAD_LIMIT_PDF: Rate.prefault('10/300'),
+  AZAD_LIMIT_RENDER: Rate.prefault('120/60'),
+  AZAD_LIMIT_SCREENING: Rate.prefault('30/60'),
+  AZAD_LIMIT_EXPORT: Rate.prefault('30/60'),
+  AZAD_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),
+  AZAD_PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export interface Config {
@@ -38,6 +55,10 @@ export interface Config {
   sessionMaxHours: number;
   /** PostgreSQL only (PGlite runs one statement at a time in-process). */
   dbTimeouts: DbTimeouts;
+  /** Per-user limits on costly work, by name; null: unlimited. */
+  limits: Record<LimitName, RateLimit | null>;
+  /** Chromium pages printing PDFs at once in this process, and how long a request waits for one. */
+  pdf: { pages: number; queueTimeoutMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.AZAD_BODY_LIMIT,
     sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,
+    limits: { pdf: e.AZAD_LIMIT_PDF, render: e.AZAD_LIMIT_RENDER, screening: e.AZAD_LIMIT_SCREENING, export: e.AZAD_LIMIT_EXPORT },
+    pdf: { pages: e.AZAD_PDF_PAGES, queueTimeoutMs: e.AZAD_PDF_QUEUE_TIMEOUT_MS },
     dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
   };
 }

@@ -15,6 +15,8 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,
+  /** A per-user limit on costly work (PDF, screening batches, exports); `retry-after` says when. */
+  rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
 } as const;
@@ -30,12 +32,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
   readonly status: number;
+  /** Sent as `retry-after` (seconds) with a 429 or 503. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], retryAfterSeconds?: number) {
     super(message);
     this.code = code;
     this.fields = fields;
     this.status = errorStatus[code];
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

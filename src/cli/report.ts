@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { buildReport, FORMATS, LANGS, render, type Format, type Lang } from '../report/build.ts';
 import { WORDS } from '../report/definition/labels.ts';
+import { pdfPool } from '../report/pdf.ts';
 
 export interface ReportOptions {
   year: string;
@@ -55,6 +56,7 @@ export async function reportCommand(config: Config, opts: ReportOptions) {
     process.stdout.write(`${written.map((f) => `Wrote ${f}`).join('\n')}\n${build.figures.length} figures; validation: ${errors} errors, ${build.problems.length - errors} warnings\n${listed.join('\n')}${listed.length ? '\n' : ''}`);
   } finally {
     bar.stop();
+    await pdfPool.close();
     await db.close();
   }
 }

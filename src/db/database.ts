@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -48,12 +49,25 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
   const [{ PGlite, types }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    parsers: { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v },
-  });
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      parsers: { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v },
+    });
+    const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return {
+      kysely,
+      kind: 'pglite',
+      close: async () => {
+        await kysely.destroy();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** PostgreSQL's and node-postgres's ways of saying the connection is gone (or never came). */

@@ -15,6 +15,7 @@ import type {
   SentencesTable,
   WantedPersonsTable,
 } from '../prosecution/table.ts';
+import type { RateLimitsTable } from '../limits/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDefinitionsTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
@@ -38,6 +39,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  rate_limits: RateLimitsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
   case_code_counters: CaseCodeCountersTable;

@@ -32,6 +32,8 @@ import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
 import { handleError } from './errors.ts';
+import { inputHook } from './input.ts';
+import { limitHook } from './limits.ts';
 import { loggerOptions } from './logging.ts';
 import type { App, AppContext } from './types.ts';
 
@@ -105,6 +107,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preValidation', inputHook);
+  app.addHook('preHandler', limitHook(ctx));
   app.addHook('onSend', auditHook(ctx));
 
   await app.register(

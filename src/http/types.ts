@@ -49,6 +49,8 @@ declare module 'fastify' {
      * (the web app's "am I signed in?" probe would otherwise fill the trail).
      */
     audit?: false | 'signed-in';
+    /** The per-user limit this costly route counts against (a function when it depends on the request). */
+    limit?: import('../limits/limits.ts').LimitName | ((req: import('fastify').FastifyRequest) => import('../limits/limits.ts').LimitName | null);
   }
   interface FastifyRequest {
     auth: Auth | null;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AppError } from '../errors.ts';
+import { BrowserPool } from './browser-pool.ts';
 import { WORDS } from './definition/labels.ts';
 import type { ReportDocument } from './document.ts';
 
@@ -10,25 +11,35 @@ export const chromiumPath = () => process.env.AZAD_CHROMIUM ?? '/usr/bin/chromiu
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export async function renderPdf(html: string, doc: ReportDocument, footer: string): Promise<Buffer> {
+const launch = () => {
   const executablePath = chromiumPath();
-  if (!fs.existsSync(executablePath)) throw new AppError('service_unavailable', `PDF needs Chromium at ${executablePath} (apt-get install chromium, or set AZAD_CHROMIUM)`);
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  try {
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    // The page is self-contained: nothing may be fetched while printing.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    const word = WORDS.page?.[doc.lang] ?? 'Page';
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 2cm;display:flex;justify-content:space-between;color:#555"><span>${esc(footer)}</span><span>${esc(word)} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-      margin: { top: '2cm', bottom: '2.2cm', left: '2cm', right: '2cm' },
-    });
-  } finally {
-    await browser.close();
-  }
+  if (!fs.existsSync(executablePath)) return Promise.reject(new AppError('service_unavailable', `PDF needs Chromium at ${executablePath} (apt-get install chromium, or set AZAD_CHROMIUM)`));
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+};
+
+/** The process's one PDF printer; the server sizes it from its configuration (`AZAD_PDF_PAGES`). */
+export const pdfPool = new BrowserPool({ pages: 2, queueTimeoutMs: 30_000, idleMs: 60_000, launch });
+
+export function configurePdfPool(opts: { pages: number; queueTimeoutMs: number }) {
+  pdfPool.opts = { ...pdfPool.opts, ...opts };
+}
+
+export async function renderPdf(html: string, doc: ReportDocument, footer: string): Promise<Buffer> {
+  return pdfPool.withPage(
+    async (page) => {
+      // The page is self-contained: nothing may be fetched while printing.
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      const word = WORDS.page?.[doc.lang] ?? 'Page';
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 2cm;display:flex;justify-content:space-between;color:#555"><span>${esc(footer)}</span><span>${esc(word)} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+        margin: { top: '2cm', bottom: '2.2cm', left: '2cm', right: '2cm' },
+      });
+    },
+    { javaScriptEnabled: false },
+  );
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
@@ -13,15 +14,21 @@ import { buildDocument, dimensionOf } from './document.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
+import { configurePdfPool, pdfPool } from './pdf.ts';
 import { figureSourcePersons } from './sources.ts';
 
 const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
 // The report page is self-contained (inline styles and SVG); nothing in it may load or run anything.
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
+// Chromium prints a PDF in seconds; the other formats are built in-process.
+const draftLimit = (req: FastifyRequest) => ((req.params as { format?: string }).format === 'pdf' ? 'pdf' : 'render');
+
 export function reportRoutes(app: App, ctx: AppContext) {
   const { db, profile } = ctx;
   const tags = ['report'];
+  configurePdfPool(ctx.config.pdf);
+  app.addHook('onClose', () => pdfPool.close());
   const base = (req: Parameters<typeof auditActor>[0] & { ip: string }) => ({ actor: auditActor(req), ip: req.ip });
 
   app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures (with what each counts), validation panel, editions and charts", params: YearParams, querystring: OverviewQuery, response: { 200: ReportOverview } } }, async (req) => {
@@ -57,7 +64,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
     return { year: req.params.year, source: 'stored' as const, fromYear: req.params.year, definition: def };
   });
 
-  app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
+  app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report', limit: 'render' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
     const def = parseDefinition(req.body.definition, profile);
     const b = await buildReport(db, profile, req.params.year, { definition: def });
     const lang = def.languages.includes(req.body.lang) ? req.body.lang : (def.languages[0] ?? 'en');
@@ -65,7 +72,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
     return { html: out.content.toString('utf8'), problems: b.problems, figures: b.figures };
   });
 
-  app.get('/reports/:year/draft/:format', { config: { action: 'report.read' }, schema: { tags, summary: 'The live (unpublished) report in one format', params: YearParams.extend({ format: ReportFormat }), querystring: LangQuery } }, async (req, reply) => {
+  app.get('/reports/:year/draft/:format', { config: { action: 'report.read', limit: draftLimit }, schema: { tags, summary: 'The live (unpublished) report in one format', params: YearParams.extend({ format: ReportFormat }), querystring: LangQuery } }, async (req, reply) => {
     const b = await buildReport(db, profile, req.params.year);
     const out = await render(b, req.params.format, req.query.lang, `Azad ${ctx.version} · ${WORDS.draft?.[req.query.lang]} · ${new Date().toISOString().slice(0, 10)}`);
     if (out.format === 'html') reply.header('content-security-policy', REPORT_CSP);
@@ -73,7 +80,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
     return reply.type(out.contentType).send(out.content);
   });
 
-  app.post('/reports/:year/publish', { config: { action: 'report.publish', target: 'report' }, schema: { tags, summary: 'Publish (freeze) the report; a later edition supersedes the earlier', params: YearParams, body: PublishBody, response: { 201: Published } } }, async (req, reply) => {
+  app.post('/reports/:year/publish', { config: { action: 'report.publish', target: 'report', limit: 'pdf' }, schema: { tags, summary: 'Publish (freeze) the report; a later edition supersedes the earlier', params: YearParams, body: PublishBody, response: { 201: Published } } }, async (req, reply) => {
     const out = await publishReport(db, ctx, req.params.year, req.body, { userId: authOf(req).userId }, base(req));
     req.auditNote = { targetId: out.id };
     return reply.status(201).send(out);

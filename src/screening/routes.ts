@@ -41,7 +41,7 @@ export function screeningRoutes(app: App, ctx: AppContext) {
     screenText({ id: 'pasted', ...req.body }),
   );
 
-  app.post('/screening/batch', { config: { action: 'screening.screen' }, schema: { tags, summary: 'Screen a JSON Lines batch (nothing is stored); bad lines get error entries', body: BatchInput, response: { 200: BatchResult } } }, async (req) => ({
+  app.post('/screening/batch', { config: { action: 'screening.screen', limit: 'screening' }, schema: { tags, summary: 'Screen a JSON Lines batch (nothing is stored); bad lines get error entries', body: BatchInput, response: { 200: BatchResult } } }, async (req) => ({
     results: await screenBatch(req.body.jsonl),
   }));
 
@@ -73,7 +73,7 @@ export function screeningRoutes(app: App, ctx: AppContext) {
     return reply.status(204).send(null);
   });
 
-  app.get('/screening/export', { config: { action: 'screening.export' }, schema: { tags, summary: 'Reviewed items as labelled JSON Lines (the corpus format)' } }, async (req, reply) =>
+  app.get('/screening/export', { config: { action: 'screening.export', limit: 'export' }, schema: { tags, summary: 'Reviewed items as labelled JSON Lines (the corpus format)' } }, async (req, reply) =>
     reply.type('application/x-ndjson; charset=utf-8').header('content-disposition', 'attachment; filename="screening-labelled.jsonl"').send(await exportLabelled(db, key, visible(authOf(req)))),
   );
 

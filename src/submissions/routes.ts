@@ -48,7 +48,7 @@ export function submissionRoutes(app: App, ctx: AppContext) {
     return { id };
   });
 
-  app.get('/submissions/template', { config: { action: 'submissions.read' }, schema: { tags, summary: 'The XLSX or CSV template for an agency and period', querystring: TemplateQuery } }, async (req, reply) => {
+  app.get('/submissions/template', { config: { action: 'submissions.read', limit: 'export' }, schema: { tags, summary: 'The XLSX or CSV template for an agency and period', querystring: TemplateQuery } }, async (req, reply) => {
     const t = await submissionTemplate(db, profile, whoOf(authOf(req)), req.query);
     return reply.header('content-type', t.contentType).header('content-disposition', `attachment; filename="${t.filename}"`).send(t.body);
   });

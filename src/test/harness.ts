@@ -123,8 +123,8 @@ export async function logInClient(baseUrl: string, username: string, password: s
 }
 
 /** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
-export async function startTestApp(opts: { profile?: string; config?: Partial<Config> } & BuildOptions = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+export async function startTestApp(opts: { profile?: string; config?: Partial<Config>; /** null: PGlite even when DATABASE_URL is set. */ serverUrl?: string | null } & BuildOptions = {}): Promise<TestApp> {
+  const db = await freshDatabase(opts.serverUrl === null ? '' : opts.serverUrl);
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);

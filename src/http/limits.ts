@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { hit } from '../limits/limits.ts';
+import type { AppContext } from './types.ts';
+
+/**
+ * preHandler: a route with `config.limit` counts each valid request of the signed-in user against
+ * that limit; past it, a 429 `rate_limited` with `retry-after`. Invalid requests cost nothing and are not counted.
+ */
+export function limitHook(ctx: AppContext) {
+  return async (req: FastifyRequest) => {
+    const cfg = req.routeOptions.config.limit;
+    if (!cfg || !req.auth) return;
+    const name = typeof cfg === 'function' ? cfg(req) : cfg;
+    const limit = name ? ctx.config.limits[name] : null;
+    if (!name || !limit) return;
+    const h = await hit(ctx.db, `${name}:${req.auth.userId}`, limit);
+    if (!h.allowed) {
+      throw new AppError('rate_limited', `At most ${limit.max} requests of this kind (${name}) every ${limit.seconds} s; try again in ${h.retryAfter} s`, [], h.retryAfter);
+    }
+  };
+}
