@@ -71,7 +71,7 @@ if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${JSO
 
 /**
  * `/api/health` latency while a ~1 MB batch goes through `POST /api/screening/batch` on the same
- * server: the batch yields every few milliseconds (screenBatch), so health must stay fast.
+ * server: the batch runs in a worker thread (pool.ts), so health must stay fast.
  */
 export async function healthDuringBatch(t: { url: string; as(role: 'coordinator'): Promise<{ post(path: string, body?: unknown): Promise<{ status: number }> }> }) {
   const corpus = [...readSplit('test')].map((i, k) => JSON.stringify({ id: `b${k}`, text: i.text }));

@@ -20,6 +20,7 @@ const Env = z.object({
   AZAD_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   AZAD_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   AZAD_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  AZAD_SCREENING_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   sessionMaxHours: number;
   /** PostgreSQL only (PGlite runs one statement at a time in-process). */
   dbTimeouts: DbTimeouts;
+  /** Worker threads that screen API batches off the event loop. */
+  screeningWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,
     dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
+    screeningWorkers: e.AZAD_SCREENING_WORKERS,
   };
 }
