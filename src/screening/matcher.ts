@@ -1,5 +1,4 @@
 // One Aho–Corasick pass over the normalised text finds every cue of every language at once.
-import AhoCorasick from 'modern-ahocorasick';
 import { CONTEXTS, INDICATORS, type Cue } from './indicators.ts';
 import { az } from './lexicon/az.ts';
 import { en } from './lexicon/en.ts';
@@ -10,6 +9,7 @@ import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
 import { findConcepts } from './concepts/match.ts';
+import { PhraseAutomaton } from './automaton.ts';
 
 export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
 
@@ -58,11 +58,11 @@ export function rulePatterns(): { pattern: string; data: PatternData }[] {
 const CUE_INDEX = new Map<string, number>([...INDICATORS, ...CONTEXTS].map((c, i) => [c, i]));
 const cueIndex = (c: Cue) => CUE_INDEX.get(c)!;
 
-let compiled: AhoCorasick<PatternData> | undefined;
+let compiled: PhraseAutomaton<PatternData> | undefined;
 
 /** The compiled rule base (built once per process). */
-export function ruleMatcher(): AhoCorasick<PatternData> {
-  compiled ??= new AhoCorasick(rulePatterns());
+export function ruleMatcher(): PhraseAutomaton<PatternData> {
+  compiled ??= new PhraseAutomaton(rulePatterns());
   return compiled;
 }
 
@@ -72,18 +72,20 @@ export function findHits(n: Normalised, matcher = ruleMatcher(), original?: stri
   // Numeric keys (cue, start, end): string keys per match cost more than the matching itself.
   const seen = new Set<number>();
   const span = n.text.length + 1;
-  for (const m of matcher.iterate(n.text)) {
-    const data = m.data!;
-    const key = (cueIndex(data.cue) * span + m.start) * span + m.end;
-    if (seen.has(key)) continue;
+  const text = n.text;
+  const entries = matcher.entries;
+  matcher.scan(text, (id, mStart, mEnd) => {
+    const data = entries[id]!.data;
+    const key = (cueIndex(data.cue) * span + mStart) * span + mEnd;
+    if (seen.has(key)) return;
     seen.add(key);
-    let nStart = m.start;
-    let nEnd = m.end;
-    while (nStart < nEnd && n.text[nStart] === ' ') nStart++;
-    while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
+    let nStart = mStart;
+    let nEnd = mEnd;
+    while (nStart < nEnd && text.charCodeAt(nStart) === 32) nStart++;
+    while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 32) nEnd--;
     const { start, end } = toOriginal(n, nStart, nEnd);
     hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
-  }
+  });
   if (original !== undefined) {
     for (const c of findConcepts(n, original)) {
       for (const p of c.parts) {
