@@ -159,32 +159,52 @@ function units(text: string, drop: Uint8Array): Units {
   return u;
 }
 
-/** The output under construction: UTF-16 codes with their original ranges. */
+/** The output under construction: UTF-16 codes with their original ranges, in buffers reused across calls. */
 class Out {
-  codes: number[] = [];
-  from: number[] = [];
-  to: number[] = [];
+  codes = new Uint16Array(4096);
+  from = new Int32Array(4096);
+  to = new Int32Array(4096);
+  n = 0;
+  reset() {
+    this.n = 0;
+  }
   push(s: string, start: number, end: number) {
     for (let k = 0; k < s.length; k++) this.code(s.charCodeAt(k), start, end);
   }
   code(c: number, start: number, end: number) {
-    this.codes.push(c);
-    this.from.push(start);
-    this.to.push(end);
+    if (this.n === this.codes.length) this.grow();
+    const k = this.n++;
+    this.codes[k] = c;
+    this.from[k] = start;
+    this.to[k] = end;
   }
   last(back = 1): number {
-    return this.codes[this.codes.length - back] ?? -1;
+    return this.n >= back ? this.codes[this.n - back]! : -1;
   }
   space(start: number, end: number) {
     if (this.last() !== SPACE) this.code(SPACE, start, end);
   }
+  private grow() {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    codes.set(this.codes);
+    from.set(this.from);
+    to.set(this.to);
+    this.codes = codes;
+    this.from = from;
+    this.to = to;
+  }
 }
+const shared = new Out();
 
 /** Normalise a text for matching, keeping a map from every output unit back to the original. */
 export function normalise(text: string, options: NormaliseOptions = {}): Normalised {
   const azCyrillic = AZ_CYRILLIC_ONLY.test(text) || (options.lang === 'az' && /\p{Script=Cyrillic}/u.test(text));
   const us = units(text, spacedSeparators(text));
-  const out = new Out();
+  const out = shared;
+  out.reset();
   out.code(SPACE, 0, 0);
   let i = 0;
   while (i < us.n) {
@@ -272,11 +292,8 @@ function digraph(c: number, n1: number, n2: number, n3: number): number {
 }
 
 function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } {
-  const { codes, from, to } = out;
-  const n = codes.length;
-  const o = new Uint16Array(n);
-  const f = new Int32Array(n);
-  const t = new Int32Array(n);
+  const { codes, from, to, n } = out;
+  // In place: the output never runs ahead of the input (m <= i).
   let m = 0;
   let i = 0;
   while (i < n) {
@@ -284,25 +301,27 @@ function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } 
     let rep = c;
     let len = 1;
     if (c >= A && c <= Z) {
-      const d = digraph(c, codes[i + 1] ?? -1, codes[i + 2] ?? -1, codes[i + 3] ?? -1);
+      const d = digraph(c, i + 1 < n ? codes[i + 1]! : -1, i + 2 < n ? codes[i + 2]! : -1, i + 3 < n ? codes[i + 3]! : -1);
       rep = d >> 3;
       len = d & 7;
       // Doubled letters collapse ("besplatnii", "pa$$port", "ofiss").
-      if (m > 0 && o[m - 1] === rep) {
-        t[m - 1] = to[i + len - 1]!;
+      if (m > 0 && codes[m - 1] === rep) {
+        to[m - 1] = to[i + len - 1]!;
         i += len;
         continue;
       }
     }
-    o[m] = rep;
-    f[m] = from[i]!;
-    t[m] = to[i + len - 1]!;
+    const f = from[i]!;
+    const t = to[i + len - 1]!;
+    codes[m] = rep;
+    from[m] = f;
+    to[m] = t;
     m++;
     i += len;
   }
   let text = '';
-  for (let k = 0; k < m; k += 4096) text += String.fromCharCode.apply(null, o.subarray(k, Math.min(m, k + 4096)) as unknown as number[]);
-  return { text, from: f.slice(0, m), to: t.slice(0, m) };
+  for (let k = 0; k < m; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(m, k + 4096)) as unknown as number[]);
+  return { text, from: from.slice(0, m), to: to.slice(0, m) };
 }
 
 // Reused between words: the folded characters of the current word.
