@@ -85,9 +85,13 @@ export function foldChar(c: string): string {
 const EMOJI_KEYS = Object.keys(EMOJI_TOKENS).sort((a, b) => b.length - a.length);
 const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
 
+let dropBuf = new Uint8Array(4096);
+
 /** Single letters separated by one separator, at least four in a row ("p a s p o r t"). */
 function spacedSeparators(text: string): Uint8Array {
-  const drop = new Uint8Array(text.length);
+  if (dropBuf.length < text.length) dropBuf = new Uint8Array(text.length * 2);
+  const drop = dropBuf;
+  drop.fill(0, 0, text.length);
   for (const m of text.matchAll(SPACED_RUN)) {
     for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!isLetter(text[i]!)) drop[i] = 1;
   }
@@ -121,9 +125,18 @@ for (let k = 0; k < 128; k++) {
   ASCII_CLASS[k] = /[A-Za-z0-9]/.test(c) || c in LEET ? 1 : BREAKS.has(c) ? 2 : 0;
 }
 
+// Reused between calls (one text at a time per thread), grown when a longer text comes.
+const unitBuf: Units = { c: [], start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), n: 0 };
+
 function units(text: string, drop: Uint8Array): Units {
-  const cap = text.length;
-  const u: Units = { c: new Array<string>(cap), start: new Int32Array(cap), end: new Int32Array(cap), kind: new Uint8Array(cap), n: 0 };
+  const u = unitBuf;
+  if (u.start.length < text.length) {
+    const cap = Math.max(4096, text.length * 2);
+    u.start = new Int32Array(cap);
+    u.end = new Int32Array(cap);
+    u.kind = new Uint8Array(cap);
+  }
+  u.n = 0;
   const add = (c: string, start: number, end: number, kind: number) => {
     const k = u.n++;
     u.c[k] = c;
