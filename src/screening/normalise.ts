@@ -21,6 +21,8 @@ const LAT_TO_CYR: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р',
 
 // Inside a word that also holds letters, these stand in for letters ("p@sport", "pa$$port", "v1za").
 const LEET: Record<string, string> = { '@': 'a', $: 's', '0': 'o', '1': 'i', '3': 'e', '€': 'e' };
+const LEET_CODES = new Set(Object.keys(LEET).map((k) => k.charCodeAt(0)));
+const isLeet = (c: string) => c.length === 1 && LEET_CODES.has(c.charCodeAt(0));
 
 // Latin diacritics folded away: people often type Azerbaijani and Turkish without them.
 const LATIN_FOLD: Record<string, string> = { ə: 'e', ş: 's', ç: 'c', ğ: 'g', ö: 'o', ü: 'u', ı: 'i', â: 'a', î: 'i', û: 'u', é: 'e', è: 'e', ä: 'a', ñ: 'n' };
@@ -52,19 +54,35 @@ export interface NormaliseOptions {
 }
 
 // Character classes, memoised: Unicode property regexes per character dominate the cost otherwise.
-const memo = (re: RegExp) => {
-  const cache = new Map<string, boolean>();
-  return (c: string) => {
-    let v = cache.get(c);
-    if (v === undefined) cache.set(c, (v = re.test(c)));
-    return v;
-  };
-};
-const isLetter = memo(/\p{L}/u);
-const isCyrillic = memo(/\p{Script=Cyrillic}/u);
-const isLatin = memo(/\p{Script=Latin}/u);
-const isMark = memo(/[\p{M}\p{Cf}]/u);
-const foldMemo = new Map<string, string>();
+// A BMP character's classes live in a table filled on first sight (bit 128: known); the rare
+// characters outside the BMP in a map.
+const LETTER = 1;
+const CYRILLIC = 2;
+const LATIN = 4;
+const MARK = 8;
+const KNOWN = 128;
+const RE_LETTER = /\p{L}/u;
+const RE_CYRILLIC = /\p{Script=Cyrillic}/u;
+const RE_LATIN = /\p{Script=Latin}/u;
+const RE_MARK = /[\p{M}\p{Cf}]/u;
+const bmpClasses = new Uint8Array(65536);
+const astralClasses = new Map<string, number>();
+const classesOf = (c: string) => (RE_LETTER.test(c) ? LETTER : 0) | (RE_CYRILLIC.test(c) ? CYRILLIC : 0) | (RE_LATIN.test(c) ? LATIN : 0) | (RE_MARK.test(c) ? MARK : 0) | KNOWN;
+function classes(c: string): number {
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    const v = bmpClasses[code]!;
+    return v ? v : (bmpClasses[code] = classesOf(c));
+  }
+  let v = astralClasses.get(c);
+  if (v === undefined) astralClasses.set(c, (v = classesOf(c)));
+  return v;
+}
+const isLetter = (c: string) => (classes(c) & LETTER) !== 0;
+const isCyrillic = (c: string) => (classes(c) & CYRILLIC) !== 0;
+const isLatin = (c: string) => (classes(c) & LATIN) !== 0;
+const isMark = (c: string) => (classes(c) & MARK) !== 0;
+const foldMemo = new Map<number | string, string>();
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /** Explicit case fold. İ/I/ı/i all become i: `'İ'.toLowerCase()` is two units and would shift offsets. */
@@ -74,10 +92,11 @@ export function foldChar(c: string): string {
     const code = c.charCodeAt(0);
     if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
   }
-  let v = foldMemo.get(c);
+  const key = c.length === 1 ? c.charCodeAt(0) : c;
+  let v = foldMemo.get(key);
   if (v === undefined) {
     const lower = c.toLowerCase();
-    foldMemo.set(c, (v = lower.length === c.length ? lower : c));
+    foldMemo.set(key, (v = lower.length === c.length ? lower : c));
   }
   return v;
 }
@@ -165,7 +184,7 @@ function units(text: string, drop: Uint8Array): Units {
     const end = i + c.length;
     if (drop[i]) add('', i, end, WORD);
     else if (isMark(c)) add('', i, end, WORD);
-    else if (isLetter(c) || isDigit(c) || c in LEET) add(c, i, end, WORD);
+    else if (isLetter(c) || isDigit(c) || isLeet(c)) add(c, i, end, WORD);
     else add(c, i, end, BREAKS.has(c) ? BRK : SEP);
     i = end;
   }
@@ -367,7 +386,7 @@ function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out:
     const end = us.end[from + k]!;
     if (c.length === 1 && c.charCodeAt(0) < 0x80 && !mixed) {
       // ASCII fast path: only the stand-in symbols need a look.
-      if (c in LEET && leetInside(folded, k, len)) c = LEET[c]!;
+      if (isLeet(c) && leetInside(folded, k, len)) c = LEET[c]!;
       out.code(c.charCodeAt(0), start, end);
       continue;
     }
@@ -375,15 +394,30 @@ function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out:
       if (toLatin && CYR_TO_LAT[c]) c = CYR_TO_LAT[c]!;
       else if (!toLatin && LAT_TO_CYR[c]) c = LAT_TO_CYR[c]!;
     }
-    if (c in LEET && leetInside(folded, k, len)) c = LEET[c]!;
-    if (isCyrillic(c)) {
-      if (azCyrillic && c in AZ_CYRILLIC) c = AZ_CYRILLIC[c]!;
-      else if (c === 'ё') c = 'е';
+    if (isLeet(c) && leetInside(folded, k, len)) {
+      out.push(LEET[c]!, start, end);
+      continue;
     }
-    c = c.length === 1 ? (LATIN_FOLD[c] ?? c) : [...c].map((x) => LATIN_FOLD[x] ?? x).join('');
-    if (c.length === 1 && c.charCodeAt(0) > 0x7f) c = stripMarks(c);
-    out.push(c, start, end);
+    out.push(spelled(c, azCyrillic), start, end);
   }
+}
+
+const spelledMemo = [new Map<number, string>(), new Map<number, string>()];
+
+/** A letter's spelling in the normalised text: the Azerbaijani Cyrillic table, diacritics folded away. */
+function spelled(c: string, azCyrillic: boolean): string {
+  const memo = c.length === 1 ? spelledMemo[azCyrillic ? 1 : 0]! : undefined;
+  const hit = memo?.get(c.charCodeAt(0));
+  if (hit !== undefined) return hit;
+  let v = c;
+  if (isCyrillic(v)) {
+    if (azCyrillic && v in AZ_CYRILLIC) v = AZ_CYRILLIC[v]!;
+    else if (v === 'ё') v = 'е';
+  }
+  v = v.length === 1 ? (LATIN_FOLD[v] ?? v) : [...v].map((x) => LATIN_FOLD[x] ?? x).join('');
+  if (v.length === 1 && v.charCodeAt(0) > 0x7f) v = stripMarks(v);
+  memo?.set(c.charCodeAt(0), v);
+  return v;
 }
 
 const stripMemo = new Map<string, string>();
@@ -396,9 +430,9 @@ function stripMarks(c: string): string {
 /** A stand-in symbol counts as a letter only with letters on both sides of its run ("p@sport", not "100manat"). */
 function leetInside(folded: string[], k: number, len: number): boolean {
   let l = k - 1;
-  while (l >= 0 && (folded[l] === '' || folded[l]! in LEET)) l--;
+  while (l >= 0 && (folded[l] === '' || isLeet(folded[l]!))) l--;
   let r = k + 1;
-  while (r < len && (folded[r] === '' || folded[r]! in LEET)) r++;
+  while (r < len && (folded[r] === '' || isLeet(folded[r]!))) r++;
   return l >= 0 && r < len && isLetter(folded[l]!) && isLetter(folded[r]!);
 }
 
