@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { after, test } from 'node:test';
 import { AppError } from '../errors.ts';
 import { isLineError } from './batch.ts';
@@ -36,4 +37,9 @@ test('a worker that dies fails its batch cleanly and is replaced', async () => {
   const out = await pool.run(line('d', 'Паспорт забрали'));
   const d = out[0]!;
   assert.ok(!isLineError(d) && d.id === 'd');
+});
+
+test('the worker lowers only its own priority, never the server thread', async () => {
+  await pool.run(line('e', 'hello'));
+  assert.equal(os.getPriority(0), 0);
 });
