@@ -37,6 +37,7 @@ const Env = z.object({
   AZAD_LIMIT_EXPORT: Rate.prefault('30/60'),
   AZAD_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),
   AZAD_PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  AZAD_SCREENING_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export interface Config {
@@ -59,6 +60,8 @@ export interface Config {
   limits: Record<LimitName, RateLimit | null>;
   /** Chromium pages printing PDFs at once in this process, and how long a request waits for one. */
   pdf: { pages: number; queueTimeoutMs: number };
+  /** Worker threads that screen API batches off the event loop. */
+  screeningWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { pdf: e.AZAD_LIMIT_PDF, render: e.AZAD_LIMIT_RENDER, screening: e.AZAD_LIMIT_SCREENING, export: e.AZAD_LIMIT_EXPORT },
     pdf: { pages: e.AZAD_PDF_PAGES, queueTimeoutMs: e.AZAD_PDF_QUEUE_TIMEOUT_MS },
     dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
+    screeningWorkers: e.AZAD_SCREENING_WORKERS,
   };
 }

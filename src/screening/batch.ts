@@ -28,29 +28,18 @@ export function screenLine(raw: string, line: number): ScreenResult | LineError 
 
 export const isLineError = (r: ScreenResult | LineError): r is LineError => 'error' in r;
 
-/** Longest stretch (ms) a batch keeps the event loop before it lets other requests in. */
-const SLICE_MS = 4;
-
-/**
- * Screen a JSON Lines batch in slices that yield to the event loop (setImmediate) every few
- * milliseconds, so one large batch does not stall other requests (`/api/health` and the rest):
- * screening is synchronous CPU work, and a worker would have to copy the texts anyway.
- */
-export async function screenBatch(jsonl: string): Promise<(ScreenResult | LineError)[]> {
+/** Screen a whole JSON Lines batch synchronously (in a worker thread for the API: see pool.ts). */
+export function screenLines(jsonl: string): (ScreenResult | LineError)[] {
   const out: (ScreenResult | LineError)[] = [];
   let pos = 0;
   let line = 0;
   while (pos <= jsonl.length) {
-    const sliceEnd = performance.now() + SLICE_MS;
-    while (pos <= jsonl.length && performance.now() < sliceEnd) {
-      let nl = jsonl.indexOf('\n', pos);
-      if (nl < 0) nl = jsonl.length;
-      const raw = jsonl.slice(pos, nl);
-      line++;
-      pos = nl + 1;
-      if (raw.trim() !== '') out.push(screenLine(raw, line));
-    }
-    if (pos <= jsonl.length) await new Promise((resolve) => setImmediate(resolve));
+    let nl = jsonl.indexOf('\n', pos);
+    if (nl < 0) nl = jsonl.length;
+    const raw = jsonl.slice(pos, nl);
+    line++;
+    pos = nl + 1;
+    if (raw.trim() !== '') out.push(screenLine(raw, line));
   }
   return out;
 }

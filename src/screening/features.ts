@@ -24,29 +24,56 @@ export interface NgramConfig {
 export const NGRAMS: NgramConfig = { bits: 16, min: 3, max: 5 };
 
 let seenBits = new Uint8Array(0);
+let foundBuf = new Int32Array(1024);
 
-/** Hashed character n-grams, binary, scaled to unit length; indices start at `offset`. */
-export function ngramFeatures(text: string, offset: number, cfg: NgramConfig = NGRAMS): Sparse {
+/** The distinct hashed n-gram buckets of a text, in order of first occurrence (a shared buffer). */
+function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: number } {
   const mask = (1 << cfg.bits) - 1;
   if (seenBits.length !== mask + 1) seenBits = new Uint8Array(mask + 1);
-  const found: number[] = [];
+  if (foundBuf.length < text.length * (cfg.max - cfg.min + 1)) foundBuf = new Int32Array(text.length * (cfg.max - cfg.min + 1) * 2);
+  let n = 0;
   // FNV-1a grown one character at a time: every n-gram starting at i in one inner loop, no slices.
   for (let i = 0; i + cfg.min <= text.length; i++) {
     let h = 0x811c9dc5;
-    for (let n = 1; n <= cfg.max && i + n <= text.length; n++) {
-      h = Math.imul(h ^ text.charCodeAt(i + n - 1), 0x01000193);
-      if (n < cfg.min) continue;
+    for (let k = 1; k <= cfg.max && i + k <= text.length; k++) {
+      h = Math.imul(h ^ text.charCodeAt(i + k - 1), 0x01000193);
+      if (k < cfg.min) continue;
       const b = (h >>> 0) & mask;
       if (!seenBits[b]) {
         seenBits[b] = 1;
-        found.push(b);
+        foundBuf[n++] = b;
       }
     }
   }
-  for (const b of found) seenBits[b] = 0;
-  const idx = found.map((b) => offset + b);
-  const v = idx.length ? 1 / Math.sqrt(idx.length) : 0;
+  for (let k = 0; k < n; k++) seenBits[foundBuf[k]!] = 0;
+  return { buf: foundBuf, n };
+}
+
+/** Hashed character n-grams, binary, scaled to unit length; indices start at `offset`. */
+export function ngramFeatures(text: string, offset: number, cfg: NgramConfig = NGRAMS): Sparse {
+  const { buf, n } = ngramBuckets(text, cfg);
+  const idx = new Array<number>(n);
+  for (let k = 0; k < n; k++) idx[k] = offset + buf[k]!;
+  const v = n ? 1 / Math.sqrt(n) : 0;
   return { idx, val: idx.map(() => v) };
+}
+
+/**
+ * The linear model's margin on the features of `featurise`, without building the vector: the
+ * same terms added in the same order, so the result is bit for bit the same.
+ */
+export function featureMargin(weights: Float64Array, bias: number, a: Analysis, normText: string, channel?: string): number {
+  let z = bias;
+  const dense = denseFeatures(a, channel);
+  for (let i = 0; i < dense.length; i++) {
+    const v = dense[i]!;
+    if (v !== 0) z += (weights[i] ?? 0) * v;
+  }
+  const { buf, n } = ngramBuckets(normText, NGRAMS);
+  const v = n ? 1 / Math.sqrt(n) : 0;
+  const offset = DENSE_NAMES.length;
+  for (let k = 0; k < n; k++) z += (weights[offset + buf[k]!] ?? 0) * v;
+  return z;
 }
 
 export function denseFeatures(a: Analysis, channel?: string): number[] {

@@ -31,4 +31,5 @@ export const STRENGTH: Record<Indicator, 1 | 2 | 3> = {
   victim_voice: 1,
 };
 
-export const isIndicator = (c: string): c is Indicator => (INDICATORS as readonly string[]).includes(c);
+const INDICATOR_SET: ReadonlySet<string> = new Set(INDICATORS);
+export const isIndicator = (c: string): c is Indicator => INDICATOR_SET.has(c);

@@ -4,13 +4,13 @@ import type { Hit } from './matcher.ts';
 import type { Normalised } from './normalise.ts';
 import type { ScreenLang } from './schema.ts';
 
-const AZ_CYRILLIC_ONLY = /[ӘәҜҝҒғҸҹҺһӨөҮүЈј]/g;
 const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
   az: ['ve', 'ucun', 'ile', 'yox', 'deyil', 'bizden', 'teleb', 'olunur', 'olunmur', 'xaricde', 'salam', 'edin', 'edir', 'men', 'mene', 'qiz', 'qizlar', 'gunde', 'bilmirem', 'qorxuram', 'hec', 'ana', 'kimi', 'amma', 'ki', 'isi', 'vermir', 'vermirler', 'olar', 'uc', 'ayda', 'gun', 'bura', 'bax', 'baci', 'var', 'yazin'],
   tr: ['ve', 'icin', 'ile', 'degil', 'yok', 'bir', 'gerekmez', 'ucretsiz', 'bizden', 'kiz', 'kizlar', 'ben', 'bana', 'beni', 'lutfen', 'cok', 'simdi', 'bayan', 'abla', 'selam', 'anne', 'musteri', 'hic', 'da', 'de', 'mi', 'diyor', 'diyorlar', 'var', 'olun', 'edin', 'kimseye'],
   en: ['the', 'and', 'to', 'for', 'you', 'we', 'is', 'are', 'of', 'in', 'my', 'me', 'they', 'no', 'not', 'with', 'i', 'a', 'on', 'job', 'work', 'our', 'us', 'hi', 'mum', 'please', 'will', 'be', 'it', 'from'],
   ru: ['v', 'na', 'ne', 'i', 'za', 'po', 'ya', 'my', 'nas', 'menya', 'mne', 'eto', 'chto', 'kak', 'rabota', 'rabotu', 'privet', 'mama', 'net', 'bez', 'dlya', 'ot', 'do', 'vy', 'u', 's', 'nam', 'ih', 'govoryat'],
 };
+const LANGS = Object.keys(WORDS) as (keyof typeof WORDS)[];
 const SETS = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v)])) as Record<keyof typeof WORDS, Set<string>>;
 
 export interface Detected {
@@ -18,19 +18,79 @@ export interface Detected {
   script: 'Latn' | 'Cyrl';
 }
 
+// Script of every BMP code unit, from the Unicode properties once per process (1 Cyrillic, 2 Latin):
+// a table lookup per character instead of a regex match array per text.
+const LATIN_EXACT = /\p{Script=Latin}/u;
+const CYRILLIC_EXACT = /\p{Script=Cyrillic}/u;
+let scripts: Uint8Array | undefined;
+function scriptTable(): Uint8Array {
+  if (scripts) return scripts;
+  scripts = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    scripts[c] = CYRILLIC_EXACT.test(ch) ? 1 : LATIN_EXACT.test(ch) ? 2 : 0;
+  }
+  return scripts;
+}
+const AZ_CYR_CODES = new Set([...'ӘәҜҝҒғҸҹҺһӨөҮүЈј'].map((c) => c.charCodeAt(0)));
+const SCHWA = new Set(['ə'.charCodeAt(0), 'Ə'.charCodeAt(0)]);
+
+/** Script letters and language-specific letters, counted in one pass over the original text. */
+function scriptCounts(original: string) {
+  let cyr = 0;
+  let lat = 0;
+  let azCyr = 0;
+  let schwa = 0;
+  const table = scriptTable();
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Outside the BMP: rare; ask the exact property once per code point.
+      const cp = original.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (CYRILLIC_EXACT.test(ch)) cyr++;
+      else if (LATIN_EXACT.test(ch)) lat++;
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    const sc = table[c]!;
+    if (sc === 1) cyr++;
+    else if (sc === 2) lat++;
+    if (c < 0x80) continue;
+    if (AZ_CYR_CODES.has(c)) azCyr++;
+    else if (SCHWA.has(c)) schwa++;
+  }
+  return { cyr, lat, azCyr, schwa };
+}
+
 export function detectLanguage(original: string, n: Normalised, hits: Hit[]): Detected {
-  const cyr = (original.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-  const lat = (original.match(/\p{Script=Latin}/gu) ?? []).length;
+  const { cyr, lat, azCyr, schwa } = scriptCounts(original);
   const script = cyr > lat ? 'Cyrl' : 'Latn';
   const votes = { az: 0, tr: 0, en: 0, ru: 0 };
-  if (n.azCyrillic) votes.az += 3 + (original.match(AZ_CYRILLIC_ONLY) ?? []).length;
+  if (n.azCyrillic) votes.az += 3 + azCyr;
   else votes.ru += cyr / 4;
-  votes.az += 2 * (original.match(/[əƏ]/g) ?? []).length;
-  for (const tok of n.text.split(' ')) {
-    if (!tok || /[\u0400-\u04ff]/.test(tok)) continue;
-    for (const k of Object.keys(SETS) as (keyof typeof SETS)[]) if (SETS[k].has(tok)) votes[k]++;
-    if (/yor/.test(tok)) votes.tr++;
-    if (/[qx]/.test(tok)) votes.az += 0.5;
+  votes.az += 2 * schwa;
+  const text = n.text;
+  for (let i = 0; i < text.length; ) {
+    let j = text.indexOf(' ', i);
+    if (j < 0) j = text.length;
+    if (j > i) {
+      const tok = text.slice(i, j);
+      let cyrillic = false;
+      let qx = false;
+      for (let k = 0; k < tok.length; k++) {
+        const c = tok.charCodeAt(k);
+        if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
+        else if (c === 113 || c === 120) qx = true;
+      }
+      if (!cyrillic) {
+        for (const k of LANGS) if (SETS[k].has(tok)) votes[k]++;
+        if (tok.includes('yor')) votes.tr++;
+        if (qx) votes.az += 0.5;
+      }
+    }
+    i = j + 1;
   }
   for (const h of hits) if (h.lang !== 'neutral') votes[h.lang] += 2;
   const ranked = (Object.entries(votes) as [keyof typeof votes, number][]).sort((a, b) => b[1] - a[1]);

@@ -1,6 +1,5 @@
 // One Aho–Corasick pass over the normalised text finds every cue of every language at once.
-import AhoCorasick from 'modern-ahocorasick';
-import { CONTEXTS, INDICATORS, type Cue } from './indicators.ts';
+import type { Cue } from './indicators.ts';
 import { az } from './lexicon/az.ts';
 import { en } from './lexicon/en.ts';
 import { neutral } from './lexicon/neutral.ts';
@@ -10,6 +9,7 @@ import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
 import { findConcepts } from './concepts/match.ts';
+import { PhraseAutomaton } from './automaton.ts';
 
 export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
 
@@ -55,42 +55,49 @@ export function rulePatterns(): { pattern: string; data: PatternData }[] {
   return out;
 }
 
-const CUE_INDEX = new Map<string, number>([...INDICATORS, ...CONTEXTS].map((c, i) => [c, i]));
-const cueIndex = (c: Cue) => CUE_INDEX.get(c)!;
 
-let compiled: AhoCorasick<PatternData> | undefined;
+let compiled: PhraseAutomaton<PatternData> | undefined;
+
+/** Every pattern once per cue: a phrase listed for two languages keeps its first language. */
+export function distinctPatterns(): { pattern: string; data: PatternData }[] {
+  const seen = new Set<string>();
+  return rulePatterns().filter((p) => !seen.has(`${p.pattern}\u0000${p.data.cue}`) && !!seen.add(`${p.pattern}\u0000${p.data.cue}`));
+}
 
 /** The compiled rule base (built once per process). */
-export function ruleMatcher(): AhoCorasick<PatternData> {
-  compiled ??= new AhoCorasick(rulePatterns());
+export function ruleMatcher(): PhraseAutomaton<PatternData> {
+  compiled ??= new PhraseAutomaton(distinctPatterns());
   return compiled;
 }
 
 /** All cue hits in a normalised text, with their original offsets: phrases, then concepts. */
 export function findHits(n: Normalised, matcher = ruleMatcher(), original?: string): Hit[] {
   const hits: Hit[] = [];
-  // Numeric keys (cue, start, end): string keys per match cost more than the matching itself.
-  const seen = new Set<number>();
-  const span = n.text.length + 1;
-  for (const m of matcher.iterate(n.text)) {
-    const data = m.data!;
-    const key = (cueIndex(data.cue) * span + m.start) * span + m.end;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let nStart = m.start;
-    let nEnd = m.end;
-    while (nStart < nEnd && n.text[nStart] === ' ') nStart++;
-    while (nEnd > nStart && n.text[nEnd - 1] === ' ') nEnd--;
+  // The matched range of each phrase hit, boundary spaces included: concept parts are checked against it.
+  const raw: number[] = [];
+  const text = n.text;
+  const entries = matcher.entries;
+  // A pattern occurs once per cue in the automaton, so no phrase hit repeats (cue, start, end).
+  matcher.scan(text, (id, mStart, mEnd) => {
+    const data = entries[id]!.data;
+    let nStart = mStart;
+    let nEnd = mEnd;
+    while (nStart < nEnd && text.charCodeAt(nStart) === 32) nStart++;
+    while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 32) nEnd--;
     const { start, end } = toOriginal(n, nStart, nEnd);
     hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
-  }
+    raw.push(mStart, mEnd);
+  });
   if (original !== undefined) {
+    const phrases = hits.length;
     for (const c of findConcepts(n, original)) {
       for (const p of c.parts) {
-        const key = (cueIndex(c.cue) * span + p.nStart) * span + p.nEnd;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
+        let dup = false;
+        for (let k = 0; k < hits.length && !dup; k++) {
+          const h = hits[k]!;
+          dup = h.cue === c.cue && (k < phrases ? raw[2 * k] === p.nStart && raw[2 * k + 1] === p.nEnd : h.nStart === p.nStart && h.nEnd === p.nEnd);
+        }
+        if (!dup) hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
       }
     }
   }

@@ -56,3 +56,12 @@ test('a normalised range maps back to the exact original characters', () => {
   // Sentence punctuation survives as a break.
   assert.equal(n.text, ' salam | pasportumu aldilar | ');
 });
+
+test('a long text and then a short one: the reused buffers grow and do not leak between texts', () => {
+  const long = 'Pasport '.repeat(2000);
+  const n = normalise(long);
+  assert.equal(n.text, ` ${'pasport '.repeat(2000)}`);
+  assert.equal(n.from.length, n.text.length);
+  assert.deepEqual(toOriginal(n, n.text.length - 8, n.text.length - 1), { start: long.length - 8, end: long.length - 1 });
+  assert.equal(norm('İŞ'), ' is ');
+});

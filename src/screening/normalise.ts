@@ -21,6 +21,8 @@ const LAT_TO_CYR: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р',
 
 // Inside a word that also holds letters, these stand in for letters ("p@sport", "pa$$port", "v1za").
 const LEET: Record<string, string> = { '@': 'a', $: 's', '0': 'o', '1': 'i', '3': 'e', '€': 'e' };
+const LEET_CODES = new Set(Object.keys(LEET).map((k) => k.charCodeAt(0)));
+const isLeet = (c: string) => c.length === 1 && LEET_CODES.has(c.charCodeAt(0));
 
 // Latin diacritics folded away: people often type Azerbaijani and Turkish without them.
 const LATIN_FOLD: Record<string, string> = { ə: 'e', ş: 's', ç: 'c', ğ: 'g', ö: 'o', ü: 'u', ı: 'i', â: 'a', î: 'i', û: 'u', é: 'e', è: 'e', ä: 'a', ñ: 'n' };
@@ -52,19 +54,35 @@ export interface NormaliseOptions {
 }
 
 // Character classes, memoised: Unicode property regexes per character dominate the cost otherwise.
-const memo = (re: RegExp) => {
-  const cache = new Map<string, boolean>();
-  return (c: string) => {
-    let v = cache.get(c);
-    if (v === undefined) cache.set(c, (v = re.test(c)));
-    return v;
-  };
-};
-const isLetter = memo(/\p{L}/u);
-const isCyrillic = memo(/\p{Script=Cyrillic}/u);
-const isLatin = memo(/\p{Script=Latin}/u);
-const isMark = memo(/[\p{M}\p{Cf}]/u);
-const foldMemo = new Map<string, string>();
+// A BMP character's classes live in a table filled on first sight (bit 128: known); the rare
+// characters outside the BMP in a map.
+const LETTER = 1;
+const CYRILLIC = 2;
+const LATIN = 4;
+const MARK = 8;
+const KNOWN = 128;
+const RE_LETTER = /\p{L}/u;
+const RE_CYRILLIC = /\p{Script=Cyrillic}/u;
+const RE_LATIN = /\p{Script=Latin}/u;
+const RE_MARK = /[\p{M}\p{Cf}]/u;
+const bmpClasses = new Uint8Array(65536);
+const astralClasses = new Map<string, number>();
+const classesOf = (c: string) => (RE_LETTER.test(c) ? LETTER : 0) | (RE_CYRILLIC.test(c) ? CYRILLIC : 0) | (RE_LATIN.test(c) ? LATIN : 0) | (RE_MARK.test(c) ? MARK : 0) | KNOWN;
+function classes(c: string): number {
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    const v = bmpClasses[code]!;
+    return v ? v : (bmpClasses[code] = classesOf(c));
+  }
+  let v = astralClasses.get(c);
+  if (v === undefined) astralClasses.set(c, (v = classesOf(c)));
+  return v;
+}
+const isLetter = (c: string) => (classes(c) & LETTER) !== 0;
+const isCyrillic = (c: string) => (classes(c) & CYRILLIC) !== 0;
+const isLatin = (c: string) => (classes(c) & LATIN) !== 0;
+const isMark = (c: string) => (classes(c) & MARK) !== 0;
+const foldMemo = new Map<number | string, string>();
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /** Explicit case fold. İ/I/ı/i all become i: `'İ'.toLowerCase()` is two units and would shift offsets. */
@@ -74,10 +92,11 @@ export function foldChar(c: string): string {
     const code = c.charCodeAt(0);
     if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
   }
-  let v = foldMemo.get(c);
+  const key = c.length === 1 ? c.charCodeAt(0) : c;
+  let v = foldMemo.get(key);
   if (v === undefined) {
     const lower = c.toLowerCase();
-    foldMemo.set(c, (v = lower.length === c.length ? lower : c));
+    foldMemo.set(key, (v = lower.length === c.length ? lower : c));
   }
   return v;
 }
@@ -85,158 +104,268 @@ export function foldChar(c: string): string {
 const EMOJI_KEYS = Object.keys(EMOJI_TOKENS).sort((a, b) => b.length - a.length);
 const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
 
+let dropBuf = new Uint8Array(4096);
+
 /** Single letters separated by one separator, at least four in a row ("p a s p o r t"). */
 function spacedSeparators(text: string): Uint8Array {
-  const drop = new Uint8Array(text.length);
+  if (dropBuf.length < text.length) dropBuf = new Uint8Array(text.length * 2);
+  const drop = dropBuf;
+  drop.fill(0, 0, text.length);
   for (const m of text.matchAll(SPACED_RUN)) {
     for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!isLetter(text[i]!)) drop[i] = 1;
   }
   return drop;
 }
 
-interface Unit {
-  c: string;
-  start: number;
-  end: number;
-  kind: 'word' | 'emoji' | 'sep' | 'break';
-}
+/** Unit kinds; units live in parallel arrays, not one object per character. */
+const WORD = 0;
+const EMOJI = 1;
+const SEP = 2;
+const BRK = 3;
 
 /** Sentence and quote boundaries survive normalisation as "|": negation does not reach across them. */
 const BREAKS = new Set(['.', '!', '?', ';', '\n', '«', '»', '"', '|', '“', '”', '•']);
 export const BREAK = '|';
+const SPACE = 32;
+const BAR = 124;
 
-function units(text: string, drop: Uint8Array): Unit[] {
-  const out: Unit[] = [];
+interface Units {
+  c: string[];
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  n: number;
+}
+
+// ASCII classes by code: 1 letter or digit or stand-in symbol, 2 break, 0 separator.
+const ASCII_CLASS = new Uint8Array(128);
+for (let k = 0; k < 128; k++) {
+  const c = String.fromCharCode(k);
+  ASCII_CLASS[k] = /[A-Za-z0-9]/.test(c) || c in LEET ? 1 : BREAKS.has(c) ? 2 : 0;
+}
+
+// Reused between calls (one text at a time per thread), grown when a longer text comes.
+const unitBuf: Units = { c: [], start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), n: 0 };
+
+function units(text: string, drop: Uint8Array): Units {
+  const u = unitBuf;
+  if (u.start.length < text.length) {
+    const cap = Math.max(4096, text.length * 2);
+    u.start = new Int32Array(cap);
+    u.end = new Int32Array(cap);
+    u.kind = new Uint8Array(cap);
+  }
+  u.n = 0;
+  const add = (c: string, start: number, end: number, kind: number) => {
+    const k = u.n++;
+    u.c[k] = c;
+    u.start[k] = start;
+    u.end[k] = end;
+    u.kind[k] = kind;
+  };
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // ASCII fast path: most of the text, and no Unicode property lookups needed.
-      const c = text[i]!;
-      const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-      if (drop[i]) out.push({ c: '', start: i, end: i + 1, kind: 'word' });
-      else if (letter || (code >= 48 && code <= 57) || c in LEET) out.push({ c, start: i, end: i + 1, kind: 'word' });
-      else out.push({ c, start: i, end: i + 1, kind: BREAKS.has(c) ? 'break' : 'sep' });
+      const cls = ASCII_CLASS[code]!;
+      if (drop[i]) add('', i, i + 1, WORD);
+      else add(text[i]!, i, i + 1, cls === 1 ? WORD : cls === 2 ? BRK : SEP);
       i++;
       continue;
     }
     const emoji = code > 0x2000 ? EMOJI_KEYS.find((k) => text.startsWith(k, i)) : undefined;
     if (emoji) {
-      out.push({ c: emoji, start: i, end: i + emoji.length, kind: 'emoji' });
+      add(emoji, i, i + emoji.length, EMOJI);
       i += emoji.length;
       continue;
     }
-    const cp = text.codePointAt(i)!;
-    const c = String.fromCodePoint(cp);
+    const c = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(text.codePointAt(i)!) : text[i]!;
     const end = i + c.length;
-    if (drop[i]) out.push({ c: '', start: i, end, kind: 'word' });
-    else if (isMark(c)) out.push({ c: '', start: i, end, kind: 'word' });
-    else if (isLetter(c) || isDigit(c) || c in LEET) out.push({ c, start: i, end, kind: 'word' });
-    else out.push({ c, start: i, end, kind: BREAKS.has(c) ? 'break' : 'sep' });
+    if (drop[i]) add('', i, end, WORD);
+    else if (isMark(c)) add('', i, end, WORD);
+    else if (isLetter(c) || isDigit(c) || isLeet(c)) add(c, i, end, WORD);
+    else add(c, i, end, BREAKS.has(c) ? BRK : SEP);
     i = end;
   }
-  return out;
+  return u;
 }
+
+/** The output under construction: UTF-16 codes with their original ranges, in buffers reused across calls. */
+class Out {
+  codes = new Uint16Array(4096);
+  from = new Int32Array(4096);
+  to = new Int32Array(4096);
+  n = 0;
+  reset() {
+    this.n = 0;
+  }
+  push(s: string, start: number, end: number) {
+    for (let k = 0; k < s.length; k++) this.code(s.charCodeAt(k), start, end);
+  }
+  code(c: number, start: number, end: number) {
+    if (this.n === this.codes.length) this.grow();
+    const k = this.n++;
+    this.codes[k] = c;
+    this.from[k] = start;
+    this.to[k] = end;
+  }
+  last(back = 1): number {
+    return this.n >= back ? this.codes[this.n - back]! : -1;
+  }
+  space(start: number, end: number) {
+    if (this.last() !== SPACE) this.code(SPACE, start, end);
+  }
+  private grow() {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    codes.set(this.codes);
+    from.set(this.from);
+    to.set(this.to);
+    this.codes = codes;
+    this.from = from;
+    this.to = to;
+  }
+}
+const shared = new Out();
 
 /** Normalise a text for matching, keeping a map from every output unit back to the original. */
 export function normalise(text: string, options: NormaliseOptions = {}): Normalised {
   const azCyrillic = AZ_CYRILLIC_ONLY.test(text) || (options.lang === 'az' && /\p{Script=Cyrillic}/u.test(text));
   const us = units(text, spacedSeparators(text));
-  // Arrays, not string concatenation: endsWith on a growing rope string would flatten it each time.
-  const out: string[] = [' '];
-  const from: number[] = [0];
-  const to: number[] = [0];
-  const push = (s: string, start: number, end: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      from.push(start);
-      to.push(end);
-    }
-  };
-  const space = (start: number, end: number) => {
-    if (out[out.length - 1] === ' ') return;
-    push(' ', start, end);
-  };
-
+  const out = shared;
+  out.reset();
+  out.code(SPACE, 0, 0);
   let i = 0;
-  while (i < us.length) {
-    const u = us[i]!;
-    if (u.kind === 'sep') {
-      space(u.start, u.end);
+  while (i < us.n) {
+    const kind = us.kind[i]!;
+    const start = us.start[i]!;
+    const end = us.end[i]!;
+    if (kind === SEP) {
+      out.space(start, end);
       i++;
       continue;
     }
-    if (u.kind === 'break') {
-      if (out[out.length - 1] === BREAK || out[out.length - 2] === BREAK) {
+    if (kind === BRK) {
+      if (out.last() === BAR || out.last(2) === BAR) {
         i++;
         continue;
       }
-      space(u.start, u.end);
-      push(`${BREAK} `, u.start, u.end);
+      out.space(start, end);
+      out.code(BAR, start, end);
+      out.code(SPACE, start, end);
       i++;
       continue;
     }
-    if (u.kind === 'emoji') {
-      space(u.start, u.start);
-      push(EMOJI_TOKENS[u.c]!, u.start, u.end);
-      push(' ', u.end, u.end);
+    if (kind === EMOJI) {
+      out.space(start, start);
+      out.push(EMOJI_TOKENS[us.c[i]!]!, start, end);
+      out.code(SPACE, end, end);
       i++;
       continue;
     }
     let j = i;
-    while (j < us.length && us[j]!.kind === 'word') j++;
-    emitWord(us.slice(i, j), azCyrillic, push);
+    while (j < us.n && us.kind[j] === WORD) j++;
+    emitWord(us, i, j, azCyrillic, out);
     i = j;
   }
-  space(text.length, text.length);
-  return { ...skeleton(out, from, to), azCyrillic };
+  out.space(text.length, text.length);
+  return { ...skeleton(out), azCyrillic };
 }
 
 // Latin spelling skeleton. Russian typed in Latin letters has no one scheme ("zhenih", "jenih";
 // "besplatnyy", "besplatnij"), so Latin text and patterns alike collapse the usual alternatives.
 // Applied to every Latin letter run: a collision can only make two patterns look alike, and
-// patterns are whole phrases.
-const DIGRAPHS: [string, string][] = [['shch', 's'], ['sch', 's'], ['sh', 's'], ['ch', 'c'], ['zh', 'i'], ['kh', 'h'], ['ts', 'c'], ['yu', 'u'], ['iu', 'u'], ['ya', 'a'], ['ia', 'a'], ['yo', 'o']];
-const SINGLE: Record<string, string> = { x: 'h', y: 'i', j: 'i', w: 'v', q: 'k' };
+// patterns are whole phrases. Digraphs: shch sch sh → s, ch → c, zh → i, kh → h, ts → c,
+// yu iu → u, ya ia → a, yo → o; single letters x → h, y j → i, w → v, q → k.
+const ch = (c: string) => c.charCodeAt(0);
+const [A, Z, C, H, I, J, K, O, Q, S, T, U, W, X, Y, ZZ] = ['a', 'z', 'c', 'h', 'i', 'j', 'k', 'o', 'q', 's', 't', 'u', 'w', 'x', 'y', 'z'].map(ch) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+const V = ch('v');
 
-function skeleton(chars: string[], from: number[], to: number[]): { text: string; from: Int32Array; to: Int32Array } {
-  const o: string[] = [];
-  const f: number[] = [];
-  const t: number[] = [];
+/** The skeleton of the Latin letter at `i`: [replacement code, units consumed]. */
+function digraph(c: number, n1: number, n2: number, n3: number): number {
+  // Returns replacement * 8 + length.
+  switch (c) {
+    case S:
+      if (n1 === H && n2 === C && n3 === H) return S * 8 + 4;
+      if (n1 === C && n2 === H) return S * 8 + 3;
+      if (n1 === H) return S * 8 + 2;
+      return S * 8 + 1;
+    case C:
+      return n1 === H ? C * 8 + 2 : C * 8 + 1;
+    case ZZ:
+      return n1 === H ? I * 8 + 2 : ZZ * 8 + 1;
+    case K:
+      return n1 === H ? H * 8 + 2 : K * 8 + 1;
+    case T:
+      return n1 === S ? C * 8 + 2 : T * 8 + 1;
+    case Y:
+      if (n1 === U) return U * 8 + 2;
+      if (n1 === A) return A * 8 + 2;
+      if (n1 === O) return O * 8 + 2;
+      return I * 8 + 1;
+    case I:
+      if (n1 === U) return U * 8 + 2;
+      if (n1 === A) return A * 8 + 2;
+      return I * 8 + 1;
+    case X:
+      return H * 8 + 1;
+    case J:
+      return I * 8 + 1;
+    case W:
+      return V * 8 + 1;
+    case Q:
+      return K * 8 + 1;
+    default:
+      return c * 8 + 1;
+  }
+}
+
+function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } {
+  const { codes, from, to, n } = out;
+  // In place: the output never runs ahead of the input (m <= i).
+  let m = 0;
   let i = 0;
-  while (i < chars.length) {
-    const c = chars[i]!;
+  while (i < n) {
+    const c = codes[i]!;
     let rep = c;
     let len = 1;
-    if (c >= 'a' && c <= 'z') {
-      for (const [d, r] of DIGRAPHS) {
-        if (c === d[0] && chars[i + 1] === d[1] && (d.length < 3 || chars[i + 2] === d[2]) && (d.length < 4 || chars[i + 3] === d[3])) {
-          rep = r;
-          len = d.length;
-          break;
-        }
-      }
-      if (len === 1) rep = SINGLE[c] ?? c;
+    if (c >= A && c <= Z) {
+      const d = digraph(c, i + 1 < n ? codes[i + 1]! : -1, i + 2 < n ? codes[i + 2]! : -1, i + 3 < n ? codes[i + 3]! : -1);
+      rep = d >> 3;
+      len = d & 7;
       // Doubled letters collapse ("besplatnii", "pa$$port", "ofiss").
-      if (o[o.length - 1] === rep) {
-        t[t.length - 1] = to[i + len - 1]!;
+      if (m > 0 && codes[m - 1] === rep) {
+        to[m - 1] = to[i + len - 1]!;
         i += len;
         continue;
       }
     }
-    o.push(rep);
-    f.push(from[i]!);
-    t.push(to[i + len - 1]!);
+    const f = from[i]!;
+    const t = to[i + len - 1]!;
+    codes[m] = rep;
+    from[m] = f;
+    to[m] = t;
+    m++;
     i += len;
   }
-  return { text: o.join(''), from: Int32Array.from(f), to: Int32Array.from(t) };
+  let text = '';
+  for (let k = 0; k < m; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(m, k + 4096)) as unknown as number[]);
+  return { text, from: from.slice(0, m), to: to.slice(0, m) };
 }
 
-function emitWord(word: Unit[], azCyrillic: boolean, push: (s: string, start: number, end: number) => void) {
-  const folded = word.map((u) => foldChar(u.c));
+// Reused between words: the folded characters of the current word.
+let folded: string[] = [];
+
+function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out: Out) {
+  const len = to - from;
+  if (folded.length < len) folded = new Array<string>(len * 2);
   let cyr = 0;
   let lat = 0;
-  for (const c of folded) {
+  for (let k = 0; k < len; k++) {
+    const c = (folded[k] = foldChar(us.c[from + k]!));
     if (!c) continue;
     const code = c.charCodeAt(0);
     if (code < 0x80) {
@@ -250,28 +379,45 @@ function emitWord(word: Unit[], azCyrillic: boolean, push: (s: string, start: nu
   // In Azerbaijani Cyrillic text every Cyrillic letter goes through the table instead.
   const mixed = cyr > 0 && lat > 0 && !azCyrillic;
   const toLatin = mixed ? lat >= cyr : false;
-  for (let k = 0; k < word.length; k++) {
-    const u = word[k]!;
+  for (let k = 0; k < len; k++) {
     let c = folded[k]!;
     if (!c) continue;
+    const start = us.start[from + k]!;
+    const end = us.end[from + k]!;
     if (c.length === 1 && c.charCodeAt(0) < 0x80 && !mixed) {
       // ASCII fast path: only the stand-in symbols need a look.
-      push(c in LEET && leetInside(folded, k) ? LEET[c]! : c, u.start, u.end);
+      if (isLeet(c) && leetInside(folded, k, len)) c = LEET[c]!;
+      out.code(c.charCodeAt(0), start, end);
       continue;
     }
     if (mixed) {
       if (toLatin && CYR_TO_LAT[c]) c = CYR_TO_LAT[c]!;
       else if (!toLatin && LAT_TO_CYR[c]) c = LAT_TO_CYR[c]!;
     }
-    if (c in LEET && leetInside(folded, k)) c = LEET[c]!;
-    if (isCyrillic(c)) {
-      if (azCyrillic && c in AZ_CYRILLIC) c = AZ_CYRILLIC[c]!;
-      else if (c === 'ё') c = 'е';
+    if (isLeet(c) && leetInside(folded, k, len)) {
+      out.push(LEET[c]!, start, end);
+      continue;
     }
-    c = c.length === 1 ? (LATIN_FOLD[c] ?? c) : [...c].map((x) => LATIN_FOLD[x] ?? x).join('');
-    if (c.length === 1 && c.charCodeAt(0) > 0x7f) c = stripMarks(c);
-    push(c, u.start, u.end);
+    out.push(spelled(c, azCyrillic), start, end);
   }
+}
+
+const spelledMemo = [new Map<number, string>(), new Map<number, string>()];
+
+/** A letter's spelling in the normalised text: the Azerbaijani Cyrillic table, diacritics folded away. */
+function spelled(c: string, azCyrillic: boolean): string {
+  const memo = c.length === 1 ? spelledMemo[azCyrillic ? 1 : 0]! : undefined;
+  const hit = memo?.get(c.charCodeAt(0));
+  if (hit !== undefined) return hit;
+  let v = c;
+  if (isCyrillic(v)) {
+    if (azCyrillic && v in AZ_CYRILLIC) v = AZ_CYRILLIC[v]!;
+    else if (v === 'ё') v = 'е';
+  }
+  v = v.length === 1 ? (LATIN_FOLD[v] ?? v) : [...v].map((x) => LATIN_FOLD[x] ?? x).join('');
+  if (v.length === 1 && v.charCodeAt(0) > 0x7f) v = stripMarks(v);
+  memo?.set(c.charCodeAt(0), v);
+  return v;
 }
 
 const stripMemo = new Map<string, string>();
@@ -282,12 +428,12 @@ function stripMarks(c: string): string {
 }
 
 /** A stand-in symbol counts as a letter only with letters on both sides of its run ("p@sport", not "100manat"). */
-function leetInside(folded: string[], k: number): boolean {
+function leetInside(folded: string[], k: number, len: number): boolean {
   let l = k - 1;
-  while (l >= 0 && (folded[l] === '' || folded[l]! in LEET)) l--;
+  while (l >= 0 && (folded[l] === '' || isLeet(folded[l]!))) l--;
   let r = k + 1;
-  while (r < folded.length && (folded[r] === '' || folded[r]! in LEET)) r++;
-  return l >= 0 && r < folded.length && isLetter(folded[l]!) && isLetter(folded[r]!);
+  while (r < len && (folded[r] === '' || isLeet(folded[r]!))) r++;
+  return l >= 0 && r < len && isLetter(folded[l]!) && isLetter(folded[r]!);
 }
 
 /** Original [start, end) for the normalised range [nStart, nEnd). */

@@ -5,8 +5,8 @@ import { notFound } from '../errors.ts';
 import { authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
 import type { App, AppContext, Auth } from '../http/types.ts';
-import { screenBatch } from './batch.ts';
 import { decide, exportLabelled, itemDetail, keepItem, linkItem, listItems, screeningStats } from './items.ts';
+import { ScreeningPool } from './pool.ts';
 import { QUESTIONS } from './questionnaire.ts';
 import { personQuestionnaires, recordQuestionnaire } from './questionnaires.ts';
 import { screenText } from './screen.ts';
@@ -35,6 +35,9 @@ const reviewable = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'scre
 export function screeningRoutes(app: App, ctx: AppContext) {
   const { db, fieldKey: key } = ctx;
   const tags = ['screening'];
+  // Batches are screened in worker threads so the server stays responsive during a large one.
+  const pool = new ScreeningPool(ctx.config.screeningWorkers);
+  app.addHook('onClose', () => pool.close());
 
   // Screening itself stores nothing: the text is screened in memory and forgotten.
   app.post('/screening/screen', { config: { action: 'screening.screen' }, schema: { tags, summary: 'Screen one pasted text (nothing is stored)', body: ScreenTextInput, response: { 200: ScreenResult } } }, async (req) =>
@@ -42,7 +45,7 @@ export function screeningRoutes(app: App, ctx: AppContext) {
   );
 
   app.post('/screening/batch', { config: { action: 'screening.screen', limit: 'screening' }, schema: { tags, summary: 'Screen a JSON Lines batch (nothing is stored); bad lines get error entries', body: BatchInput, response: { 200: BatchResult } } }, async (req) => ({
-    results: await screenBatch(req.body.jsonl),
+    results: await pool.run(req.body.jsonl),
   }));
 
   app.post('/screening/items', { config: { action: 'screening.keep', target: 'screening_item' }, schema: { tags, summary: 'Screen a text and keep it for review (text encrypted)', body: ScreenTextInput, response: { 201: ItemDetail } } }, async (req, reply) => {

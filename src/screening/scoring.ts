@@ -30,8 +30,8 @@ export function analyse(hits: Hit[], normText: string): Analysis {
   contexts.negation = negations.length;
   const byCode = new Map<Indicator, Hit[]>();
   const negated: Hit[] = [];
+  const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
   for (const h of ind) {
-    const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
     // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
     // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
     const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));

@@ -1,11 +1,11 @@
 // The one entry point for screening a text, used by the CLI, the API and the evaluation.
 import fs from 'node:fs';
-import { featurise, NGRAMS, DENSE_NAMES, type NgramConfig } from './features.ts';
+import { featureMargin, NGRAMS, DENSE_NAMES, type NgramConfig } from './features.ts';
 import type { Indicator } from './indicators.ts';
 import { INDICATORS } from './indicators.ts';
 import { detectLanguage } from './language.ts';
 import { findHits, type Hit } from './matcher.ts';
-import { calibrated, margin, unpackWeights, type LinearModel, type Platt } from './model.ts';
+import { calibrated, unpackWeights, type LinearModel, type Platt } from './model.ts';
 import { normalise, type Normalised } from './normalise.ts';
 import { analyse, type Analysis } from './scoring.ts';
 import { judgeGenre, type Genre } from './genre.ts';
@@ -107,5 +107,5 @@ export function screenText(
 
 /** The model's calibrated probability, lowered by the genre: × (1 − about). */
 export function scoreExamined(ex: Examined, model: ScreeningModel, channel?: Channel): number {
-  return calibrated(model.platt, margin(model.linear, featurise(ex.analysis, ex.norm.text, channel))) * (1 - ex.genre.about);
+  return calibrated(model.platt, featureMargin(model.linear.weights, model.linear.bias, ex.analysis, ex.norm.text, channel)) * (1 - ex.genre.about);
 }

@@ -123,11 +123,15 @@ export function tokens(text: string): { tok: string[]; at: number[] } {
 
 const memos = new WeakMap<Index, Map<string, Entry[]>>();
 
-/** Entries whose first word matches this token (by stem prefix or whole token). */
-function candidates(token: string, ix: Index): Entry[] {
-  let candidateMemo = memos.get(ix);
-  if (!candidateMemo) memos.set(ix, (candidateMemo = new Map()));
-  let c = candidateMemo.get(token);
+function memoOf(ix: Index): Map<string, Entry[]> {
+  let m = memos.get(ix);
+  if (!m) memos.set(ix, (m = new Map()));
+  return m;
+}
+
+/** Entries whose first word matches this token (by stem prefix or whole token), memoised per token. */
+function candidates(token: string, ix: Index, memo: Map<string, Entry[]>): Entry[] {
+  let c = memo.get(token);
   if (c) return c;
   c = [];
   for (const L of ix.lengths) {
@@ -135,8 +139,9 @@ function candidates(token: string, ix: Index): Entry[] {
     const es = ix.byPrefix.get(L === token.length ? token : token.slice(0, L));
     if (es) for (const e of es) if (!e.exact[0] || token.length === L) c.push(e);
   }
-  if (candidateMemo.size > 200_000) candidateMemo.clear();
-  candidateMemo.set(token, c);
+  // Bounded: a long-running server sees an open-ended vocabulary.
+  if (memo.size > 200_000) memo.clear();
+  memo.set(token, c);
   return c;
 }
 
@@ -169,10 +174,13 @@ function negatedAt(tok: string[], i: number, e: Entry): boolean {
 /** Every slot found in the token list, negation applied. */
 export function slotHits(tok: string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
+  const memo = memoOf(ix);
   for (let i = 0; i < tok.length; i++) {
     const t = tok[i]!;
     if (t === BREAK) continue;
-    for (const e of candidates(t, ix)) {
+    const cs = candidates(t, ix, memo);
+    if (cs.length === 0) continue;
+    for (const e of cs) {
       let ok = true;
       for (let k = 1; k < e.words.length && ok; k++) {
         const u = tok[i + k];

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PhraseAutomaton } from './automaton.ts';
+
+/** Every occurrence of every pattern, found the slow way. */
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  patterns.forEach((p, id) => {
+    for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) out.push(`${id}@${i}-${i + p.length}`);
+  });
+  return out.sort();
+}
+
+test('the automaton finds every occurrence, overlapping and nested, with exact ranges', () => {
+  const patterns = [' he', 'she', ' his ', 'hers', 'e', 'паспорт', 'паспорта', ' pas'];
+  const a = new PhraseAutomaton(patterns.map((pattern, k) => ({ pattern, data: k })));
+  for (const text of [' ushers she he hers his ', ' паспорта паспорт pasport ', '', ' none here ']) {
+    const found: string[] = [];
+    a.scan(text, (id, start, end) => found.push(`${id}@${start}-${end}`));
+    assert.deepEqual(found.sort(), naive(patterns, text), text);
+  }
+});
+
+test('a pattern listed twice is reported once per entry', () => {
+  const a = new PhraseAutomaton([{ pattern: 'ab', data: 'x' }, { pattern: 'ab', data: 'y' }]);
+  const found: number[] = [];
+  a.scan('zabz', (id) => found.push(id));
+  assert.deepEqual(found, [0, 1]);
+});

@@ -1,0 +1,91 @@
+// A dense Aho–Corasick automaton over UTF-16 code units: one table lookup per character of the
+// normalised text, no allocation while scanning. The patterns' own characters form a small
+// alphabet; any other character leads back to the root, since no pattern contains it.
+
+export class PhraseAutomaton<T> {
+  /** Code unit → alphabet class; 0 is "in no pattern". */
+  private readonly cls = new Uint8Array(65536);
+  private readonly width: number;
+  /** Full transition table: delta[state * width + class]. */
+  private readonly delta: Int32Array;
+  /** Matches ending in each state: outputs[outStart[s] .. outStart[s + 1]) index `entries`. */
+  private readonly outStart: Int32Array;
+  private readonly outputs: Int32Array;
+
+  constructor(readonly entries: readonly { pattern: string; data: T }[]) {
+    const classes = new Map<number, number>();
+    for (const e of entries) for (let i = 0; i < e.pattern.length; i++) {
+      const c = e.pattern.charCodeAt(i);
+      if (!classes.has(c)) classes.set(c, classes.size + 1);
+    }
+    if (classes.size > 254) throw new Error('phrase alphabet too large for the automaton');
+    for (const [c, k] of classes) this.cls[c] = k;
+    const width = (this.width = classes.size + 1);
+    // Trie: children per state, then breadth-first failure links folded into a full table.
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    entries.forEach((e, id) => {
+      let s = 0;
+      for (let i = 0; i < e.pattern.length; i++) {
+        const k = this.cls[e.pattern.charCodeAt(i)]!;
+        let next = children[s]!.get(k);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[s]!.set(k, next);
+        }
+        s = next;
+      }
+      own[s]!.push(id);
+    });
+    const n = children.length;
+    const delta = (this.delta = new Int32Array(n * width));
+    const fail = new Int32Array(n);
+    const all: number[][] = new Array(n);
+    all[0] = own[0]!;
+    const queue: number[] = [];
+    for (const [k, t] of children[0]!) {
+      delta[k] = t;
+      queue.push(t);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      // Longest match first, then the shorter ones that end at the same place.
+      all[s] = [...own[s]!, ...all[fail[s]!]!];
+      for (let k = 0; k < width; k++) {
+        const t = children[s]!.get(k);
+        if (t === undefined) delta[s * width + k] = delta[fail[s]! * width + k]!;
+        else {
+          fail[t] = delta[fail[s]! * width + k]!;
+          delta[s * width + k] = t;
+          queue.push(t);
+        }
+      }
+    }
+    this.outStart = new Int32Array(n + 1);
+    let total = 0;
+    for (let s = 0; s < n; s++) {
+      this.outStart[s] = total;
+      total += all[s]!.length;
+    }
+    this.outStart[n] = total;
+    this.outputs = new Int32Array(total);
+    for (let s = 0; s < n; s++) this.outputs.set(all[s]!, this.outStart[s]!);
+  }
+
+  /** Calls `found(entry, start, end)` for every occurrence of every pattern (end exclusive). */
+  scan(text: string, found: (entry: number, start: number, end: number) => void): void {
+    const { cls, delta, width, outStart, outputs, entries } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s * width + cls[text.charCodeAt(i)]!]!;
+      const a = outStart[s]!;
+      const b = outStart[s + 1]!;
+      for (let o = a; o < b; o++) {
+        const id = outputs[o]!;
+        found(id, i + 1 - entries[id]!.pattern.length, i + 1);
+      }
+    }
+  }
+}
