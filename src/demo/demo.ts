@@ -7,6 +7,7 @@ import type { AgencyKind, Profile } from '../profile/schema.ts';
 import { generate, type Part } from '../generate/generate.ts';
 import { describeError, importRecords } from '../interchange/import.ts';
 import { createRng, type Rng } from './rng.ts';
+import { agencyPlan } from './vocabulary.ts';
 import { loadSyntheticSubmissions } from './submissions.ts';
 
 /** Where each role's demo user works. */
@@ -48,7 +49,9 @@ export function demoUsers(profile: Profile, rng: Rng): DemoUser[] {
     if (!agency) throw new Error('The profile has no agencies');
     return { username: `demo.${role.replace(/_/g, '-')}`, displayName: nameAt(i), role: role as Role, agencyCode: agency.code };
   });
-  const ngo = profile.agencies.find((a) => a.kind === 'ngo');
+  // The NGO the synthetic victims are referred to most, so the NGO worker has cases to open.
+  const ngoCode = [...agencyPlan(profile).ngos].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const ngo = profile.agencies.find((a) => a.code === ngoCode) ?? profile.agencies.find((a) => a.kind === 'ngo');
   if (ngo) users.push({ username: 'demo.ngo-worker', displayName: nameAt(users.length), role: 'case_worker', agencyCode: ngo.code });
   return users;
 }

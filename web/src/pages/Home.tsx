@@ -17,10 +17,9 @@ function urgentText(t: TFunction, q: WorkQueue): string {
       return t('home.urgent.followUps', { count: q.urgent });
     case 'submissionsOpen':
       return t('home.urgent.submissionsOpen', { count: q.urgent });
-    case 'measuresOverdue':
-      return t('home.urgent.measuresOverdue', { count: q.urgent });
     default:
-      return String(q.urgent);
+      // The queue's own name says it (overdue measures): the red edge is enough.
+      return '';
   }
 }
 
@@ -46,7 +45,7 @@ export function HomePage() {
                 <Link to={q.href}>
                   <span className="work-count">{q.count}</span> <span>{t(`home.queues.${q.id}`)}</span>
                 </Link>
-                {q.urgent > 0 && <span className="work-urgent">{urgentText(t, q)}</span>}
+                {q.urgent > 0 && urgentText(t, q) && <span className="work-urgent">{urgentText(t, q)}</span>}
               </li>
             ))}
           </ul>
