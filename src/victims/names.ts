@@ -58,6 +58,21 @@ export function matchTokens(p: { givenName: string; familyName?: string | null; 
   return tokens;
 }
 
+/**
+ * Every token stored for a person: the pair tokens of duplicate search plus one `n:` token per
+ * word of the given and family names, so that name search finds a person from any of their names
+ * in any script ("Айнур Мамедова", "aynur mammadova" → "Aynur Məmmədova").
+ */
+export function indexTokens(p: { givenName: string; familyName?: string | null; birthDate?: string | null }): string[] {
+  return [...new Set([...matchTokens(p), ...nameSearchTokens(`${p.givenName} ${p.familyName ?? ''}`)])];
+}
+
+/** The `n:` tokens of a name search: one per word with a skeleton (a person must carry them all). */
+export function nameSearchTokens(text: string): string[] {
+  const words = text.split(/[\s,.;'"()-]+/u).map(skeleton).filter((w) => w.length > 0);
+  return [...new Set(words.map((w) => `n:${w}`))];
+}
+
 /** Jaro–Winkler similarity of two folded strings, 0..1. */
 export function similarity(a: string, b: string): number {
   if (a === b) return a ? 1 : 0;

@@ -4,7 +4,7 @@ import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey,
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
-import { matchTokens } from './names.ts';
+import { indexTokens } from './names.ts';
 import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
 import { caseStatusIs, caseStatusSql } from './status.ts';
 import type { PersonsTable } from './table.ts';
@@ -62,7 +62,7 @@ export function decryptIdentity(key: FieldKey, row: EncryptedIdentity): Identity
   };
 }
 
-export const matchKeysFor = (key: FieldKey, id: Pick<Identity, 'givenName' | 'familyName' | 'birthDate'>) => matchTokens(id).map((t) => matchKey(key, t));
+export const matchKeysFor = (key: FieldKey, id: Pick<Identity, 'givenName' | 'familyName' | 'birthDate'>) => indexTokens(id).map((t) => matchKey(key, t));
 
 /** The row of a new person (shared with the bulk loader): identity encrypted, statistics in the clear. */
 export function personRow(key: FieldKey, input: CreatePersonInput, at: { caseCode: string; ownerAgencyId: string; createdBy: string | null }): Insertable<PersonsTable> {
@@ -166,6 +166,8 @@ export interface PersonQuery {
   country?: string | undefined;
   agencyId?: string | undefined;
   caseCode?: string | undefined;
+  /** Keyed hashes of the name search's words (nameSearchTokens): a person must carry them all. */
+  nameKeys?: string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -196,6 +198,7 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
       eb.or([eb('persons.owner_agency_id', '=', agencyId), sql<SqlBool>`exists (select 1 from referrals r where r.person_id = persons.id and r.to_agency_id = ${agencyId})`]),
     );
   }
+  if (q.nameKeys) base = base.where(sql<SqlBool>`persons.match_keys @> ${sql.val(q.nameKeys)}::text[]`);
   if (q.caseCode) base = base.where('persons.case_code', 'ilike', `%${q.caseCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   // The status of the page's rows only: computed in the same SELECT, the planner would prepare it
   // for every matching row (hashing all payments) although the LIMIT keeps just one page.

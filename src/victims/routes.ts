@@ -4,6 +4,10 @@ import type { App, AppContext } from '../http/types.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParams } from '../http/params.ts';
+import { matchKey } from '../crypto/fields.ts';
+import { invalid } from '../errors.ts';
+import { nameSearchTokens } from './names.ts';
+import { ensureNameIndex } from './name-index.ts';
 import { assertPersonVisible, personsVisible } from './access.ts';
 import { duplicateCandidates, personDetail, personTimeline, reflectionQueue } from './detail.ts';
 import { createPerson, listPersons, updatePerson } from './persons.ts';
@@ -36,6 +40,11 @@ export function victimRoutes(app: App, ctx: AppContext) {
   const tags = ['persons'];
   const base = (req: FastifyRequest) => ({ actor: auditActor(req), ip: req.ip });
   const who = (req: FastifyRequest) => ({ userId: authOf(req).userId, agencyId: authOf(req).agencyId });
+  // Persons recorded by an older version get the current name tokens before the first request.
+  app.addHook('onReady', async () => {
+    const n = await ensureNameIndex(db, key);
+    if (n) app.log.info({ persons: n }, 'name search index brought up to date');
+  });
 
   /** Runs a write on one person the caller may change, in one transaction with its audit entry. */
   const onPerson = <T>(req: FastifyRequest<{ Params: { id: string } }>, fn: (trx: typeof db) => Promise<T>) =>
@@ -46,7 +55,11 @@ export function victimRoutes(app: App, ctx: AppContext) {
 
   app.get('/persons', { config: { action: 'persons.list' }, schema: { tags, summary: 'Persons you may see', querystring: PersonListQuery, response: { 200: PersonList } } }, async (req) => {
     const auth = authOf(req);
-    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), req.query);
+    const { name, ...query } = req.query;
+    // Names are encrypted: the search compares keyed hashes of each word's spelling-neutral skeleton.
+    const nameKeys = name === undefined ? undefined : nameSearchTokens(name).map((t) => matchKey(key, t));
+    if (nameKeys?.length === 0) throw invalid('The name has no letters to search by', [{ path: 'name', message: 'give at least one name' }]);
+    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), { ...query, nameKeys });
   });
 
   app.post(

@@ -122,6 +122,8 @@ export const PersonListQuery = z.strictObject({
   country: isoCountry.optional(),
   agencyId: z.uuid().optional(),
   caseCode: z.string().trim().max(30).optional(),
+  /** Any of the person's names, in any script or spelling; every word must match. */
+  name: z.string().trim().min(2).max(120).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

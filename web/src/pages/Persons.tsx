@@ -19,9 +19,9 @@ import { useCan } from '../session.tsx';
 import { countryCode, isCountryCode, personPage, type Persons } from '../victims.ts';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['caseCode', 'status', 'identificationStatus', 'year', 'country', 'agencyId'] as const;
+const FILTERS = ['name', 'caseCode', 'status', 'identificationStatus', 'year', 'country', 'agencyId'] as const;
 
-/** The person list: case codes only, never names. */
+/** The person list: case codes only, never names (a name can be searched for; it is never shown here). */
 export function PersonsPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -31,7 +31,7 @@ export function PersonsPage() {
 
   const { applied, offset, form, set, go, clear, page } = useListQuery('/persons', FILTERS);
   const filter = useSubmit();
-  const labels = { caseCode: t('persons.caseCode'), year: t('persons.year'), country: t('persons.country') };
+  const labels = { name: t('persons.name'), caseCode: t('persons.caseCode'), year: t('persons.year'), country: t('persons.country') };
 
   const list = useResource<Persons>(withQuery('/api/persons', { ...applied, limit: PAGE_SIZE, offset }));
   const total = list.data?.total ?? 0;
@@ -44,7 +44,7 @@ export function PersonsPage() {
     if (year && !/^\d{4}$/.test(year)) problems.push({ path: 'year', message: t('fieldErrors.year') });
     if (country && !isCountryCode(country)) problems.push({ path: 'country', message: t('fieldErrors.country') });
     if (problems.length) throw clientInvalid(problems);
-    go({ ...form, caseCode: form.caseCode.trim(), year, country });
+    go({ ...form, name: form.name.trim(), caseCode: form.caseCode.trim(), year, country });
   });
 
   return (
@@ -70,6 +70,7 @@ export function PersonsPage() {
         }}
         noValidate
       >
+        <TextField id="filter-name" type="search" label={labels.name} hint={t('persons.nameHint')} value={form.name} onChange={(e) => set('name')(e.target.value)} autoComplete="off" spellCheck={false} />
         <TextField id="filter-caseCode" type="search" label={labels.caseCode} hint={t('persons.caseCodeHint')} value={form.caseCode} onChange={(e) => set('caseCode')(e.target.value)} autoComplete="off" spellCheck={false} />
         <SelectField id="filter-status" label={t('persons.status')} value={form.status} onChange={(e) => set('status')(e.target.value)}>
           <option value="">{t('persons.allStatuses')}</option>
