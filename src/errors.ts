@@ -17,6 +17,8 @@ export const errorStatus = {
   account_locked: 429,
   internal_error: 500,
   service_unavailable: 503,
+  /** The audit entry could not be written, so nothing was sent and any change was rolled back. */
+  audit_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -31,8 +33,8 @@ export class AppError extends Error {
   readonly fields: FieldError[];
   readonly status: number;
 
-  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
-    super(message);
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], options?: ErrorOptions) {
+    super(message, options);
     this.code = code;
     this.fields = fields;
     this.status = errorStatus[code];

@@ -6,7 +6,8 @@ import { createUser } from '../accounts/users.ts';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
 import { version } from '../boot.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { fieldKey } from '../crypto/fields.ts';
+import { withAuditKey } from '../audit/key.ts';
+import { fieldKey, type FieldKey } from '../crypto/fields.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp, type BuildOptions } from '../http/app.ts';
@@ -57,6 +58,11 @@ export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & {
       await c.end();
     },
   };
+}
+
+/** The same database, able to write the audit trail under `key` (as the app's own handle is). */
+export function keyed<T extends Db>(db: T, key: FieldKey): T {
+  return { ...db, kysely: withAuditKey(db.kysely, key) };
 }
 
 export interface TestApp {
@@ -124,12 +130,13 @@ export async function logInClient(baseUrl: string, username: string, password: s
 
 /** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
 export async function startTestApp(opts: { profile?: string; config?: Partial<Config> } & BuildOptions = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+  const key = fieldKey(randomBytes(32));
+  const db = keyed(await freshDatabase(), key);
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
   const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory' }), ...opts.config };
-  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: fieldKey(randomBytes(32)), version };
+  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: key, version };
   const app = await buildApp(ctx, { ...opts, logger: opts.logger ?? false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
