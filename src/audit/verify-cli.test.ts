@@ -6,16 +6,18 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../db/database.ts';
+import { contentHash, linkHash } from './chain.ts';
 import { freshDatabase, TEST_PASSWORD, testServerUrl } from '../test/harness.ts';
 
 const bin = new URL('../../bin/azad.js', import.meta.url).pathname;
 let dir: string;
+let keyFile: string;
 let pgUrl: string | undefined;
 let pgDb: (Db & { url?: string }) | undefined;
 
 // The CLI is run as a real process against a real database: PGlite in a temp dir, or PostgreSQL.
 function azad(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, AZAD_DATA_DIR: dir, AZAD_LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, AZAD_DATA_DIR: dir, AZAD_KEY_FILE: keyFile, AZAD_LOG_LEVEL: 'silent' };
   if (pgUrl) env.DATABASE_URL = pgUrl;
   else delete env.DATABASE_URL;
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
@@ -33,6 +35,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-cli-'));
+  keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azad-cli-key-')), 'azad.key');
   if (testServerUrl()) {
     pgDb = await freshDatabase();
     pgUrl = pgDb.url;
@@ -41,6 +44,7 @@ before(async () => {
 after(async () => {
   await pgDb?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
 });
 
 test('azad db migrate, user create and audit verify on an intact chain', () => {
@@ -61,6 +65,36 @@ test('user create rejects a bad role with a clear message and writes nothing', a
   assert.match(u.stderr, /superhero|role/i);
   const n = await withDb((db) => db.kysely.selectFrom('users').select('id').where('username', '=', 'cli.bad').execute());
   assert.equal(n.length, 0);
+});
+
+test('a row rewritten with every later hash recomputed (unkeyed, triggers off) fails azad audit verify, with and without the anchor', async () => {
+  const anchorFile = path.join(dir, 'anchor.json');
+  const a = azad('audit', 'anchor', '--out', anchorFile);
+  assert.equal(a.status, 0, a.stderr);
+  assert.match(fs.readFileSync(anchorFile, 'utf8'), /"seq":3,/);
+  assert.equal(azad('audit', 'verify', '--anchor', anchorFile).status, 0);
+
+  await withDb(async (db) => {
+    await db.kysely.connection().execute(async (conn) => {
+      await (db.kind === 'postgres' ? sql`set session_replication_role = replica` : sql`alter table audit_log disable trigger audit_log_no_update_delete`).execute(conn);
+      const rows = await conn.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+      let prev = rows[0]?.hash ?? '';
+      for (const row of rows.slice(1)) {
+        const forged = row.seq === 2 ? { ...row, action: 'nothing.to.see' } : row;
+        const content = contentHash(forged);
+        const hash = linkHash(prev, row.seq, content);
+        await sql`update audit_log set action = ${forged.action}, content_hash = ${content}, prev_hash = ${prev}, hash = ${hash} where seq = ${row.seq}`.execute(conn);
+        prev = hash;
+      }
+      await (db.kind === 'postgres' ? sql`set session_replication_role = origin` : sql`alter table audit_log enable trigger audit_log_no_update_delete`).execute(conn);
+    });
+  });
+  const v = azad('audit', 'verify');
+  assert.equal(v.status, 1);
+  assert.match(v.stderr, /BROKEN at row 2/);
+  const anchored = azad('audit', 'verify', '--anchor', anchorFile);
+  assert.equal(anchored.status, 1);
+  assert.match(anchored.stderr, /BROKEN at row 2/);
 });
 
 test('altering one audit row makes azad audit verify exit non-zero and name it', async () => {

@@ -40,10 +40,19 @@ user
 const audit = program.command('audit').description('the tamper-evident audit trail');
 audit
   .command('verify')
-  .description('check the hash chain; exits 1 and names the first broken link')
-  .action(async () => {
+  .description('check the keyed hash chain; exits 1 and names the first broken link')
+  .option('--anchor <file>', 'also prove that nothing at or before this anchor (from `azad audit anchor`) changed or went missing')
+  .action(async (opts: { anchor?: string }) => {
     const { verifyCommand } = await import('./audit.ts');
-    process.exitCode = await verifyCommand(loadConfig());
+    process.exitCode = await verifyCommand(loadConfig(), opts);
+  });
+audit
+  .command('anchor')
+  .description('print a signed statement of the chain\'s head (sequence, hash, time) to keep outside the database')
+  .option('--out <file>', 'write it to a new file instead of standard output')
+  .action(async (opts: { out?: string }) => {
+    const { anchorCommand } = await import('./audit.ts');
+    await anchorCommand(loadConfig(), opts);
   });
 
 const keys = program.command('keys').description('the field-encryption key');
