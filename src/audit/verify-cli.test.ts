@@ -120,31 +120,38 @@ test('deleting one audit row is named as well', async () => {
   assert.match(v.stderr, /row 2: rows 1\.\.1 are missing/);
 });
 
-test('azad backup and azad restore carry the data, and the broken link, to an empty database', async () => {
-  const file = path.join(dir, 'azad.backup.gz');
+test('azad backup writes an owner-only encrypted file; azad restore refuses its broken trail unless forced with a reason', async () => {
+  const file = path.join(dir, 'azad.backup');
   const b = azad('backup', file);
   assert.equal(b.status, 0, b.stderr);
   assert.match(b.stdout, /Backed up \d+ rows/);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+  assert.ok(!fs.readFileSync(file).includes(Buffer.from('cli.one')), 'no username in the clear');
 
-  // Restore into a second, empty database.
+  // Restore into a second, empty database of the same installation (same key).
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-restore-'));
   let targetDb: (Db & { url?: string }) | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, AZAD_DATA_DIR: target, AZAD_LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, AZAD_DATA_DIR: target, AZAD_KEY_FILE: keyFile, AZAD_LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   if (testServerUrl()) {
     targetDb = await freshDatabase();
     env.DATABASE_URL = targetDb.url;
   }
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
   try {
-    const r = spawnSync(process.execPath, [bin, 'restore', file], { env, encoding: 'utf8' });
+    // The tampering travels with the backup, and the restore sees it.
+    const refused = run('restore', file);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /audit trail is broken at row 2.*nothing was restored/);
+    assert.match(run('restore', file, '--force').stderr, /--force needs --reason/);
+    const r = run('restore', file, '--force', '--reason', 'last copy after the disk failure');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /Restored \d+ rows/);
-    // The tampering travels with the backup: verify still names the same row.
-    const v = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+    assert.match(r.stdout, /Restored \d+ rows.*broken at row 2/);
+    const v = run('audit', 'verify');
     assert.equal(v.status, 1);
     assert.match(v.stderr, /BROKEN at row 2/);
     // A second restore into the now non-empty database is refused.
-    const again = spawnSync(process.execPath, [bin, 'restore', file], { env, encoding: 'utf8' });
+    const again = run('restore', file, '--force', '--reason', 'again');
     assert.notEqual(again.status, 0);
     assert.match(again.stderr, /empty database/);
   } finally {

@@ -67,18 +67,22 @@ keys
 
 program
   .command('backup <file>')
-  .description('write a complete logical backup (works on PGlite and PostgreSQL)')
-  .action(async (file: string) => {
+  .description('write a complete logical backup, encrypted, mode 600 (works on PGlite and PostgreSQL; sign-in sessions are left out)')
+  .option('--passphrase-file <file>', 'encrypt with the passphrase in this file (or AZAD_BACKUP_PASSPHRASE) instead of the installation key')
+  .action(async (file: string, opts: { passphraseFile?: string }) => {
     const { backupCommand } = await import('./backup.ts');
-    await backupCommand(loadConfig(), file);
+    await backupCommand(loadConfig(), file, opts);
   });
 
 program
   .command('restore <file>')
-  .description('restore a backup into an empty database')
-  .action(async (file: string) => {
+  .description('restore a backup into an empty database; refuses one whose audit trail is broken')
+  .option('--passphrase-file <file>', 'the passphrase the backup was written with (or AZAD_BACKUP_PASSPHRASE)')
+  .option('--force', 'restore even though the audit trail is broken (needs --reason)', false)
+  .option('--reason <text>', 'why a broken trail is restored; recorded in the audit trail')
+  .action(async (file: string, opts: { passphraseFile?: string; force: boolean; reason?: string }) => {
     const { restoreCommand } = await import('./backup.ts');
-    await restoreCommand(loadConfig(), file);
+    await restoreCommand(loadConfig(), file, opts);
   });
 
 program

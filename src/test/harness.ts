@@ -30,15 +30,16 @@ const roleHome: Record<Role, AgencyKind> = {
   prosecutor: 'prosecutor',
 };
 
-/**
- * A fresh database for one test file: in-memory PGlite by default; with DATABASE_URL (or TEST_DATABASE_URL)
- * a new PostgreSQL database created on that server and dropped afterwards.
- */
 /** The PostgreSQL server tests run against, or undefined for in-memory PGlite. */
 export const testServerUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
-export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & { url?: string }> {
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
+/**
+ * A fresh database for one test file: in-memory PGlite by default; with DATABASE_URL (or TEST_DATABASE_URL)
+ * a new PostgreSQL database created on that server and dropped afterwards. Its handle carries an
+ * audit key (random unless given), as the app's does, so commands can write the trail.
+ */
+export async function freshDatabase(serverUrl = testServerUrl(), key: FieldKey = fieldKey(randomBytes(32))): Promise<Db & { url?: string }> {
+  if (!serverUrl) return keyed(await openDatabase({ dataDir: 'memory://' }), key);
   const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -48,7 +49,7 @@ export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & {
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   return {
-    ...db,
+    ...keyed(db, key),
     url: url.toString(),
     close: async () => {
       await db.close();
@@ -131,7 +132,7 @@ export async function logInClient(baseUrl: string, username: string, password: s
 /** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
 export async function startTestApp(opts: { profile?: string; config?: Partial<Config> } & BuildOptions = {}): Promise<TestApp> {
   const key = fieldKey(randomBytes(32));
-  const db = keyed(await freshDatabase(), key);
+  const db = await freshDatabase(testServerUrl(), key);
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
