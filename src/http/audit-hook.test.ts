@@ -73,3 +73,16 @@ test('a sign-in whose audit entry cannot be written sets no session cookie', asy
     assert.equal(res.body.csrfToken, undefined);
   });
 });
+
+test('changes made straight in a route are rolled back too: language, two-factor enrolment', async () => {
+  const analyst = await t.as('analyst');
+  const before = await t.db.kysely.selectFrom('users').select(['language', 'totp_secret']).where('id', '=', t.users.analyst.id).executeTakeFirstOrThrow();
+  await whileAuditFails(async () => {
+    assert.equal((await analyst.patch('/api/me', { language: before.language === 'en' ? 'ru' : 'en' })).status, 503);
+    const setup = await analyst.post('/api/me/totp/setup');
+    assert.equal(setup.status, 503);
+    assert.equal(setup.body.secret, undefined);
+  });
+  const after = await t.db.kysely.selectFrom('users').select(['language', 'totp_secret']).where('id', '=', t.users.analyst.id).executeTakeFirstOrThrow();
+  assert.deepEqual(after, before);
+});
