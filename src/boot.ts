@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { seedAgenciesFromProfile } from './agencies/agencies.ts';
 import { createUser } from './accounts/users.ts';
 import type { Config } from './config.ts';
-import { loadFieldKey } from './crypto/fields.ts';
+import { withAuditKey } from './audit/key.ts';
+import { loadKey } from './crypto/key-file.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
@@ -17,11 +18,13 @@ export const version: string = JSON.parse(fs.readFileSync(new URL('../package.js
 /** Opens the database, applies migrations, validates the profile and seeds its agencies. */
 export async function openContext(config: Config): Promise<{ ctx: AppContext; db: Db }> {
   const profile = await loadProfile(profileDir(config.profile));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.dbTimeouts });
+  const fieldKey = loadKey(config);
+  const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.dbTimeouts });
+  // Every handle made from here on (transactions included) can chain audit entries.
+  const db = { ...opened, kysely: withAuditKey(opened.kysely, fieldKey) };
   try {
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);
-    const fieldKey = loadFieldKey({ key: config.key, keyFile: config.keyFile });
     return { db, ctx: { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey, version } };
   } catch (err) {
     await db.close();

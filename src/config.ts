@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DbTimeouts } from './db/database.ts';
@@ -23,6 +24,9 @@ const Env = z.object({
   AZAD_ADMIN_PASSWORD: z.string().optional(),
   AZAD_KEY: z.string().optional(),
   AZAD_KEY_FILE: z.string().optional(),
+  AZAD_RETIRED_KEYS: z.string().optional(),
+  XDG_CONFIG_HOME: z.string().optional(),
+  HOME: z.string().optional(),
   AZAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AZAD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   AZAD_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
@@ -49,6 +53,10 @@ export interface Config {
   adminPassword: string | undefined;
   key: string | undefined;
   keyFile: string;
+  /** Where versions before issue 16 kept the key (inside the data folder); moved out on first use. Null when AZAD_KEY_FILE is set. */
+  legacyKeyFile: string | null;
+  /** Keys retired by rotation when the key comes from AZAD_KEY: older audit rows were chained under them. */
+  retiredKeys: string[];
   logLevel: z.infer<typeof Env>['AZAD_LOG_LEVEL'];
   trustProxy: boolean;
   bodyLimit: number;
@@ -82,7 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     profile: e.AZAD_PROFILE,
     adminPassword: e.AZAD_ADMIN_PASSWORD,
     key: e.AZAD_KEY,
-    keyFile: path.resolve(e.AZAD_KEY_FILE ?? path.join(dataDir, 'azad.key')),
+    // Outside the data folder, so a copy of the data does not carry its key.
+    keyFile: path.resolve(e.AZAD_KEY_FILE ?? path.join(e.XDG_CONFIG_HOME ?? path.join(e.HOME ?? os.homedir(), '.config'), 'azad', 'azad.key')),
+    legacyKeyFile: e.AZAD_KEY_FILE ? null : path.join(dataDir, 'azad.key'),
+    retiredKeys: (e.AZAD_RETIRED_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     logLevel: e.AZAD_LOG_LEVEL,
     trustProxy: e.AZAD_TRUST_PROXY === 'true',
     bodyLimit: e.AZAD_BODY_LIMIT,

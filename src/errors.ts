@@ -19,6 +19,8 @@ export const errorStatus = {
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
+  /** The audit entry could not be written, so nothing was sent and any change was rolled back. */
+  audit_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -35,12 +37,12 @@ export class AppError extends Error {
   /** Sent as `retry-after` (seconds) with a 429 or 503. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], retryAfterSeconds?: number) {
-    super(message);
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], options?: ErrorOptions & { retryAfterSeconds?: number }) {
+    super(message, options);
     this.code = code;
     this.fields = fields;
     this.status = errorStatus[code];
-    this.retryAfterSeconds = retryAfterSeconds;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -25,7 +25,12 @@ export function meRoutes(app: App, ctx: AppContext) {
 
   app.patch('/me', { config: self, schema: { tags: ['me'], summary: 'Change interface language', body: UpdateMeInput, response: { 200: Me.shape.user } } }, async (req) => {
     const auth = authOf(req);
-    const row = await db.updateTable('users').set({ language: req.body.language, updated_at: new Date() }).where('id', '=', auth.userId).returningAll().executeTakeFirstOrThrow();
+    // Each change commits with its audit entry, or not at all.
+    const row = await db.transaction().execute(async (trx) => {
+      const r = await trx.updateTable('users').set({ language: req.body.language, updated_at: new Date() }).where('id', '=', auth.userId).returningAll().executeTakeFirstOrThrow();
+      await appendAudit(trx, { actor: auditActor(req), action: 'users.language_changed', outcome: 'ok', targetType: 'user', targetId: auth.userId, details: { language: req.body.language } });
+      return r;
+    });
     return toUser(row);
   });
 
@@ -56,7 +61,10 @@ export function meRoutes(app: App, ctx: AppContext) {
     const row = await ownRow(auth.userId);
     if (row.totp_enabled) throw new AppError('conflict', 'Two-factor authentication is already enabled');
     const setup = newTotpSecret(row.username);
-    await db.updateTable('users').set({ totp_secret: encryptField(ctx.fieldKey, setup.secret) }).where('id', '=', auth.userId).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ totp_secret: encryptField(ctx.fieldKey, setup.secret) }).where('id', '=', auth.userId).execute();
+      await appendAudit(trx, { actor: auditActor(req), action: 'users.totp_setup_started', outcome: 'ok', targetType: 'user', targetId: auth.userId });
+    });
     return setup;
   });
 

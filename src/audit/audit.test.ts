@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../test/harness.ts';
-import { contentHash, linkHash } from './chain.ts';
+import { makeAnchor, verifyAgainstAnchor } from './anchor.ts';
+import { contentHash, GENESIS_HASH, linkHash } from './chain.ts';
 import { appendAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
 
@@ -78,38 +79,61 @@ test('the auditor filters the trail by user, target and time', async () => {
 
 test('concurrent writers still produce one unbroken chain', async () => {
   await Promise.all(Array.from({ length: 25 }, (_, i) => appendAudit(t.db.kysely, { action: `test.concurrent.${i}`, outcome: 'ok' })));
-  const result = await verifyAuditChain(t.db.kysely);
+  const result = await verifyAuditChain(t.db.kysely, t.ctx.fieldKey);
   assert.equal(result.ok, true, JSON.stringify(result.broken));
   assert.ok(result.checked > 25);
 });
 
-// Tampering needs the triggers off, as a superuser attacker would do; the chain must still tell.
-async function tamper(statement: ReturnType<typeof sql>) {
-  await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(t.db.kysely);
-  try {
-    await statement.execute(t.db.kysely);
-  } finally {
-    await sql`alter table audit_log enable trigger audit_log_no_update_delete`.execute(t.db.kysely);
-  }
+// Tampering needs the triggers off, as the owner of the table or a superuser would do; the chain must still tell.
+// On PostgreSQL the way is session_replication_role = replica (no trigger fires); PGlite runs as a
+// superuser too, but its single connection makes disabling the trigger the simpler equivalent.
+async function tamper(...statements: ReturnType<typeof sql>[]) {
+  await t.db.kysely.connection().execute(async (conn) => {
+    const off = t.db.kind === 'postgres' ? sql`set session_replication_role = replica` : sql`alter table audit_log disable trigger audit_log_no_update_delete`;
+    const on = t.db.kind === 'postgres' ? sql`set session_replication_role = origin` : sql`alter table audit_log enable trigger audit_log_no_update_delete`;
+    await off.execute(conn);
+    try {
+      for (const s of statements) await s.execute(conn);
+    } finally {
+      await on.execute(conn);
+    }
+  });
 }
 
-test('a rewritten row with freshly computed hashes is caught at the next link', async () => {
+/** What an attacker without the key can do: rewrite a row and recompute every later hash with the unkeyed function. */
+async function rewriteWithRecomputedHashes(seq: number, change: { action: string }, opts: { dropKeyIds?: boolean } = {}) {
+  const rows = await t.db.kysely.selectFrom('audit_log').selectAll().where('seq', '>=', seq).orderBy('seq').execute();
+  const first = await t.db.kysely.selectFrom('audit_log').select('hash').where('seq', '=', seq - 1).executeTakeFirst();
+  let prev = first?.hash ?? GENESIS_HASH;
+  const updates: ReturnType<typeof sql>[] = [];
+  for (const row of rows) {
+    const forged = row.seq === seq ? { ...row, ...change } : row;
+    const content = contentHash(forged);
+    const hash = linkHash(prev, row.seq, content);
+    updates.push(sql`update audit_log set action = ${forged.action}, content_hash = ${content}, prev_hash = ${prev}, hash = ${hash}
+      ${opts.dropKeyIds ? sql`, key_id = null` : sql``} where seq = ${row.seq}`);
+    prev = hash;
+  }
+  await tamper(...updates);
+}
+
+test('a rewritten row with every later hash recomputed (unkeyed) is caught: without the key the links cannot be forged', async () => {
+  const anchor = await makeAnchor(t.db.kysely, t.ctx.fieldKey);
   const [head] = await lastRows(1);
-  assert.ok(head && head.seq > 3);
-  const victim = await t.db.kysely.selectFrom('audit_log').selectAll().where('seq', '=', head.seq - 1).executeTakeFirstOrThrow();
-  const forged = { ...victim, action: 'nothing.happened' };
-  const content = contentHash(forged);
-  await tamper(sql`update audit_log set action = ${forged.action}, content_hash = ${content},
-    hash = ${linkHash(victim.prev_hash, victim.seq, content)} where seq = ${victim.seq}`);
-  const r = await verifyAuditChain(t.db.kysely);
+  assert.ok(head && head.seq > 5);
+  await rewriteWithRecomputedHashes(head.seq - 3, { action: 'nothing.happened' });
+  const r = await verifyAuditChain(t.db.kysely, t.ctx.fieldKey);
   assert.equal(r.ok, false);
-  assert.equal(r.broken?.seq, head.seq);
-  assert.match(r.broken?.reason ?? '', /does not follow/);
+  assert.equal(r.broken?.seq, head.seq - 3);
+  assert.match(r.broken?.reason ?? '', /link hash is wrong/);
+  const a = await verifyAgainstAnchor(t.db.kysely, t.ctx.fieldKey, anchor);
+  assert.equal(a.ok, false);
+  assert.equal(a.broken?.seq, head.seq - 3);
 });
 
 test('an altered row breaks the chain at that row, the first broken link', async () => {
   await tamper(sql`update audit_log set outcome = 'ok', status = 200 where seq = 3`);
-  const after = await verifyAuditChain(t.db.kysely);
+  const after = await verifyAuditChain(t.db.kysely, t.ctx.fieldKey);
   assert.equal(after.ok, false);
   assert.equal(after.broken?.seq, 3);
   assert.match(after.broken?.reason ?? '', /altered/);

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import type { FieldKey } from '../crypto/fields.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -48,7 +49,23 @@ export function contentHash(c: AuditContent): string {
   );
 }
 
-/** The chain step; the database function audit_append computes the same. */
+/** The unkeyed chain step of rows written before migration 0016 (their key_id is null). */
 export function linkHash(prevHash: string, seq: number, content: string): string {
   return sha256(`${prevHash}:${seq}:${content}`);
+}
+
+/**
+ * A key derived from the field key for one purpose (HKDF-SHA-256): the trail's MAC key and the
+ * anchor's signing key live, travel and rotate with the field key, yet are never the same bytes.
+ */
+export function derivedKey(k: FieldKey, purpose: 'audit-chain' | 'audit-anchor' | 'backup'): Buffer {
+  return Buffer.from(hkdfSync('sha256', k.key, Buffer.alloc(0), `azad:${purpose}:v1`, 32));
+}
+
+/** The key id written beside each keyed row: the field key's fingerprint, so rotation knows which key chained it. */
+export const keyIdOf = (k: FieldKey) => k.id.toString('hex');
+
+/** The keyed chain step: HMAC-SHA-256 under the chain key; without the key nobody can recompute it. */
+export function keyedLinkHash(chainKey: Buffer, prevHash: string, seq: number, content: string): string {
+  return createHmac('sha256', chainKey).update(`${prevHash}:${seq}:${content}`, 'utf8').digest('hex');
 }

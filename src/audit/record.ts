@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { contentHash, type AuditContent } from './chain.ts';
+import { AppError } from '../errors.ts';
+import { contentHash, derivedKey, GENESIS_HASH, keyedLinkHash, keyIdOf, type AuditContent } from './chain.ts';
+import { auditKeyOf } from './key.ts';
 
 export interface AuditEntry {
   actor?: { id: string; username: string; agencyId: string } | null;
@@ -14,8 +16,11 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one link to the audit chain in one round trip (see audit_append in the migration).
- * Inside a caller's transaction the entry commits or rolls back with the change it describes.
+ * Appends one link to the audit chain: under the advisory lock that serialises writers on every
+ * app server, read the head, chain the entry with the key (HMAC, computed here: the database never
+ * sees the key), insert. Inside a caller's transaction the entry commits or rolls back with the
+ * change it describes, and the lock is held until then; otherwise it runs in its own.
+ * Any failure is `audit_unavailable` (503): the caller's work must not go ahead unrecorded.
  */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   const c: AuditContent = {
@@ -32,9 +37,25 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     ip: entry.ip ?? null,
     details: entry.details ?? null,
   };
-  await sql`select audit_append(${c.at}, ${c.actor_id}, ${c.actor_username}, ${c.actor_agency_id}, ${c.action},
-    ${c.target_type}, ${c.target_id}, ${c.outcome}, ${c.status}, ${c.ip},
-    ${c.details === null ? null : JSON.stringify(c.details)}::jsonb, ${contentHash(c)})`.execute(db);
+  const key = auditKeyOf(db);
+  const chainKey = derivedKey(key, 'audit-chain');
+  const content = contentHash(c);
+  const append = async (trx: Kysely<Database>) => {
+    const { rows } = await sql<{ head_seq: number | null; head_hash: string | null }>`select head_seq, head_hash from audit_lock_head()`.execute(trx);
+    const seq = Number(rows[0]?.head_seq ?? 0) + 1;
+    const prev = rows[0]?.head_hash ?? GENESIS_HASH;
+    await trx
+      .insertInto('audit_log')
+      .values({ ...c, details: c.details === null ? null : JSON.stringify(c.details), seq, content_hash: content, prev_hash: prev, hash: keyedLinkHash(chainKey, prev, seq, content), key_id: keyIdOf(key) })
+      .execute();
+  };
+  try {
+    if (db.isTransaction) await append(db);
+    else await db.transaction().execute(append);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('audit_unavailable', 'The audit trail could not be written; nothing was changed', [], { cause: err });
+  }
 }
 
 const MASK = '[masked]';

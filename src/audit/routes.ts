@@ -12,6 +12,6 @@ export function auditRoutes(app: App, ctx: AppContext) {
   app.get(
     '/audit/verify',
     { config: { action: 'audit.verify' }, schema: { tags: ['audit'], summary: 'Check the hash chain', response: { 200: AuditVerification } } },
-    async () => verifyAuditChain(ctx.db),
+    async () => verifyAuditChain(ctx.db, ctx.fieldKey),
   );
 }

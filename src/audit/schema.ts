@@ -33,6 +33,7 @@ export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.nu
 export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  unkeyed: z.number().int(),
   headSeq: z.number().int().nullable(),
   headHash: z.string().nullable(),
   broken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),

@@ -16,4 +16,6 @@ export interface AuditLogTable {
   content_hash: string;
   prev_hash: string;
   hash: string;
+  /** The fingerprint of the key that chained this row; null for rows of the unkeyed scheme (before migration 0016). */
+  key_id: string | null;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Config } from '../config.ts';
-import { fieldKey, loadFieldKey } from '../crypto/fields.ts';
+import { fieldKey } from '../crypto/fields.ts';
+import { loadKey } from '../crypto/key-file.ts';
 import { rotateKeys } from '../crypto/rotate.ts';
 import { openDatabase } from '../db/database.ts';
 
@@ -14,7 +15,7 @@ import { openDatabase } from '../db/database.ts';
  * but remain under the old key until `azad keys rotate` runs again.
  */
 export async function rotateCommand(config: Config, opts: { newKey?: string }) {
-  const current = loadFieldKey({ key: config.key, keyFile: config.keyFile });
+  const current = loadKey(config);
   let target;
   const nextFile = `${config.keyFile}.next`;
   if (config.key) {
@@ -39,7 +40,7 @@ export async function rotateCommand(config: Config, opts: { newKey?: string }) {
     await db.close();
   }
   if (config.key) {
-    process.stdout.write('Now set AZAD_KEY to the new key and restart every app server.\n');
+    process.stdout.write('Now set AZAD_KEY to the new key, add the old one to AZAD_RETIRED_KEYS (older audit rows were chained under it) and restart every app server.\n');
     return;
   }
   // Copy the old key aside first, then replace atomically: no moment without a key file.

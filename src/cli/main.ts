@@ -40,10 +40,19 @@ user
 const audit = program.command('audit').description('the tamper-evident audit trail');
 audit
   .command('verify')
-  .description('check the hash chain; exits 1 and names the first broken link')
-  .action(async () => {
+  .description('check the keyed hash chain; exits 1 and names the first broken link')
+  .option('--anchor <file>', 'also prove that nothing at or before this anchor (from `azad audit anchor`) changed or went missing')
+  .action(async (opts: { anchor?: string }) => {
     const { verifyCommand } = await import('./audit.ts');
-    process.exitCode = await verifyCommand(loadConfig());
+    process.exitCode = await verifyCommand(loadConfig(), opts);
+  });
+audit
+  .command('anchor')
+  .description('print a signed statement of the chain\'s head (sequence, hash, time) to keep outside the database')
+  .option('--out <file>', 'write it to a new file instead of standard output')
+  .action(async (opts: { out?: string }) => {
+    const { anchorCommand } = await import('./audit.ts');
+    await anchorCommand(loadConfig(), opts);
   });
 
 const keys = program.command('keys').description('the field-encryption key');
@@ -58,18 +67,22 @@ keys
 
 program
   .command('backup <file>')
-  .description('write a complete logical backup (works on PGlite and PostgreSQL)')
-  .action(async (file: string) => {
+  .description('write a complete logical backup, encrypted, mode 600 (works on PGlite and PostgreSQL; sign-in sessions are left out)')
+  .option('--passphrase-file <file>', 'encrypt with the passphrase in this file (or AZAD_BACKUP_PASSPHRASE) instead of the installation key')
+  .action(async (file: string, opts: { passphraseFile?: string }) => {
     const { backupCommand } = await import('./backup.ts');
-    await backupCommand(loadConfig(), file);
+    await backupCommand(loadConfig(), file, opts);
   });
 
 program
   .command('restore <file>')
-  .description('restore a backup into an empty database')
-  .action(async (file: string) => {
+  .description('restore a backup into an empty database; refuses one whose audit trail is broken')
+  .option('--passphrase-file <file>', 'the passphrase the backup was written with (or AZAD_BACKUP_PASSPHRASE)')
+  .option('--force', 'restore even though the audit trail is broken (needs --reason)', false)
+  .option('--reason <text>', 'why a broken trail is restored; recorded in the audit trail')
+  .action(async (file: string, opts: { passphraseFile?: string; force: boolean; reason?: string }) => {
     const { restoreCommand } = await import('./backup.ts');
-    await restoreCommand(loadConfig(), file);
+    await restoreCommand(loadConfig(), file, opts);
   });
 
 program

@@ -32,8 +32,13 @@ export function loadFieldKey(opts: { key?: string | undefined; keyFile: string }
   const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f === `${base}.next` || f.startsWith(`${base}.retired-`)) : [];
   if (!fs.existsSync(opts.keyFile)) {
     if (others.length) throw new Error(`${opts.keyFile} is missing but ${others.join(', ')} exist beside it: restore the key file instead of starting with a new key`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(opts.keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(opts.keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process made it first: that key is the key.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
   }
   const read = (file: string) => fieldKey(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
   const primary = read(opts.keyFile);

@@ -12,7 +12,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
 import { buildApp } from '../http/app.ts';
 import { intake } from '../test/factories.ts';
-import { logInClient, startTestApp, TEST_PASSWORD, testServerUrl, type TestApp } from '../test/harness.ts';
+import { keyed, logInClient, startTestApp, TEST_PASSWORD, testServerUrl, type TestApp } from '../test/harness.ts';
 import { createPerson, decryptIdentity } from '../victims/persons.ts';
 import { decryptField, fieldKey, isCurrent, loadFieldKey } from './fields.ts';
 import { ENCRYPTED_COLUMNS, rotateKeys } from './rotate.ts';
@@ -79,13 +79,14 @@ test('azad keys rotate with a key file swaps the files only after the data moved
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);
     const key = loadFieldKey({ keyFile });
-    const agency = await db.kysely.selectFrom('agencies').select('id').where('code', '=', 'mia_anti_trafficking').executeTakeFirstOrThrow();
-    const person = await db.kysely.transaction().execute((trx) =>
+    const kdb = keyed(db, key);
+    const agency = await kdb.kysely.selectFrom('agencies').select('id').where('code', '=', 'mia_anti_trafficking').executeTakeFirstOrThrow();
+    const person = await kdb.kysely.transaction().execute((trx) =>
       createPerson(trx, { key, profile }, { identity: { givenName: 'Fayl', familyName: 'Açarova' }, gender: 'female', channel: 'police', contactDate: '2024-01-05' }, { userId: null as never, agencyId: agency.id }, { actor: null }),
     );
     await db.close();
 
-    const run = spawnSync(process.execPath, [new URL('../../bin/azad.js', import.meta.url).pathname, 'keys', 'rotate'], { env: { ...process.env, DATABASE_URL: '', AZAD_DATA_DIR: dir, AZAD_LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [new URL('../../bin/azad.js', import.meta.url).pathname, 'keys', 'rotate'], { env: { ...process.env, DATABASE_URL: '', AZAD_DATA_DIR: dir, AZAD_KEY_FILE: keyFile, AZAD_LOG_LEVEL: 'silent' }, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(!fs.existsSync(`${keyFile}.next`));
     assert.equal(fs.readdirSync(dir).filter((f) => f.startsWith('azad.key.retired-')).length, 1);

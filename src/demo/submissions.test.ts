@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
+import { auditKeyOf } from '../audit/key.ts';
 import { restoreBackup, writeBackup } from '../backup/backup.ts';
 import { fieldKey } from '../crypto/fields.ts';
 import type { Db } from '../db/database.ts';
@@ -73,9 +74,10 @@ test('submissions, activities and measures survive a backup and restore', async 
   const dir = mkdtempSync(join(tmpdir(), 'azad-sub-backup-'));
   const target = await freshDatabase();
   try {
-    await writeBackup(db.kysely, join(dir, 'b.jsonl.gz'));
+    const key = fieldKey(randomBytes(32));
+    await writeBackup(db.kysely, join(dir, 'b.jsonl.gz'), { key });
     await migrateToLatest(target.kysely);
-    await restoreBackup(target.kysely, join(dir, 'b.jsonl.gz'));
+    await restoreBackup(target.kysely, join(dir, 'b.jsonl.gz'), { secret: { key }, key: auditKeyOf(db.kysely) });
     assert.deepEqual(await submittedFigures(target.kysely, 2023), await submittedFigures(db.kysely, 2023));
     const count = async (d: Db, table: 'submission_values' | 'activities' | 'nap_reports') => (await d.kysely.selectFrom(table).select('id').execute()).length;
     for (const table of ['submission_values', 'activities', 'nap_reports'] as const) assert.equal(await count(target, table), await count(db, table), table);

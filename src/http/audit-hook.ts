@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit } from '../audit/record.ts';
+import { errorBody } from '../errors.ts';
 import type { AppContext } from './types.ts';
 import { auditActor } from './access.ts';
 
@@ -8,7 +9,10 @@ const outcomeOf = (status: number) =>
 
 /**
  * Records every API call (who, action, target, time, outcome) before the reply leaves,
- * so that a client never sees a response whose call is not yet in the trail.
+ * so that a client never sees a response whose call is not yet in the trail. Fails closed:
+ * when the entry cannot be committed, the body (which may hold identifying data) and any
+ * cookie are replaced by a 503. Changes are safe already: each command appends its own entry
+ * inside its transaction, so a change whose entry fails has rolled back before we get here.
  */
 export function auditHook(ctx: AppContext) {
   return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -32,7 +36,9 @@ export function auditHook(ctx: AppContext) {
         details: { method: req.method, route: url, ...note?.details },
       });
     } catch (err) {
-      req.log.error({ err: { type: (err as Error).name } }, 'audit write failed');
+      req.log.error({ err: { type: (err as Error).name } }, 'audit write failed; response withheld');
+      reply.code(503).removeHeader('set-cookie').removeHeader('content-length').type('application/json; charset=utf-8');
+      return JSON.stringify(errorBody('audit_unavailable', 'The audit trail could not be written, so the response was withheld; try again later'));
     }
     return payload;
   };

@@ -16,7 +16,7 @@ export function limitHook(ctx: AppContext) {
     if (!name || !limit) return;
     const h = await hit(ctx.db, `${name}:${req.auth.userId}`, limit);
     if (!h.allowed) {
-      throw new AppError('rate_limited', `At most ${limit.max} requests of this kind (${name}) every ${limit.seconds} s; try again in ${h.retryAfter} s`, [], h.retryAfter);
+      throw new AppError('rate_limited', `At most ${limit.max} requests of this kind (${name}) every ${limit.seconds} s; try again in ${h.retryAfter} s`, [], { retryAfterSeconds: h.retryAfter });
     }
   };
 }

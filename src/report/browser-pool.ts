@@ -77,7 +77,7 @@ export class BrowserPool {
         grant: resolve,
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
-          reject(new AppError('service_unavailable', 'Every PDF printer page is busy; try again in a moment', [], Math.ceil(this.opts.queueTimeoutMs / 1000)));
+          reject(new AppError('service_unavailable', 'Every PDF printer page is busy; try again in a moment', [], { retryAfterSeconds: Math.ceil(this.opts.queueTimeoutMs / 1000) }));
         }, this.opts.queueTimeoutMs),
       };
       this.waiting.push(entry);

@@ -158,10 +158,10 @@ test('publishing: blocked by errors unless overridden with a reason; frozen; dif
 
   // Editions survive a backup and restore exactly, the superseding link included.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azad-report-backup-')), 'b.jsonl.gz');
-  await writeBackup(t.db.kysely, file);
+  await writeBackup(t.db.kysely, file, { key: t.ctx.fieldKey });
   const copy = await freshDatabase();
   try {
-    await restoreBackup(copy.kysely, file);
+    await restoreBackup(copy.kysely, file, { secret: { key: t.ctx.fieldKey }, key: t.ctx.fieldKey });
     const hashes = async (db: typeof copy.kysely) => (await db.selectFrom('report_editions').select(['edition', 'sha256', 'supersedes_id']).orderBy('edition').execute()).map((e) => [e.edition, e.sha256, e.supersedes_id !== null]);
     assert.deepEqual(await hashes(copy.kysely), await hashes(t.db.kysely));
     assert.equal((await copy.kysely.selectFrom('report_documents').select('id').execute()).length, 20);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { appendAudit } from '../audit/record.ts';
 import { AppError } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
@@ -115,6 +116,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
           .onConflict((oc) => oc.columns(['year', 'block_id', 'lang']).doUpdateSet({ text: req.body[lang], updated_by: authOf(req).userId, updated_at: new Date() }))
           .execute();
       }
+      // In the same transaction: a narrative that cannot be audited is not written.
+      await appendAudit(trx, { ...base(req), action: 'report.narrative', outcome: 'ok', targetType: 'report', details: { year, blockId } });
     });
     return reply.status(204).send(null);
   });

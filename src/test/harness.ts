@@ -6,7 +6,8 @@ import { createUser } from '../accounts/users.ts';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
 import { version } from '../boot.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { fieldKey } from '../crypto/fields.ts';
+import { withAuditKey } from '../audit/key.ts';
+import { fieldKey, type FieldKey } from '../crypto/fields.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp, type BuildOptions } from '../http/app.ts';
@@ -29,15 +30,16 @@ const roleHome: Record<Role, AgencyKind> = {
   prosecutor: 'prosecutor',
 };
 
-/**
- * A fresh database for one test file: in-memory PGlite by default; with DATABASE_URL (or TEST_DATABASE_URL)
- * a new PostgreSQL database created on that server and dropped afterwards.
- */
 /** The PostgreSQL server tests run against, or undefined for in-memory PGlite. */
 export const testServerUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
-export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & { url?: string }> {
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://' });
+/**
+ * A fresh database for one test file: in-memory PGlite by default; with DATABASE_URL (or TEST_DATABASE_URL)
+ * a new PostgreSQL database created on that server and dropped afterwards. Its handle carries an
+ * audit key (random unless given), as the app's does, so commands can write the trail.
+ */
+export async function freshDatabase(serverUrl = testServerUrl(), key: FieldKey = fieldKey(randomBytes(32))): Promise<Db & { url?: string }> {
+  if (!serverUrl) return keyed(await openDatabase({ dataDir: 'memory://' }), key);
   const name = `azad_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -47,7 +49,7 @@ export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & {
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   return {
-    ...db,
+    ...keyed(db, key),
     url: url.toString(),
     close: async () => {
       await db.close();
@@ -57,6 +59,11 @@ export async function freshDatabase(serverUrl = testServerUrl()): Promise<Db & {
       await c.end();
     },
   };
+}
+
+/** The same database, able to write the audit trail under `key` (as the app's own handle is). */
+export function keyed<T extends Db>(db: T, key: FieldKey): T {
+  return { ...db, kysely: withAuditKey(db.kysely, key) };
 }
 
 export interface TestApp {
@@ -124,12 +131,13 @@ export async function logInClient(baseUrl: string, username: string, password: s
 
 /** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
 export async function startTestApp(opts: { profile?: string; config?: Partial<Config>; /** null: PGlite even when DATABASE_URL is set. */ serverUrl?: string | null } & BuildOptions = {}): Promise<TestApp> {
-  const db = await freshDatabase(opts.serverUrl === null ? '' : opts.serverUrl);
+  const key = fieldKey(randomBytes(32));
+  const db = await freshDatabase(opts.serverUrl === null ? '' : opts.serverUrl, key);
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
   const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory' }), ...opts.config };
-  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: fieldKey(randomBytes(32)), version };
+  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: key, version };
   const app = await buildApp(ctx, { ...opts, logger: opts.logger ?? false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
