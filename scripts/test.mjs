@@ -2,6 +2,7 @@
 // Usage: node scripts/test.mjs [path-filter...]   e.g. `npm test -- src/audit`
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const roots = ['src', 'e2e'];
@@ -21,5 +22,8 @@ if (selected.length === 0) {
   console.error('No test files matched.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected], { stdio: 'inherit' });
+// Tests that start the CLI must never read or write the real installation key under ~/.config.
+const configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'azad-test-config-'));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected], { stdio: 'inherit', env: { ...process.env, XDG_CONFIG_HOME: configHome } });
+fs.rmSync(configHome, { recursive: true, force: true });
 process.exit(result.status ?? 1);
