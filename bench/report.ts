@@ -17,14 +17,15 @@ import { openBenchDatabase } from './victims-list.ts';
 const TABLES = ['persons', 'exploitation_events', 'assistance', 'payments', 'referrals', 'reflection_periods', 'hotline_contacts', 'crime_facts', 'criminal_cases', 'case_status_history', 'case_facts', 'procedural_steps', 'prosecuted_persons', 'sentences', 'wanted_persons', 'submission_values', 'submissions', 'activities', 'agencies'];
 
 export async function reportBench(opts: { scale: number; year: number; runs: number }) {
-  const { db, server, note } = await openBenchDatabase();
+  const key = fieldKey(randomBytes(32));
+  const { db, server, note } = await openBenchDatabase(key);
   try {
     const profile = await loadProfile(profileDir('az'));
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);
     const started = performance.now();
     const records = generate(profile, { seed: 7, scale: opts.scale, fromYear: opts.year - 1, toYear: opts.year, asOf: `${opts.year + 1}-01-15` });
-    const loaded = await importRecords(db.kysely, { key: fieldKey(randomBytes(32)), profile }, records, { audit: { actor: null, details: { via: 'bench' } } });
+    const loaded = await importRecords(db.kysely, { key, profile }, records, { audit: { actor: null, details: { via: 'bench' } } });
     if (!loaded.committed) throw new Error(`import refused: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
     const loadMs = Math.round(performance.now() - started);
     await sql`analyze`.execute(db.kysely);

@@ -76,6 +76,7 @@ async function main() {
         'api.soak_errors_postgres': soakPg ? soakPg.errors : null,
         'api.soak_p99_ms_postgres': soakPg ? soakPg.p99Ms : null,
         'victims.list_p95_ms_100k': round(victims.listP95),
+        'victims.name_search_p95_ms_100k': round(victims.nameSearchP95),
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
         'screening.speedup_vs_naive_regex': round(screening.speedup),

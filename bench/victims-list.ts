@@ -6,22 +6,24 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Role } from '../src/access/roles.ts';
 import { seedAgenciesFromProfile } from '../src/agencies/agencies.ts';
-import { fieldKey, type FieldKey } from '../src/crypto/fields.ts';
+import { decryptField, decryptOptional, fieldKey, matchKey, type FieldKey } from '../src/crypto/fields.ts';
 import { openDatabase, type Db } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { yearPlan } from '../src/demo/persons.ts';
 import { generate } from '../src/generate/generate.ts';
 import type { Auth } from '../src/http/types.ts';
 import { importRecords } from '../src/interchange/import.ts';
+import { keyed } from '../src/test/harness.ts';
 import { loadProfile, profileDir } from '../src/profile/load.ts';
 import type { Profile } from '../src/profile/schema.ts';
 import { personsVisible } from '../src/victims/access.ts';
+import { nameSearchTokens } from '../src/victims/names.ts';
 import { listPersons, type PersonQuery } from '../src/victims/persons.ts';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A throwaway PostgreSQL database when a server answers, else in-memory PGlite (and why). */
-export async function openBenchDatabase(): Promise<{ db: Db; server: string; note: string }> {
+/** A throwaway PostgreSQL database when a server answers, else in-memory PGlite (and why); its audit trail chained under `key`. */
+export async function openBenchDatabase(key: FieldKey): Promise<{ db: Db; server: string; note: string }> {
   const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const serverUrl = configured ?? DEFAULT_SERVER;
   const name = `azad_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -32,13 +34,13 @@ export async function openBenchDatabase(): Promise<{ db: Db; server: string; not
   } catch (err) {
     await admin.end().catch(() => undefined);
     if (configured) throw err;
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = keyed(await openDatabase({ dataDir: 'memory://' }), key);
     return { db, server: 'pglite (in memory)', note: `no PostgreSQL at ${DEFAULT_SERVER} (${err instanceof Error ? err.message : String(err)}): fell back to PGlite` };
   }
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const inner = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const inner = keyed(await openDatabase({ databaseUrl: url.toString(), dataDir: '' }), key);
   const db: Db = {
     ...inner,
     close: async () => {
@@ -94,12 +96,12 @@ const FILTERS: Record<string, Partial<PersonQuery>> = {
 };
 
 export async function victimsListBench(opts: { persons: number; iterations: number; warmup: number }) {
-  const { db, server, note } = await openBenchDatabase();
+  const key = fieldKey(randomBytes(32));
+  const { db, server, note } = await openBenchDatabase(key);
   try {
     const profile = await loadProfile(profileDir('az'));
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);
-    const key = fieldKey(randomBytes(32));
     const load = await loadPersons(db, key, profile, opts.persons);
     // What autovacuum would have done by the time anyone lists: statistics and the visibility map.
     const vacuumStart = performance.now();
@@ -144,10 +146,22 @@ export async function victimsListBench(opts: { persons: number; iterations: numb
       await pkRead(randomId());
       pkTimes.push(performance.now() - t);
     }
+    // Name search: a random person's name as a user would type it, through the same filter.
+    const nameTimes: number[] = [];
+    const nameQueries = await db.kysely.selectFrom('persons').select(['given_name_enc', 'family_name_enc']).where('id', 'in', Array.from({ length: 50 }, randomId)).execute();
+    const keysOf = (r: (typeof nameQueries)[number]) => nameSearchTokens(`${decryptField(key, r.given_name_enc)} ${decryptOptional(key, r.family_name_enc) ?? ''}`).map((t) => matchKey(key, t));
+    for (let i = 0; i < opts.warmup + opts.iterations; i++) {
+      const q = nameQueries[i % nameQueries.length];
+      if (!q) break;
+      const t = performance.now();
+      await listPersons(db.kysely, visible, { limit: 50, offset: 0, nameKeys: keysOf(q) });
+      if (i >= opts.warmup) nameTimes.push(performance.now() - t);
+    }
     const listP95 = p95(listTimes);
     const pkP95 = p95(pkTimes);
     return {
       listP95,
+      nameSearchP95: p95(nameTimes),
       ratio: listP95 / pkP95,
       detail: {
         database: server,
@@ -165,6 +179,8 @@ export async function victimsListBench(opts: { persons: number; iterations: numb
         list_p95_ms: ms(listP95),
         list_p50_ms: ms(listTimes.sort((a, b) => a - b)[Math.floor(listTimes.length / 2)] as number),
         pk_read_p95_ms: ms(pkP95),
+        name_search_p95_ms: ms(p95(nameTimes)),
+        name_search_note: 'listPersons with nameKeys: a random stored person\'s given and family name, through the coordinator\'s filter (keyed hashes matched with the GIN index on match_keys)',
         list_p95_ms_by_filter: Object.fromEntries(names.map((n) => [n, ms(p95(perFilter[n] as number[]))])),
         list_total_by_filter: totals,
         note: "listPersons (limit 50, offset 0) through the coordinator's visibility filter, the filters cycled in turn; pk read = select of the summary columns from persons where id = $1",
