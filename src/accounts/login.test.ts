@@ -19,8 +19,9 @@ after(() => t.close());
 
 /** A fresh account per test, so that lockouts and deactivations do not leak between tests. */
 async function newUser(username: string) {
-  const res = await admin.post('/api/users', { username, displayName: `User ${username}`, agencyId, roles: ['case_worker'], password: TEST_PASSWORD });
+  const res = await admin.post('/api/users', { username, displayName: `User ${username}`, agencyId, roles: ['case_worker'] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
+  await t.activate(username, res.body.oneTimeCode.code);
   return res.body as { id: string; username: string };
 }
 
@@ -28,7 +29,7 @@ const failures = async (username: string) =>
   Number((await t.db.kysely.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', attemptKey(t.ctx.fieldKey, username)).executeTakeFirstOrThrow()).n);
 
 test('a successful login sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token', async () => {
-  const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD });
+  const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD, totp: await t.totp(t.users.coordinator.username) });
   assert.equal(res.status, 200);
   assert.equal(res.body.user.username, t.users.coordinator.username);
   assert.equal(typeof res.body.csrfToken, 'string');

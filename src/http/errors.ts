@@ -12,7 +12,10 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
     reply.status(status).type('application/json').send(errorBody(code, message, fields));
 
-  if (err instanceof AppError) return send(err.status, err.code, err.message, err.fields);
+  if (err instanceof AppError) {
+    if (err.auditOutcome) req.auditNote = { ...req.auditNote, outcome: err.auditOutcome };
+    return send(err.status, err.code, err.message, err.fields);
+  }
 
   if (hasZodFastifySchemaValidationErrors(err)) {
     const prefix = contextPrefix[(err as { validationContext?: string }).validationContext ?? 'body'] ?? '';

@@ -9,6 +9,7 @@ import * as m0007 from './0007_report.ts';
 import * as m0008 from './0008_interchange.ts';
 import * as m0009 from './0009_report_definitions.ts';
 import * as m0010 from './0010_indicator_catalogues.ts';
+import * as m0022 from './0022_account_duties.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_interchange': m0008,
   '0009_report_definitions': m0009,
   '0010_indicator_catalogues': m0010,
+  '0022_account_duties': m0022,
 };
