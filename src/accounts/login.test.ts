@@ -182,3 +182,49 @@ test('what people type as a username is never stored in the clear', async () => 
   assert.ok(rows.length > 0);
   assert.ok(!rows.some((r) => r.username.includes(typed)));
 });
+
+test('signing in may end the other sessions; the user lists and ends their own sessions', async () => {
+  const u = await newUser('many.places');
+  const first = await logInClient(t.url, u.username, TEST_PASSWORD);
+  const second = await logInClient(t.url, u.username, TEST_PASSWORD);
+  const mine = await second.get('/api/me/sessions');
+  assert.equal(mine.status, 200);
+  assert.ok(mine.body.items.length >= 3, 'activation, first and second');
+  assert.equal(mine.body.items.filter((s: { current: boolean }) => s.current).length, 1);
+  // Ending one of them by its id; nobody else's session can be named.
+  const firstId = mine.body.items.find((s: { current: boolean }) => !s.current).id;
+  assert.equal((await (await t.as('hotline_operator')).request('DELETE', `/api/me/sessions/${firstId}`)).status, 404);
+  assert.equal((await second.request('DELETE', `/api/me/sessions/${firstId}`)).status, 204);
+
+  const third = makeClient(t.url);
+  const res = await third.post('/api/auth/login', { username: u.username, password: TEST_PASSWORD, endOtherSessions: true });
+  assert.equal(res.status, 200);
+  third.csrf = res.body.csrfToken;
+  assert.equal((await first.get('/api/me')).status, 401);
+  assert.equal((await second.get('/api/me')).status, 401);
+  assert.equal((await third.get('/api/me/sessions')).body.items.length, 1);
+  // Without the flag, older sessions stay.
+  const fourth = await logInClient(t.url, u.username, TEST_PASSWORD);
+  assert.equal((await third.get('/api/me')).status, 200);
+  assert.equal((await fourth.post('/api/me/sessions/end-others')).status, 204);
+  assert.equal((await third.get('/api/me')).status, 401);
+});
+
+test('the Secure cookie flag: over HTTPS as a trusted proxy says, and AZAD_COOKIE_SECURE overrides', async () => {
+  const body = JSON.stringify({ username: t.users.analyst.username, password: TEST_PASSWORD });
+  const cookieOf = async (config: Partial<typeof t.ctx.config>, headers: Record<string, string> = {}) => {
+    const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, ...config } }, { logger: false });
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: body, headers: { 'content-type': 'application/json', ...headers } });
+      assert.equal(res.statusCode, 200, res.body);
+      return String(res.headers['set-cookie']);
+    } finally {
+      await app.close();
+    }
+  };
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'auto' }), /;\s*Secure/i);
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'auto', trustProxy: false }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
+  assert.match(await cookieOf({ cookieSecure: 'auto', trustProxy: true }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
+  assert.match(await cookieOf({ cookieSecure: 'always' }), /;\s*Secure/i);
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'never', trustProxy: true }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
+});

@@ -82,12 +82,13 @@ export async function logIn(db: Kysely<Database>, key: FieldKey, policy: Session
  * an account that owes its first factor may enrol it in this session without another code.
  */
 export async function completeReset(db: Kysely<Database>, key: FieldKey, policy: SessionPolicy, input: ResetInput, ip: string): Promise<LoginOutcome> {
+  // The policy is checked first: it reveals nothing about the account, and a weak choice is no failed attempt.
+  const problems = passwordProblems(input.newPassword, { username: input.username, field: 'newPassword' });
+  if (problems.length) throw invalid('The new password does not meet the policy', problems);
   const who = await throttle(db, key, input.username, ip);
   const user = await db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   const code = user?.active ? await findCode(db, user.id, ['reset'], input.code) : undefined;
   if (!user || !code) throw new AppError('invalid_credentials', 'Wrong username or code', [{ path: 'code', message: 'wrong or expired code' }]);
-  const problems = passwordProblems(input.newPassword, { username: user.username, field: 'newPassword' });
-  if (problems.length) throw invalid('The new password does not meet the policy', problems);
   await checkTotp(db, key, user, input.totp);
   const hash = await hashPassword(input.newPassword);
   if (!(await useCode(db, code.id))) throw new AppError('invalid_credentials', 'Wrong username or code', [{ path: 'code', message: 'wrong or expired code' }]);

@@ -135,6 +135,11 @@ test('a police investigator sees only their own agency’s users', async () => {
   assert.equal(hidden.body.error.code, 'not_found');
   // The administrator sees both.
   assert.equal((await admin.get(`/api/users/${outsiderId}`)).status, 200);
+  // The trail tells a refused look at an existing account (denied) from a typo (invalid).
+  assert.equal((await c.get(`/api/users/${randomUUID()}`)).status, 404);
+  const outcomes = await t.db.kysely.selectFrom('audit_log').select(['outcome', 'target_id']).where('actor_id', '=', t.users.police_investigator.id).where('status', '=', 404).execute();
+  assert.ok(outcomes.some((o) => o.target_id === outsiderId && o.outcome === 'denied'), JSON.stringify(outcomes));
+  assert.ok(outcomes.some((o) => o.target_id !== outsiderId && o.outcome === 'invalid'), JSON.stringify(outcomes));
 });
 
 test('the analyst sees only themself', async () => {
