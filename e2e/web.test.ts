@@ -216,7 +216,6 @@ test('an issued password must be replaced first; the policy error is shown at th
   const tab = await open(tc);
   if (!tab) return;
   const { page, problems } = tab;
-  const admin = await t.as('administrator');
   const username = `e2e.newcomer.${Date.now().toString(36)}`;
   const issued = 'Issued-by-admin-2025';
   // Only the CLI issues such passwords (the API takes none): made as the CLI makes them.
