@@ -82,7 +82,7 @@ test('signing in with the printed password works in Chromium', async (tc) => {
     await page.goto('/');
     await page.getByLabel(az.signIn.username, { exact: true }).fill('admin');
     await page.getByLabel(az.signIn.password, { exact: true }).fill(password);
-    await page.getByRole('button', { name: az.signIn.submit }).click();
+    await page.getByRole('button', { name: az.signIn.submit, exact: true }).click();
     await page.getByTestId('me-username').waitFor();
     assert.equal(await page.getByTestId('me-username').textContent(), 'admin');
     // The demo needs no second factor, and every page says so.

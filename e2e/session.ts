@@ -59,7 +59,7 @@ export async function submitSignIn(page: Page, username: string, password: strin
   await page.goto('/');
   await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
   await page.getByLabel(az.signIn.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: az.signIn.submit }).click();
+  await page.getByRole('button', { name: az.signIn.submit, exact: true }).click();
   if (!totp) return;
   const field = page.getByLabel(az.signIn.totp, { exact: true });
   await field.fill(totp);

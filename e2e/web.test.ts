@@ -88,7 +88,7 @@ test('a one-time code at the sign-in page: the person chooses a password and may
   await page.getByLabel(az.signIn.code, { exact: true }).fill(made.body.oneTimeCode.code.toLowerCase());
   await page.getByLabel(az.signIn.newPassword, { exact: true }).fill('Chosen-by-myself-7731');
   await page.getByLabel(az.signIn.endOtherSessions, { exact: true }).check();
-  await page.getByRole('button', { name: az.signIn.submit }).click();
+  await page.getByRole('button', { name: az.signIn.submit, exact: true }).click();
   await homeUsername(page).waitFor();
   assert.equal(await homeUsername(page).textContent(), username);
   // The account page lists this session as the current one.
@@ -183,6 +183,10 @@ test('the sign-in form works with the keyboard alone', async (tc) => {
   await page.keyboard.press('Tab');
   assert.equal((await focused()).id, 'password');
   await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  // The auditor's role requires a second factor: the code field takes the focus.
+  await page.waitForFunction(() => document.activeElement?.id === 'totp', undefined, { timeout: 5000 });
+  await page.keyboard.type((await t.totp(t.users.auditor.username)) ?? '');
   await page.keyboard.press('Enter');
 
   await homeUsername(page).waitFor();
