@@ -1,15 +1,15 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Role } from '../access/roles.ts';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
-import { sql } from 'kysely';
 import { issueCode } from './codes.ts';
 import { CreateUserInput, UpdateUserInput, type AccountChange, type OneTimeCode, type User } from './schema.ts';
 import type { AccountChangesTable } from './table.ts';
 import { createUserWithCode, getUser, updateUser } from './users.ts';
 
 type Audit = Omit<AuditEntry, 'action' | 'outcome'>;
+// Approval is an administrator's act on any account: no scope narrows it.
 const everyone = sql<boolean>`true`;
 
 // Who holds these reads the trail or controls every account: no one administrator changes them alone.

@@ -42,7 +42,6 @@ export async function findSession(db: Kysely<Database>, token: string, policy: S
       'sessions.id',
       'sessions.csrf_token',
       'sessions.second_factor_done',
-      'sessions.enrolment_allowed',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'users.id as user_id',
