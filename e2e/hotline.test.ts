@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
 import { daysAgo } from '../src/test/factories.ts';
-import { TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
+import type { TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
 import { BrowserSession, fill, focusedId, heading, navLink, optional, signIn } from './session.ts';
 
@@ -22,8 +22,10 @@ before(async () => {
   t = session.app;
   const admin = await t.as('administrator');
   const agency = await t.db.kysely.selectFrom('agencies').select('id').where('code', '=', ngo.code).executeTakeFirstOrThrow();
-  const res = await admin.post('/api/users', { username: ngo.username, displayName: 'Test NGO worker', agencyId: agency.id, roles: ['case_worker'], password: TEST_PASSWORD, mustChangePassword: false });
+  const res = await admin.post('/api/users', { username: ngo.username, displayName: 'Test NGO worker', agencyId: agency.id, roles: ['case_worker'] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
+  // The person chooses their password with the one-time code, as a real newcomer does.
+  await t.activate(ngo.username, res.body.oneTimeCode.code);
 });
 
 after(() => session.close());

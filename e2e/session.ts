@@ -7,6 +7,9 @@ import az from '../web/src/i18n/az.json' with { type: 'json' };
 import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
+/** The app of the running BrowserSession: signIn asks it for the authenticator code of enrolled test users. */
+let current: TestApp | undefined;
+
 export class BrowserSession {
   /** The test app; set by start(), left unset when there is no Chromium. */
   app!: TestApp;
@@ -21,6 +24,7 @@ export class BrowserSession {
     }
     ensureWebBuilt();
     this.app = await startTestApp();
+    current = this.app;
     this.browser = await launchChromium();
     return true;
   }
@@ -47,17 +51,24 @@ export class BrowserSession {
   }
 }
 
-/** Fills in and submits the sign-in form (without waiting for the result). */
-export async function submitSignIn(page: Page, username: string, password: string) {
+/**
+ * Fills in and submits the sign-in form (without waiting for the result); with `totp`, waits for
+ * the code field the form shows to an enrolled account and submits the code too.
+ */
+export async function submitSignIn(page: Page, username: string, password: string, totp?: string) {
   await page.goto('/');
   await page.getByLabel(az.signIn.username, { exact: true }).fill(username);
   await page.getByLabel(az.signIn.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: az.signIn.submit }).click();
+  await page.getByRole('button', { name: az.signIn.submit, exact: true }).click();
+  if (!totp) return;
+  const field = page.getByLabel(az.signIn.totp, { exact: true });
+  await field.fill(totp);
+  await field.press('Enter');
 }
 
-/** Signs in with the test password and waits for the signed-in page. */
+/** Signs in with the test password (and the authenticator code the roles require) and waits for the signed-in page. */
 export async function signIn(page: Page, username: string) {
-  await submitSignIn(page, username, TEST_PASSWORD);
+  await submitSignIn(page, username, TEST_PASSWORD, await current?.totp(username));
   await page.getByTestId('me-username').waitFor();
 }
 

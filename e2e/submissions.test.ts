@@ -25,8 +25,10 @@ before(async () => {
   t = session.app;
   const admin = await t.as('administrator');
   const agency = await t.db.kysely.selectFrom('agencies').select('id').where('code', '=', reporter.code).executeTakeFirstOrThrow();
-  const res = await admin.post('/api/users', { username: reporter.username, displayName: 'Test justice reporter', agencyId: agency.id, roles: ['agency_reporter'], password: TEST_PASSWORD, mustChangePassword: false });
+  const res = await admin.post('/api/users', { username: reporter.username, displayName: 'Test justice reporter', agencyId: agency.id, roles: ['agency_reporter'] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
+  // The person chooses their password with the one-time code, as a real newcomer does.
+  await t.activate(reporter.username, res.body.oneTimeCode.code);
 });
 after(() => session.close());
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD, type Client, type TestApp } from '../src/test/harness.ts';
+import type { Client, TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
 import { BrowserSession, fill, focusedId, heading, navLink, optional, signIn } from './session.ts';
 import { daysAgo } from '../src/test/factories.ts';
@@ -39,8 +39,10 @@ before(async () => {
   const admin = await t.as('administrator');
   for (const n of [ngo.a, ngo.b]) {
     n.id = await agencyId(n.code);
-    const res = await admin.post('/api/users', { username: n.username, displayName: `Test ${n.code} worker`, agencyId: n.id, roles: ['case_worker'], password: TEST_PASSWORD, mustChangePassword: false });
+    const res = await admin.post('/api/users', { username: n.username, displayName: `Test ${n.code} worker`, agencyId: n.id, roles: ['case_worker'] });
     assert.equal(res.status, 201, JSON.stringify(res.body));
+    // The person chooses their password with the one-time code, as a real newcomer does.
+    await t.activate(n.username, res.body.oneTimeCode.code);
   }
   const police = await t.as('police_investigator');
   // An earlier record spelt the Latin way, for the intake's duplicate check to find.

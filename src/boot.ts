@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import { seedAgenciesFromProfile } from './agencies/agencies.ts';
+import { issueCode } from './accounts/codes.ts';
+import { mustEnrolSecondFactor } from './accounts/login.ts';
+import type { OneTimeCode } from './accounts/schema.ts';
 import { createUser } from './accounts/users.ts';
 import type { Config } from './config.ts';
 import { withAuditKey } from './audit/key.ts';
@@ -43,14 +46,20 @@ export function coordinatorAgencyCode(profile: Profile): string {
  * On an empty database, creates the administrator. Returns the password only when it was
  * generated here, so the caller can print it once; null when nothing was created.
  */
-export async function ensureAdministrator(db: Kysely<Database>, profile: Profile, password?: string): Promise<{ username: string; password: string; generated: boolean } | null> {
+export async function ensureAdministrator(
+  db: Kysely<Database>,
+  profile: Profile,
+  password?: string,
+): Promise<{ username: string; password: string; generated: boolean; enrolmentCode: OneTimeCode | null } | null> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   const agency = await db.selectFrom('agencies').select('id').where('code', '=', coordinatorAgencyCode(profile)).executeTakeFirstOrThrow();
   const generated = !password;
   const pw = password ?? randomBytes(15).toString('base64url');
-  await db.transaction().execute((trx) =>
-    createUser(trx, { username: 'admin', displayName: 'Administrator', agencyId: agency.id, roles: ['administrator'], password: pw, language: profile.settings.defaultLanguage }, { actor: null }),
-  );
-  return { username: 'admin', password: pw, generated };
+  const enrolmentCode = await db.transaction().execute(async (trx) => {
+    const admin = await createUser(trx, { username: 'admin', displayName: 'Administrator', agencyId: agency.id, roles: ['administrator'], password: pw, language: profile.settings.defaultLanguage }, { actor: null });
+    // Administrators sign in with a second factor by default; the first one enrols with this code.
+    return (await mustEnrolSecondFactor(trx, admin.roles, false)) ? issueCode(trx, admin.id, 'enrolment', null) : null;
+  });
+  return { username: 'admin', password: pw, generated, enrolmentCode };
 }

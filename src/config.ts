@@ -29,6 +29,7 @@ const Env = z.object({
   HOME: z.string().optional(),
   AZAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AZAD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AZAD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   AZAD_BODY_LIMIT: z.coerce.number().int().positive().default(1024 * 1024),
   AZAD_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   AZAD_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
@@ -59,6 +60,8 @@ export interface Config {
   retiredKeys: string[];
   logLevel: z.infer<typeof Env>['AZAD_LOG_LEVEL'];
   trustProxy: boolean;
+  /** auto: `Secure` when the request came over HTTPS (directly, or as a trusted proxy says). */
+  cookieSecure: 'auto' | 'always' | 'never';
   bodyLimit: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retiredKeys: (e.AZAD_RETIRED_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     logLevel: e.AZAD_LOG_LEVEL,
     trustProxy: e.AZAD_TRUST_PROXY === 'true',
+    cookieSecure: e.AZAD_COOKIE_SECURE === 'auto' ? 'auto' : e.AZAD_COOKIE_SECURE === 'true' ? 'always' : 'never',
     bodyLimit: e.AZAD_BODY_LIMIT,
     sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,

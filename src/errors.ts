@@ -36,6 +36,8 @@ export class AppError extends Error {
   readonly status: number;
   /** Sent as `retry-after` (seconds) with a 429 or 503. */
   readonly retryAfterSeconds: number | undefined;
+  /** What the audit trail records when it differs from the status (a 404 that hid an existing record is `denied`). */
+  auditOutcome: 'denied' | undefined;
 
   constructor(code: ErrorCode, message: string, fields: FieldError[] = [], options?: ErrorOptions & { retryAfterSeconds?: number }) {
     super(message, options);
@@ -43,10 +45,13 @@ export class AppError extends Error {
     this.fields = fields;
     this.status = errorStatus[code];
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.auditOutcome = undefined;
   }
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+/** A 404 that hides a record outside the caller's scope: the caller learns nothing, the trail says `denied`. */
+export const outOfScope = (what: string) => Object.assign(notFound(what), { auditOutcome: 'denied' as const });
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 export const conflict = (message: string, fields: FieldError[] = []) => new AppError('conflict', message, fields);
 export const invalid = (message: string, fields: FieldError[]) => new AppError('validation_failed', message, fields);

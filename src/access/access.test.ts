@@ -18,6 +18,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'users.list': 'all',
   'users.create': ['administrator'],
   'users.update': ['administrator'],
+  'users.approve': ['administrator'],
   'settings.read': ['administrator'],
   'settings.update': ['administrator'],
   'persons.list': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],

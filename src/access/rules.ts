@@ -42,6 +42,8 @@ export const rules = {
   },
   'users.create': { administrator: 'all' },
   'users.update': { administrator: 'all' },
+  // A second administrator approves changes to administrators and auditors, and resets that would hand over a whole account.
+  'users.approve': { administrator: 'all' },
 
   'settings.read': { administrator: 'all' },
   'settings.update': { administrator: 'all' },

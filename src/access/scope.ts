@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { notFound, outOfScope, type AppError } from '../errors.ts';
 import type { Scope } from './roles.ts';
 
 /** Who is asking: what a rule's scope is measured against. */
@@ -42,4 +43,13 @@ export function scopeFilter(principal: Principal, scopes: readonly Scope[], cols
   }
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+/**
+ * The error for a scoped read that found nothing: always a 404 to the caller (never revealing that
+ * the record exists), recorded in the trail as `denied` when it does exist outside the caller's scope.
+ */
+export async function hiddenOrMissing(db: Kysely<any>, table: 'users' | 'persons' | 'hotline_contacts' | 'hotline_tips', id: string, what: string): Promise<AppError> {
+  const found = await sql`select 1 from ${sql.table(table)} where id = ${id}`.execute(db);
+  return found.rows.length ? outOfScope(what) : notFound(what);
 }

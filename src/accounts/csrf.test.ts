@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { makeClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
+import { makeClient, startTestApp, type Client, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -15,7 +15,7 @@ before(async () => {
 after(() => t.close());
 
 const userCount = async () => Number((await t.db.kysely.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const newUserBody = (username: string) => ({ username, displayName: 'Sneaky', agencyId: t.users.administrator.agencyId, roles: ['administrator'], password: TEST_PASSWORD });
+const newUserBody = (username: string) => ({ username, displayName: 'Sneaky', agencyId: t.users.administrator.agencyId, roles: ['analyst'] });
 
 function assertCsrfFailed(res: { status: number; body: any }) {
   assert.equal(res.status, 403);

@@ -19,8 +19,9 @@ after(() => t.close());
 
 /** A fresh account per test, so that lockouts and deactivations do not leak between tests. */
 async function newUser(username: string) {
-  const res = await admin.post('/api/users', { username, displayName: `User ${username}`, agencyId, roles: ['case_worker'], password: TEST_PASSWORD });
+  const res = await admin.post('/api/users', { username, displayName: `User ${username}`, agencyId, roles: ['case_worker'] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
+  await t.activate(username, res.body.oneTimeCode.code);
   return res.body as { id: string; username: string };
 }
 
@@ -28,7 +29,7 @@ const failures = async (username: string) =>
   Number((await t.db.kysely.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', attemptKey(t.ctx.fieldKey, username)).executeTakeFirstOrThrow()).n);
 
 test('a successful login sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token', async () => {
-  const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD });
+  const res = await t.anonymous().post('/api/auth/login', { username: t.users.coordinator.username, password: TEST_PASSWORD, totp: await t.totp(t.users.coordinator.username) });
   assert.equal(res.status, 200);
   assert.equal(res.body.user.username, t.users.coordinator.username);
   assert.equal(typeof res.body.csrfToken, 'string');
@@ -180,4 +181,55 @@ test('what people type as a username is never stored in the clear', async () => 
   const rows = await t.db.kysely.selectFrom('login_failures').select('username').execute();
   assert.ok(rows.length > 0);
   assert.ok(!rows.some((r) => r.username.includes(typed)));
+});
+
+// The tests above spend this IP's failure allowance (30 in 15 minutes); these start afresh.
+const forgetFailures = () => t.db.kysely.deleteFrom('login_failures').execute();
+
+test('signing in may end the other sessions; the user lists and ends their own sessions', async () => {
+  await forgetFailures();
+  const u = await newUser('many.places');
+  const first = await logInClient(t.url, u.username, TEST_PASSWORD);
+  const second = await logInClient(t.url, u.username, TEST_PASSWORD);
+  const mine = await second.get('/api/me/sessions');
+  assert.equal(mine.status, 200);
+  assert.ok(mine.body.items.length >= 3, 'activation, first and second');
+  assert.equal(mine.body.items.filter((s: { current: boolean }) => s.current).length, 1);
+  // Ending one of them by its id; nobody else's session can be named.
+  const firstId = mine.body.items.find((s: { current: boolean }) => !s.current).id;
+  assert.equal((await (await t.as('hotline_operator')).request('DELETE', `/api/me/sessions/${firstId}`)).status, 404);
+  assert.equal((await second.request('DELETE', `/api/me/sessions/${firstId}`)).status, 204);
+
+  const third = makeClient(t.url);
+  const res = await third.post('/api/auth/login', { username: u.username, password: TEST_PASSWORD, endOtherSessions: true });
+  assert.equal(res.status, 200);
+  third.csrf = res.body.csrfToken;
+  assert.equal((await first.get('/api/me')).status, 401);
+  assert.equal((await second.get('/api/me')).status, 401);
+  assert.equal((await third.get('/api/me/sessions')).body.items.length, 1);
+  // Without the flag, older sessions stay.
+  const fourth = await logInClient(t.url, u.username, TEST_PASSWORD);
+  assert.equal((await third.get('/api/me')).status, 200);
+  assert.equal((await fourth.post('/api/me/sessions/end-others')).status, 204);
+  assert.equal((await third.get('/api/me')).status, 401);
+});
+
+test('the Secure cookie flag: over HTTPS as a trusted proxy says, and AZAD_COOKIE_SECURE overrides', async () => {
+  await forgetFailures();
+  const body = JSON.stringify({ username: t.users.analyst.username, password: TEST_PASSWORD });
+  const cookieOf = async (config: Partial<typeof t.ctx.config>, headers: Record<string, string> = {}) => {
+    const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, ...config } }, { logger: false });
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: body, headers: { 'content-type': 'application/json', ...headers } });
+      assert.equal(res.statusCode, 200, res.body);
+      return String(res.headers['set-cookie']);
+    } finally {
+      await app.close();
+    }
+  };
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'auto' }), /;\s*Secure/i);
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'auto', trustProxy: false }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
+  assert.match(await cookieOf({ cookieSecure: 'auto', trustProxy: true }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
+  assert.match(await cookieOf({ cookieSecure: 'always' }), /;\s*Secure/i);
+  assert.doesNotMatch(await cookieOf({ cookieSecure: 'never', trustProxy: true }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { appendAudit } from '../audit/record.ts';
 import { decryptField, encryptField } from '../crypto/fields.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
-import { mustEnrolSecondFactor } from './login.ts';
+import { findCode, useCode } from './codes.ts';
+import { meOf, mustEnrolSecondFactor } from './login.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
-import { ChangePasswordInput, Me, TotpCodeInput, TotpSetup, UpdateMeInput } from './schema.ts';
-import { destroyUserSessions, markSecondFactorDone } from './sessions.ts';
+import { ChangePasswordInput, Me, OwnSessionList, SessionParams, TotpCodeInput, TotpSetup, TotpSetupInput, UpdateMeInput } from './schema.ts';
+import { allowEnrolment, destroyOwnSession, destroyUserSessions, enrolmentAllowed, listOwnSessions, markSecondFactorDone } from './sessions.ts';
 import { acceptTotp, newTotpSecret } from './totp.ts';
 import { toUser } from './users.ts';
 
@@ -19,8 +20,7 @@ export function meRoutes(app: App, ctx: AppContext) {
 
   app.get('/me', { config: { ...self, audit: 'signed-in' }, schema: { tags: ['me'], summary: 'The signed-in user and session', response: { 200: Me } } }, async (req) => {
     const auth = authOf(req);
-    const row = await ownRow(auth.userId);
-    return { user: toUser(row), csrfToken: auth.csrfToken, secondFactorEnrolmentRequired: await mustEnrolSecondFactor(db, row.roles, row.totp_enabled) };
+    return meOf(db, await ownRow(auth.userId), auth.csrfToken);
   });
 
   app.patch('/me', { config: self, schema: { tags: ['me'], summary: 'Change interface language', body: UpdateMeInput, response: { 200: Me.shape.user } } }, async (req) => {
@@ -56,10 +56,20 @@ export function meRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.post('/me/totp/setup', { config: self, schema: { tags: ['me'], summary: 'Start two-factor enrolment', response: { 200: TotpSetup } } }, async (req) => {
+  // A required first factor needs an administrator's one-time code as well as the password, so a
+  // stolen password alone cannot enrol the thief's authenticator.
+  app.post('/me/totp/setup', { config: self, schema: { tags: ['me'], summary: 'Start two-factor enrolment', body: TotpSetupInput, response: { 200: TotpSetup } } }, async (req) => {
     const auth = authOf(req);
     const row = await ownRow(auth.userId);
     if (row.totp_enabled) throw new AppError('conflict', 'Two-factor authentication is already enabled');
+    if ((await mustEnrolSecondFactor(db, row.roles, false)) && !(await enrolmentAllowed(db, auth.sessionToken))) {
+      const given = req.body.code;
+      const code = given ? await findCode(db, row.id, ['enrolment', 'reset'], given) : undefined;
+      if (!given) throw invalid('Enter the one-time code your administrator gave you', [{ path: 'code', message: 'required' }]);
+      if (!code || !(await useCode(db, code.id))) throw invalid('Wrong or expired one-time code', [{ path: 'code', message: 'wrong or expired code' }]);
+      await allowEnrolment(db, auth.sessionToken);
+      await appendAudit(db, { actor: auditActor(req), action: 'users.enrolment_code_used', outcome: 'ok', targetType: 'user', targetId: auth.userId, ip: req.ip });
+    }
     const setup = newTotpSecret(row.username);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ totp_secret: encryptField(ctx.fieldKey, setup.secret) }).where('id', '=', auth.userId).execute();
@@ -105,4 +115,25 @@ export function meRoutes(app: App, ctx: AppContext) {
       return reply.status(204).send(null);
     },
   );
+
+  app.get('/me/sessions', { config: self, schema: { tags: ['me'], summary: 'My open sessions', response: { 200: OwnSessionList } } }, async (req) => {
+    const auth = authOf(req);
+    return { items: await listOwnSessions(db, auth.userId, auth.sessionToken) };
+  });
+
+  app.delete(
+    '/me/sessions/:id',
+    { config: self, schema: { tags: ['me'], summary: 'End one of my sessions', params: SessionParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      if (!(await destroyOwnSession(db, auth.userId, req.params.id))) throw notFound('Session');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post('/me/sessions/end-others', { config: self, schema: { tags: ['me'], summary: 'End all my other sessions', response: { 204: z.null() } } }, async (req, reply) => {
+    const auth = authOf(req);
+    await destroyUserSessions(db, auth.userId, auth.sessionToken);
+    return reply.status(204).send(null);
+  });
 }

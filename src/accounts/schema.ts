@@ -37,11 +37,42 @@ export const CreateUserInput = z.strictObject({
   email: z.email().max(254).nullable().optional(),
   agencyId: z.uuid(),
   roles: z.array(Role).min(1).max(8),
-  password: z.string().max(256),
   language: Language.optional(),
-  mustChangePassword: z.boolean().optional(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+/**
+ * An account made with a password by someone with the server's OS access (CLI, first run, demo,
+ * tests); the API never takes one: administrators issue one-time codes instead.
+ */
+export const NewAccount = CreateUserInput.extend({ password: z.string().max(256), mustChangePassword: z.boolean().optional() });
+export type NewAccount = z.infer<typeof NewAccount>;
+
+/** A single-use code, shown once to the administrator to hand over out of band. */
+export const OneTimeCode = z.object({ code: z.string(), expiresAt: z.string() });
+export type OneTimeCode = z.infer<typeof OneTimeCode>;
+
+/** A change that waits for a second administrator. */
+export const AccountChange = z.object({
+  id: z.uuid(),
+  kind: z.enum(['create', 'update', 'reset']),
+  userId: z.uuid().nullable(),
+  username: z.string(),
+  change: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type AccountChange = z.infer<typeof AccountChange>;
+export const AccountChangeList = z.object({ items: z.array(AccountChange) });
+export const AccountChangeQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
+/** What an approval returns: the account as changed, and the code when the change issued one. */
+export const ApprovalResult = z.object({ change: AccountChange, user: User, oneTimeCode: OneTimeCode.nullable() });
+/** The reply to a change that needs a second administrator. */
+export const PendingReply = z.object({ pending: AccountChange });
+export const CreatedUser = User.extend({ oneTimeCode: OneTimeCode });
 
 export const UpdateUserInput = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
@@ -50,7 +81,6 @@ export const UpdateUserInput = z.strictObject({
   roles: z.array(Role).min(1).max(8).optional(),
   active: z.boolean().optional(),
   language: Language.optional(),
-  password: z.string().max(256).optional(),
   resetSecondFactor: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
@@ -67,6 +97,8 @@ export const LoginInput = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
   totp: z.string().regex(/^\d{6}$/, 'six digits').optional(),
+  /** Sign out every other session of this account (a shared or lost computer). */
+  endOtherSessions: z.boolean().optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -76,6 +108,8 @@ export const Me = z.object({
   csrfToken: z.string(),
   /** The user must enrol a second factor before anything else (their role requires it). */
   secondFactorEnrolmentRequired: z.boolean(),
+  /** A demo database with synthetic data and relaxed sign-in (the web app shows a banner). */
+  demo: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -83,6 +117,23 @@ export const ChangePasswordInput = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().max(256),
 });
+
+/** Completing a one-time reset: the user chooses their own password. */
+export const ResetInput = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  code: z.string().trim().min(1).max(64),
+  newPassword: z.string().max(256),
+  totp: z.string().regex(/^\d{6}$/, 'six digits').optional(),
+  endOtherSessions: z.boolean().optional(),
+});
+export type ResetInput = z.infer<typeof ResetInput>;
+
+/** The first enrolment of a required factor needs an administrator's one-time code (or a session opened by a reset). */
+export const TotpSetupInput = z.strictObject({ code: z.string().trim().min(1).max(64).optional() });
+
+export const OwnSession = z.object({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), current: z.boolean() });
+export const OwnSessionList = z.object({ items: z.array(OwnSession) });
+export const SessionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const TotpCodeInput = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });

@@ -10,7 +10,7 @@ export interface SessionPolicy {
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Sessions live in the database so that any app server can serve any request. */
-export async function createSession(db: Kysely<Database>, userId: string, secondFactorDone: boolean, policy: SessionPolicy) {
+export async function createSession(db: Kysely<Database>, userId: string, secondFactorDone: boolean, policy: SessionPolicy, enrolmentAllowed = false) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
@@ -21,6 +21,7 @@ export async function createSession(db: Kysely<Database>, userId: string, second
       user_id: userId,
       csrf_token: csrfToken,
       second_factor_done: secondFactorDone,
+      enrolment_allowed: enrolmentAllowed,
       created_at: now,
       last_seen_at: now,
       expires_at: new Date(now.getTime() + policy.maxHours * 3_600_000),
@@ -89,4 +90,26 @@ export async function enforceSecondFactorPolicy(db: Kysely<Database>, requiredRo
 
 export async function markSecondFactorDone(db: Kysely<Database>, token: string) {
   await db.updateTable('sessions').set({ second_factor_done: true }).where('id', '=', digest(token)).execute();
+}
+
+/** Lets this session enrol the first second factor (after a one-time code was presented). */
+export async function allowEnrolment(db: Kysely<Database>, token: string) {
+  await db.updateTable('sessions').set({ enrolment_allowed: true }).where('id', '=', digest(token)).execute();
+}
+
+export async function enrolmentAllowed(db: Kysely<Database>, token: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('enrolment_allowed').where('id', '=', digest(token)).executeTakeFirst();
+  return row?.enrolment_allowed ?? false;
+}
+
+/** The user's live sessions; ids are the stored hashes, never the cookie tokens. */
+export async function listOwnSessions(db: Kysely<Database>, userId: string, currentToken: string) {
+  const current = digest(currentToken);
+  const rows = await db.selectFrom('sessions').select(['id', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).where('expires_at', '>', new Date()).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at.toISOString(), lastSeenAt: r.last_seen_at.toISOString(), expiresAt: r.expires_at.toISOString(), current: r.id === current }));
+}
+
+export async function destroyOwnSession(db: Kysely<Database>, userId: string, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
 }

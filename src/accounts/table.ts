@@ -29,6 +29,8 @@ export interface SessionsTable {
   user_id: string;
   csrf_token: string;
   second_factor_done: boolean;
+  /** Opened by completing a one-time reset: the first enrolment needs no further code. */
+  enrolment_allowed: Generated<boolean>;
   created_at: Date;
   last_seen_at: Date;
   expires_at: Date;
@@ -39,4 +41,28 @@ export interface LoginFailuresTable {
   username: string;
   ip: string;
   at: Date;
+}
+
+export interface AccountCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'reset' | 'enrolment';
+  /** sha256 of the code: the administrator saw it once, the database never holds it. */
+  code_hash: string;
+  issued_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AccountChangesTable {
+  id: Generated<string>;
+  kind: 'create' | 'update' | 'reset';
+  user_id: string | null;
+  change: ColumnType<unknown, string, string>;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decryptField } from '../crypto/fields.ts';
+import { createUser } from './users.ts';
 import { logInClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
 import { currentTotp, totpStep } from './totp.ts';
 
@@ -33,8 +34,8 @@ function wrongCode(secret: string, username: string): string {
   }
 }
 
-async function enrol(c: Client): Promise<string> {
-  const setup = await c.post('/api/me/totp/setup');
+async function enrol(c: Client, code?: string): Promise<string> {
+  const setup = await c.post('/api/me/totp/setup', code ? { code } : {});
   assert.equal(setup.status, 200, JSON.stringify(setup.body));
   assert.match(setup.body.secret, /^[A-Z2-7]{16,}$/);
   assert.match(setup.body.otpauthUrl, /^otpauth:\/\/totp\//);
@@ -43,9 +44,17 @@ async function enrol(c: Client): Promise<string> {
   return setup.body.secret as string;
 }
 
+test('by default the roles that reach the trail, every account, identities or the registry must use a second factor', async () => {
+  assert.deepEqual((await admin.get('/api/settings/security')).body, { secondFactorRequiredRoles: ['administrator', 'auditor', 'coordinator', 'police_investigator', 'prosecutor'] });
+  // The harness's users of those roles are enrolled: a password alone does not sign them in.
+  const res = await login(t.users.prosecutor.username);
+  assert.equal(res.status, 401);
+  assert.equal(res.body.error.code, 'second_factor_required');
+});
+
 test('enrolment, then login needs the code: missing → 401 second_factor_required, wrong → 401, right → 200', async () => {
-  const username = t.users.coordinator.username;
-  const c = await t.as('coordinator');
+  const username = t.users.analyst.username;
+  const c = await t.as('analyst');
   const setup = await c.post('/api/me/totp/setup');
   assert.equal(setup.status, 200);
   const secret = setup.body.secret as string;
@@ -87,9 +96,11 @@ test('enrolment, then login needs the code: missing → 401 second_factor_requir
 });
 
 test('the TOTP secret is stored encrypted', async () => {
-  const c = await t.as('auditor');
-  const secret = await enrol(c);
-  const row = await t.db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', t.users.auditor.id).executeTakeFirstOrThrow();
+  const user = await t.db.kysely.transaction().execute((trx) =>
+    createUser(trx, { username: 'secret.keeper', displayName: 'Secret Keeper', agencyId: t.users.analyst.agencyId, roles: ['analyst'], password: TEST_PASSWORD }, { actor: null }),
+  );
+  const secret = await enrol(await logInClient(t.url, user.username, TEST_PASSWORD));
+  const row = await t.db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', user.id).executeTakeFirstOrThrow();
   assert.equal(row.totp_enabled, true);
   assert.ok(row.totp_secret);
   const bytes = Buffer.from(row.totp_secret);
@@ -123,7 +134,16 @@ test('a role that requires 2FA: login flags enrolment, everything but /api/me is
   // Other roles are not affected.
   assert.equal((await (await t.as('hotline_operator')).get('/api/agencies')).status, 200);
 
-  const secret = await enrol(c);
+  // The password alone does not enrol a factor: an administrator's one-time code must come with it.
+  const noCode = await c.post('/api/me/totp/setup', {});
+  assert.equal(noCode.status, 400);
+  assert.equal(noCode.body.error.fields[0].path, 'code');
+  assert.equal((await c.post('/api/me/totp/setup', { code: 'AAAAA-BBBBB-CCCCC-DDDDD' })).status, 400);
+  const issued = await admin.post(`/api/users/${t.users.case_worker.id}/enrolment-code`);
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const secret = await enrol(c, issued.body.code);
+  // The code was single-use.
+  assert.equal((await (await logInClient(t.url, t.users.hotline_operator.username, TEST_PASSWORD)).post('/api/me/totp/setup', { code: issued.body.code })).status, 200, 'an optional enrolment needs no code');
   assert.equal((await c.get('/api/agencies')).status, 200);
   assert.equal((await c.get('/api/me')).body.secondFactorEnrolmentRequired, false);
 

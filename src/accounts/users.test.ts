@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { createUser } from './users.ts';
 import { logInClient, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -31,7 +32,7 @@ before(async () => {
 after(() => t.close());
 
 function body(username: string, extra: Record<string, unknown> = {}) {
-  return { username, displayName: `Officer ${username}`, agencyId: t.users.police_investigator.agencyId, roles: ['police_investigator'], password: TEST_PASSWORD, ...extra };
+  return { username, displayName: `Officer ${username}`, agencyId: t.users.police_investigator.agencyId, roles: ['police_investigator'], ...extra };
 }
 
 function assertFieldError(res: { status: number; body: any }, status: number, path: string) {
@@ -42,7 +43,7 @@ function assertFieldError(res: { status: number; body: any }, status: number, pa
   );
 }
 
-test('the administrator creates a user: 201, stored and able to sign in', async () => {
+test('the administrator creates a user: 201 with a one-time code (never a password), with which the person signs in', async () => {
   const res = await admin.post('/api/users', body('Nigar.Aliyeva', { email: 'nigar@example.org', language: 'en' }));
   assert.equal(res.status, 201);
   assert.equal(res.body.username, 'nigar.aliyeva', 'usernames are stored lower-case');
@@ -53,7 +54,15 @@ test('the administrator creates a user: 201, stored and able to sign in', async 
   const row = await t.db.kysely.selectFrom('users').select(['password_hash', 'language']).where('id', '=', res.body.id).executeTakeFirstOrThrow();
   assert.match(row.password_hash, /^\$argon2id\$/);
   assert.equal(row.language, 'en');
-  await logInClient(t.url, 'nigar.aliyeva', TEST_PASSWORD);
+  assert.match(res.body.oneTimeCode.code, /^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+  assert.ok(new Date(res.body.oneTimeCode.expiresAt).getTime() > Date.now());
+  // No password anyone knows signs in before the person chooses one.
+  assert.equal((await t.anonymous().post('/api/auth/login', { username: 'nigar.aliyeva', password: TEST_PASSWORD })).status, 401);
+  await t.activate('nigar.aliyeva', res.body.oneTimeCode.code);
+  await logInClient(t.url, 'nigar.aliyeva', TEST_PASSWORD, await t.totp('nigar.aliyeva'));
+  // The code was single-use.
+  const again = await t.anonymous().post('/api/auth/reset', { username: 'nigar.aliyeva', code: res.body.oneTimeCode.code, newPassword: 'Another-long-secret-77' });
+  assert.equal(again.status, 401);
 });
 
 test('only the administrator may create users', async () => {
@@ -79,14 +88,18 @@ test('concurrent creates of one username: one 201, the others 409 (not 500)', as
   assert.equal(rows.length, 1);
 });
 
-test('the password policy: common, short, or containing the username → 400 on field password', async () => {
-  for (const password of ['password1234', 'qwertyuiop12', 'Password1234']) {
-    assertFieldError(await admin.post('/api/users', body('weak.one', { password })), 400, 'password');
+test('the password policy: common, short, or containing the username → 400 on field newPassword; the code survives', async () => {
+  const created = await admin.post('/api/users', body('rashad', { roles: ['analyst'] }));
+  assert.equal(created.status, 201);
+  const reset = (newPassword: string) => t.anonymous().post('/api/auth/reset', { username: 'rashad', code: created.body.oneTimeCode.code, newPassword });
+  for (const password of ['password1234', 'qwertyuiop12', 'Password1234', 'Sh0rt-pass', 'My-name-is-Rashad-2024', 'aaaaaaaaaaaaaaaa']) {
+    assertFieldError(await reset(password), 400, 'newPassword');
   }
-  assertFieldError(await admin.post('/api/users', body('short.one', { password: 'Sh0rt-pass' })), 400, 'password');
-  assertFieldError(await admin.post('/api/users', body('rashad', { password: 'My-name-is-Rashad-2024' })), 400, 'password');
-  assertFieldError(await admin.post('/api/users', body('same.char', { password: 'aaaaaaaaaaaaaaaa' })), 400, 'password');
-  const none = await t.db.kysely.selectFrom('users').select('id').where('username', 'in', ['weak.one', 'short.one', 'rashad', 'same.char']).execute();
+  assert.equal((await reset(TEST_PASSWORD)).status, 200);
+  // Nobody hands an administrator-chosen password to the API.
+  assertFieldError(await admin.post('/api/users', body('chosen.one', { password: TEST_PASSWORD })), 400, 'password');
+  assertFieldError(await admin.patch(`/api/users/${created.body.id}`, { password: TEST_PASSWORD }), 400, 'password');
+  const none = await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'chosen.one').execute();
   assert.equal(none.length, 0);
 });
 
@@ -122,6 +135,11 @@ test('a police investigator sees only their own agency’s users', async () => {
   assert.equal(hidden.body.error.code, 'not_found');
   // The administrator sees both.
   assert.equal((await admin.get(`/api/users/${outsiderId}`)).status, 200);
+  // The trail tells a refused look at an existing account (denied) from a typo (invalid).
+  assert.equal((await c.get(`/api/users/${randomUUID()}`)).status, 404);
+  const outcomes = await t.db.kysely.selectFrom('audit_log').select(['outcome', 'target_id']).where('actor_id', '=', t.users.police_investigator.id).where('status', '=', 404).execute();
+  assert.ok(outcomes.some((o) => o.target_id === outsiderId && o.outcome === 'denied'), JSON.stringify(outcomes));
+  assert.ok(outcomes.some((o) => o.target_id !== outsiderId && o.outcome === 'invalid'), JSON.stringify(outcomes));
 });
 
 test('the analyst sees only themself', async () => {
@@ -135,9 +153,11 @@ test('the analyst sees only themself', async () => {
 });
 
 test('a user who must change their password reaches only /api/me until they do', async () => {
-  const created = await admin.post('/api/users', body('new.starter', { mustChangePassword: true }));
-  assert.equal(created.status, 201);
-  assert.equal(created.body.mustChangePassword, true);
+  // Only the CLI makes such accounts (it prints a generated password); the API never takes one.
+  const created = await t.db.kysely.transaction().execute((trx) =>
+    createUser(trx, { ...body('new.starter', { roles: ['analyst'] }), roles: ['analyst'], password: TEST_PASSWORD, mustChangePassword: true }, { actor: null }),
+  );
+  assert.equal(created.mustChangePassword, true);
   const c = await logInClient(t.url, 'new.starter', TEST_PASSWORD);
   assert.equal((await c.get('/api/me')).status, 200);
   for (const path of ['/api/agencies', '/api/users']) {
@@ -163,7 +183,7 @@ test('the audit trail records creates and updates with masked personal fields an
   const created = await admin.post('/api/users', body('audited.one', { displayName: 'Leyla Mammadova', email: 'leyla@example.org' }));
   assert.equal(created.status, 201);
   const id = created.body.id as string;
-  const updated = await admin.patch(`/api/users/${id}`, { displayName: 'Leyla Huseynova', email: 'leyla.h@example.org', roles: ['case_worker'], password: 'Another-long-secret-77' });
+  const updated = await admin.patch(`/api/users/${id}`, { displayName: 'Leyla Huseynova', email: 'leyla.h@example.org', roles: ['case_worker'] });
   assert.equal(updated.status, 200);
 
   type Change = { field: string; old: unknown; new: unknown };
@@ -176,11 +196,12 @@ test('the audit trail records creates and updates with masked personal fields an
   const byField = (e: typeof create) => new Map((e.details as { changes: Change[] }).changes.map((c) => [c.field, c]));
   const c1 = byField(create);
   const c2 = byField(update);
-  for (const changes of [c1, c2]) {
-    for (const field of ['displayName', 'email', 'password']) {
+  for (const [changes, fields] of [[c1, ['displayName', 'email', 'password']], [c2, ['displayName', 'email']]] as const) {
+    for (const field of fields) {
       assert.deepEqual(changes.get(field), { field, old: '[masked]', new: '[masked]' }, field);
     }
   }
+  assert.ok(!JSON.stringify(entries).includes(created.body.oneTimeCode.code), 'the one-time code stays out of the trail');
   assert.deepEqual(c1.get('username'), { field: 'username', old: null, new: 'audited.one' });
   assert.deepEqual(c2.get('roles'), { field: 'roles', old: ['police_investigator'], new: ['case_worker'] });
 

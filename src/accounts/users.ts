@@ -1,13 +1,15 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Role } from '../access/roles.ts';
-import type { ScopeColumns } from '../access/scope.ts';
+import { hiddenOrMissing, type ScopeColumns } from '../access/scope.ts';
 import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
 import { getSecuritySettings } from '../settings/settings.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';
 import { enforceSecondFactorPolicy } from './sessions.ts';
-import type { CreateUserInput, UpdateUserInput, User } from './schema.ts';
+import { randomBytes } from 'node:crypto';
+import { issueCode } from './codes.ts';
+import type { CreateUserInput, NewAccount, OneTimeCode, UpdateUserInput, User } from './schema.ts';
 import type { UsersTable } from './table.ts';
 
 /** How the access rules' scopes apply to the users table. */
@@ -60,7 +62,7 @@ export async function listUsers(db: Kysely<Database>, visible: Expression<SqlBoo
 /** One user, through the same visibility filter as the list. */
 export async function getUser(db: Kysely<Database>, visible: Expression<SqlBool>, id: string): Promise<User> {
   const row = await db.selectFrom('users').selectAll().where(visible).where('users.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('User');
+  if (!row) throw await hiddenOrMissing(db, 'users', id, 'User');
   return toUser(row);
 }
 
@@ -80,13 +82,28 @@ async function assertAgency(db: Kysely<Database>, agencyId: string) {
   if (!agency) throw invalid('Unknown agency', [{ path: 'agencyId', message: 'no such agency' }]);
 }
 
-export async function createUser(trx: Kysely<Database>, input: CreateUserInput, audit: Omit<AuditEntry, 'action' | 'outcome'>): Promise<User> {
+/** What a new account must satisfy; also run when the account is only proposed. */
+export async function checkCreate(db: Kysely<Database>, input: CreateUserInput) {
+  assertRoleCombination(input.roles);
+  await assertAgency(db, input.agencyId);
+  const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (taken) throw conflict('That username is taken', [{ path: 'username', message: 'already exists' }]);
+}
+
+/** What a change must satisfy; also run when the change is only proposed. */
+export async function checkUpdate(db: Kysely<Database>, id: string, input: UpdateUserInput, actorId: string | undefined) {
+  if (actorId === id && (input.roles !== undefined || input.agencyId !== undefined || input.active !== undefined || input.resetSecondFactor)) {
+    throw forbidden('Nobody changes their own roles, agency, status or second factor; ask another administrator');
+  }
+  if (input.roles) assertRoleCombination(input.roles);
+  if (input.agencyId) await assertAgency(db, input.agencyId);
+}
+
+/** An account with a known password: only for callers with the server's OS access (CLI, first run, demo, tests). */
+export async function createUser(trx: Kysely<Database>, input: NewAccount, audit: Omit<AuditEntry, 'action' | 'outcome'>): Promise<User> {
   const problems = passwordProblems(input.password, { username: input.username });
   if (problems.length) throw invalid('The password does not meet the policy', problems);
-  assertRoleCombination(input.roles);
-  await assertAgency(trx, input.agencyId);
-  const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (taken) throw conflict('That username is taken', [{ path: 'username', message: 'already exists' }]);
+  await checkCreate(trx, input);
   const row = await trx
     .insertInto('users')
     .values({
@@ -118,6 +135,17 @@ export async function createUser(trx: Kysely<Database>, input: CreateUserInput, 
   return user;
 }
 
+/**
+ * The API's way to make an account: nobody knows its password; the returned one-time code lets
+ * the person choose their own (and enrol a required second factor) at first sign-in.
+ */
+export async function createUserWithCode(trx: Kysely<Database>, input: CreateUserInput, audit: Omit<AuditEntry, 'action' | 'outcome'>): Promise<User & { oneTimeCode: OneTimeCode }> {
+  const user = await createUser(trx, { ...input, password: randomBytes(32).toString('base64url') }, audit);
+  const oneTimeCode = await issueCode(trx, user.id, 'reset', audit.actor?.id ?? null);
+  await appendAudit(trx, { ...audit, action: 'users.code_issued', outcome: 'ok', targetType: 'user', targetId: user.id, details: { ...audit.details, purpose: 'activation', expiresAt: oneTimeCode.expiresAt } });
+  return { ...user, oneTimeCode };
+}
+
 export async function updateUser(
   trx: Kysely<Database>,
   visible: Expression<SqlBool>,
@@ -126,11 +154,7 @@ export async function updateUser(
   audit: Omit<AuditEntry, 'action' | 'outcome'>,
 ): Promise<User> {
   const before = await getUser(trx, visible, id);
-  if (audit.actor?.id === id && (input.roles !== undefined || input.agencyId !== undefined || input.active !== undefined)) {
-    throw forbidden('Nobody changes their own roles, agency or status; ask another administrator');
-  }
-  if (input.roles) assertRoleCombination(input.roles);
-  if (input.agencyId) await assertAgency(trx, input.agencyId);
+  await checkUpdate(trx, id, input, audit.actor?.id);
   const set: Updateable<UsersTable> = { updated_at: new Date() };
   if (input.displayName !== undefined) set.display_name = input.displayName;
   if (input.email !== undefined) set.email = input.email;
@@ -138,22 +162,17 @@ export async function updateUser(
   if (input.roles !== undefined) set.roles = [...new Set(input.roles)];
   if (input.active !== undefined) set.active = input.active;
   if (input.language !== undefined) set.language = input.language;
-  if (input.password !== undefined) {
-    const problems = passwordProblems(input.password, { username: before.username });
-    if (problems.length) throw invalid('The password does not meet the policy', problems);
-    set.password_hash = await hashPassword(input.password);
-    set.password_changed_at = new Date();
-    set.must_change_password = true;
-  }
   if (input.resetSecondFactor) {
     set.totp_secret = null;
     set.totp_enabled = false;
   }
   const row = await trx.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   const after = toUser(row);
-  // A deactivated user, a new password or a removed factor ends every open session.
-  if (input.active === false || input.password !== undefined || input.resetSecondFactor) {
+  // A deactivated user or a removed factor ends every open session.
+  if (input.active === false || input.resetSecondFactor) {
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A code issued while the factor stood would otherwise become the account's only credential.
+    await trx.deleteFrom('account_codes').where('user_id', '=', id).where('used_at', 'is', null).execute();
   }
   if (input.roles !== undefined) await enforceSecondFactorPolicy(trx, (await getSecuritySettings(trx)).secondFactorRequiredRoles);
   await appendAudit(trx, {
@@ -164,12 +183,8 @@ export async function updateUser(
     targetId: id,
     details: {
       changes: fieldChanges(
-        { ...before, password: 'old', totp: before.totpEnabled ? 'enrolled' : 'none' },
-        {
-          ...after,
-          password: input.password !== undefined ? 'new' : undefined,
-          totp: input.resetSecondFactor ? 'none' : undefined,
-        },
+        { ...before, totp: before.totpEnabled ? 'enrolled' : 'none' },
+        { ...after, totp: input.resetSecondFactor ? 'none' : undefined },
         { masked: MASKED_FIELDS },
       ),
     },

@@ -36,6 +36,15 @@ user
     const { createUserCommand } = await import('./user.ts');
     await createUserCommand(loadConfig(), opts);
   });
+user
+  .command('code')
+  .description('issue a one-time code for an account (reset: choose a new password; enrolment: first second factor) and print it once')
+  .requiredOption('--username <name>')
+  .option('--purpose <purpose>', 'reset or enrolment', 'reset')
+  .action(async (opts: { username: string; purpose: string }) => {
+    const { issueCodeCommand } = await import('./user.ts');
+    await issueCodeCommand(loadConfig(), opts);
+  });
 
 const audit = program.command('audit').description('the tamper-evident audit trail');
 audit

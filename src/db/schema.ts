@@ -1,4 +1,4 @@
-import type { LoginFailuresTable, SessionsTable, UsersTable } from '../accounts/table.ts';
+import type { AccountChangesTable, AccountCodesTable, LoginFailuresTable, SessionsTable, UsersTable } from '../accounts/table.ts';
 import type { AgenciesTable } from '../agencies/table.ts';
 import type { AuditLogTable } from '../audit/table.ts';
 import type { AssistanceTable, PaymentsTable } from '../assistance/table.ts';
@@ -40,6 +40,8 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   rate_limits: RateLimitsTable;
+  account_codes: AccountCodesTable;
+  account_changes: AccountChangesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
   case_code_counters: CaseCodeCountersTable;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../access/roles.ts';
 import { createUser } from '../accounts/users.ts';
+import { appendAudit } from '../audit/record.ts';
+import { markDemo, putSecuritySettings } from '../settings/settings.ts';
 import type { FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import type { AgencyKind, Profile } from '../profile/schema.ts';
@@ -54,6 +56,19 @@ export function demoUsers(profile: Profile, rng: Rng): DemoUser[] {
   const ngo = profile.agencies.find((a) => a.code === ngoCode) ?? profile.agencies.find((a) => a.kind === 'ngo');
   if (ngo) users.push({ username: 'demo.ngo-worker', displayName: nameAt(users.length), role: 'case_worker', agencyCode: ngo.code });
   return users;
+}
+
+/**
+ * The demo is tried from a browser by people without an authenticator app: it requires no second
+ * factor for any role and marks the database as a demo, which the web app shows in a banner.
+ * Only a fresh database becomes a demo (the caller checks); the change is in the audit trail.
+ */
+export async function relaxSignInForDemo(db: Kysely<Database>) {
+  await db.transaction().execute(async (trx) => {
+    await putSecuritySettings(trx, { secondFactorRequiredRoles: [] });
+    await markDemo(trx);
+    await appendAudit(trx, { actor: null, action: 'settings.update', outcome: 'ok', targetType: 'settings', targetId: 'security', details: { demo: true, secondFactorRequiredRoles: [] } });
+  });
 }
 
 /** Which years and volume the demo set's generated records cover. */

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
-import { invalid, notFound, type FieldError } from '../errors.ts';
+import { invalid, type FieldError } from '../errors.ts';
+import { hiddenOrMissing } from '../access/scope.ts';
 import type { Profile } from '../profile/schema.ts';
 import { assertAgencies } from '../victims/records.ts';
 import { normalizeAny, normalizeHandle, normalizePhone, type NormalizedIdentifier } from './identifiers.ts';
@@ -160,7 +161,7 @@ async function identifiersOf(db: Kysely<Database>, key: FieldKey, column: 'conta
 
 export async function contactDetail(db: Kysely<Database>, key: FieldKey, id: string, contactVisible: Expression<SqlBool>, tipVisible: Expression<SqlBool>) {
   const row = await db.selectFrom('hotline_contacts').selectAll().where(contactVisible).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Contact');
+  if (!row) throw await hiddenOrMissing(db, 'hotline_contacts', id, 'Contact');
   return {
     ...toContact(row),
     notes: decryptOptional(key, row.notes_enc),
@@ -171,7 +172,7 @@ export async function contactDetail(db: Kysely<Database>, key: FieldKey, id: str
 
 export async function tipDetail(db: Kysely<Database>, key: FieldKey, id: string, contactVisible: Expression<SqlBool>, tipVisible: Expression<SqlBool>) {
   const row = await tipColumns(db).where(tipVisible).where('hotline_tips.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Tip');
+  if (!row) throw await hiddenOrMissing(db, 'hotline_tips', id, 'Tip');
   return { ...toTip(row), summary: decryptField(key, row.summary_enc), identifiers: await identifiersOf(db, key, 'tip_id', id), related: await relatedTo(db, { tipId: id }, contactVisible, tipVisible) };
 }
 

@@ -30,7 +30,7 @@ export function auditHook(ctx: AppContext) {
         action: cfg.action ?? `${req.method} ${url}`,
         targetType: cfg.target ?? null,
         targetId,
-        outcome: outcomeOf(reply.statusCode),
+        outcome: note?.outcome ?? outcomeOf(reply.statusCode),
         status: reply.statusCode,
         ip: req.ip,
         details: { method: req.method, route: url, ...note?.details },

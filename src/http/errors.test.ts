@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../test/harness.ts';
+import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -20,7 +20,6 @@ const validUser = () => ({
   displayName: 'New Worker',
   agencyId: t.users.case_worker.agencyId,
   roles: ['case_worker'],
-  password: TEST_PASSWORD,
 });
 
 function assertErrorShape(body: any, code: string) {

@@ -14,6 +14,7 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
 
   if (err instanceof AppError) {
     if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err.auditOutcome) req.auditNote = { ...req.auditNote, outcome: err.auditOutcome };
     return send(err.status, err.code, err.message, err.fields);
   }
 

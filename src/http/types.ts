@@ -55,6 +55,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
     /** What a handler adds to its call's audit entry (an actor for logins, a reason, a new target id). */
-    auditNote: { actor?: { id: string; username: string; agencyId: string }; targetId?: string; details?: Record<string, unknown> } | null;
+    auditNote: { actor?: { id: string; username: string; agencyId: string }; targetId?: string; details?: Record<string, unknown>; outcome?: 'denied' } | null;
   }
 }

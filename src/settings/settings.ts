@@ -3,18 +3,34 @@ import type { Database } from '../db/schema.ts';
 import { SecuritySettings } from './schema.ts';
 
 const SECURITY_KEY = 'security';
-const defaults: SecuritySettings = { secondFactorRequiredRoles: [] };
+const DEMO_KEY = 'demo';
+
+/**
+ * Roles that reach the trail, every account, victims' identities or the criminal registry sign in
+ * with a second factor unless an administrator decides otherwise.
+ */
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { secondFactorRequiredRoles: ['administrator', 'auditor', 'coordinator', 'police_investigator', 'prosecutor'] };
 
 export async function getSecuritySettings(db: Kysely<Database>): Promise<SecuritySettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', SECURITY_KEY).executeTakeFirst();
-  return row ? SecuritySettings.parse(row.value) : defaults;
+  return row ? SecuritySettings.parse(row.value) : DEFAULT_SECURITY_SETTINGS;
 }
 
-export async function putSecuritySettings(db: Kysely<Database>, value: SecuritySettings): Promise<void> {
+async function put(db: Kysely<Database>, key: string, value: unknown) {
   const json = JSON.stringify(value);
   await db
     .insertInto('settings')
-    .values({ key: SECURITY_KEY, value: json })
+    .values({ key, value: json })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: new Date() }))
     .execute();
 }
+
+export const putSecuritySettings = (db: Kysely<Database>, value: SecuritySettings) => put(db, SECURITY_KEY, value);
+
+/** A demo database says so to everyone signed in (the web app shows a banner). */
+export async function isDemo(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', DEMO_KEY).executeTakeFirst();
+  return row?.value === true;
+}
+
+export const markDemo = (db: Kysely<Database>) => put(db, DEMO_KEY, true);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Role } from '../access/roles.ts';
 import { todayInCalendar } from '../victims/schema.ts';
 import { addDays } from '../victims/status.ts';
-import { TEST_PASSWORD, logInClient, type Client, type TestApp } from './harness.ts';
+import type { Client, TestApp } from './harness.ts';
 
 /** A date n days before today as the app counts it (the profile's time zone, set when the app was built). */
 const daysAgo = (n: number) => addDays(todayInCalendar(), -n);
@@ -38,9 +38,9 @@ export async function agencyId(t: TestApp, code: string): Promise<string> {
 /** A signed-in user of a given role at the agency with this profile code. */
 export async function userAt(t: TestApp, code: string, role: Role, username: string): Promise<Client> {
   const admin = await t.as('administrator');
-  const res = await admin.post('/api/users', { username, displayName: `Test ${username}`, agencyId: await agencyId(t, code), roles: [role], password: TEST_PASSWORD });
+  const res = await admin.post('/api/users', { username, displayName: `Test ${username}`, agencyId: await agencyId(t, code), roles: [role] });
   assert.equal(res.status, 201, JSON.stringify(res.body));
-  return logInClient(t.url, username, TEST_PASSWORD);
+  return t.activate(username, res.body.oneTimeCode.code);
 }
 
 /** Consent for referral to the agency, then the referral; returns the referral id. */

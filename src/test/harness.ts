@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { roles, type Role } from '../access/roles.ts';
+import { currentTotp, newTotpSecret } from '../accounts/totp.ts';
 import { createUser } from '../accounts/users.ts';
+import { encryptField } from '../crypto/fields.ts';
+import { DEFAULT_SECURITY_SETTINGS } from '../settings/settings.ts';
 import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
 import { version } from '../boot.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -74,6 +77,13 @@ export interface TestApp {
   users: Record<Role, { id: string; username: string; agencyId: string }>;
   /** An HTTP client signed in as the role's test user (cookie and CSRF header handled). */
   as(role: Role): Promise<Client>;
+  /**
+   * A fresh authenticator code for a user the harness enrolled (or that `activate` enrolled), with
+   * the user's replay guard cleared so a test may sign in twice within 30 s; undefined without a factor.
+   */
+  totp(username: string): Promise<string | undefined>;
+  /** Signs a new account in through its one-time code (choosing TEST_PASSWORD) and enrols a required factor. */
+  activate(username: string, code: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
 }
@@ -143,6 +153,7 @@ export async function startTestApp(opts: { profile?: string; config?: Partial<Co
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const users = {} as TestApp['users'];
+  const secrets = new Map<string, string>();
   for (const role of roles) {
     const kind = roleHome[role];
     const agency = await db.kysely.selectFrom('agencies').select('id').where('kind', '=', kind).orderBy('code').limit(1).executeTakeFirstOrThrow();
@@ -150,14 +161,49 @@ export async function startTestApp(opts: { profile?: string; config?: Partial<Co
       createUser(trx, { username: `test.${role.replace(/_/g, '-')}`, displayName: `Test ${role}`, agencyId: agency.id, roles: [role], password: TEST_PASSWORD }, { actor: null }),
     );
     users[role] = { id: u.id, username: u.username, agencyId: u.agencyId };
+    // Production's default holds here too: the roles that must use a second factor are enrolled.
+    if (DEFAULT_SECURITY_SETTINGS.secondFactorRequiredRoles.includes(role)) {
+      const { secret } = newTotpSecret(u.username);
+      secrets.set(u.username, secret);
+      await db.kysely.updateTable('users').set({ totp_secret: encryptField(ctx.fieldKey, secret), totp_enabled: true }).where('id', '=', u.id).execute();
+    }
   }
+  const totp = async (username: string) => {
+    const secret = secrets.get(username);
+    if (!secret) return undefined;
+    await db.kysely.updateTable('users').set({ totp_last_step: null }).where('username', '=', username).execute();
+    return currentTotp(secret);
+  };
+  // Sign-ins of one user run one at a time: each clears the replay guard its code needs.
+  let queue: Promise<unknown> = Promise.resolve();
+  const signIn = (username: string) => {
+    const next = queue.then(async () => logInClient(url, username, TEST_PASSWORD, await totp(username)));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const activate = async (username: string, code: string) => {
+    const client = makeClient(url);
+    const res = await client.post('/api/auth/reset', { username, code, newPassword: TEST_PASSWORD });
+    if (res.status !== 200) throw new Error(`activating ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    client.csrf = res.body.csrfToken;
+    if (res.body.secondFactorEnrolmentRequired) {
+      const setup = await client.post('/api/me/totp/setup', {});
+      if (setup.status !== 200) throw new Error(`enrolling ${username} failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+      secrets.set(username, setup.body.secret);
+      const enable = await client.post('/api/me/totp/enable', { code: await totp(username) });
+      if (enable.status !== 204) throw new Error(`enrolling ${username} failed: ${enable.status} ${JSON.stringify(enable.body)}`);
+    }
+    return client;
+  };
   return {
     app,
     ctx,
     db,
     url,
     users,
-    as: (role) => logInClient(url, users[role].username, TEST_PASSWORD),
+    as: (role) => signIn(users[role].username),
+    totp,
+    activate,
     anonymous: () => makeClient(url),
     close: async () => {
       await app.close();

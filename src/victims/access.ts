@@ -1,9 +1,8 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Scope } from '../access/roles.ts';
 import { scopesFor, type Action } from '../access/rules.ts';
-import { scopeFilter, type ScopeColumns } from '../access/scope.ts';
+import { hiddenOrMissing, scopeFilter, type ScopeColumns } from '../access/scope.ts';
 import type { Database } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
 import type { Auth } from '../http/types.ts';
 
 /** Referral states that give the receiving agency access to the person. */
@@ -38,5 +37,5 @@ export async function assertPersonVisible(db: Kysely<Database>, auth: Auth, acti
   let q = db.selectFrom('persons').select('id').where(personsVisible(auth, action)).where('persons.id', '=', personId);
   if (db.isTransaction) q = q.forUpdate();
   const found = await q.executeTakeFirst();
-  if (!found) throw notFound('Person');
+  if (!found) throw await hiddenOrMissing(db, 'persons', personId, 'Person');
 }

@@ -3,6 +3,7 @@ import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
+import { hiddenOrMissing } from '../access/scope.ts';
 import type { Profile } from '../profile/schema.ts';
 import { indexTokens } from './names.ts';
 import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
@@ -230,7 +231,7 @@ export async function getPersonRow(db: Kysely<Database>, visible: Expression<Sql
     .where(visible)
     .where('persons.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw notFound('Person');
+  if (!row) throw await hiddenOrMissing(db, 'persons', id, 'Person');
   return row;
 }
 

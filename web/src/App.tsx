@@ -107,7 +107,7 @@ export function App() {
   }
 
   const { me } = session;
-  const frame = { userName: me.user.displayName, onSignOut: () => void signOut(), onLanguage };
+  const frame = { userName: me.user.displayName, onSignOut: () => void signOut(), onLanguage, demo: me.demo };
 
   let content;
   let nav;

@@ -95,6 +95,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** Requests whose session errors the caller handles itself (sign-in, session restore). */
   quiet: {
     get: <T>(path: string) => request<T>('GET', path, undefined, { quiet: true }),

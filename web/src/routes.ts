@@ -32,6 +32,7 @@ import { ReflectionQueuePage } from './pages/ReflectionQueue.tsx';
 import { ScreeningItemPage, ScreeningPage, ScreeningQueuePage } from './pages/Screening.tsx';
 import { SecuritySettingsPage } from './pages/SecuritySettings.tsx';
 import { UserCreatePage } from './pages/UserCreate.tsx';
+import { AccountChangesPage } from './pages/AccountChanges.tsx';
 import { UserEditPage } from './pages/UserEdit.tsx';
 import { UsersPage } from './pages/Users.tsx';
 import { CompletenessPage } from './pages/Completeness.tsx';
@@ -95,6 +96,7 @@ export const routes: Route[] = [
   { path: '/screening/questionnaire', action: 'questionnaire.record', nav: 'questionnaire', component: QuestionnairePage },
   { path: '/users', action: 'users.list', nav: 'users', component: UsersPage },
   { path: '/users/new', action: 'users.create', component: UserCreatePage },
+  { path: '/users/changes', action: 'users.approve', component: AccountChangesPage },
   { path: '/users/:id', action: 'users.update', component: UserEditPage },
   { path: '/agencies', action: 'agencies.list', nav: 'agencies', component: AgenciesPage },
   { path: '/agencies/new', action: 'agencies.create', component: AgencyCreatePage },

@@ -11,6 +11,7 @@ import * as m0009 from './0009_report_definitions.ts';
 import * as m0010 from './0010_indicator_catalogues.ts';
 import * as m0015 from './0015_corrections.ts';
 import * as m0016 from './0016_audit_keyed_chain.ts';
+import * as m0022 from './0022_account_duties.ts';
 import * as m0031 from './0031_rate_limits.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0010_indicator_catalogues': m0010,
   '0015_corrections': m0015,
   '0016_audit_keyed_chain': m0016,
+  '0022_account_duties': m0022,
   '0031_rate_limits': m0031,
 };

@@ -16,8 +16,11 @@ export function Layout({
   userName,
   onSignOut,
   onLanguage,
+  demo = false,
 }: {
   children: ReactNode;
+  /** A demo database: say so on every page (sign-in there needs no second factor). */
+  demo?: boolean;
   nav?: NavItem[];
   userName?: string;
   onSignOut?: () => void;
@@ -84,6 +87,11 @@ export function Layout({
         )}
       </header>
       <main id="main" tabIndex={-1}>
+        {demo && (
+          <p className="alert alert--warn" role="note" data-testid="demo-banner">
+            {t('app.demoBanner')}
+          </p>
+        )}
         {children}
       </main>
       <footer className="site-footer">

@@ -13,20 +13,33 @@ type Setup = z.infer<typeof TotpSetup>;
 /** "ABCDEFGH…" → "ABCD EFGH …", easier to read and to type. */
 export const groupInFours = (secret: string) => secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 
-export function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> }) {
+/** `required`: the user's role requires a factor, so the first enrolment asks for the administrator's one-time code. */
+export function TotpEnrolment({ onEnabled, required = false }: { onEnabled: () => Promise<void>; required?: boolean }) {
   const { t } = useTranslation();
   const [setup, setSetup] = useState<Setup | null>(null);
   const [code, setCode] = useState('');
+  const [grant, setGrant] = useState('');
   const start = useSubmit();
   const confirm = useSubmit();
 
   if (!setup) {
     return (
       <>
-        <FormAlert error={start.error} />
-        <button type="button" className="button" disabled={start.busy} onClick={() => void start.run(async () => setSetup(await api.post<Setup>('/api/me/totp/setup')))}>
-          {t('enrol.start')}
-        </button>
+        <FormAlert error={start.error} labels={{ code: t('enrol.grant') }} idPrefix="grant-" />
+        <form
+          className="form"
+          noValidate
+          onSubmit={start.onSubmit(async () => setSetup(await api.post<Setup>('/api/me/totp/setup', grant.trim() ? { code: grant.trim() } : {})))}
+        >
+          {required && (
+            <TextField id="grant-code" label={t('enrol.grant')} hint={t('enrol.grantHint')} value={grant} onChange={(e) => setGrant(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} error={start.fieldError('code')} />
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={start.busy}>
+              {t('enrol.start')}
+            </button>
+          </div>
+        </form>
       </>
     );
   }

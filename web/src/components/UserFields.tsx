@@ -23,7 +23,6 @@ export function userFieldLabels(t: TFunction) {
     email: t('userForm.email'),
     agencyId: t('userForm.agency'),
     roles: t('userForm.roles'),
-    password: t('userForm.password'),
     language: t('userForm.language'),
   };
 }

@@ -8,6 +8,7 @@ import { PasswordChangeForm } from '../components/PasswordChangeForm.tsx';
 import { TotpEnrolment } from '../components/TotpEnrolment.tsx';
 import { useSubmit } from '../form.ts';
 import { useSession } from '../session.tsx';
+import { OwnSessions } from '../components/OwnSessions.tsx';
 
 /** One's own password and second factor. */
 export function AccountPage() {
@@ -55,6 +56,7 @@ export function AccountPage() {
           </>
         ) : (
           <TotpEnrolment
+            required={me.secondFactorEnrolmentRequired}
             onEnabled={async () => {
               setNotice(t('enrol.done'));
               await refresh();
@@ -62,6 +64,8 @@ export function AccountPage() {
           />
         )}
       </section>
+
+      <OwnSessions />
     </Page>
   );
 }

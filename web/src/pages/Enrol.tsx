@@ -11,7 +11,7 @@ export function EnrolPage({ required }: { required?: boolean }) {
     <div className="narrow">
       <Page title={t('enrol.title')}>
         {required && <p className="lead">{t('enrol.intro')}</p>}
-        <TotpEnrolment onEnabled={refresh} />
+        <TotpEnrolment onEnabled={refresh} required={required ?? false} />
       </Page>
     </div>
   );

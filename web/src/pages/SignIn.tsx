@@ -2,18 +2,25 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
 import { FormAlert, Notice } from '../components/Alerts.tsx';
-import { TextField } from '../components/Field.tsx';
+import { CheckboxField, TextField } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
 import { requireFilled, useSubmit } from '../form.ts';
 import type { Me } from '../session.tsx';
 
-/** Username and password; then, when the account has a second factor, the six-digit code. */
+/**
+ * Username and password; then, when the account has a second factor, the six-digit code. With an
+ * administrator's one-time code instead, the person chooses their own password and is signed in.
+ */
 export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'unauthenticated' | undefined; onSignedIn: (me: Me) => Promise<void> }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
+  const [endOthers, setEndOthers] = useState(false);
+  const [withCode, setWithCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [newPassword, setNewPassword] = useState('');
   const totpRef = useRef<HTMLInputElement>(null);
   const { busy, error, setError, onSubmit, fieldError } = useSubmit();
 
@@ -24,10 +31,16 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
 
   const submit = onSubmit(async () => {
     const required = t('fieldErrors.required');
-    requireFilled(needTotp ? { username, password, totp } : { username, password }, required);
+    const secret = withCode ? { code, newPassword } : { password };
+    requireFilled(needTotp ? { username, ...secret, totp } : { username, ...secret }, required);
     try {
-      const me = await api.quiet.post<Me>('/api/auth/login', { username, password, ...(needTotp ? { totp: totp.trim() } : {}) });
+      const common = { username, ...(needTotp ? { totp: totp.trim() } : {}), ...(endOthers ? { endOtherSessions: true } : {}) };
+      const me = withCode
+        ? await api.quiet.post<Me>('/api/auth/reset', { ...common, code: code.trim(), newPassword })
+        : await api.quiet.post<Me>('/api/auth/login', { ...common, password });
       setPassword('');
+      setNewPassword('');
+      setCode('');
       setTotp('');
       await onSignedIn(me);
     } catch (err) {
@@ -42,19 +55,21 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
 
   const startOver = () => {
     setNeedTotp(false);
+    setNewPassword('');
+    setCode('');
     setTotp('');
     setPassword('');
     setError(null);
   };
 
-  const labels = { username: t('signIn.username'), password: t('signIn.password'), totp: t('signIn.totp') };
-  const wrong = needTotp ? undefined : t('signIn.wrong');
+  const labels = { username: t('signIn.username'), password: t('signIn.password'), totp: t('signIn.totp'), code: t('signIn.code'), newPassword: t('signIn.newPassword') };
+  const wrong = needTotp ? undefined : withCode ? t('signIn.wrongCode') : t('signIn.wrong');
 
   return (
     <div className="narrow">
       <Page title={t('signIn.title')}>
         {notice && !error && <Notice message={notice === 'signedOut' ? t('signIn.signedOut') : t('errors.unauthenticated')} />}
-        <p>{needTotp ? t('signIn.totpIntro') : t('signIn.intro')}</p>
+        <p>{needTotp ? t('signIn.totpIntro') : withCode ? t('signIn.codeIntro') : t('signIn.intro')}</p>
         <FormAlert error={error} labels={labels} override={wrong ? { invalid_credentials: wrong } : {}} />
         <form className="card form" onSubmit={submit} noValidate>
           <TextField
@@ -69,17 +84,35 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
             required
             error={fieldError('username')}
           />
-          <TextField
-            id="password"
-            type="password"
-            label={labels.password}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="current-password"
-            readOnly={needTotp}
-            required
-            error={fieldError('password')}
-          />
+          {withCode ? (
+            <>
+              <TextField id="code" label={labels.code} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} readOnly={needTotp} required error={fieldError('code')} />
+              <TextField
+                id="newPassword"
+                type="password"
+                label={labels.newPassword}
+                hint={t('changePassword.policy')}
+                value={newPassword}
+                onChange={(e) => setNewPassword(e.target.value)}
+                autoComplete="new-password"
+                readOnly={needTotp}
+                required
+                error={fieldError('newPassword')}
+              />
+            </>
+          ) : (
+            <TextField
+              id="password"
+              type="password"
+              label={labels.password}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              readOnly={needTotp}
+              required
+              error={fieldError('password')}
+            />
+          )}
           {needTotp && (
             <TextField
               ref={totpRef}
@@ -97,6 +130,7 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
               error={fieldError('totp')}
             />
           )}
+          <CheckboxField id="endOtherSessions" label={t('signIn.endOtherSessions')} checked={endOthers} onChange={(e) => setEndOthers(e.target.checked)} />
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy}>
               {busy ? t('signIn.submitting') : t('signIn.submit')}
@@ -104,6 +138,18 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
             {needTotp && (
               <button type="button" className="button button--link" onClick={startOver}>
                 {t('signIn.startOver')}
+              </button>
+            )}
+            {!needTotp && (
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => {
+                  setWithCode(!withCode);
+                  setError(null);
+                }}
+              >
+                {withCode ? t('signIn.withPassword') : t('signIn.withCode')}
               </button>
             )}
           </div>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateUserInput, User } from '../../../src/accounts/schema.ts';
+import type { z } from 'zod';
+import type { CreatedUser, CreateUserInput, PendingReply } from '../../../src/accounts/schema.ts';
 import { api } from '../api.ts';
 import { FormAlert } from '../components/Alerts.tsx';
-import { CheckboxField, TextField } from '../components/Field.tsx';
+import { TextField } from '../components/Field.tsx';
+import { OneTimeCode } from '../components/OneTimeCode.tsx';
 import { Page } from '../components/Page.tsx';
 import { UserFields, userFieldLabels, type UserValues } from '../components/UserFields.tsx';
 import { setFlash } from '../flash.ts';
@@ -11,43 +13,54 @@ import { assertValid, blankFields, useSubmit } from '../form.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { Link, navigate } from '../router.tsx';
 
+/** A new account gets a one-time activation code, never a password chosen by the administrator. */
 export function UserCreatePage() {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [mustChangePassword, setMustChange] = useState(true);
   const [values, setValues] = useState<UserValues>({ displayName: '', email: '', agencyId: '', roles: [], language: currentLanguage() });
+  const [created, setCreated] = useState<z.infer<typeof CreatedUser> | null>(null);
   const { busy, error, onSubmit, fieldError } = useSubmit();
   const labels = userFieldLabels(t);
 
   const submit = onSubmit(async () => {
     const required = t('fieldErrors.required');
     // In the order of the form, so the error summary reads top to bottom.
-    assertValid(
-      blankFields({ username, displayName: values.displayName, agencyId: values.agencyId }, required),
-      blankFields({ roles: values.roles }, t('fieldErrors.chooseRole')),
-      blankFields({ password }, required),
-    );
+    assertValid(blankFields({ username, displayName: values.displayName, agencyId: values.agencyId }, required), blankFields({ roles: values.roles }, t('fieldErrors.chooseRole')));
     const body: CreateUserInput = {
       username: username.trim().toLowerCase(),
       displayName: values.displayName.trim(),
       email: values.email.trim() || null,
       agencyId: values.agencyId,
       roles: values.roles,
-      password,
       language: values.language,
-      mustChangePassword,
     };
-    const user = await api.post<User>('/api/users', body);
-    setFlash(t('users.created', { username: user.username }));
-    navigate('/users');
+    const res = await api.post<z.infer<typeof CreatedUser> | z.infer<typeof PendingReply>>('/api/users', body);
+    if ('pending' in res) {
+      setFlash(t('changes.proposed'));
+      navigate('/users');
+      return;
+    }
+    setCreated(res);
   });
+
+  if (created) {
+    return (
+      <Page title={t('userForm.createTitle')}>
+        <p>{t('users.created', { username: created.username })}</p>
+        <OneTimeCode code={created.oneTimeCode} username={created.username} />
+        <p>
+          <Link to="/users">← {t('common.back')}</Link>
+        </p>
+      </Page>
+    );
+  }
 
   return (
     <Page title={t('userForm.createTitle')}>
       <p>
         <Link to="/users">← {t('common.back')}</Link>
       </p>
+      <p>{t('userForm.activationIntro')}</p>
       <FormAlert error={error} labels={labels} />
       <form className="card form" onSubmit={submit} noValidate>
         <TextField
@@ -62,8 +75,6 @@ export function UserCreatePage() {
           error={fieldError('username')}
         />
         <UserFields values={values} onChange={setValues} fieldError={fieldError} />
-        <TextField id="password" type="password" label={labels.password} hint={t('userForm.passwordHint')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" error={fieldError('password')} />
-        <CheckboxField id="mustChangePassword" label={t('userForm.mustChangePassword')} checked={mustChangePassword} onChange={(e) => setMustChange(e.target.checked)} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('common.saving') : t('userForm.create')}

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateUserInput, User } from '../../../src/accounts/schema.ts';
+import type { z } from 'zod';
+import type { OneTimeCode as Code, PendingReply, UpdateUserInput, User } from '../../../src/accounts/schema.ts';
 import { api } from '../api.ts';
 import { FormAlert, LoadState, Notice } from '../components/Alerts.tsx';
-import { CheckboxField, TextField } from '../components/Field.tsx';
+import { CheckboxField } from '../components/Field.tsx';
+import { OneTimeCode } from '../components/OneTimeCode.tsx';
 import { Page } from '../components/Page.tsx';
 import { UserFields, userFieldLabels, type UserValues } from '../components/UserFields.tsx';
 import { useResource } from '../data.ts';
-import { assertValid, blankFields, requireFilled, useSubmit } from '../form.ts';
+import { assertValid, blankFields, useSubmit } from '../form.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -20,7 +22,7 @@ export function UserEditPage({ params }: { params: Record<string, string> }) {
   const [saved, setSaved] = useState<User | null>(null);
   const [edited, setValues] = useState<UserValues | null>(null);
   const [editedActive, setActive] = useState<boolean | null>(null);
-  const [newPassword, setNewPassword] = useState('');
+  const [code, setCode] = useState<Code | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSubmit();
@@ -49,7 +51,15 @@ export function UserEditPage({ params }: { params: Record<string, string> }) {
 
   const patch = async (body: UpdateUserInput, message: string) => {
     setNotice(null);
-    show(await api.patch<User>(`/api/users/${user.id}`, body));
+    const res = await api.patch<User | z.infer<typeof PendingReply>>(`/api/users/${user.id}`, body);
+    // Changes to administrators and auditors wait for a second administrator.
+    if ('pending' in res) {
+      setValues(null);
+      setActive(null);
+      setNotice(t('changes.proposed'));
+      return;
+    }
+    show(res);
     setNotice(message);
     // Editing one's own account changes what the session knows about its user.
     if (user.id === session.me.user.id) await session.refresh();
@@ -68,11 +78,14 @@ export function UserEditPage({ params }: { params: Record<string, string> }) {
     await patch(body, t('common.saved'));
   });
 
-  const onReset = reset.onSubmit(async () => {
-    requireFilled({ password: newPassword }, t('fieldErrors.required'));
-    await patch({ password: newPassword }, t('userForm.passwordReset'));
-    setNewPassword('');
-  });
+  const issue = (kind: 'reset' | 'enrolment-code') =>
+    void reset.run(async () => {
+      setNotice(null);
+      setCode(null);
+      const res = await api.post<Code | z.infer<typeof PendingReply>>(`/api/users/${user.id}/${kind}`, {});
+      if ('pending' in res) setNotice(t('changes.proposed'));
+      else setCode(res);
+    });
 
   const onResetTotp = () =>
     void totp.run(async () => {
@@ -101,19 +114,21 @@ export function UserEditPage({ params }: { params: Record<string, string> }) {
         </form>
       </section>
 
-      <section className="card" aria-labelledby="edit-password">
-        <h2 id="edit-password">{t('userForm.resetPasswordTitle')}</h2>
-        <p>{t('userForm.resetPasswordIntro')}</p>
-        <FormAlert error={reset.error} labels={{ password: t('userForm.newPassword') }} idPrefix="reset-" />
-        <form className="form" onSubmit={onReset} noValidate>
-          <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-          <TextField id="reset-password" type="password" label={t('userForm.newPassword')} hint={t('changePassword.policy')} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} autoComplete="new-password" error={reset.fieldError('password')} />
-          <div className="form-actions">
-            <button type="submit" className="button button--secondary" disabled={reset.busy}>
-              {t('userForm.resetPassword')}
+      <section className="card" aria-labelledby="edit-codes">
+        <h2 id="edit-codes">{t('userForm.codesTitle')}</h2>
+        <p>{t('userForm.codesIntro')}</p>
+        <FormAlert error={reset.error} />
+        {code && <OneTimeCode code={code} username={user.username} />}
+        <div className="form-actions">
+          <button type="button" className="button button--secondary" disabled={reset.busy} onClick={() => issue('reset')}>
+            {t('userForm.issueReset')}
+          </button>
+          {!user.totpEnabled && (
+            <button type="button" className="button button--secondary" disabled={reset.busy} onClick={() => issue('enrolment-code')}>
+              {t('userForm.issueEnrolment')}
             </button>
-          </div>
-        </form>
+          )}
+        </div>
       </section>
 
       <section className="card" aria-labelledby="edit-totp">

@@ -40,9 +40,14 @@ export function UsersPage() {
       title={t('users.title')}
       actions={
         can('users.create') && (
-          <Link to="/users/new" className="button">
-            {t('users.new')}
-          </Link>
+          <>
+            <Link to="/users/new" className="button">
+              {t('users.new')}
+            </Link>{' '}
+            <Link to="/users/changes" className="button button--secondary">
+              {t('changes.title')}
+            </Link>
+          </>
         )
       }
     >
