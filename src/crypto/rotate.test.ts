@@ -58,7 +58,7 @@ test('rotation re-encrypts every field, keeps duplicate search working, and the 
   await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const c = await logInClient(url, t.users.police_investigator.username, TEST_PASSWORD);
+    const c = await logInClient(url, t.users.police_investigator.username, TEST_PASSWORD, await t.totp(t.users.police_investigator.username));
     const detail = await c.get(`/api/persons/${p.id}`);
     assert.equal(detail.body.identity.familyName, 'Rotasiyova');
     const dup = await c.post('/api/persons/duplicates', { givenName: 'Aynur', familyName: 'Rotasiyova', birthDate: '1993-02-03' });
