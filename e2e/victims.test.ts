@@ -323,6 +323,8 @@ test('the case closes as reintegrated: on the person page and in the list', asyn
   const policeRow = police.page.getByRole('row').filter({ hasText: story.caseCode });
   await policeRow.waitFor();
   assert.match((await policeRow.textContent()) ?? '', new RegExp(az.caseStatuses.reintegrated));
+  // The unfiltered page may still be on screen while the filtered one loads: wait for the filter to apply.
+  await police.page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1, undefined, { timeout: 10_000 }).catch(() => undefined);
   assert.equal(await police.page.locator('tbody tr').count(), 1);
   await screenshot(police.page, 'persons');
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { isConnectionLost } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { contentHash, derivedKey, GENESIS_HASH, keyedLinkHash, keyIdOf, type AuditContent } from './chain.ts';
 import { auditKeyOf } from './key.ts';
@@ -53,7 +54,9 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     if (db.isTransaction) await append(db);
     else await db.transaction().execute(append);
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    // A database that cannot be reached is the cause, not the trail: the central handler says
+    // service_unavailable. Either way the answer is a 503 and nothing is sent or kept.
+    if (err instanceof AppError || isConnectionLost(err)) throw err;
     throw new AppError('audit_unavailable', 'The audit trail could not be written; nothing was changed', [], { cause: err });
   }
 }

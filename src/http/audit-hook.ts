@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit } from '../audit/record.ts';
+import { isConnectionLost } from '../db/database.ts';
 import { errorBody } from '../errors.ts';
 import type { AppContext } from './types.ts';
 import { auditActor } from './access.ts';
@@ -38,6 +39,8 @@ export function auditHook(ctx: AppContext) {
     } catch (err) {
       req.log.error({ err: { type: (err as Error).name } }, 'audit write failed; response withheld');
       reply.code(503).removeHeader('set-cookie').removeHeader('content-length').type('application/json; charset=utf-8');
+      // A lost database connection is said as such (the same code any other request gets then).
+      if (isConnectionLost(err)) return JSON.stringify(errorBody('service_unavailable', 'The database could not be reached; try again in a moment'));
       return JSON.stringify(errorBody('audit_unavailable', 'The audit trail could not be written, so the response was withheld; try again later'));
     }
     return payload;
