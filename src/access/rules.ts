@@ -60,6 +60,14 @@ export const rules = {
   'referrals.inbox': { coordinator: 'all', police_investigator: 'agency', case_worker: 'agency' },
   'assistance.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
   'payments.record': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
+  // Case notes and attachments are free text and documents that name people: read where the
+  // identity is readable, written by those who work on the case. Only a note's author edits it.
+  'notes.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: ['referred', 'own'] },
+  'notes.write': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
+  'attachments.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'own', case_worker: ['referred', 'own'] },
+  'attachments.add': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
+  // Assigning a case to a named worker: whoever may change the case (the assignee must be staff of the owning agency).
+  'persons.assign': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
 
   // The hotline. Contacts belong to the agency that took them; tips go to the police queue.
   'hotline.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency', case_worker: 'agency' },

@@ -54,7 +54,19 @@ export function encryptField(k: FieldKey, plaintext: string): Buffer {
   return Buffer.concat([Buffer.from([VERSION]), k.id, iv, cipher.getAuthTag(), body]);
 }
 
+/** The same layout for bytes (attachments): the file never exists on disk in clear. */
+export function encryptBytes(k: FieldKey, plain: Uint8Array): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', k.key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), k.id, iv, cipher.getAuthTag(), body]);
+}
+
 export function decryptField(k: FieldKey, blob: Uint8Array): string {
+  return decryptBytes(k, blob).toString('utf8');
+}
+
+export function decryptBytes(k: FieldKey, blob: Uint8Array): Buffer {
   const buf = Buffer.from(blob);
   if (buf[0] !== VERSION) throw new Error('Unknown ciphertext version');
   const id = buf.subarray(1, 1 + ID_BYTES);
@@ -65,7 +77,7 @@ export function decryptField(k: FieldKey, blob: Uint8Array): string {
   const tag = buf.subarray(ivStart + IV_BYTES, ivStart + IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(buf.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(buf.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
 /** Whether a ciphertext was written with the primary key (rotation re-encrypts the rest). */

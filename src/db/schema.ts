@@ -1,3 +1,5 @@
+import type { AssignmentsTable, AttachmentsTable, CaseNotesTable, CaseNoteVersionsTable } from '../casework/table.ts';
+import type { NotificationsTable } from '../notifications/table.ts';
 import type { AccountChangesTable, AccountCodesTable, LoginFailuresTable, SessionsTable, UsersTable } from '../accounts/table.ts';
 import type { AgenciesTable } from '../agencies/table.ts';
 import type { AuditLogTable } from '../audit/table.ts';
@@ -54,6 +56,11 @@ export interface Database {
   referrals: ReferralsTable;
   assistance: AssistanceTable;
   payments: PaymentsTable;
+  case_notes: CaseNotesTable;
+  case_note_versions: CaseNoteVersionsTable;
+  attachments: AttachmentsTable;
+  assignments: AssignmentsTable;
+  notifications: NotificationsTable;
   hotline_contacts: HotlineContactsTable;
   hotline_tips: HotlineTipsTable;
   hotline_identifiers: HotlineIdentifiersTable;

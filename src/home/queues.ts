@@ -23,6 +23,17 @@ export async function workQueues(db: Kysely<Database>, auth: Auth, timeZone: str
     const q = await reflectionQueue(db, personsVisible(auth, 'persons.list'), REFLECTION_SOON_DAYS, timeZone);
     out.push({ id: 'reflection', count: q.items.length, urgent: q.items.filter((i) => i.overdue).length, href: '/reflection-queue' });
   }
+  if (has(auth, 'persons.assign')) {
+    // Open cases assigned to me by name (closed ones have a closure reason).
+    const r = await db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(personsVisible(auth, 'persons.list'))
+      .where('assigned_to', '=', auth.userId)
+      .where('closure_reason', 'is', null)
+      .executeTakeFirst();
+    out.push({ id: 'assigned', count: n(r?.n), urgent: 0, href: '/persons?assigned=me' });
+  }
   if (has(auth, 'referrals.inbox')) {
     // New referrals to the user's own agency, whatever wider view their role has.
     const r = await db.selectFrom('referrals').select((eb) => eb.fn.countAll().as('n')).where('to_agency_id', '=', auth.agencyId).where('status', '=', 'sent').executeTakeFirst();

@@ -17,6 +17,8 @@ import { healthRoutes } from '../health/routes.ts';
 import { profileRoutes } from '../profile/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { assistanceRoutes } from '../assistance/routes.ts';
+import { caseworkRoutes } from '../casework/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { referralRoutes } from '../referrals/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
 import { homeRoutes } from '../home/routes.ts';
@@ -125,6 +127,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       victimRoutes(api, ctx);
       referralRoutes(api, ctx);
       assistanceRoutes(api, ctx);
+      caseworkRoutes(api, ctx);
+      notificationRoutes(api, ctx);
       hotlineRoutes(api, ctx);
       reportRoutes(api, ctx);
       prosecutionRoutes(api, ctx);

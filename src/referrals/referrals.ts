@@ -4,6 +4,8 @@ import type { Scope } from '../access/roles.ts';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { encryptOptional, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
+import { rules } from '../access/rules.ts';
+import { agencyUsersWith, notify } from '../notifications/notifications.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { ACCESS_GRANTING_REFERRALS } from '../victims/access.ts';
 import { assertAgencies } from '../victims/records.ts';
@@ -81,6 +83,10 @@ export async function referPerson(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The receiving agency's staff who work its referral inbox see it on their badge.
+  const person = await trx.selectFrom('persons').select('case_code').where('id', '=', personId).executeTakeFirstOrThrow();
+  const inboxRoles = Object.keys(rules['referrals.inbox']);
+  await notify(trx, await agencyUsersWith(trx, input.toAgencyId, inboxRoles), { kind: 'referral_received', personId, caseCode: person.case_code });
   await appendAudit(trx, {
     ...audit,
     action: consented ? 'referrals.create' : 'referrals.create_without_consent',

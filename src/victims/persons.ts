@@ -127,6 +127,8 @@ const summaryColumns = [
   'persons.identification_status',
   'persons.identified_on',
   'persons.owner_agency_id',
+  'persons.assigned_to',
+  'persons.contact_date',
   'persons.created_at',
 ] as const;
 
@@ -140,6 +142,8 @@ type SummaryRow = {
   identification_status: string;
   identified_on: string | null;
   owner_agency_id: string;
+  assigned_to: string | null;
+  contact_date: string;
   created_at: Date;
   status: string;
 };
@@ -156,6 +160,8 @@ export function toSummary(r: SummaryRow): PersonSummary {
     identifiedOn: r.identified_on,
     status: r.status as PersonSummary['status'],
     ownerAgencyId: r.owner_agency_id,
+    assignedTo: r.assigned_to,
+    openedOn: r.contact_date,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -169,9 +175,15 @@ export interface PersonQuery {
   caseCode?: string | undefined;
   /** Keyed hashes of the name search's words (nameSearchTokens): a person must carry them all. */
   nameKeys?: string[] | undefined;
+  /** Only the cases assigned to this user. */
+  assignedTo?: string | undefined;
+  sort?: 'created' | 'opened' | 'caseCode' | 'identified' | undefined;
+  order?: 'asc' | 'desc' | undefined;
   limit: number;
   offset: number;
 }
+
+const SORT_COLUMNS = { created: 'created_at', opened: 'contact_date', caseCode: 'case_code', identified: 'identified_on' } as const;
 
 /** `extract(year from persons.identified_on) = year`, as a date range the identified_on index can serve. */
 function identifiedInYear(year: number) {
@@ -200,13 +212,19 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
     );
   }
   if (q.nameKeys) base = base.where(sql<SqlBool>`persons.match_keys @> ${sql.val(q.nameKeys)}::text[]`);
+  if (q.assignedTo) base = base.where('persons.assigned_to', '=', q.assignedTo);
   if (q.caseCode) base = base.where('persons.case_code', 'ilike', `%${q.caseCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   // The status of the page's rows only: computed in the same SELECT, the planner would prepare it
   // for every matching row (hashing all payments) although the LIMIT keeps just one page.
+  const column = SORT_COLUMNS[q.sort ?? 'created'];
+  const order = q.order ?? 'desc';
+  // Not yet identified (null) goes last either way; the other columns are never null, and their
+  // plain order lets the (column, id) indexes serve the page. The id breaks ties so pages never overlap.
+  const nulls = sql.raw(column === 'identified_on' ? `${order} nulls last` : order);
   const page = base
     .select([...summaryColumns, 'persons.closure_reason'])
-    .orderBy('persons.created_at', 'desc')
-    .orderBy('persons.id', 'desc')
+    .orderBy(sql`${sql.ref(`persons.${column}`)} ${nulls}`)
+    .orderBy('persons.id', order)
     .limit(q.limit)
     .offset(q.offset);
   const [rows, count] = await Promise.all([
@@ -214,8 +232,8 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
       .selectFrom(page.as('persons'))
       .selectAll('persons')
       .select(caseStatusSql().as('status'))
-      .orderBy('persons.created_at', 'desc')
-      .orderBy('persons.id', 'desc')
+      .orderBy(sql`${sql.ref(`persons.${column}`)} ${nulls}`)
+      .orderBy('persons.id', order)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

@@ -55,11 +55,11 @@ export function victimRoutes(app: App, ctx: AppContext) {
 
   app.get('/persons', { config: { action: 'persons.list' }, schema: { tags, summary: 'Persons you may see', querystring: PersonListQuery, response: { 200: PersonList } } }, async (req) => {
     const auth = authOf(req);
-    const { name, ...query } = req.query;
+    const { name, assigned, ...query } = req.query;
     // Names are encrypted: the search compares keyed hashes of each word's spelling-neutral skeleton.
     const nameKeys = name === undefined ? undefined : nameSearchTokens(name).map((t) => matchKey(key, t));
     if (nameKeys?.length === 0) throw invalid('The name has no letters to search by', [{ path: 'name', message: 'give at least one name' }]);
-    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), { ...query, nameKeys });
+    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), { ...query, nameKeys, assignedTo: assigned === 'me' ? auth.userId : undefined });
   });
 
   app.post(

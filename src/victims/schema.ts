@@ -124,6 +124,11 @@ export const PersonListQuery = z.strictObject({
   caseCode: z.string().trim().max(30).optional(),
   /** Any of the person's names, in any script or spelling; every word must match. */
   name: z.string().trim().min(2).max(120).optional(),
+  /** `me`: only the cases assigned to the signed-in user. */
+  assigned: z.literal('me').optional(),
+  /** opened: the first contact date; created: when the record was made in Azad; identified: the decision date. */
+  sort: z.enum(['created', 'opened', 'caseCode', 'identified']).default('created'),
+  order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -139,6 +144,10 @@ export const PersonSummary = z.object({
   identifiedOn: z.string().nullable(),
   status: CaseStatus,
   ownerAgencyId: z.uuid(),
+  /** The named worker the case is assigned to, if any. */
+  assignedTo: z.uuid().nullable(),
+  /** The date of first contact: when the case was opened, whenever the record was made. */
+  openedOn: z.string(),
   createdAt: z.string(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;

@@ -30,6 +30,7 @@ export interface PersonsTable extends Created {
   closure_reason: string | null;
   closed_on: string | null;
   closure_note_enc: Uint8Array | null;
+  assigned_to: Generated<string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

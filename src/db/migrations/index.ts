@@ -13,6 +13,7 @@ import * as m0015 from './0015_corrections.ts';
 import * as m0016 from './0016_audit_keyed_chain.ts';
 import * as m0022 from './0022_account_duties.ts';
 import * as m0031 from './0031_rate_limits.ts';
+import * as m0032 from './0032_casework.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0016_audit_keyed_chain': m0016,
   '0022_account_duties': m0022,
   '0031_rate_limits': m0031,
+  '0032_casework': m0032,
 };
