@@ -1,0 +1,39 @@
+// The phone numbers and accounts a report names, and the other reports that name them too.
+import { useTranslation } from 'react-i18next';
+import { contactPage, tipPage, type ContactFull } from './hotline.ts';
+import { Link } from '../router.tsx';
+
+export function IdentifierList({ items }: { items: ContactFull['identifiers'] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="muted">{t('hotline.noIdentifiers')}</p>;
+  return (
+    <ul className="plain-list" data-testid="identifiers">
+      {items.map((i) => (
+        <li key={`${i.kind}:${i.value}`}>
+          <span className="muted">{t(`hotline.identifierKinds.${i.kind}`)}:</span> <span className="identifier">{i.value}</span>
+          {i.valid && i.normalized !== i.value && <span className="muted"> ({i.normalized})</span>}
+          {!i.valid && <span className="tag tag--invalid">{t('hotline.keptAsWritten')}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RelatedReports({ related }: { related: ContactFull['related'] }) {
+  const { t } = useTranslation();
+  if (related.contacts.length === 0 && related.tips.length === 0) return <p className="muted">{t('hotline.noRelated')}</p>;
+  return (
+    <ul className="plain-list" data-testid="related">
+      {related.contacts.map((id, n) => (
+        <li key={id}>
+          <Link to={contactPage(id)}>{t('hotline.relatedContact', { n: n + 1 })}</Link>
+        </li>
+      ))}
+      {related.tips.map((id, n) => (
+        <li key={id}>
+          <Link to={tipPage(id)}>{t('hotline.relatedTip', { n: n + 1 })}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
