@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../src/profile/schema.ts';
 import { api, onSessionProblem, setCsrfToken } from './api.ts';
 import { Layout } from './ui/Layout.tsx';
+import { NotificationsBadge } from './notifications/Notifications.tsx';
 import { invalidate } from './data.ts';
 import { changeLanguage, currentLanguage } from './i18n/index.ts';
 import { ChangePasswordPage } from './accounts/ChangePassword.tsx';
@@ -107,7 +108,7 @@ export function App() {
   }
 
   const { me } = session;
-  const frame = { userName: me.user.displayName, onSignOut: () => void signOut(), onLanguage, demo: me.demo };
+  const frame = { userName: me.user.displayName, onSignOut: () => void signOut(), onLanguage, demo: me.demo, userTools: <NotificationsBadge /> };
 
   let content;
   let nav;

@@ -44,6 +44,7 @@ import { SubmissionsPage } from './submissions/Submissions.tsx';
 import { ActivitiesPage } from './activities/Activities.tsx';
 import { ActionPlanPage } from './action-plan/ActionPlan.tsx';
 import { MeasurePage } from './action-plan/Measure.tsx';
+import { NotificationsPage } from './notifications/Notifications.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
   | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
@@ -103,4 +104,5 @@ export const routes: Route[] = [
   { path: '/audit', action: 'audit.list', nav: 'audit', component: AuditPage },
   { path: '/settings/security', action: 'settings.read', nav: 'security', component: SecuritySettingsPage },
   { path: '/account', action: 'session.self', nav: 'account', component: AccountPage },
+  { path: '/notifications', action: 'session.self', component: NotificationsPage },
 ];

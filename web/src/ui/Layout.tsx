@@ -17,6 +17,7 @@ export function Layout({
   onSignOut,
   onLanguage,
   demo = false,
+  userTools,
 }: {
   children: ReactNode;
   /** A demo database: say so on every page (sign-in there needs no second factor). */
@@ -25,6 +26,8 @@ export function Layout({
   userName?: string;
   onSignOut?: () => void;
   onLanguage?: (lang: Language) => void;
+  /** Beside the user's name: the notifications badge. */
+  userTools?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { path } = useLocation();
@@ -64,6 +67,7 @@ export function Layout({
             <LanguageSwitch {...(onLanguage ? { onChanged: onLanguage } : {})} />
             {userName && onSignOut && (
               <div className="user-box">
+                {userTools}
                 <span className="user-name">{t('app.signedInAs', { name: userName })}</span>
                 <button type="button" className="button button--secondary" onClick={onSignOut}>
                   {t('app.signOut')}

@@ -15,6 +15,9 @@ import { Payments } from '../assistance/Payments.tsx';
 import { Reflection } from './Reflection.tsx';
 import { Referrals } from '../referrals/Referrals.tsx';
 import { TimelineList } from './TimelineList.tsx';
+import { Assignment } from '../casework/Assignment.tsx';
+import { Attachments } from '../casework/Attachments.tsx';
+import { Notes } from '../casework/Notes.tsx';
 import { PersonQuestionnaires } from '../screening/PersonQuestionnaires.tsx';
 import { useResource } from '../data.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
@@ -23,7 +26,7 @@ import { useCan } from '../session.tsx';
 import { isUuid, personApi, type Person, type TimelineData } from './victims.ts';
 import { NotFoundPage } from '../ui/NotFound.tsx';
 
-const CONTENTS = ['identity', 'decisions', 'events', 'reflection', 'consents', 'referrals', 'assistance', 'payments', 'children', 'close', 'timeline'] as const;
+const CONTENTS = ['identity', 'assignment', 'decisions', 'events', 'reflection', 'consents', 'referrals', 'assistance', 'payments', 'notes', 'attachments', 'children', 'close', 'timeline'] as const;
 
 /** One person, named by case code; the identity panel only for roles that may see it. */
 export function PersonPage({ params }: { params: Record<string, string> }) {
@@ -63,6 +66,9 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
     payments: t('person.paymentsTitle'),
     children: t('person.childrenTitle'),
     close: t('person.closeTitle'),
+    assignment: t('casework.assignmentTitle'),
+    notes: t('casework.notesTitle'),
+    attachments: t('casework.attachmentsTitle'),
     timeline: t('timeline.title'),
   };
 
@@ -84,7 +90,7 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
       <LoadState loading={false} error={person.error} />
       <nav className="contents" aria-label={t('person.contents')}>
         <ul>
-          {CONTENTS.filter((s) => (s !== 'identity' || p.identity) && (s !== 'close' || p.closure || can('persons.update'))).map((s) => (
+          {CONTENTS.filter((s) => (s !== 'identity' || p.identity) && (s !== 'close' || p.closure || can('persons.update')) && (s !== 'notes' || can('notes.read')) && (s !== 'attachments' || can('attachments.read'))).map((s) => (
             <li key={s}>
               <a href={`#${s}`}>{sectionTitles[s]}</a>
             </li>
@@ -95,6 +101,7 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
         <Facts person={p} />
         {p.identity && <IdentityPanel identity={p.identity} />}
       </div>
+      <Assignment person={p} />
       <Decisions person={p} onChanged={changed} />
       <Events person={p} onChanged={changed} />
       <Reflection person={p} onChanged={changed} />
@@ -102,6 +109,8 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
       <Referrals person={p} onChanged={changed} />
       <Assistance person={p} onChanged={changed} />
       <Payments person={p} onChanged={changed} />
+      <Notes person={p} />
+      <Attachments person={p} />
       <Children person={p} onChanged={changed} />
       <Close person={p} onChanged={changed} />
       {can('hotline.read') && <HotlineCalls person={p} />}

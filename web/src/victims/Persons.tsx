@@ -6,7 +6,7 @@ import { withQuery } from '../api.ts';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { AgencySelect } from '../agencies/AgencySelect.tsx';
 import { CountryField } from '../ui/CountryField.tsx';
-import { SelectField, TextField } from '../ui/Field.tsx';
+import { CheckboxField, SelectField, TextField } from '../ui/Field.tsx';
 import { FilterForm } from '../ui/FilterForm.tsx';
 import { ListPager } from '../ui/ListPager.tsx';
 import { Page } from '../ui/Page.tsx';
@@ -19,7 +19,8 @@ import { useCan } from '../session.tsx';
 import { countryCode, isCountryCode, personPage, type Persons } from './victims.ts';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['name', 'caseCode', 'status', 'identificationStatus', 'year', 'country', 'agencyId'] as const;
+const FILTERS = ['name', 'caseCode', 'status', 'identificationStatus', 'year', 'country', 'agencyId', 'assigned', 'sort', 'order'] as const;
+const SORTS = ['created', 'opened', 'caseCode', 'identified'] as const;
 
 /** The person list: case codes only, never names (a name can be searched for; it is never shown here). */
 export function PersonsPage() {
@@ -91,6 +92,20 @@ export function PersonsPage() {
         <TextField id="filter-year" label={labels.year} hint={t('persons.yearHint')} inputMode="numeric" maxLength={4} className="field--code" value={form.year} onChange={(e) => set('year')(e.target.value)} autoComplete="off" error={filter.fieldError('year')} />
         <CountryField id="filter-country" label={labels.country} value={form.country} onChange={set('country')} error={filter.fieldError('country')} />
         <AgencySelect id="filter-agencyId" label={t('persons.agency')} hint={t('persons.agencyHint')} placeholder={t('persons.allAgencies')} value={form.agencyId} onChange={set('agencyId')} />
+        <SelectField id="filter-sort" label={t('persons.sortBy')} value={form.sort || 'created'} onChange={(e) => set('sort')(e.target.value)}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`persons.sorts.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="filter-order" label={t('persons.order')} value={form.order || 'desc'} onChange={(e) => set('order')(e.target.value)}>
+          <option value="desc">{t('persons.orders.desc')}</option>
+          <option value="asc">{t('persons.orders.asc')}</option>
+        </SelectField>
+        {can('persons.assign') && (
+          <CheckboxField id="filter-assigned" label={t('persons.assignedToMe')} checked={form.assigned === 'me'} onChange={(e) => set('assigned')(e.target.checked ? 'me' : '')} />
+        )}
       </FilterForm>
 
       <LoadState loading={list.loading && !list.data} error={list.error} />
@@ -110,6 +125,7 @@ export function PersonsPage() {
                 <th scope="col">{t('persons.birthYear')}</th>
                 <th scope="col">{t('persons.citizenship')}</th>
                 <th scope="col">{t('persons.created')}</th>
+                <th scope="col">{t('persons.recorded')}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,6 +141,7 @@ export function PersonsPage() {
                   <td>{t(`genders.${p.gender}`)}</td>
                   <td>{p.birthYear ?? t('common.none')}</td>
                   <td>{f.country(p.citizenship)}</td>
+                  <td className="nowrap">{f.date(p.openedOn)}</td>
                   <td className="nowrap">{f.day(p.createdAt)}</td>
                 </tr>
               ))}
