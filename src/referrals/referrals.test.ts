@@ -129,3 +129,22 @@ test('withdrawing referral consent ends the receiving agency\'s access at once, 
   assert.equal((await police.post(`/api/persons/${open.id}/referrals`, { toAgencyId: ids.ngoA })).status, 201);
   assert.equal((await ngoA.get(`/api/persons/${open.id}`)).status, 200);
 });
+
+test('the inbox pages and sorts: a total, pages that do not overlap, case codes in order', async () => {
+  for (let i = 0; i < 3; i++) {
+    const p = await intake(police);
+    await refer(police, p.id, ids.ngoA);
+  }
+  const all = await ngoA.get('/api/referrals?limit=200');
+  assert.ok(all.body.total >= 3);
+  const first = await ngoA.get('/api/referrals?limit=2&offset=0&sort=caseCode&order=asc');
+  const second = await ngoA.get('/api/referrals?limit=2&offset=2&sort=caseCode&order=asc');
+  assert.equal(first.body.items.length, 2);
+  assert.equal(first.body.total, all.body.total);
+  const codes = [...first.body.items, ...second.body.items].map((r: { caseCode: string }) => r.caseCode);
+  assert.deepEqual(codes, [...codes].sort());
+  assert.equal(new Set([...first.body.items, ...second.body.items].map((r: { id: string }) => r.id)).size, codes.length);
+  const bad = await ngoA.get('/api/referrals?limit=0');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.fields[0].path, 'query.limit');
+});

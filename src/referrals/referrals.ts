@@ -147,11 +147,24 @@ export async function referralsOfPerson(db: Kysely<Database>, personId: string) 
 }
 
 /** Referrals addressed to the agency (or all, for national scope). */
-export async function referralInbox(db: Kysely<Database>, who: { agencyId: string; scopes: Scope[] }, status?: ReferralStatus) {
-  let q = db.selectFrom('referrals').innerJoin('persons', 'persons.id', 'referrals.person_id').selectAll('referrals').select('persons.case_code');
+export interface InboxQuery {
+  status?: ReferralStatus | undefined;
+  sort: 'sent' | 'caseCode';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** One page of the inbox and the number of referrals in it; the id breaks ties so pages never overlap. */
+export async function referralInbox(db: Kysely<Database>, who: { agencyId: string; scopes: Scope[] }, query: InboxQuery) {
+  let q = db.selectFrom('referrals').innerJoin('persons', 'persons.id', 'referrals.person_id');
   // A declined or revoked referral no longer names its person to the agency that had it.
   if (!who.scopes.includes('all')) q = q.where('referrals.to_agency_id', '=', who.agencyId).where('referrals.status', 'in', [...ACCESS_GRANTING_REFERRALS]);
-  if (status) q = q.where('referrals.status', '=', status);
-  const rows = await q.orderBy('referrals.sent_at', 'desc').limit(500).execute();
-  return rows.map(toReferral);
+  if (query.status) q = q.where('referrals.status', '=', query.status);
+  const column = query.sort === 'caseCode' ? 'persons.case_code' : 'referrals.sent_at';
+  const [rows, count] = await Promise.all([
+    q.selectAll('referrals').select('persons.case_code').orderBy(column, query.order).orderBy('referrals.id', query.order).limit(query.limit).offset(query.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toReferral), total: Number(count.n) };
 }

@@ -4,7 +4,8 @@ import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible } from '../victims/access.ts';
 import { referPerson, referralInbox, referralsOfPerson, transitionReferral } from './referrals.ts';
-import { CreateReferralInput, ReferralInboxQuery, ReferralList, ReferralTransitionInput } from './schema.ts';
+import { CreateReferralInput, ReferralInboxQuery,
+  ReferralPage, ReferralList, ReferralTransitionInput } from './schema.ts';
 
 
 export function referralRoutes(app: App, ctx: AppContext) {
@@ -29,9 +30,9 @@ export function referralRoutes(app: App, ctx: AppContext) {
     return { items: await referralsOfPerson(db, req.params.id) };
   });
 
-  app.get('/referrals', { config: { action: 'referrals.inbox' }, schema: { tags, summary: "Your agency's referral inbox", querystring: ReferralInboxQuery, response: { 200: ReferralList } } }, async (req) => {
+  app.get('/referrals', { config: { action: 'referrals.inbox' }, schema: { tags, summary: "Your agency's referral inbox", querystring: ReferralInboxQuery, response: { 200: ReferralPage } } }, async (req) => {
     const auth = authOf(req);
-    return { items: await referralInbox(db, auth, req.query.status) };
+    return referralInbox(db, auth, req.query);
   });
 
   app.patch(

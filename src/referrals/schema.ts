@@ -28,4 +28,13 @@ export const Referral = z.object({
 });
 export type Referral = z.infer<typeof Referral>;
 export const ReferralList = z.object({ items: z.array(Referral) });
-export const ReferralInboxQuery = z.strictObject({ status: ReferralStatus.optional() });
+/** One page of the inbox, with how many referrals match in all. */
+export const ReferralPage = z.object({ items: z.array(Referral), total: z.number().int() });
+export const ReferralInboxQuery = z.strictObject({
+  status: ReferralStatus.optional(),
+  /** sent: when the referral was sent; caseCode: the person's case code. */
+  sort: z.enum(['sent', 'caseCode']).default('sent'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -4,6 +4,7 @@ import { ReferralStatus } from '../../../src/referrals/schema.ts';
 import { api, withQuery } from '../api.ts';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { SelectField } from '../ui/Field.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { Page } from '../ui/Page.tsx';
 import { useResource } from '../data.ts';
 import { useSubmit } from '../form.ts';
@@ -14,6 +15,7 @@ import { personPage, type Referral, type Referrals } from '../victims/victims.ts
 type Answer = 'accepted' | 'declined' | 'completed';
 /** What the receiving agency may answer from each state (the server holds the same table). */
 const NEXT: Partial<Record<Referral['status'], Answer[]>> = { sent: ['accepted', 'declined'], accepted: ['completed'] };
+const PAGE_SIZE = 50;
 const isStatus = (s: string): s is Referral['status'] => (ReferralStatus.options as readonly string[]).includes(s);
 
 /** Referrals addressed to the user's agency, with the answers each one allows. */
@@ -23,7 +25,11 @@ export function ReferralInboxPage() {
   const { query } = useLocation();
   const raw = query.get('status') ?? '';
   const status = isStatus(raw) ? raw : '';
-  const inbox = useResource<Referrals>(withQuery('/api/referrals', { status }));
+  const sort = query.get('sort') === 'caseCode' ? 'caseCode' : 'sent';
+  const order = query.get('order') === 'asc' ? 'asc' : 'desc';
+  const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
+  const inbox = useResource<Referrals & { total: number }>(withQuery('/api/referrals', { status, sort, order, limit: PAGE_SIZE, offset }));
+  const [chosenSort, setChosenSort] = useState(`${sort}:${order}`);
   const answer = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string>(status);
@@ -46,7 +52,8 @@ export function ReferralInboxPage() {
         aria-label={t('referrals.filters')}
         onSubmit={(e) => {
           e.preventDefault();
-          navigate(withQuery('/referrals', { status: chosen }));
+          const [s, o] = chosenSort.split(':');
+          navigate(withQuery('/referrals', { status: chosen, sort: s ?? 'sent', order: o ?? 'desc' }));
         }}
       >
         <SelectField id="inbox-status" label={t('referrals.status')} value={chosen} onChange={(e) => setChosen(e.target.value)}>
@@ -54,6 +61,13 @@ export function ReferralInboxPage() {
           {ReferralStatus.options.map((s) => (
             <option key={s} value={s}>
               {t(`referralStatuses.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="inbox-sort" label={t('persons.sortBy')} value={chosenSort} onChange={(e) => setChosenSort(e.target.value)}>
+          {['sent:desc', 'sent:asc', 'caseCode:asc', 'caseCode:desc'].map((v) => (
+            <option key={v} value={v}>
+              {t(`referrals.sorts.${v.replace(':', '_') as 'sent_desc'}`)}
             </option>
           ))}
         </SelectField>
@@ -71,7 +85,7 @@ export function ReferralInboxPage() {
         <div className="table-wrap">
           <table className="data-table" aria-busy={inbox.loading}>
             <caption>
-              {t('referrals.caption')} · {items.length}
+              {t('referrals.caption')} · {t('common.range', { from: offset + 1, to: offset + items.length, total: inbox.data?.total ?? 0 })}
             </caption>
             <thead>
               <tr>
@@ -112,6 +126,7 @@ export function ReferralInboxPage() {
           </table>
         </div>
       )}
+      <ListPager offset={offset} pageSize={PAGE_SIZE} total={inbox.data?.total ?? 0} onPage={(to) => navigate(withQuery('/referrals', { status, sort, order, offset: to }))} />
     </Page>
   );
 }
