@@ -34,6 +34,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'notes.write': ['coordinator', 'police_investigator', 'case_worker'],
   'attachments.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'attachments.add': ['coordinator', 'police_investigator', 'case_worker'],
+  'consents.override': ['coordinator'],
   'persons.assign': ['coordinator', 'police_investigator', 'case_worker'],
   'hotline.read': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'hotline.log': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],

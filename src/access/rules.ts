@@ -68,6 +68,8 @@ export const rules = {
   'attachments.add': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
   // Assigning a case to a named worker: whoever may change the case (the assignee must be staff of the owning agency).
   'persons.assign': { coordinator: 'all', police_investigator: 'all', case_worker: ['referred', 'own'] },
+  // Recording that the law allows processing despite a refused consent is the coordinator's call.
+  'consents.override': { coordinator: 'all' },
 
   // The hotline. Contacts belong to the agency that took them; tips go to the police queue.
   'hotline.read': { coordinator: 'all', police_investigator: 'all', hotline_operator: 'agency', case_worker: 'agency' },

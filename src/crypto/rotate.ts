@@ -16,6 +16,7 @@ export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
   case_note_versions: ['body_enc'],
   attachments: ['filename_enc', 'description_enc'],
   assignments: ['reason_enc'],
+  consent_overrides: ['reason_enc'],
   hotline_contacts: ['notes_enc'],
   hotline_tips: ['summary_enc'],
   hotline_identifiers: ['value_enc', 'normalized_enc'],

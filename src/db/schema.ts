@@ -29,6 +29,7 @@ import type {
   CaseCodeCountersTable,
   ChildrenTable,
   ConsentsTable,
+  ConsentOverridesTable,
   ExploitationEventsTable,
   IdentificationDecisionsTable,
   PersonsTable,
@@ -52,6 +53,7 @@ export interface Database {
   exploitation_events: ExploitationEventsTable;
   reflection_periods: ReflectionPeriodsTable;
   consents: ConsentsTable;
+  consent_overrides: ConsentOverridesTable;
   children: ChildrenTable;
   referrals: ReferralsTable;
   assistance: AssistanceTable;

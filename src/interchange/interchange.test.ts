@@ -10,6 +10,7 @@ import { generate } from '../generate/generate.ts';
 import { loadProfile, profileDir } from '../profile/load.ts';
 import type { Profile } from '../profile/schema.ts';
 import { freshDatabase } from '../test/harness.ts';
+import { normaliseCaseArticles } from '../prosecution/articles.ts';
 import { exportLines } from './export.ts';
 import { describeError, importLines, type ImportOptions } from './import.ts';
 import { RECORD_TYPES } from './types.ts';
@@ -152,4 +153,19 @@ test('--partial keeps the valid lines and hands back each rejected one with its 
   const again = await run(db, malformed, { partial: true });
   assert.equal(again.rejected, 8);
   assert.equal(await count(db, 'persons'), 2);
+});
+
+test('an imported case keeps the bare article as its principal one, as a case opened through the API does', async () => {
+  const db = await emptyDb();
+  const line = (id: string, articles: string[]) => JSON.stringify({ type: 'criminal_case', id, number: `SYN-${id}`, opened_on: '2024-03-01', articles, agency: 'mia', status: 'investigation', status_on: '2024-03-01' });
+  const result = await run(db, [line('K-1', ['144-1.2']), line('K-2', ['144-1', '243'])]);
+  assert.equal(result.committed, true, JSON.stringify(result.errors));
+  const rows = await db.selectFrom('criminal_cases').select(['number', 'principal_article', 'articles']).orderBy('number').execute();
+  assert.deepEqual(rows.map((r) => [r.principal_article, r.articles]), [['144-1', ['144-1.2']], ['144-1', ['144-1', '243']]]);
+  // Rows stored by the earlier importer are brought into line once, at start-up.
+  await db.updateTable('criminal_cases').set({ principal_article: '144-1.2' }).where('number', '=', 'SYN-K-1').execute();
+  assert.equal(await normaliseCaseArticles(db, profile), 1);
+  assert.equal(await normaliseCaseArticles(db, profile), 0);
+  const fixed = await db.selectFrom('criminal_cases').select('principal_article').where('number', '=', 'SYN-K-1').executeTakeFirstOrThrow();
+  assert.equal(fixed.principal_article, '144-1');
 });

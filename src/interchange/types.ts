@@ -287,8 +287,9 @@ export const RECORD_TYPES: readonly RecordType[] = [
       status_on: f.date({ required: true }),
     },
     derive: (r, { profile }) => {
-      inFileTerms(() => assertArticles(profile, r.articles as string[], 'articles'));
-      return { principal_article: (r.articles as string[])[0] };
+      // The principal article is the bare article ("144-1" of "144-1.2"), as when a case is opened through the API.
+      const principal = (inFileTerms(() => assertArticles(profile, r.articles as string[], 'articles'))[0] as ResolvedArticle).article;
+      return { principal_article: principal.code };
     },
   },
   { type: 'case_fact', table: 'case_facts', description: 'A crime investigated in a case.', fields: { case: f.ref('criminal_case', { required: true }), fact: f.ref('crime_fact', { required: true }) } },

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import type { CriminalArticle, Profile } from '../profile/schema.ts';
 
@@ -45,4 +47,22 @@ function unknownArticleMessage(profile: Profile, ref: string) {
   const article = dot > 0 ? profile.criminalArticles.find((a) => a.code === ref.slice(0, dot)) : undefined;
   if (article) return `article ${article.code} has no part "${ref.slice(dot + 1)}" in the country profile (parts: ${(article.parts ?? []).join(', ') || 'none'})`;
   return `unknown article "${ref}" in the country profile`;
+}
+
+/**
+ * Cases imported before 2026-12 kept their principal article with its part ("144-1.2"); the
+ * principal article is the bare article everywhere. Rewrites those rows; returns how many.
+ */
+export async function normaliseCaseArticles(db: Kysely<Database>, profile: Profile): Promise<number> {
+  const codes = new Set(profile.criminalArticles.map((a) => a.code));
+  const rows = await db.selectFrom('criminal_cases').select('principal_article').distinct().execute();
+  let changed = 0;
+  for (const { principal_article: ref } of rows) {
+    if (codes.has(ref)) continue;
+    const resolved = resolveArticle(profile, ref);
+    if (!resolved) continue;
+    const r = await db.updateTable('criminal_cases').set({ principal_article: resolved.article.code }).where('principal_article', '=', ref).executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
 }

@@ -5,6 +5,7 @@ import { auditActor, authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { personsVisible } from '../victims/access.ts';
+import { normaliseCaseArticles } from './articles.ts';
 import { addFactToCase, caseDetail, listCases, moveCase, openCase, setCaseVictim } from './cases.ts';
 import { addDefendant, addStep, defendantDetail, recordSentence } from './defendants.ts';
 import { factDetail, listFacts, markNoCase, registerFact } from './facts.ts';
@@ -48,6 +49,10 @@ export function prosecutionRoutes(app: App, ctx: AppContext) {
   const who = (req: FastifyRequest) => ({ userId: authOf(req).userId, agencyId: authOf(req).agencyId });
   const read = { action: 'prosecution.read' } as const;
   const record = (target: string) => ({ action: 'prosecution.record', target }) as const;
+  app.addHook('onReady', async () => {
+    const n = await normaliseCaseArticles(db, profile);
+    if (n) app.log.info({ cases: n }, 'principal articles of imported cases reduced to the bare article');
+  });
 
   app.get('/prosecution/facts', { config: read, schema: { tags, summary: 'Registered crimes', querystring: FactListQuery, response: { 200: FactList } } }, async (req) => listFacts(db, req.query));
   app.post('/prosecution/facts', { config: record('crime_fact'), schema: { tags, summary: 'Register a crime (fact)', body: FactInput, response: { 201: Created } } }, async (req, reply) => {

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Scope } from '../access/roles.ts';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Role, Scope } from '../access/roles.ts';
 import { scopesFor, type Action } from '../access/rules.ts';
 import { hiddenOrMissing, scopeFilter, type ScopeColumns } from '../access/scope.ts';
 import type { Database } from '../db/schema.ts';
@@ -23,9 +23,36 @@ export const personScope: ScopeColumns = {
                                          and g.given and (g.recorded_on, g.created_at) > (w.recorded_on, w.created_at))))`,
 };
 
-/** The persons a user may reach through an action, as one SQL condition on `persons`. */
+/**
+ * The person's latest word on a purpose is a refusal, and no override was recorded after it.
+ * (A consent given later, or a coordinator's override with its legal basis, lifts the refusal.)
+ */
+export function refused(purpose: 'data_processing' | 'law_enforcement_sharing') {
+  return sql<SqlBool>`exists (select 1 from consents w where w.person_id = persons.id and w.purpose = ${purpose} and not w.given
+      and not exists (select 1 from consents g where g.person_id = w.person_id and g.purpose = w.purpose and g.given
+                      and (g.recorded_on, g.created_at) > (w.recorded_on, w.created_at))
+      and not exists (select 1 from consent_overrides o where o.person_id = w.person_id and o.purpose = w.purpose and o.created_at > w.created_at))`;
+}
+
+/** Actions that read who the person is: their identity, case notes and documents. */
+const IDENTITY_LEVEL: readonly Action[] = ['persons.identity', 'notes.read', 'attachments.read'];
+
+/** Law-enforcement roles: a refused law-enforcement-sharing consent keeps them out of other agencies' records. */
+const LAW_ENFORCEMENT: readonly Role[] = ['police_investigator', 'prosecutor'];
+
+/**
+ * The persons a user may reach through an action, as one SQL condition on `persons`. Consents
+ * narrow it: outside the owning agency, a refused `data_processing` hides the identity, notes and attachments, and a
+ * refused `law_enforcement_sharing` hides the record from police and prosecutors (the national
+ * coordinator is not law enforcement and keeps the record).
+ */
 export function personsVisible(auth: Auth, action: Action = 'persons.list', scopes?: Scope[]) {
-  return scopeFilter(auth, scopes ?? scopesFor(auth.roles, action), personScope);
+  const reach = scopeFilter(auth, scopes ?? scopesFor(auth.roles, action), personScope);
+  const gates: Expression<SqlBool>[] = [];
+  const outsideOwner = (cond: Expression<SqlBool>) => sql<SqlBool>`(persons.owner_agency_id = ${auth.agencyId} or not ${cond})`;
+  if (IDENTITY_LEVEL.includes(action)) gates.push(outsideOwner(refused('data_processing')));
+  if (auth.roles.some((r) => LAW_ENFORCEMENT.includes(r)) && !auth.roles.includes('coordinator')) gates.push(outsideOwner(refused('law_enforcement_sharing')));
+  return gates.length ? sql<SqlBool>`(${reach} and ${sql.join(gates, sql` and `)})` : reach;
 }
 
 /**

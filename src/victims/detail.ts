@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { decryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
+import { refused } from './access.ts';
 import { latinFold, matchTokens, similarity } from './names.ts';
 import { decryptIdentity, getPersonRow, toSummary } from './persons.ts';
 import type { PersonDetail, ReflectionQueue, Timeline } from './schema.ts';
@@ -10,13 +11,14 @@ import { addDays, today } from './status.ts';
 /** The full record; identity only when `identityVisible` holds for this person. */
 export async function personDetail(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, identityVisible: Expression<SqlBool>, id: string): Promise<PersonDetail> {
   const row = await getPersonRow(db, visible, identityVisible, id);
-  const [decisions, events, reflection, consents, children, proceedings] = await Promise.all([
+  const [decisions, events, reflection, consents, children, proceedings, refusals] = await Promise.all([
     db.selectFrom('identification_decisions').selectAll().where('person_id', '=', id).orderBy('decided_on').orderBy('created_at').execute(),
     db.selectFrom('exploitation_events').selectAll().where('person_id', '=', id).orderBy('start_date').orderBy('created_at').execute(),
     db.selectFrom('reflection_periods').selectAll().where('person_id', '=', id).executeTakeFirst(),
     db.selectFrom('consents').selectAll().where('person_id', '=', id).orderBy('recorded_on').execute(),
     db.selectFrom('children').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
     sql<{ linked: boolean }>`select exists (select 1 from fact_victims where person_id = ${id}) or exists (select 1 from case_victims where person_id = ${id}) as linked`.execute(db),
+    sql<{ dp: boolean; le: boolean }>`select ${refused('data_processing')} as dp, ${refused('law_enforcement_sharing')} as le from persons where persons.id = ${id}`.execute(db),
   ]);
   const showIdentity = Boolean(row.identity_visible);
   return {
@@ -67,6 +69,7 @@ export async function personDetail(db: Kysely<Database>, key: FieldKey, visible:
     consents: consents.map((c) => ({ id: c.id, purpose: c.purpose as PersonDetail['consents'][number]['purpose'], agencyId: c.agency_id, given: c.given, recordedOn: c.recorded_on })),
     children: children.map((c) => ({ id: c.id, label: c.label, birthYear: c.birth_year, gender: c.gender as PersonDetail['gender'] })),
     linkedToProceedings: Boolean(proceedings.rows[0]?.linked),
+    refusals: { dataProcessing: Boolean(refusals.rows[0]?.dp), lawEnforcementSharing: Boolean(refusals.rows[0]?.le) },
   };
 }
 

@@ -1,11 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { z } from 'zod';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
-import { encryptOptional, type FieldKey } from '../crypto/fields.ts';
+import { encryptField, encryptOptional, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
-import type { ChildInput, CloseInput, ConsentInput, DecisionInput, EventInput, ReflectionInput, ReflectionUpdateInput } from './schema.ts';
+import type { ChildInput, CloseInput, ConsentInput, ConsentOverrideInput, DecisionInput, EventInput, ReflectionInput, ReflectionUpdateInput } from './schema.ts';
 import type { ExploitationEventsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
@@ -135,6 +135,16 @@ export async function recordConsent(trx: Kysely<Database>, personId: string, inp
       await appendAudit(trx, { ...audit, action: 'referrals.revoked', outcome: 'ok', targetType: 'person', targetId: personId, details: { referralId: r.id, to: 'revoked', reason: 'consent_withdrawn' } });
     }
   }
+  return row.id;
+}
+
+export async function overrideConsent(trx: Kysely<Database>, key: FieldKey, personId: string, input: z.infer<typeof ConsentOverrideInput>, who: Who, audit: AuditBase) {
+  const row = await trx
+    .insertInto('consent_overrides')
+    .values({ person_id: personId, purpose: input.purpose, legal_basis: input.legalBasis, reason_enc: encryptField(key, input.reason), created_by: who.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, { ...audit, action: 'persons.consent_overridden', outcome: 'ok', targetType: 'person', targetId: personId, details: { overrideId: row.id, purpose: input.purpose, legalBasis: input.legalBasis } });
   return row.id;
 }
 

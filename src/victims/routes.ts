@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
@@ -11,11 +12,12 @@ import { ensureNameIndex } from './name-index.ts';
 import { assertPersonVisible, personsVisible } from './access.ts';
 import { duplicateCandidates, personDetail, personTimeline, reflectionQueue } from './detail.ts';
 import { createPerson, listPersons, updatePerson } from './persons.ts';
-import { addChild, addEvent, closeCase, decide, recordConsent, startReflection, updateReflection } from './records.ts';
+import { addChild, addEvent, closeCase, decide, overrideConsent, recordConsent, startReflection, updateReflection } from './records.ts';
 import {
   ChildInput,
   CloseInput,
   ConsentInput,
+  ConsentOverrideInput,
   CreatePersonInput,
   DecisionInput,
   DuplicateCandidates,
@@ -59,7 +61,10 @@ export function victimRoutes(app: App, ctx: AppContext) {
     // Names are encrypted: the search compares keyed hashes of each word's spelling-neutral skeleton.
     const nameKeys = name === undefined ? undefined : nameSearchTokens(name).map((t) => matchKey(key, t));
     if (nameKeys?.length === 0) throw invalid('The name has no letters to search by', [{ path: 'name', message: 'give at least one name' }]);
-    return listPersons(db, personsVisible(auth, 'persons.list', auth.scopes), { ...query, nameKeys, assignedTo: assigned === 'me' ? auth.userId : undefined });
+    // Searching by name is a use of the identity: only among persons whose identity the caller may read.
+    const visible = personsVisible(auth, 'persons.list', auth.scopes);
+    const where = nameKeys ? sql<SqlBool>`(${visible} and ${personsVisible(auth, 'persons.identity')})` : visible;
+    return listPersons(db, where, { ...query, nameKeys, assignedTo: assigned === 'me' ? auth.userId : undefined });
   });
 
   app.post(
@@ -127,6 +132,20 @@ export function victimRoutes(app: App, ctx: AppContext) {
   });
   app.post('/persons/:id/consents', { config: update, schema: { tags, summary: 'Record consent for a purpose', params: IdParams, body: ConsentInput, response: { 201: Created } } }, async (req, reply) =>
     reply.status(201).send({ id: await onPerson(req, (trx) => recordConsent(trx, req.params.id, req.body, who(req), base(req))) }),
+  );
+  app.post(
+    '/persons/:id/consent-overrides',
+    {
+      config: { action: 'consents.override', target: 'person' },
+      schema: { tags, summary: 'Record the legal basis for processing despite a refused consent', params: IdParams, body: ConsentOverrideInput, response: { 201: Created } },
+    },
+    async (req, reply) =>
+      reply.status(201).send({
+        id: await db.transaction().execute(async (trx) => {
+          await assertPersonVisible(trx, authOf(req), 'consents.override', req.params.id);
+          return overrideConsent(trx, key, req.params.id, req.body, who(req), base(req));
+        }),
+      }),
   );
   app.post('/persons/:id/children', { config: update, schema: { tags, summary: "Add a victim's child", params: IdParams, body: ChildInput, response: { 201: Created } } }, async (req, reply) =>
     reply.status(201).send({ id: await onPerson(req, (trx) => addChild(trx, req.params.id, req.body, who(req), base(req))) }),

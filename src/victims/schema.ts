@@ -107,6 +107,13 @@ export const ConsentInput = z.strictObject({
   recordedOn: PastDate,
 });
 
+/** A coordinator's record that the law allows processing despite a refusal (court order, criminal investigation). */
+export const ConsentOverrideInput = z.strictObject({
+  purpose: z.enum(['data_processing', 'law_enforcement_sharing']),
+  legalBasis: text(200),
+  reason: text(2000),
+});
+
 export const CloseInput = z.strictObject({ reason: ClosureReason, closedOn: PastDate, note: text(1000).optional() });
 
 export const ChildInput = z.strictObject({
@@ -198,6 +205,8 @@ export const PersonDetail = PersonSummary.extend({
   children: z.array(Child),
   /** Yes/no only: the person is linked to a crime record or criminal case (details are the registry's). */
   linkedToProceedings: z.boolean(),
+  /** Refusals in force (no later consent or legal-basis override): they restrict access outside the owning agency. */
+  refusals: z.object({ dataProcessing: z.boolean(), lawEnforcementSharing: z.boolean() }),
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

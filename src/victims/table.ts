@@ -84,6 +84,16 @@ export interface ConsentsTable extends Created {
   recorded_on: SqlDate;
 }
 
+export interface ConsentOverridesTable {
+  id: Generated<string>;
+  person_id: string;
+  purpose: string;
+  legal_basis: string;
+  reason_enc: Buffer;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface ChildrenTable extends Created {
   id: Generated<string>;
   person_id: string;

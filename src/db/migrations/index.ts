@@ -14,6 +14,7 @@ import * as m0016 from './0016_audit_keyed_chain.ts';
 import * as m0022 from './0022_account_duties.ts';
 import * as m0031 from './0031_rate_limits.ts';
 import * as m0032 from './0032_casework.ts';
+import * as m0033 from './0033_consent_overrides.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0022_account_duties': m0022,
   '0031_rate_limits': m0031,
   '0032_casework': m0032,
+  '0033_consent_overrides': m0033,
 };

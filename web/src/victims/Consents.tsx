@@ -10,7 +10,7 @@ import { useCan } from '../session.tsx';
 import { personApi, type Person } from './victims.ts';
 import { Notice } from '../ui/Alerts.tsx';
 import { AgencySelect } from '../agencies/AgencySelect.tsx';
-import { SelectField, TextField } from '../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../ui/Field.tsx';
 import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 export function Consents({ person, onChanged }: { person: Person; onChanged: () => void }) {
@@ -33,8 +33,15 @@ export function Consents({ person, onChanged }: { person: Person; onChanged: () 
     onChanged();
   });
 
+  const refusals = [person.refusals.dataProcessing && t('person.refusedDataProcessing'), person.refusals.lawEnforcementSharing && t('person.refusedLawEnforcement')].filter(Boolean);
+
   return (
     <Section id="consents" title={t('person.consentsTitle')}>
+      {refusals.length > 0 && (
+        <p className="problem problem--warning" role="status">
+          {t('person.refusalActive', { what: refusals.join('; ') })}
+        </p>
+      )}
       {person.consents.length === 0 ? (
         <Empty>{t('person.noConsents')}</Empty>
       ) : (
@@ -88,6 +95,43 @@ export function Consents({ person, onChanged }: { person: Person; onChanged: () 
           <TextField id="consent-recordedOn" type="date" label={labels.recordedOn} max={today} {...form.bind('recordedOn')} error={fieldError('recordedOn')} />
         </AddRecordForm>
       )}
+      {can('consents.override') && (person.refusals.dataProcessing || person.refusals.lawEnforcementSharing) && <ConsentOverride person={person} onChanged={onChanged} />}
     </Section>
+  );
+}
+
+/** The coordinator records the legal basis that allows processing despite a refusal (court order, investigation). */
+function ConsentOverride({ person, onChanged }: { person: Person; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const form = useFields({ purpose: person.refusals.dataProcessing ? 'data_processing' : 'law_enforcement_sharing', legalBasis: '', reason: '' });
+  const { busy, error, onSubmit, fieldError } = useSubmit();
+  const [notice, setNotice] = useState<string | null>(null);
+  const v = form.values;
+  const labels = { purpose: t('person.overridePurpose'), legalBasis: t('person.legalBasis'), reason: t('person.consentOverrideReason') };
+  const submit = onSubmit(async () => {
+    setNotice(null);
+    requireFilled({ legalBasis: v.legalBasis, reason: v.reason }, t('fieldErrors.required'));
+    await api.post(personApi(person.id, 'consent-overrides'), { purpose: v.purpose, legalBasis: v.legalBasis, reason: v.reason });
+    form.reset();
+    setNotice(t('person.overrideSaved'));
+    onChanged();
+  });
+  const purposes = (['data_processing', 'law_enforcement_sharing'] as const).filter((p) => (p === 'data_processing' ? person.refusals.dataProcessing : person.refusals.lawEnforcementSharing));
+  return (
+    <>
+      <Notice message={notice} />
+      <AddRecordForm summary={t('person.overrideTitle')} error={error} labels={labels} idPrefix="override-" onSubmit={submit} busy={busy} saveLabel={t('person.saveOverride')}>
+        <p className="hint">{t('person.consentOverrideHint')}</p>
+        <SelectField id="override-purpose" label={labels.purpose} {...form.bind('purpose')} error={fieldError('purpose')}>
+          {purposes.map((p) => (
+            <option key={p} value={p}>
+              {t(`consentPurposes.${p}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="override-legalBasis" label={labels.legalBasis} maxLength={200} {...form.bind('legalBasis')} error={fieldError('legalBasis')} />
+        <TextAreaField id="override-reason" label={labels.reason} maxLength={2000} {...form.bind('reason')} error={fieldError('reason')} />
+      </AddRecordForm>
+    </>
   );
 }
