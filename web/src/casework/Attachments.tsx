@@ -57,7 +57,7 @@ export function Attachments({ person }: { person: Person }) {
               {a.filename}
             </a>{' '}
             <span className="muted">
-              · {(a.sizeBytes / 1024).toFixed(0)} KB · {a.uploadedByName} · {fmt.dateTime(a.createdAt)}
+              · {sizeLabel(a.sizeBytes)} · {a.uploadedByName} · {fmt.dateTime(a.createdAt)}
             </span>
             {a.description && <p>{a.description}</p>}
             {a.mediaType.startsWith('image/') && (
@@ -87,4 +87,11 @@ export function Attachments({ person }: { person: Person }) {
       )}
     </Section>
   );
+}
+
+/** 512 B, 34 KB, 2.1 MB: a small scan never reads as 0 KB. */
+function sizeLabel(bytes: number) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1048576) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
 }
