@@ -78,6 +78,19 @@ export function validateReport(input: ValidationInput): Problem[] {
     }
   }
 
+  // A part named by hand ({id#key}) that is zero prints "0 surgery"; {*id} leaves zero parts out.
+  for (const s of input.def.sections) {
+    for (const b of s.blocks) {
+      if (b.kind !== 'text') continue;
+      const zero = new Set<string>();
+      for (const t of Object.values(b.text)) for (const p of placeholders(t ?? '')) {
+        const f = byId.get(p.id);
+        if (p.key !== null && !p.list && f?.breakdown && (f.breakdown[p.key] ?? 0) === 0) zero.add(`${p.id}#${p.key}`);
+      }
+      for (const z of zero) add('warning', 'zero_part', z.split('#')[0] ?? z, `A sentence of "${s.id}" would print the part {${z}} as 0; list the parts with {*${z.split('#')[0]}}, which leaves zero parts out`);
+    }
+  }
+
   for (const [key, value] of input.imported) {
     const [id, y] = key.split('@') as [string, string];
     const records = Number(y) === input.year ? byId.get(id)?.value : input.previous.get(id);

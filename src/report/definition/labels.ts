@@ -65,6 +65,24 @@ export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLa
   };
 }
 
+/** Dimensions whose labels are names (countries, agencies, platforms, articles): never lower-cased. */
+const NAME_DIMS = new Set([...COUNTRY_DIMS, 'agency', 'from_agency', 'platform', 'article', 'article_part', 'search', 'language']);
+
+/**
+ * A label as printed inside a sentence: labels are written as they stand alone (a chart legend,
+ * "Women"), so mid-sentence the first letter drops to lower case, unless the label is a name or its
+ * first word is an acronym or brand ("HIV/AIDS testing", "WhatsApp").
+ */
+export function midSentence(label: string, dim: string | null, lang: ReportLang): string {
+  if (dim && NAME_DIMS.has(dim)) return label;
+  const first = label.split(/\s/)[0] ?? '';
+  if (/\p{Lu}/u.test(first.slice(1))) return label;
+  return label.charAt(0).toLocaleLowerCase(LOCALES[lang]) + label.slice(1);
+}
+
+/** Upper-cases the first letter: a list placeholder that opens a sentence. */
+export const sentenceStart = (text: string, lang: ReportLang) => text.charAt(0).toLocaleUpperCase(LOCALES[lang]) + text.slice(1);
+
 /** Whether a key has a label other than itself (the definition check warns on raw codes). */
 export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, key: string): boolean {
   const l = labeller(def, profile, 'en')(dim, key);
