@@ -12,6 +12,7 @@ import { labeller, WORDS } from './definition/labels.ts';
 import { ReportDefinition } from './definition/schema.ts';
 import { definitionFor, parseDefinition, saveDefinition } from './definition/store.ts';
 import { buildDocument, dimensionOf } from './document.ts';
+import { catalogueFor } from '../indicators/store.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
@@ -66,7 +67,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report', limit: 'render' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
-    const def = parseDefinition(req.body.definition, profile);
+    const def = parseDefinition(req.body.definition, profile, await catalogueFor(db, profile, req.params.year));
     const b = await buildReport(db, profile, req.params.year, { definition: def });
     const lang = def.languages.includes(req.body.lang) ? req.body.lang : (def.languages[0] ?? 'en');
     const out = await render(b, 'html', lang, `Azad ${ctx.version} · ${WORDS.draft?.[lang]}`);
