@@ -4,6 +4,7 @@ import type { FieldError } from '../../errors.ts';
 import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
 import { COUNTRY_DIMS, dimensionCodes, filterDimension } from './codes.ts';
 import { dependencies, formulaOrder } from './evaluate.ts';
+import { hasLabel } from './labels.ts';
 import { SOURCE_SPECS } from './sources.ts';
 import type { Block, FigureDef, ReportDefinition, Source, Text } from './schema.ts';
 
@@ -206,4 +207,19 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
     });
   });
   return errors;
+}
+
+/** Warnings, not errors: parts of printed figures that would print as a raw code, in some report language. */
+export function unlabelledParts(def: ReportDefinition, profile: Profile): { figure: string; path: string; message: string }[] {
+  const out: { figure: string; path: string; message: string }[] = [];
+  for (const id of referencedFigures(def)) {
+    const keys = figureKeys(def, id, profile);
+    if (!keys?.keys) continue;
+    for (const key of keys.keys) {
+      if (key === 'unknown' || key === 'other') continue;
+      const missing = def.languages.filter((lang) => !hasLabel(def, profile, keys.dim, key, lang));
+      if (missing.length) out.push({ figure: id, path: `labels.${keys.dim}.${key}`, message: `"${key}" (a part of ${id}, by ${keys.dim}) has no label in ${missing.join(', ')} and would print as the code; add labels.${keys.dim}.${key}` });
+    }
+  }
+  return out;
 }
