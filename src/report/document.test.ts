@@ -67,3 +67,15 @@ test('list placeholders are lower-case mid-sentence and capitalised only at the 
   assert.equal(fill('Qurbanlar ({=victims.identified#male} kişi{+=victims.identified}).', c('az')), 'Qurbanlar (2 kişi, qadın: 9, məlum deyil: 1).');
   assert.equal(fill('Итого: {*=victims.by_residence}.', c('ru')), 'Итого: столица: 5, другие города и районы: 7 и неизвестно: 1.');
 });
+
+test('the Aid Fund sentence says median in every language, and a median with no payments prints "no data", not 0', () => {
+  const figures = [fig('assistance.aid_fund.recipients', 0), fig('assistance.aid_fund.amount_azn', null), fig('legal_aid.bar.total', 3), fig('legal_aid.bar.court', 1), fig('legal_aid.bar.investigation', 2)];
+  const words = { az: /medianı \(manat\): məlumat yoxdur\./, en: /median paid per recipient \(AZN\): no data\./, ru: /медиана выплаты на получателя \(манатов\): нет данных\./ };
+  for (const lang of ['az', 'en', 'ru'] as const) {
+    const [text] = sentencesWith('assistance.aid_fund.amount_azn', figures, lang);
+    assert.match(text ?? '', words[lang], `${lang}: ${text}`);
+  }
+  const problems = validateReport({ year: 2025, def, figures, previous: new Map(), publishedPrevious: null, narratives: {}, imported: new Map(), emptyCharts: [] });
+  const median = problems.filter((p) => p.figure === 'assistance.aid_fund.amount_azn');
+  assert.deepEqual(median.map((p) => [p.severity, p.code]), [['warning', 'median_no_data']], 'no payments is a fact to note, not a missing figure');
+});

@@ -95,7 +95,8 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
     const items = partsList(f, rest, bare, c, dim);
     return items.length ? `, ${items.join(', ')}` : '';
   }
-  if (f.value === null) return NO_VALUE;
+  // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
+  if (f.value === null) return c.def.figures.find((d) => d.id === id)?.count === 'median_per_person' ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
   if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
   return number(f.value, f.delta, bare, c.lang, f.qualifier);
 }

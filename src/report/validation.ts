@@ -37,6 +37,10 @@ export function validateReport(input: ValidationInput): Problem[] {
     const f = byId.get(id);
     if (f && f.value !== null) continue;
     if (f?.categories) continue;
+    if (input.def.figures.find((d) => d.id === id)?.count === 'median_per_person') {
+      add('warning', 'median_no_data', id, `${id}: nothing was paid in ${input.year}, so there is no median; it prints as "no data"`);
+      continue;
+    }
     if (submitted.has(id)) add('error', 'not_submitted', id, `${id}: no approved submission for ${input.year} reports it (see the completeness view); it would print as "—"`);
     else add('error', 'no_data', id, `${id} has no value for ${input.year}; it would print as "—"`);
   }

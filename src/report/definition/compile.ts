@@ -252,6 +252,11 @@ async function medians(db: Db, planned: Planned[], inner: Sql, out: YearFigures)
       select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
         select yr, s_persons, sum(s_median_per_person) as total from (${inner}) b where ${sql.ref(`c${i}`)} group by yr, s_persons
       ) x group by yr`.execute(db);
+    // A year with no payments has no median: "no data", not 0.
+    for (const year of out.values()) {
+      const f = year.get(p.def.id);
+      if (f) f.value = null;
+    }
     for (const r of rows.rows) {
       const f = out.get(Number(r.yr))?.get(p.def.id);
       if (f) f.value = r.m === null ? null : round(Number(r.m));

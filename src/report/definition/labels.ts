@@ -16,6 +16,7 @@ export const WORDS: Record<string, Record<ReportLang, string>> = {
   other: { az: 'digər', en: 'other', ru: 'прочие' },
   total: { az: 'Cəmi', en: 'Total', ru: 'Всего' },
   none: { az: 'yoxdur', en: 'none', ru: 'нет' },
+  noData: { az: 'məlumat yoxdur', en: 'no data', ru: 'нет данных' },
   number: { az: 'Say', en: 'Number', ru: 'Число' },
   and: { az: 'və', en: 'and', ru: 'и' },
   contents: { az: 'Mündəricat', en: 'Contents', ru: 'Содержание' },
