@@ -17,7 +17,7 @@ import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
 import { configurePdfPool, pdfPool } from './pdf.ts';
-import { figureSourcePersons } from './sources.ts';
+import { figureSourcePersons, figureSourceRecords } from './sources.ts';
 
 const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
 // The report page is self-contained (inline styles and SVG); nothing in it may load or run anything.
@@ -133,7 +133,9 @@ export function reportRoutes(app: App, ctx: AppContext) {
     const { definition: def } = await definitionFor(db, profile, year);
     if (!def.figures.some((f) => f.id === figureId)) throw new AppError('not_found', `No figure "${figureId}" in the ${year} report`, [{ path: 'figureId', message: 'not in the definition' }]);
     const figure = (await buildReport(db, profile, year)).figures.find((f) => f.id === figureId);
-    if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources };
-    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [] };
+    const records = await figureSourceRecords(db, profile, def, figureId, year);
+    if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources, records };
+    // Figures of records not about persons (crime facts, cases, contacts) list no persons, only their record counts.
+    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [], records };
   });
 }
