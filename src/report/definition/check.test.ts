@@ -83,6 +83,16 @@ test('a part, a list, a table or a chart of a figure with no breakdown is an err
   assert.match(at(d, 'figures.3.formula.key')[0] ?? '', /the figure "total" has no breakdown/);
 });
 
+test('section and chart ids are unique', () => {
+  const d = definition([{ id: 'by_sex', label: t('x'), from: 'persons', breakdown: { by: 'sex' } }], [
+    { kind: 'chart', id: 'c', type: 'pie', figure: 'by_sex', title: t('x') },
+    { kind: 'chart', id: 'c', type: 'bar', figure: 'by_sex', title: t('x') },
+  ]);
+  d.sections.push({ id: 'main', title: t('again'), blocks: [] });
+  assert.match(at(d, 'sections.1.id')[0] ?? '', /section "main" appears twice \(first at sections.0\)/);
+  assert.match(at(d, 'sections.0.blocks.1.id')[0] ?? '', /chart "c" appears twice/);
+});
+
 test('submitted figures name indicators of the catalogue and attributes they have', () => {
   const d = definition([
     { id: 'a', label: t('a'), from: 'submitted', where: { indicators: ['prevention.booklets.mia', 'prevention.bookletz'] } },

@@ -181,7 +181,11 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
     add('figures', (e as Error).message);
   }
   const blocks = new Set<string>();
+  const sections = new Map<string, number>();
+  const charts = new Map<string, string>();
   def.sections.forEach((s, i) => {
+    if (sections.has(s.id)) add(`sections.${i}.id`, `section "${s.id}" appears twice (first at sections.${sections.get(s.id)})`);
+    sections.set(s.id, i);
     texts(s.title, `sections.${i}.title`);
     s.blocks.forEach((b: Block, j) => {
       const at = `sections.${i}.blocks.${j}`;
@@ -201,6 +205,8 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
         // A series chart may show a total per year; every other chart and a table show parts.
         else if (b.kind === 'table' || b.type !== 'series') checkPart(def, profile, b.figure, null, `${at}.figure`, `a ${b.kind === 'table' ? 'table' : `${b.type} chart`}`, add);
         if (b.kind === 'chart') b.keys?.forEach((k, n) => checkPart(def, profile, b.figure, k, `${at}.keys.${n}`, `chart key "${k}"`, add));
+        if (b.kind === 'chart' && charts.has(b.id)) add(`${at}.id`, `chart "${b.id}" appears twice (first at ${charts.get(b.id)})`);
+        if (b.kind === 'chart') charts.set(b.id, at);
         if (b.kind === 'chart') texts(b.title, `${at}.title`);
         else texts(b.caption, `${at}.caption`);
       }

@@ -13,6 +13,9 @@ import type { Source } from './schema.ts';
 /** Dimensions whose keys are ISO 3166 country codes ("TR"); any two capital letters pass. */
 export const COUNTRY_DIMS = new Set(['citizenship', 'country_of_exploitation', 'country', 'hiding_country']);
 
+/** Dimensions whose codes the country profile lists (docs: read them in profiles/<country>/*.json). */
+export const PROFILE_DIMS = new Set(['region', 'exploitation_form', 'form', 'agency', 'from_agency', 'kind', 'topic', 'article', 'article_part', 'report_key']);
+
 /** Dimensions with no closed list: countries, years, ISIC sections, age bands (the figure's own). */
 const OPEN = new Set([...COUNTRY_DIMS, 'exploitation_year', 'sector', 'age']);
 
