@@ -6,7 +6,7 @@ import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
 import type { Evaluated } from './definition/evaluate.ts';
-import { azOrdinal, labeller, LOCALES, WORDS, type LabelFn } from './definition/labels.ts';
+import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
@@ -58,37 +58,47 @@ function number(value: number, delta: number | null, bare: boolean, lang: Report
   return bare || delta === null ? text : `${text} ${formatDelta(delta, lang)}`;
 }
 
-/** The parts of a figure as "label: n (change)", zeros left out, the unknown part named. */
+/** The parts of a figure as "label: n (change)", zeros left out, the unknown part named; labels as inside a sentence. */
 function partsList(f: ReportFigure, keys: string[], bare: boolean, c: FillContext, dim: string | null): string[] {
-  const items = keys.filter((k) => (f.breakdown?.[k] ?? 0) !== 0).map((k) => `${c.label(dim, k)}: ${number(f.breakdown?.[k] ?? 0, f.breakdownDelta?.[k] ?? null, bare, c.lang)}`);
+  const items = keys.filter((k) => (f.breakdown?.[k] ?? 0) !== 0).map((k) => `${midSentence(c.label(dim, k), dim, c.lang)}: ${number(f.breakdown?.[k] ?? 0, f.breakdownDelta?.[k] ?? null, bare, c.lang)}`);
   if (f.unknown) items.push(`${WORDS.unknown?.[c.lang]}: ${formatNumber(f.unknown, c.lang)}`);
   return items;
 }
+
+/** Whether position `at` of a text opens a sentence (the text's start, or after ". ", "! ", "? "). */
+const opensSentence = (text: string, at: number) => /(^|[.!?]\s+)$/.test(text.slice(0, at));
 
 /** Fills a text's placeholders (docs/report-definition.md, "Sentences"). */
 export function fill(template: string, c: FillContext): string {
   const named = new Map<string, Set<string>>();
   for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
   const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
-  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined) => {
-    const f = c.figures.get(id);
-    if (!f) return NO_VALUE;
-    const bare = eq === '=';
-    const dim = dimensionOf(c.def, id);
-    if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
-    if (list === '*') {
-      const items = partsList(f, Object.keys(f.breakdown ?? {}), bare, c, dim);
-      return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
-    }
-    if (list === '+') {
-      const rest = Object.keys(f.breakdown ?? {}).filter((k) => !named.get(id)?.has(k));
-      const items = partsList(f, rest, bare, c, dim);
-      return items.length ? `, ${items.join(', ')}` : '';
-    }
-    if (f.value === null) return NO_VALUE;
-    if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
-    return number(f.value, f.delta, bare, c.lang, f.qualifier);
+  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, at: number, whole: string) => {
+    const text = placeholder(list, eq, id, key, c, named);
+    return list && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
+}
+
+/** One placeholder's text (`named`: the keys the text names per figure, for `{+id}`). */
+function placeholder(list: string, eq: string, id: string, key: string | undefined, c: FillContext, named: ReadonlyMap<string, Set<string>>): string {
+  const f = c.figures.get(id);
+  if (!f) return NO_VALUE;
+  const bare = eq === '=';
+  const dim = dimensionOf(c.def, id);
+  if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
+  if (list === '*') {
+    const items = partsList(f, Object.keys(f.breakdown ?? {}), bare, c, dim);
+    return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
+  }
+  if (list === '+') {
+    const rest = Object.keys(f.breakdown ?? {}).filter((k) => !named.get(id)?.has(k));
+    const items = partsList(f, rest, bare, c, dim);
+    return items.length ? `, ${items.join(', ')}` : '';
+  }
+  // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
+  if (f.value === null) return c.def.figures.find((d) => d.id === id)?.count === 'median_per_person' ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
+  if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
+  return number(f.value, f.delta, bare, c.lang, f.qualifier);
 }
 
 function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {

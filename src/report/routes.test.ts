@@ -91,7 +91,15 @@ test('the records behind a figure, as far as the user may see them', async () =>
   const res = await police.get(`/api/reports/${Y}/figures/victims.identified/sources`);
   assert.equal(res.status, 200);
   assert.equal(res.body.persons.length, 1);
-  assert.equal((await police.get(`/api/reports/${Y}/figures/crimes.trafficking/sources`)).status, 404, 'crime facts are not about persons');
+  assert.deepEqual(res.body.records, [{ figure: 'victims.identified', source: 'persons', records: 1 }]);
+  // Crime facts are not about persons: no persons, but the records behind the figure, not a 404.
+  const facts = await police.get(`/api/reports/${Y}/figures/crimes.trafficking/sources`);
+  assert.equal(facts.status, 200, JSON.stringify(facts.body));
+  assert.deepEqual(facts.body.persons, []);
+  assert.deepEqual(facts.body.records, [{ figure: 'crimes.trafficking', source: 'facts', records: 0 }]);
+  const formula = await police.get(`/api/reports/${Y}/figures/legal_aid.bar.court/sources`);
+  assert.equal(formula.status, 200);
+  assert.deepEqual(formula.body.records.map((r: { figure: string }) => r.figure), ['legal_aid.bar.total'], 'a formula names the record figures it reads');
   // An agency's figure: the approved submissions behind it.
   await loadSyntheticSubmissions(t.db.kysely, t.ctx.profile, { seed: 1, coordinatorUsername: t.users.coordinator.username, reporterUsername: t.users.agency_reporter.username });
   const judges = await coordinator.get('/api/reports/2023/figures/training.judges/sources');

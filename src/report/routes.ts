@@ -12,11 +12,12 @@ import { labeller, WORDS } from './definition/labels.ts';
 import { ReportDefinition } from './definition/schema.ts';
 import { definitionFor, parseDefinition, saveDefinition } from './definition/store.ts';
 import { buildDocument, dimensionOf } from './document.ts';
+import { catalogueFor } from '../indicators/store.ts';
 import { importAggregates } from './history.ts';
 import { diffWithPublished, editionDocument, listEditions, publishReport } from './publication.ts';
 import { DefinitionOut, Diff, Edition, EditionParams, HistoryImportBody, LangQuery, NarrativeBody, NarrativeParams, OverviewQuery, PreviewBody, PreviewOut, PublishBody, Published, ReportFormat, ReportOverview, SourceParams, Sources, YearParams } from './schema.ts';
 import { configurePdfPool, pdfPool } from './pdf.ts';
-import { figureSourcePersons } from './sources.ts';
+import { figureSourcePersons, figureSourceRecords } from './sources.ts';
 
 const TYPES = { html: 'text/html; charset=utf-8', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', json: 'application/json' } as const;
 // The report page is self-contained (inline styles and SVG); nothing in it may load or run anything.
@@ -66,7 +67,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report', limit: 'render' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
-    const def = parseDefinition(req.body.definition, profile);
+    const def = parseDefinition(req.body.definition, profile, await catalogueFor(db, profile, req.params.year));
     const b = await buildReport(db, profile, req.params.year, { definition: def });
     const lang = def.languages.includes(req.body.lang) ? req.body.lang : (def.languages[0] ?? 'en');
     const out = await render(b, 'html', lang, `Azad ${ctx.version} · ${WORDS.draft?.[lang]}`);
@@ -132,7 +133,9 @@ export function reportRoutes(app: App, ctx: AppContext) {
     const { definition: def } = await definitionFor(db, profile, year);
     if (!def.figures.some((f) => f.id === figureId)) throw new AppError('not_found', `No figure "${figureId}" in the ${year} report`, [{ path: 'figureId', message: 'not in the definition' }]);
     const figure = (await buildReport(db, profile, year)).figures.find((f) => f.id === figureId);
-    if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources };
-    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [] };
+    const records = await figureSourceRecords(db, profile, def, figureId, year);
+    if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources, records };
+    // Figures of records not about persons (crime facts, cases, contacts) list no persons, only their record counts.
+    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [], records };
   });
 }

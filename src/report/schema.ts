@@ -67,4 +67,6 @@ export const Sources = z.object({
   persons: z.array(z.object({ id: z.uuid(), caseCode: z.string(), identifiedOn: z.string().nullable() })),
   /** For agencies' figures: the approved submissions summed into it. */
   submissions: z.array(z.object({ agencyCode: z.string(), submissionId: z.string() })),
+  /** Every figure kind: the record figures it reads, each with its source and how many records count (crime facts, cases, contacts …). */
+  records: z.array(z.object({ figure: z.string(), source: z.string(), records: z.number().int() })),
 });

@@ -37,6 +37,10 @@ export function validateReport(input: ValidationInput): Problem[] {
     const f = byId.get(id);
     if (f && f.value !== null) continue;
     if (f?.categories) continue;
+    if (input.def.figures.find((d) => d.id === id)?.count === 'median_per_person') {
+      add('warning', 'median_no_data', id, `${id}: nothing was paid in ${input.year}, so there is no median; it prints as "no data"`);
+      continue;
+    }
     if (submitted.has(id)) add('error', 'not_submitted', id, `${id}: no approved submission for ${input.year} reports it (see the completeness view); it would print as "—"`);
     else add('error', 'no_data', id, `${id} has no value for ${input.year}; it would print as "—"`);
   }
@@ -75,6 +79,19 @@ export function validateReport(input: ValidationInput): Problem[] {
         const unknown = f.unknown ?? 0;
         if (missed.length || unknown) add('warning', 'parts_not_listed', id, `A sentence of "${s.id}" lists parts of ${id} but not ${[...missed.map(([k, n]) => `${k} (${n})`), ...(unknown ? [`unknown (${unknown})`] : [])].join(', ')}; add {+${id}} to print the rest`);
       }
+    }
+  }
+
+  // A part named by hand ({id#key}) that is zero prints "0 surgery"; {*id} leaves zero parts out.
+  for (const s of input.def.sections) {
+    for (const b of s.blocks) {
+      if (b.kind !== 'text') continue;
+      const zero = new Set<string>();
+      for (const t of Object.values(b.text)) for (const p of placeholders(t ?? '')) {
+        const f = byId.get(p.id);
+        if (p.key !== null && !p.list && f?.breakdown && (f.breakdown[p.key] ?? 0) === 0) zero.add(`${p.id}#${p.key}`);
+      }
+      for (const z of zero) add('warning', 'zero_part', z.split('#')[0] ?? z, `A sentence of "${s.id}" would print the part {${z}} as 0; list the parts with {*${z.split('#')[0]}}, which leaves zero parts out`);
     }
   }
 

@@ -1,10 +1,12 @@
 // A definition is checked whole before it is stored or used: every problem at once, each named by
 // its path ("figures.12.where.kinds.0"), so the coordinator can fix them in one go.
 import type { FieldError } from '../../errors.ts';
-import type { Profile } from '../../profile/schema.ts';
+import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
+import { COUNTRY_DIMS, dimensionCodes, filterDimension } from './codes.ts';
 import { dependencies, formulaOrder } from './evaluate.ts';
+import { hasLabel } from './labels.ts';
 import { SOURCE_SPECS } from './sources.ts';
-import type { Block, ReportDefinition, Text } from './schema.ts';
+import type { Block, FigureDef, ReportDefinition, Source, Text } from './schema.ts';
 
 /** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text. */
 export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g;
@@ -27,7 +29,103 @@ export function referencedFigures(def: ReportDefinition): string[] {
 
 export const narrativeIds = (def: ReportDefinition) => def.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'narrative' ? [b.id] : [])));
 
-export function checkDefinition(def: ReportDefinition, profile: Profile): FieldError[] {
+const listed = (codes: Iterable<string>) => [...codes].map((c) => `"${c}"`).join(', ');
+
+/** What a figure's breakdown can hold: its dimension, and its keys when they form a closed list. */
+export interface FigureKeys {
+  dim: string;
+  keys: Set<string> | null;
+}
+
+/** The keys of a figure's parts, following formulas to the records they read; null: no breakdown. */
+export function figureKeys(def: ReportDefinition, id: string, profile: Profile, seen = new Set<string>()): FigureKeys | null {
+  const f = def.figures.find((x) => x.id === id);
+  if (!f || seen.has(id)) return null;
+  seen.add(id);
+  const m = f.formula;
+  if (m && 'cumulative' in m) return figureKeys(def, m.cumulative, profile, seen);
+  if (m && 'breakdownOf' in m) return figureKeys(def, m.breakdownOf, profile, seen);
+  const b = f.breakdown;
+  if (!b || !f.from) return null;
+  if (b.bands) return { dim: b.by, keys: new Set(b.bands.map((x) => x.key)) };
+  if (b.groups) return { dim: b.by, keys: new Set([...Object.keys(b.groups), ...(b.rest ? [b.rest] : [])]) };
+  const codes = dimensionCodes(f.from, b.by, profile);
+  return { dim: b.by, keys: codes ? new Set(codes) : null };
+}
+
+/** A raw code of a dimension: in its list, or (countries) two capital letters. */
+function codeProblem(source: Source, dim: string, code: string, profile: Profile, withUnknown = false): string | null {
+  if (COUNTRY_DIMS.has(dim)) return /^[A-Z]{2}$/.test(code) ? null : `"${code}" is not an ISO 3166 country code (two capital letters, e.g. "TR")`;
+  const codes = dimensionCodes(source, dim, profile, withUnknown);
+  if (!codes || codes.includes(code)) return null;
+  return `unknown ${dim} "${code}" for ${source}; one of ${listed(codes)}`;
+}
+
+/** Codes in filters, breakdown groups and keys, and submitted indicators. */
+function checkCodes(f: FigureDef, at: string, profile: Profile, catalogue: IndicatorCatalogue | undefined, add: (path: string, message: string) => void) {
+  const from = f.from;
+  if (!from) return;
+  const w = f.where ?? {};
+  for (const [k, v] of Object.entries(w)) {
+    const dim = filterDimension(from, k);
+    // Agencies, and service and payment kinds, are checked against the profile above.
+    if (!dim || !Array.isArray(v) || k === 'agencies' || (k === 'kinds' && (from === 'services' || from === 'payments'))) continue;
+    v.forEach((c, j) => {
+      const problem = typeof c === 'string' ? codeProblem(from, dim, c, profile, k === 'sex') : null;
+      if (problem) add(`${at}.where.${k}.${j}`, problem);
+    });
+  }
+  for (const [k, dim] of [['agencies', 'agency'], ['agencyKinds', 'agency_kind']] as const) {
+    w.referredTo?.[k]?.forEach((c, j) => {
+      const problem = codeProblem('referrals', dim, c, profile);
+      if (problem) add(`${at}.where.referredTo.${k}.${j}`, problem);
+    });
+  }
+  // The catalogue in force is the year's (stored per year); without it indicators are not checked.
+  if (from === 'submitted' && catalogue) {
+    const byId = new Map(catalogue.indicators.flatMap((i) => [[i.id, i] as const, ...i.renamedFrom.map((r) => [r, i] as const)]));
+    w.indicators?.forEach((id, j) => byId.has(id) || add(`${at}.where.indicators.${j}`, `unknown indicator "${id}"; the catalogue has ${listed(catalogue.indicators.map((i) => i.id))}`));
+    if (w.attribute) {
+      const named = (w.indicators ?? []).flatMap((id) => byId.get(id) ?? []);
+      const attrs = new Set(named.flatMap((i) => i.attributes.map((a) => a.id)));
+      const missing = named.filter((i) => !i.attributes.some((a) => a.id === w.attribute));
+      if (!w.indicators) add(`${at}.where.attribute`, 'an attribute is read from indicators; name them in "indicators"');
+      else if (missing.length) add(`${at}.where.attribute`, `${missing.map((i) => `"${i.id}"`).join(', ')} has no attribute "${w.attribute}"; attributes: ${attrs.size ? listed(attrs) : 'none'}`);
+    }
+  }
+  const b = f.breakdown;
+  if (!b || !SOURCE_SPECS[from].dims[b.by]) return;
+  for (const [g, list] of Object.entries(b.groups ?? {})) {
+    list.forEach((c, j) => {
+      const problem = codeProblem(from, b.by, c, profile);
+      if (problem) add(`${at}.breakdown.groups.${g}.${j}`, problem);
+    });
+  }
+  if (b.rest && !b.groups) add(`${at}.breakdown.rest`, '"rest" names the key for codes no group names; give "groups"');
+  b.keys?.forEach((k, j) => {
+    if (k === 'unknown' || k === 'other') return;
+    if (b.bands) {
+      if (!b.bands.some((x) => x.key === k)) add(`${at}.breakdown.keys.${j}`, `"${k}" is not a band; bands: ${listed(b.bands.map((x) => x.key))}`);
+    } else if (b.groups) {
+      if (!(k in b.groups) && k !== b.rest) add(`${at}.breakdown.keys.${j}`, `"${k}" is not a group${b.rest ? ' or the rest key' : ''}; keys: ${listed([...Object.keys(b.groups), ...(b.rest ? [b.rest] : [])])}`);
+    } else {
+      const problem = codeProblem(from, b.by, k, profile);
+      if (problem) add(`${at}.breakdown.keys.${j}`, problem);
+    }
+  });
+}
+
+/** A `#key` (or a list placeholder, a table, a chart) on a figure: it must have parts, and the key must be one of them. */
+function checkPart(def: ReportDefinition, profile: Profile, id: string, key: string | null, path: string, what: string, add: (path: string, message: string) => void) {
+  if (!def.figures.some((f) => f.id === id)) return;
+  const keys = figureKeys(def, id, profile);
+  if (!keys) return add(path, `${what}: the figure "${id}" has no breakdown, so it has no parts; give it a "breakdown" or print it with {${id}}`);
+  if (key === null || key === 'unknown' || key === 'other' || !keys.keys || keys.keys.has(key)) return;
+  add(path, `${what}: "${key}" is not a part of "${id}" (broken down by ${keys.dim}); its parts: ${listed(keys.keys)}`);
+}
+
+/** Every problem of a definition; `catalogue`: the year's indicator catalogue in force, to check submitted figures against. */
+export function checkDefinition(def: ReportDefinition, profile: Profile, catalogue?: IndicatorCatalogue): FieldError[] {
   const errors: FieldError[] = [];
   const add = (path: string, message: string) => errors.push({ path, message });
   const ids = new Map<string, number>();
@@ -64,6 +162,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile): FieldE
     if (f.breakdown && !spec.dims[f.breakdown.by]) add(`${at}.breakdown.by`, `${f.from} has no breakdown "${f.breakdown.by}"; one of ${Object.keys(spec.dims).join(', ')}`);
     if (f.breakdown?.bands && f.breakdown.by !== 'age') add(`${at}.breakdown.bands`, 'bands are for the age breakdown');
     if (f.categories && !spec.dims[f.categories]) add(`${at}.categories`, `${f.from} has no dimension "${f.categories}"`);
+    checkCodes(f, at, profile, catalogue, add);
     if (f.breakdown?.groups) {
       const seen = new Map<string, string>();
       for (const [g, list] of Object.entries(f.breakdown.groups)) for (const c of list) {
@@ -74,6 +173,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile): FieldE
   });
   def.figures.forEach((f, i) => {
     for (const d of dependencies(f)) if (!ids.has(d)) add(`figures.${i}.formula`, `no figure "${d}"`);
+    if (f.formula && 'part' in f.formula) checkPart(def, profile, f.formula.part, f.formula.key, `figures.${i}.formula.key`, `part "${f.formula.key}"`, add);
   });
   try {
     formulaOrder(def.figures);
@@ -81,7 +181,11 @@ export function checkDefinition(def: ReportDefinition, profile: Profile): FieldE
     add('figures', (e as Error).message);
   }
   const blocks = new Set<string>();
+  const sections = new Map<string, number>();
+  const charts = new Map<string, string>();
   def.sections.forEach((s, i) => {
+    if (sections.has(s.id)) add(`sections.${i}.id`, `section "${s.id}" appears twice (first at sections.${sections.get(s.id)})`);
+    sections.set(s.id, i);
     texts(s.title, `sections.${i}.title`);
     s.blocks.forEach((b: Block, j) => {
       const at = `sections.${i}.blocks.${j}`;
@@ -90,6 +194,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile): FieldE
         for (const [lang, t] of Object.entries(b.text)) for (const p of placeholders(t ?? '')) {
           if (p.id === 'year' || p.id === 'year:ordinal') continue;
           if (!ids.has(p.id)) add(`${at}.text.${lang}`, `{${p.id}}: no figure "${p.id}" is defined`);
+          else if (p.key !== null || p.list === '*' || p.list === '+') checkPart(def, profile, p.id, p.key, `${at}.text.${lang}`, `{${p.list}${p.bare ? '=' : ''}${p.id}${p.key ? `#${p.key}` : ''}}`, add);
         }
       } else if (b.kind === 'narrative') {
         if (blocks.has(b.id)) add(`${at}.id`, `narrative "${b.id}" appears twice`);
@@ -97,10 +202,30 @@ export function checkDefinition(def: ReportDefinition, profile: Profile): FieldE
         texts(b.label, `${at}.label`);
       } else {
         if (!ids.has(b.figure)) add(`${at}.figure`, `no figure "${b.figure}" is defined`);
+        // A series chart may show a total per year; every other chart and a table show parts.
+        else if (b.kind === 'table' || b.type !== 'series') checkPart(def, profile, b.figure, null, `${at}.figure`, `a ${b.kind === 'table' ? 'table' : `${b.type} chart`}`, add);
+        if (b.kind === 'chart') b.keys?.forEach((k, n) => checkPart(def, profile, b.figure, k, `${at}.keys.${n}`, `chart key "${k}"`, add));
+        if (b.kind === 'chart' && charts.has(b.id)) add(`${at}.id`, `chart "${b.id}" appears twice (first at ${charts.get(b.id)})`);
+        if (b.kind === 'chart') charts.set(b.id, at);
         if (b.kind === 'chart') texts(b.title, `${at}.title`);
         else texts(b.caption, `${at}.caption`);
       }
     });
   });
   return errors;
+}
+
+/** Warnings, not errors: parts of printed figures that would print as a raw code, in some report language. */
+export function unlabelledParts(def: ReportDefinition, profile: Profile): { figure: string; path: string; message: string }[] {
+  const out: { figure: string; path: string; message: string }[] = [];
+  for (const id of referencedFigures(def)) {
+    const keys = figureKeys(def, id, profile);
+    if (!keys?.keys) continue;
+    for (const key of keys.keys) {
+      if (key === 'unknown' || key === 'other') continue;
+      const missing = def.languages.filter((lang) => !hasLabel(def, profile, keys.dim, key, lang));
+      if (missing.length) out.push({ figure: id, path: `labels.${keys.dim}.${key}`, message: `"${key}" (a part of ${id}, by ${keys.dim}) has no label in ${missing.join(', ')} and would print as the code; add labels.${keys.dim}.${key}` });
+    }
+  }
+  return out;
 }

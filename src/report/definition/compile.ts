@@ -252,6 +252,11 @@ async function medians(db: Db, planned: Planned[], inner: Sql, out: YearFigures)
       select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
         select yr, s_persons, sum(s_median_per_person) as total from (${inner}) b where ${sql.ref(`c${i}`)} group by yr, s_persons
       ) x group by yr`.execute(db);
+    // A year with no payments has no median: "no data", not 0.
+    for (const year of out.values()) {
+      const f = year.get(p.def.id);
+      if (f) f.value = null;
+    }
     for (const r of rows.rows) {
       const f = out.get(Number(r.yr))?.get(p.def.id);
       if (f) f.value = r.m === null ? null : round(Number(r.m));
@@ -263,10 +268,19 @@ export const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The distinct persons a record figure counts in a year, as a query of `id`s; null if its records are not about persons. */
 export function personCondition(def: FigureDef, profile: Profile, year: number): Sql | null {
+  return recordQuery(def, profile, year, 'persons');
+}
+
+/** How many records of its source a record figure reads in a year, as a query of one `n` (any source). */
+export function recordCountQuery(def: FigureDef, profile: Profile, year: number): Sql | null {
+  return recordQuery(def, profile, year, 'count');
+}
+
+function recordQuery(def: FigureDef, profile: Profile, year: number, what: 'persons' | 'count'): Sql | null {
   const source = def.from;
   if (!source) return null;
   const spec = SOURCE_SPECS[source];
-  if (!spec.person) return null;
+  if (what === 'persons' && !spec.person) return null;
   const d = spec.dates[dateOf(def)] as DateSpec;
   const yr = d.kind === 'interval' ? sql`ys.yr` : d.kind === 'period' ? d.expr : sql`extract(year from ${d.expr({ profile, yr: sql`0`, date: dateOf(def) })})::int`;
   const ctx: Ctx = { profile, yr, date: dateOf(def) };
@@ -274,5 +288,6 @@ export function personCondition(def: FigureDef, profile: Profile, year: number):
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${year}::int, ${year}::int) as ys(yr)` : sql``;
   const range = d.kind === 'interval' ? d.cond(ctx) : sql`${yr} = ${year}`;
-  return sql`select distinct ${spec.person} as id from ${spec.from} ${sql.join((spec.joins ?? []).map((j) => j.sql), sql` `)} ${join} ${years} where ${spec.where ? sql`${spec.where} and ` : sql``}${range} and ${cond} and ${spec.person} is not null`;
+  const from = sql`from ${spec.from} ${sql.join((spec.joins ?? []).map((j) => j.sql), sql` `)} ${join} ${years} where ${spec.where ? sql`${spec.where} and ` : sql``}${range} and ${cond}`;
+  return what === 'persons' ? sql`select distinct ${spec.person} as id ${from} and ${spec.person} is not null` : sql`select count(*)::int as n ${from}`;
 }

@@ -103,9 +103,17 @@ before(async () => {
   await refer(police, a, ids.social_services_agency!);
   await refer(police, d, ids.social_services_agency!);
 
-  figures = (await compareYears(t.db.kysely, t.ctx.profile, Y)).evaluated.byYear.get(Y) ?? new Map();
+  const compared = await compareYears(t.db.kysely, t.ctx.profile, Y);
+  figures = compared.evaluated.byYear.get(Y) ?? new Map();
+  previousYear = compared.evaluated.byYear.get(Y - 1) ?? new Map();
 });
 after(() => t.close());
+let previousYear: Map<string, { value: number | null }> = new Map();
+
+test('a median with no payments in the year has no value (printed "no data"), not 0', () => {
+  assert.equal(previousYear.get('assistance.aid_fund.amount_azn')?.value, null);
+  assert.equal(previousYear.get('assistance.aid_fund.total_azn')?.value, 0, 'a sum over nothing is 0');
+});
 
 const fig = (id: string) => {
   const f = figures.get(id);

@@ -1,7 +1,12 @@
 // Labels of breakdown keys in the report's languages: the definition's own labels first, then
-// the profile (agencies, articles, service kinds, regions, topics), then country names.
+// the profile (agencies, articles, service kinds, regions, topics), then the labels of the codes the
+// system itself defines (code-labels.json: sexes, statuses, channels, stages …), then country names.
 import type { Profile } from '../../profile/schema.ts';
+import CODE_LABELS_JSON from './code-labels.json' with { type: 'json' };
 import type { ReportDefinition, ReportLang } from './schema.ts';
+
+/** Labels of the codes the recording modules define (zod enums), per dimension, in az, en and ru. */
+export const CODE_LABELS: Record<string, Record<string, Record<ReportLang, string>>> = CODE_LABELS_JSON;
 
 export const LOCALES: Record<ReportLang, string> = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' };
 
@@ -11,6 +16,7 @@ export const WORDS: Record<string, Record<ReportLang, string>> = {
   other: { az: 'digər', en: 'other', ru: 'прочие' },
   total: { az: 'Cəmi', en: 'Total', ru: 'Всего' },
   none: { az: 'yoxdur', en: 'none', ru: 'нет' },
+  noData: { az: 'məlumat yoxdur', en: 'no data', ru: 'нет данных' },
   number: { az: 'Say', en: 'Number', ru: 'Число' },
   and: { az: 'və', en: 'and', ru: 'и' },
   contents: { az: 'Mündəricat', en: 'Contents', ru: 'Содержание' },
@@ -50,7 +56,7 @@ export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLa
       case 'report_key':
         return pick(profile.criminalArticles.find((a) => a.reportKey === key)?.label) ?? key;
       case 'kind':
-        return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? key;
+        return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? pick(CODE_LABELS.kind?.[key]) ?? key;
       case 'region':
         return pick(profile.regions.regions.find((r) => r.code === key)?.label) ?? key;
       case 'exploitation_form':
@@ -59,15 +65,35 @@ export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLa
       case 'topic':
         return pick(profile.hotlineTopics.find((t) => t.code === key)?.label) ?? key;
       default:
+        if (dim && CODE_LABELS[dim]?.[key]) return pick(CODE_LABELS[dim]?.[key]) ?? key;
         if (dim && COUNTRY_DIMS.has(dim) && /^[A-Z]{2}$/.test(key)) return countryName(key, lang);
         return key;
     }
   };
 }
 
-/** Whether a key has a label other than itself (the definition check warns on raw codes). */
-export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, key: string): boolean {
-  const l = labeller(def, profile, 'en')(dim, key);
+/** Dimensions whose labels are names (countries, agencies, platforms, articles): never lower-cased. */
+const NAME_DIMS = new Set([...COUNTRY_DIMS, 'agency', 'from_agency', 'platform', 'article', 'article_part', 'search', 'language']);
+
+/**
+ * A label as printed inside a sentence: labels are written as they stand alone (a chart legend,
+ * "Women"), so mid-sentence the first letter drops to lower case, unless the label is a name or its
+ * first word is an acronym or brand ("HIV/AIDS testing", "WhatsApp").
+ */
+export function midSentence(label: string, dim: string | null, lang: ReportLang): string {
+  if (dim && NAME_DIMS.has(dim)) return label;
+  const first = label.split(/\s/)[0] ?? '';
+  if (/\p{Lu}/u.test(first.slice(1))) return label;
+  return label.charAt(0).toLocaleLowerCase(LOCALES[lang]) + label.slice(1);
+}
+
+/** Upper-cases the first letter: a list placeholder that opens a sentence. */
+export const sentenceStart = (text: string, lang: ReportLang) => text.charAt(0).toLocaleUpperCase(LOCALES[lang]) + text.slice(1);
+
+/** Whether a key has a label other than itself in a language (the definition check warns on raw codes). */
+export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, key: string, lang: ReportLang = 'en'): boolean {
+  if (def.labels?.[dim]?.[key]?.[lang]) return true; // given, even if it reads as the code ("trafficking")
+  const l = labeller(def, profile, lang)(dim, key);
   return l !== key || /^\d{4}(-\d{4})?$/.test(key);
 }
 

@@ -7,7 +7,8 @@ import { appendAudit, type AuditEntry } from '../../audit/record.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, invalid, type FieldError } from '../../errors.ts';
 import { profileDir } from '../../profile/load.ts';
-import type { Profile } from '../../profile/schema.ts';
+import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
+import { catalogueFor } from '../../indicators/store.ts';
 import { checkDefinition } from './check.ts';
 import { ReportDefinition } from './schema.ts';
 
@@ -39,10 +40,10 @@ export async function profileDefinition(profile: Profile): Promise<ReportDefinit
 }
 
 /** zod, then the checks against the profile; every problem named by its path. */
-export function parseDefinition(raw: unknown, profile: Profile): ReportDefinition {
+export function parseDefinition(raw: unknown, profile: Profile, catalogue?: IndicatorCatalogue): ReportDefinition {
   const parsed = ReportDefinition.safeParse(raw);
   if (!parsed.success) throw invalid('The report definition is not valid', parsed.error.issues.map((i): FieldError => ({ path: i.path.join('.'), message: i.message })));
-  const errors = checkDefinition(parsed.data, profile);
+  const errors = checkDefinition(parsed.data, profile, catalogue);
   if (errors.length) throw invalid('The report definition is not valid', errors);
   return parsed.data;
 }
@@ -55,7 +56,7 @@ export async function definitionFor(db: Kysely<Database>, profile: Profile, year
 
 /** Stores a year's definition (checked whole) and audits it. */
 export async function saveDefinition(trx: Kysely<Database>, profile: Profile, year: number, raw: unknown, who: { userId: string | null }, audit: Omit<AuditEntry, 'action' | 'outcome'>) {
-  const def = parseDefinition(raw, profile);
+  const def = parseDefinition(raw, profile, await catalogueFor(trx, profile, year));
   const published = await trx.selectFrom('report_editions').select('edition').where('year', '=', year).where('superseded_at', 'is', null).executeTakeFirst();
   await trx
     .insertInto('report_definitions')
