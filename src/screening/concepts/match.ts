@@ -208,6 +208,16 @@ export function slotHits(tok: readonly string[], original: string | undefined, t
   return out;
 }
 
+/** Whether every part of a rule has one of its slots among the hits (plain loops: this runs per rule per text). */
+function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
+  for (const alts of rule) {
+    let any = false;
+    for (const a of alts) if (bySlot.has(a)) any = true;
+    if (!any) return false;
+  }
+  return true;
+}
+
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
 export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const { tok, at } = tokens(n.text);
@@ -243,7 +253,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const out: ConceptHit[] = [];
   for (const [cue, rules] of RULES) {
     for (const rule of rules) {
-      if (!rule.every((alts) => alts.some((a) => bySlot.has(a)))) continue;
+      if (!allPresent(rule, bySlot)) continue;
       const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
       if (options.some((o) => o.length === 0)) continue;
       for (const anchor of options[0]!) {
