@@ -79,6 +79,7 @@ async function main() {
         'victims.name_search_p95_ms_100k': round(victims.nameSearchP95),
         'victims.list_vs_pk_read_ratio': round(victims.ratio),
         'screening.mb_per_s': round(screening.mbPerS),
+        'screening.vs_tokenise_ratio': round(screening.vsTokenise),
         'screening.speedup_vs_naive_regex': round(screening.speedup),
         'screening.health_p95_ms_during_batch': round(batchHealth.p95),
         'report.full_vs_scan_ratio': report ? round(report.ratio) : null,

@@ -27,3 +27,14 @@ test('a pattern listed twice is reported once per entry', () => {
   a.scan('zabz', (id) => found.push(id));
   assert.deepEqual(found, [0, 1]);
 });
+
+test('past 65,536 states the table widens to 32 bits and still finds every pattern', () => {
+  // 30,000 distinct eight-digit patterns: over 100,000 trie states over an alphabet of ten.
+  const patterns = Array.from({ length: 30_000 }, (_, k) => String((k * 7_919_993) % 100_000_000).padStart(8, '0'));
+  const a = new PhraseAutomaton(patterns.map((pattern, k) => ({ pattern, data: k })));
+  assert.ok((a as unknown as { delta: unknown }).delta instanceof Int32Array);
+  const text = ` ${patterns[29_999]} ${patterns[0]}${patterns[12_345]} 99999999 `;
+  const found: string[] = [];
+  a.scan(text, (id, start, end) => found.push(`${id}@${start}-${end}`));
+  assert.deepEqual(found.sort(), naive(patterns, text));
+});

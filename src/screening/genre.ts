@@ -12,37 +12,64 @@ type Slot = Partial<Record<SynLang, string[]>>;
 const GENRE_CUES: Record<string, Slot> = {
   // Reporting: police, courts, officials, "according to", victims in the third person.
   report: {
-    az: ['polis', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham'],
-    ru: ['~полици', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил'],
-    en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened'],
-    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı'],
+    az: ['polis', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər'],
+    ru: ['~полици', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил'],
+    en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened', 'were detained', 'was detained', 'rescued', 'rescue', 'identified', 'told reporters', 'testified', 'years in prison', 'jailed', 'spokesman', 'spokeswoman', 'trial', 'suspect', 'suspects', 'suspicion', 'were handed'],
+    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre'],
   },
   // The topic named outright: people living it rarely call it "trafficking".
   topic: {
     az: ['insan alveri', 'insan alverinə', 'insan alverinin', 'insan alveri ilə', 'erkən nikah'],
-    ru: ['торговл людьми', 'торговли людьми', 'торговлей людьми', 'торговле людьми', 'ранний брак', 'ранний брак'],
+    ru: ['торговл людьми', 'торговли людьми', 'торговлей людьми', 'торговле людьми', 'ранний брак', '~ранн брак'],
     en: ['trafficking', 'human trafficking', 'trafficked', 'child marriage'],
     tr: ['insan ticareti', 'insan ticaretiyle', 'insan ticaretini', 'çocuk evliliği', 'erken yaşta evlilik'],
   },
   // Awareness and advice: the hotline, "be careful", "signs of", "know your rights", "do not …".
   advice: {
-    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir'],
-    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните'],
-    en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates'],
-    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat'],
+    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur'],
+    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком'],
+    en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay'],
+    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin'],
+  },
+  // Advice to the reader as a condition: "if your employer…", "если вас…", "əgər sizin…".
+  // Formal or plural "you" only: a recruiter's "если хочешь", "əgər razısansa" stays first-party;
+  // not "your passport" alone, which ads say too ("pasportunuzu təhvil verirsiniz").
+  reader_if: {
+    az: ['əgər sizin', 'əgər sizə', 'əgər sizi', 'əgər siz', 'əgər işəgötürən', 'əgər işverən'],
+    ru: ['если вас', 'если вам', 'если ваш', 'если у вас', 'если вы', 'если работодатель', 'если ваша', 'если ваши', '~ваш паспорт'],
+    en: ['if your', 'if you are', 'if you were', 'if someone', 'if this happens', 'were you', 'are you being', 'do you owe'],
+    tr: ['~işvereniniz', 'eğer size', 'eğer sizi', 'mi aldınız'],
+  },
+  // Institutions that write reports and run campaigns.
+  institution: {
+    az: ['daxili işlər', 'dim', 'bmqt', 'qht', 'ombudsman', 'miqrasiya xidməti', 'nazirlik tərəfindən'],
+    ru: ['=мом', '=обсе', '=нпо', '~органы опеки', 'органов опеки', '~миграционн служб', '~омбудсмен'],
+    en: ['iom', 'osce', 'unodc', 'ngo', 'interior ministry', 'labour inspectors', 'border guards', 'anti trafficking police'],
+    tr: ['göç idaresi', 'emniyet', 'jandarma', 'aile bakanlığı', 'stk'],
+  },
+  // Teaching material: modules, exercises, participants, case studies.
+  training: {
+    az: ['təlim', 'iştirakçılar', 'seminar', 'əlamətlərini', 'nümunələr üzərində'],
+    ru: ['~тренинг', '~семинар', '~участник', '~индикатор', '~модул', 'разбирают случаи'],
+    en: ['module', 'exercise', 'participants', 'case study', 'seminar', 'indicators', 'how to spot', 'ngo staff'],
+    tr: ['eğitim', 'katılımcılar', 'göstergeler', 'seminer', 'kolluk personeli'],
   },
   // A caller's account: hotline notes are first-party even in the third person.
   caller: {
-    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', 'soruşur', 'soruşdu'],
-    ru: ['=звонит', '=звонила', '=звонил', '~звонок', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', 'спрашивает', 'просит'],
-    en: ['caller', 'calls', 'called', 'asks about', 'reports that', 'reports a', 'asked'],
-    tr: ['arayan', 'aradı', 'soruyor', 'sordu', 'bildirdi'],
+    // An operator's note is first-party whoever it speaks of: "Hotline note: a mother says…".
+    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', 'soruşur', 'soruşdu', 'qaynar xətt qeydi'],
+    // Exact forms: the stem of "просит" would also take "просят оплатить" (advice) and, in Latin
+    // letters, "prosecutors"; "звонок" is as often "the call is free".
+    ru: ['=звонит', '=звонила', '=звонил', '~позвонил', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', 'спрашивает', '=просит', 'запись горячей линии'],
+    en: ['caller', 'calls', 'called', 'asks about', 'reports that', 'reports a', 'asked', 'hotline note', 'man says', 'woman says'],
+    tr: ['arayan', 'aradı', 'soruyor', 'sordu', 'bildirdi', 'yardım hattı notu'],
   },
   // The writer speaking of themselves.
   first_person: {
     az: ['=mən', '=men', '=məni', '=mənim', '=mənə', '~bacım', '~qardaşım', '~qızım', '~pasportum', '~telefonum', 'istəyirəm', 'bilmirəm', 'qorxuram', 'işləyirik', 'yatırıq', '=ana', 'anacan'],
     ru: ['=я', '=мне', '=меня', '=мой', '=моя', '=мою', '=мы', '=нас', '=нам', '=мам', '=мама'],
-    en: ['=me', '=us', '=our', '=mum', 'i m', 'i want', 'i was', 'i have', 'i am', 'i don t', 'i can t', 'i haven t', 'i worked'],
+    // Not "our": its spelling skeleton is that of "your", the mark of advice to the reader.
+    en: ['=me', '=us', '=mum', 'i m', 'i want', 'i was', 'i have', 'i am', 'i don t', 'i can t', 'i haven t', 'i worked'],
     tr: ['=ben', '=beni', '=benim', '=bana', '=biz', '=bizi', '=anne', 'kardeşim', 'kuzenim'],
   },
   // An offer addressed to the reader: write, call, apply, wanted.
@@ -55,8 +82,12 @@ const GENRE_CUES: Record<string, Slot> = {
 };
 
 /** Weights of the about-vs-first-party judgement (logit), set by hand and documented. */
-const WEIGHTS: Record<string, number> = { report: 1.4, topic: 2.0, advice: 1.5, caller: -3.0, first_person: -0.9, offer: -1.0 };
-const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, caller: 1, first_person: 3, offer: 2 };
+const WEIGHTS: Record<string, number> = {
+  report: 1.4, topic: 2.0, advice: 1.5, reader_if: 1.5, institution: 1.0, training: 1.5, statistics: 1.0,
+  caller: -3.0, first_person: -0.9, offer: -1.0,
+};
+const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, statistics: 2, caller: 1, first_person: 3, offer: 2 };
+const KINDS = Object.keys(WEIGHTS);
 const BIAS = -1.2;
 
 let ix: ReturnType<typeof buildIndex> | undefined;
@@ -77,6 +108,10 @@ export interface Genre {
 }
 
 const QUOTED = /[«"“„][^«»"“”„]{1,400}[»"”]/g;
+/** Figures of a report: a share ("14%", "yüzde 60", "40 процентов") or a year of record ("в 2024 году", "2025-ci ildə", "in 2025"). */
+const STATISTICS = /\d+(?:[.,]\d+)?\s?%|yüzde\s?\d+|\d+\s?(?:процент|faiz)|(?<!\d)(?:19|20)\d\d(?!\d)(?:-?(?:ci|cı|cu|cü))?\s?(?:il|год|yıl)|\bin (?:19|20)\d\d\b/giu;
+/** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a". */
+const NOT_FIRST_PERSON = new Set(['a']);
 
 /** The genre judgement, with every cue that led to it. */
 export function judgeGenre(n: Normalised, original: string): Genre {
@@ -91,15 +126,23 @@ export function judgeGenre(n: Normalised, original: string): Genre {
     const nStart = at[h.t0]!;
     const nEnd = at[h.t1]! + tok[h.t1]!.length;
     const { start, end } = toOriginal(n, nStart, nEnd);
-    // Quoted first-person words are a victim quoted in a report, not the writer.
-    if (h.slot === 'first_person' && quoted.some(([a, b]) => start >= a && end <= b)) continue;
-    if (seen.has(h.t0 * 8 + Object.keys(WEIGHTS).indexOf(h.slot))) continue;
-    seen.add(h.t0 * 8 + Object.keys(WEIGHTS).indexOf(h.slot));
+    if (h.slot === 'first_person') {
+      // Quoted first-person words are a victim quoted in a report, not the writer.
+      if (quoted.some(([a, b]) => start >= a && end <= b)) continue;
+      if (h.t0 === h.t1 && NOT_FIRST_PERSON.has(tok[h.t0]!)) continue;
+    }
+    const key = h.t0 * KINDS.length + KINDS.indexOf(h.slot);
+    if (seen.has(key)) continue;
+    seen.add(key);
     counts[h.slot] = (counts[h.slot] ?? 0) + 1;
     cues.push({ kind: h.slot, start, end, text: original.slice(start, end) });
   }
+  for (const m of original.matchAll(STATISTICS)) {
+    counts.statistics = (counts.statistics ?? 0) + 1;
+    cues.push({ kind: 'statistics', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   let z = BIAS;
-  for (const [k, w] of Object.entries(WEIGHTS)) z += w * Math.min(counts[k] ?? 0, CAPS[k]!);
+  for (const k of KINDS) z += WEIGHTS[k]! * Math.min(counts[k] ?? 0, CAPS[k]!);
   const about = 1 / (1 + Math.exp(-z));
   return { genre: about >= 0.5 ? 'about' : 'first_party', about, cues };
 }

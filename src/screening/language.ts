@@ -2,6 +2,7 @@
 // languages of the lexicon hits. Good enough to route and report, not a general identifier.
 import type { Hit } from './matcher.ts';
 import type { Normalised } from './normalise.ts';
+import { tokens } from './concepts/match.ts';
 import type { ScreenLang } from './schema.ts';
 
 const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
@@ -11,7 +12,9 @@ const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
   ru: ['v', 'na', 'ne', 'i', 'za', 'po', 'ya', 'my', 'nas', 'menya', 'mne', 'eto', 'chto', 'kak', 'rabota', 'rabotu', 'privet', 'mama', 'net', 'bez', 'dlya', 'ot', 'do', 'vy', 'u', 's', 'nam', 'ih', 'govoryat'],
 };
 const LANGS = Object.keys(WORDS) as (keyof typeof WORDS)[];
-const SETS = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, new Set(v)])) as Record<keyof typeof WORDS, Set<string>>;
+/** Function word → the languages listing it, in the order of LANGS (one lookup per token). */
+const WORD_LANGS = new Map<string, (keyof typeof WORDS)[]>();
+for (const k of LANGS) for (const w of new Set(WORDS[k])) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), k]);
 
 export interface Detected {
   lang: ScreenLang;
@@ -71,26 +74,20 @@ export function detectLanguage(original: string, n: Normalised, hits: Hit[]): De
   if (n.azCyrillic) votes.az += 3 + azCyr;
   else votes.ru += cyr / 4;
   votes.az += 2 * schwa;
-  const text = n.text;
-  for (let i = 0; i < text.length; ) {
-    let j = text.indexOf(' ', i);
-    if (j < 0) j = text.length;
-    if (j > i) {
-      const tok = text.slice(i, j);
-      let cyrillic = false;
-      let qx = false;
-      for (let k = 0; k < tok.length; k++) {
-        const c = tok.charCodeAt(k);
-        if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
-        else if (c === 113 || c === 120) qx = true;
-      }
-      if (!cyrillic) {
-        for (const k of LANGS) if (SETS[k].has(tok)) votes[k]++;
-        if (tok.includes('yor')) votes.tr++;
-        if (qx) votes.az += 0.5;
-      }
+  for (const tok of tokens(n.text).tok) {
+    let cyrillic = false;
+    let qx = false;
+    for (let k = 0; k < tok.length; k++) {
+      const c = tok.charCodeAt(k);
+      if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
+      else if (c === 113 || c === 120) qx = true;
     }
-    i = j + 1;
+    if (!cyrillic) {
+      const langs = WORD_LANGS.get(tok);
+      if (langs) for (const k of langs) votes[k]++;
+      if (tok.includes('yor')) votes.tr++;
+      if (qx) votes.az += 0.5;
+    }
   }
   for (const h of hits) if (h.lang !== 'neutral') votes[h.lang] += 2;
   const ranked = (Object.entries(votes) as [keyof typeof votes, number][]).sort((a, b) => b[1] - a[1]);

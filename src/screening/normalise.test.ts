@@ -65,3 +65,13 @@ test('a long text and then a short one: the reused buffers grow and do not leak 
   assert.deepEqual(toOriginal(n, n.text.length - 8, n.text.length - 1), { start: long.length - 8, end: long.length - 1 });
   assert.equal(norm('İŞ'), ' is ');
 });
+
+test('spaced letters are found however the run is placed, astral characters and € included', () => {
+  // The quick pre-check before the Unicode regex must not miss a run at the very end or start.
+  assert.equal(norm('x p-a-s-p'), ' hpasp ');
+  assert.equal(norm('v.i.z.a'), ' viza ');
+  assert.equal(norm('𝐀 p a s p o r t'), ' 𝐀pasport ');
+  assert.equal(norm('p a s'), ' p a s ');
+  // € stands for e inside a word (then the doubled e collapses).
+  assert.equal(norm('f€e'), ' fe ');
+});

@@ -18,11 +18,14 @@ const AZ_CYRILLIC_ONLY = /[ӘәҜҝҒғҸҹҺһӨөҮүЈј]/;
 // Lookalikes across scripts, lower case (the fold happens first).
 const CYR_TO_LAT: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', к: 'k', м: 'm', т: 't', в: 'b', н: 'h' };
 const LAT_TO_CYR: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', y: 'у', x: 'х', k: 'к', m: 'м', t: 'т', b: 'в', h: 'н' };
+const byCode = (m: Record<string, string>) => new Map(Object.entries(m).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const CYR_TO_LAT_CODE = byCode(CYR_TO_LAT);
+const LAT_TO_CYR_CODE = byCode(LAT_TO_CYR);
 
 // Inside a word that also holds letters, these stand in for letters ("p@sport", "pa$$port", "v1za").
 const LEET: Record<string, string> = { '@': 'a', $: 's', '0': 'o', '1': 'i', '3': 'e', '€': 'e' };
 const LEET_CODES = new Set(Object.keys(LEET).map((k) => k.charCodeAt(0)));
-const isLeet = (c: string) => c.length === 1 && LEET_CODES.has(c.charCodeAt(0));
+const LEET_CODE = new Map(Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
 
 // Latin diacritics folded away: people often type Azerbaijani and Turkish without them.
 const LATIN_FOLD: Record<string, string> = { ə: 'e', ş: 's', ç: 'c', ğ: 'g', ö: 'o', ü: 'u', ı: 'i', â: 'a', î: 'i', û: 'u', é: 'e', è: 'e', ä: 'a', ñ: 'n' };
@@ -78,12 +81,18 @@ function classes(c: string): number {
   if (v === undefined) astralClasses.set(c, (v = classesOf(c)));
   return v;
 }
+/** The classes of a code point: a table lookup for the BMP. */
+function classesCp(cp: number): number {
+  if (cp < 0x10000) {
+    const v = bmpClasses[cp]!;
+    return v ? v : (bmpClasses[cp] = classesOf(String.fromCharCode(cp)));
+  }
+  return classes(String.fromCodePoint(cp));
+}
 const isLetter = (c: string) => (classes(c) & LETTER) !== 0;
+const letterAt = (code: number) => (classesCp(code) & LETTER) !== 0;
 const isCyrillic = (c: string) => (classes(c) & CYRILLIC) !== 0;
-const isLatin = (c: string) => (classes(c) & LATIN) !== 0;
-const isMark = (c: string) => (classes(c) & MARK) !== 0;
 const foldMemo = new Map<number | string, string>();
-const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /** Explicit case fold. İ/I/ı/i all become i: `'İ'.toLowerCase()` is two units and would shift offsets. */
 export function foldChar(c: string): string {
@@ -102,15 +111,39 @@ export function foldChar(c: string): string {
 }
 
 const EMOJI_KEYS = Object.keys(EMOJI_TOKENS).sort((a, b) => b.length - a.length);
+/** First code units of the emoji keys: most characters above U+2000 are ruled out by one lookup. */
+const EMOJI_FIRST = new Set(EMOJI_KEYS.map((k) => k.charCodeAt(0)));
 const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
+const SPACED_SEPARATORS = new Set([...' .-_*·'].map((c) => c.charCodeAt(0)));
 
 let dropBuf = new Uint8Array(4096);
+
+/**
+ * Whether a BMP-only text holds letter, separator, letter, separator, letter, separator, letter
+ * anywhere: what SPACED_RUN needs at the least, checked without running the Unicode regex.
+ */
+function maySpace(text: string): boolean {
+  const len = text.length;
+  for (let i = 0; i + 6 < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (!SPACED_SEPARATORS.has(text.charCodeAt(i + 1))) continue;
+    if (!SPACED_SEPARATORS.has(text.charCodeAt(i + 3)) || !SPACED_SEPARATORS.has(text.charCodeAt(i + 5))) continue;
+    if (letterAt(c) && letterAt(text.charCodeAt(i + 2)) && letterAt(text.charCodeAt(i + 4)) && letterAt(text.charCodeAt(i + 6))) return true;
+  }
+  for (let i = Math.max(0, len - 6); i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 /** Single letters separated by one separator, at least four in a row ("p a s p o r t"). */
 function spacedSeparators(text: string): Uint8Array {
   if (dropBuf.length < text.length) dropBuf = new Uint8Array(text.length * 2);
   const drop = dropBuf;
   drop.fill(0, 0, text.length);
+  if (!maySpace(text)) return drop;
   for (const m of text.matchAll(SPACED_RUN)) {
     for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!isLetter(text[i]!)) drop[i] = 1;
   }
@@ -125,12 +158,16 @@ const BRK = 3;
 
 /** Sentence and quote boundaries survive normalisation as "|": negation does not reach across them. */
 const BREAKS = new Set(['.', '!', '?', ';', '\n', '«', '»', '"', '|', '“', '”', '•']);
+const BREAK_CODES = new Set([...BREAKS].map((c) => c.charCodeAt(0)));
 export const BREAK = '|';
 const SPACE = 32;
 const BAR = 124;
 
+/** A unit's code point, or EMPTY for a dropped unit (a mark, a spacing separator); an emoji's key index. */
+const EMPTY = -1;
+
 interface Units {
-  c: string[];
+  cp: Int32Array;
   start: Int32Array;
   end: Int32Array;
   kind: Uint8Array;
@@ -145,49 +182,59 @@ for (let k = 0; k < 128; k++) {
 }
 
 // Reused between calls (one text at a time per thread), grown when a longer text comes.
-const unitBuf: Units = { c: [], start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), n: 0 };
+const unitBuf: Units = { cp: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0), kind: new Uint8Array(0), n: 0 };
 
 function units(text: string, drop: Uint8Array): Units {
   const u = unitBuf;
   if (u.start.length < text.length) {
     const cap = Math.max(4096, text.length * 2);
+    u.cp = new Int32Array(cap);
     u.start = new Int32Array(cap);
     u.end = new Int32Array(cap);
     u.kind = new Uint8Array(cap);
   }
-  u.n = 0;
-  const add = (c: string, start: number, end: number, kind: number) => {
-    const k = u.n++;
-    u.c[k] = c;
-    u.start[k] = start;
-    u.end[k] = end;
-    u.kind[k] = kind;
-  };
+  let n = 0;
+  const { cp: cps, start: starts, end: ends, kind: kinds } = u;
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // ASCII fast path: most of the text, and no Unicode property lookups needed.
       const cls = ASCII_CLASS[code]!;
-      if (drop[i]) add('', i, i + 1, WORD);
-      else add(text[i]!, i, i + 1, cls === 1 ? WORD : cls === 2 ? BRK : SEP);
+      cps[n] = drop[i] ? EMPTY : code;
+      kinds[n] = drop[i] || cls === 1 ? WORD : cls === 2 ? BRK : SEP;
+      starts[n] = i;
+      ends[n++] = i + 1;
       i++;
       continue;
     }
-    const emoji = code > 0x2000 ? EMOJI_KEYS.find((k) => text.startsWith(k, i)) : undefined;
-    if (emoji) {
-      add(emoji, i, i + emoji.length, EMOJI);
-      i += emoji.length;
-      continue;
+    if (code > 0x2000 && EMOJI_FIRST.has(code)) {
+      const e = EMOJI_KEYS.findIndex((k) => text.startsWith(k, i));
+      if (e >= 0) {
+        cps[n] = e;
+        kinds[n] = EMOJI;
+        starts[n] = i;
+        ends[n++] = i + EMOJI_KEYS[e]!.length;
+        i += EMOJI_KEYS[e]!.length;
+        continue;
+      }
     }
-    const c = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(text.codePointAt(i)!) : text[i]!;
-    const end = i + c.length;
-    if (drop[i]) add('', i, end, WORD);
-    else if (isMark(c)) add('', i, end, WORD);
-    else if (isLetter(c) || isDigit(c) || isLeet(c)) add(c, i, end, WORD);
-    else add(c, i, end, BREAKS.has(c) ? BRK : SEP);
+    const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    const cl = classesCp(cp);
+    if (drop[i] || cl & MARK) {
+      cps[n] = EMPTY;
+      kinds[n] = WORD;
+    } else {
+      // Outside ASCII no digit counts (only 0-9) and the one stand-in symbol is €.
+      cps[n] = cp;
+      kinds[n] = cl & LETTER || LEET_CODES.has(cp) ? WORD : BREAK_CODES.has(cp) ? BRK : SEP;
+    }
+    starts[n] = i;
+    ends[n++] = end;
     i = end;
   }
+  u.n = n;
   return u;
 }
 
@@ -261,7 +308,7 @@ export function normalise(text: string, options: NormaliseOptions = {}): Normali
     }
     if (kind === EMOJI) {
       out.space(start, start);
-      out.push(EMOJI_TOKENS[us.c[i]!]!, start, end);
+      out.push(EMOJI_TOKENS[EMOJI_KEYS[us.cp[i]!]!]!, start, end);
       out.code(SPACE, end, end);
       i++;
       continue;
@@ -356,59 +403,80 @@ function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } 
   return { text, from: from.slice(0, m), to: to.slice(0, m) };
 }
 
-// Reused between words: the folded characters of the current word.
-let folded: string[] = [];
+// Reused between words: the folded code points of the current word (EMPTY for dropped units).
+let folded = new Int32Array(256);
 
 function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out: Out) {
   const len = to - from;
-  if (folded.length < len) folded = new Array<string>(len * 2);
+  if (folded.length < len) folded = new Int32Array(len * 2);
   let cyr = 0;
   let lat = 0;
   for (let k = 0; k < len; k++) {
-    const c = (folded[k] = foldChar(us.c[from + k]!));
-    if (!c) continue;
-    const code = c.charCodeAt(0);
-    if (code < 0x80) {
-      if (code >= 97 && code <= 122) lat++;
+    const cp = us.cp[from + k]!;
+    const c = (folded[k] = cp === EMPTY ? EMPTY : foldCp(cp));
+    if (c === EMPTY) continue;
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) lat++;
       continue;
     }
-    if (!isLetter(c)) continue;
-    if (isCyrillic(c)) cyr++;
-    else if (isLatin(c)) lat++;
+    const cl = classesCp(c);
+    if (!(cl & LETTER)) continue;
+    if (cl & CYRILLIC) cyr++;
+    else if (cl & LATIN) lat++;
   }
   // In Azerbaijani Cyrillic text every Cyrillic letter goes through the table instead.
   const mixed = cyr > 0 && lat > 0 && !azCyrillic;
   const toLatin = mixed ? lat >= cyr : false;
   for (let k = 0; k < len; k++) {
     let c = folded[k]!;
-    if (!c) continue;
+    if (c === EMPTY) continue;
     const start = us.start[from + k]!;
     const end = us.end[from + k]!;
-    if (c.length === 1 && c.charCodeAt(0) < 0x80 && !mixed) {
+    if (c < 0x80 && !mixed) {
       // ASCII fast path: only the stand-in symbols need a look.
-      if (isLeet(c) && leetInside(folded, k, len)) c = LEET[c]!;
-      out.code(c.charCodeAt(0), start, end);
+      if (LEET_CODES.has(c) && leetInside(folded, k, len)) c = LEET_CODE.get(c)!;
+      out.code(c, start, end);
       continue;
     }
     if (mixed) {
-      if (toLatin && CYR_TO_LAT[c]) c = CYR_TO_LAT[c]!;
-      else if (!toLatin && LAT_TO_CYR[c]) c = LAT_TO_CYR[c]!;
+      const swap = (toLatin ? CYR_TO_LAT_CODE : LAT_TO_CYR_CODE).get(c);
+      if (swap !== undefined) c = swap;
     }
-    if (isLeet(c) && leetInside(folded, k, len)) {
-      out.push(LEET[c]!, start, end);
+    if (LEET_CODES.has(c) && leetInside(folded, k, len)) {
+      out.code(LEET_CODE.get(c)!, start, end);
       continue;
     }
-    out.push(spelled(c, azCyrillic), start, end);
+    const sp = c < 0x10000 ? spelledCode(c, azCyrillic) : -1;
+    if (sp >= 0) out.code(sp, start, end);
+    else out.push(spelled(String.fromCodePoint(c), azCyrillic), start, end);
   }
 }
 
-const spelledMemo = [new Map<number, string>(), new Map<number, string>()];
+/** The case fold of a code point (foldChar), by table for the BMP. */
+const foldTable = new Int32Array(65536);
+function foldCp(cp: number): number {
+  if (cp < 0x80) return cp >= 65 && cp <= 90 ? cp + 32 : cp;
+  if (cp < 0x10000) {
+    const v = foldTable[cp]!;
+    return v ? v - 1 : (foldTable[cp] = foldChar(String.fromCharCode(cp)).charCodeAt(0) + 1) - 1;
+  }
+  return foldChar(String.fromCodePoint(cp)).codePointAt(0)!;
+}
+
+/** A BMP letter's spelling when it is one code unit (else -1: use spelled()), by table per script reading. */
+const spelledTables = [new Int32Array(65536), new Int32Array(65536)];
+function spelledCode(c: number, azCyrillic: boolean): number {
+  const t = spelledTables[azCyrillic ? 1 : 0]!;
+  let v = t[c]!;
+  if (v === 0) {
+    const s = spelled(String.fromCharCode(c), azCyrillic);
+    v = t[c] = s.length === 1 ? s.charCodeAt(0) + 1 : -1;
+  }
+  return v > 0 ? v - 1 : -1;
+}
 
 /** A letter's spelling in the normalised text: the Azerbaijani Cyrillic table, diacritics folded away. */
 function spelled(c: string, azCyrillic: boolean): string {
-  const memo = c.length === 1 ? spelledMemo[azCyrillic ? 1 : 0]! : undefined;
-  const hit = memo?.get(c.charCodeAt(0));
-  if (hit !== undefined) return hit;
   let v = c;
   if (isCyrillic(v)) {
     if (azCyrillic && v in AZ_CYRILLIC) v = AZ_CYRILLIC[v]!;
@@ -416,7 +484,6 @@ function spelled(c: string, azCyrillic: boolean): string {
   }
   v = v.length === 1 ? (LATIN_FOLD[v] ?? v) : [...v].map((x) => LATIN_FOLD[x] ?? x).join('');
   if (v.length === 1 && v.charCodeAt(0) > 0x7f) v = stripMarks(v);
-  memo?.set(c.charCodeAt(0), v);
   return v;
 }
 
@@ -428,12 +495,12 @@ function stripMarks(c: string): string {
 }
 
 /** A stand-in symbol counts as a letter only with letters on both sides of its run ("p@sport", not "100manat"). */
-function leetInside(folded: string[], k: number, len: number): boolean {
+function leetInside(folded: Int32Array, k: number, len: number): boolean {
   let l = k - 1;
-  while (l >= 0 && (folded[l] === '' || isLeet(folded[l]!))) l--;
+  while (l >= 0 && (folded[l] === EMPTY || LEET_CODES.has(folded[l]!))) l--;
   let r = k + 1;
-  while (r < len && (folded[r] === '' || isLeet(folded[r]!))) r++;
-  return l >= 0 && r < len && isLetter(folded[l]!) && isLetter(folded[r]!);
+  while (r < len && (folded[r] === EMPTY || LEET_CODES.has(folded[r]!))) r++;
+  return l >= 0 && r < len && (classesCp(folded[l]!) & LETTER) !== 0 && (classesCp(folded[r]!) & LETTER) !== 0;
 }
 
 /** Original [start, end) for the normalised range [nStart, nEnd). */

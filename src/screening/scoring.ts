@@ -25,7 +25,8 @@ export function analyse(hits: Hit[], normText: string): Analysis {
   const ind = hits.filter((h) => isIndicator(h.cue));
   // A negation word inside an indicator phrase ("не платят", "no days off") is part of that phrase.
   const negations = hits.filter((h) => h.cue === 'negation' && !ind.some((i) => h.nStart < i.nEnd && i.nStart < h.nEnd));
-  const contexts = Object.fromEntries(CONTEXTS.map((c) => [c, 0])) as Record<Context, number>;
+  const contexts = {} as Record<Context, number>;
+  for (const c of CONTEXTS) contexts[c] = 0;
   for (const h of hits) if (!isIndicator(h.cue)) contexts[h.cue as Context]++;
   contexts.negation = negations.length;
   const byCode = new Map<Indicator, Hit[]>();
@@ -36,7 +37,11 @@ export function analyse(hits: Hit[], normText: string): Analysis {
     // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
     const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
     if (isNegated) negated.push(h);
-    else byCode.set(h.cue as Indicator, [...(byCode.get(h.cue as Indicator) ?? []), h]);
+    else {
+      const list = byCode.get(h.cue as Indicator);
+      if (list) list.push(h);
+      else byCode.set(h.cue as Indicator, [h]);
+    }
   }
   const indicators = [...byCode.entries()].map(([code, hs]) => ({ code, hits: hs }));
   return { indicators, negated, contexts };

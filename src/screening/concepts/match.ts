@@ -104,8 +104,15 @@ const spellAll = (ws: string[]) => new Set(ws.map((w) => normalisePattern(w).tri
 const NEG_BEFORE = spellAll(['не', 'ни', 'нет', 'без', 'никаких', 'никогда', 'not', 'never', 'no', 't', 'dont', 'without', 'ne', 'nikakih', 'bez', 'heç', 'hiçbir', 'hiç']);
 const NEG_AFTER = spellAll(['deyil', 'yox', 'yoxdur', 'alınmır', 'alınmaz', 'olunmur', 'tutulmur', 'değil', 'yok', 'yoktur', 'alınmıyor', 'istenmez', 'gerekmez']);
 
-/** The tokens of a normalised text, with their normalised ranges. */
-export function tokens(text: string): { tok: string[]; at: number[] } {
+let lastText: string | undefined;
+let lastTokens: { tok: string[]; at: number[] } = { tok: [], at: [] };
+
+/**
+ * The tokens of a normalised text, with their normalised ranges. The concept, genre and language
+ * passes all ask for the same text in turn, so the last answer is kept (callers never change it).
+ */
+export function tokens(text: string): { readonly tok: readonly string[]; readonly at: readonly number[] } {
+  if (text === lastText) return lastTokens;
   const tok: string[] = [];
   const at: number[] = [];
   let i = 1;
@@ -118,7 +125,9 @@ export function tokens(text: string): { tok: string[]; at: number[] } {
     }
     i = end + 1;
   }
-  return { tok, at };
+  lastText = text;
+  lastTokens = { tok, at };
+  return lastTokens;
 }
 
 const memos = new WeakMap<Index, Map<string, Entry[]>>();
@@ -151,7 +160,7 @@ const SECOND_PERSON = /(siniz|sunuz|sin|sun|iniz|in|ain|ein)$/;
 /** Rules that need a negation themselves ("pasportu vermir", "maaş vermir") are never cancelled by one. */
 const NEEDS_NEGATION = new Set(['GIVE_BACK', 'NOT_PAY']);
 
-function spanNegated(tok: string[], lo: number, hi: number): boolean {
+function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
   for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
     const t = tok[k]!;
     if (k > lo && NEG_BEFORE.has(t)) return true;
@@ -161,7 +170,7 @@ function spanNegated(tok: string[], lo: number, hi: number): boolean {
 }
 
 /** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
-function negatedAt(tok: string[], i: number, e: Entry): boolean {
+function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
   if (e.words.length > 1) return false;
   if (e.lang === 'az' || e.lang === 'tr') {
@@ -172,7 +181,7 @@ function negatedAt(tok: string[], i: number, e: Entry): boolean {
 }
 
 /** Every slot found in the token list, negation applied. */
-export function slotHits(tok: string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+export function slotHits(tok: readonly string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
   const memo = memoOf(ix);
   for (let i = 0; i < tok.length; i++) {
@@ -197,6 +206,16 @@ export function slotHits(tok: string[], original: string | undefined, tokenAt: (
   }
   if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
   return out;
+}
+
+/** Whether every part of a rule has one of its slots among the hits (plain loops: this runs per rule per text). */
+function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
+  for (const alts of rule) {
+    let any = false;
+    for (const a of alts) if (bySlot.has(a)) any = true;
+    if (!any) return false;
+  }
+  return true;
 }
 
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
@@ -234,7 +253,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const out: ConceptHit[] = [];
   for (const [cue, rules] of RULES) {
     for (const rule of rules) {
-      if (!rule.every((alts) => alts.some((a) => bySlot.has(a)))) continue;
+      if (!allPresent(rule, bySlot)) continue;
       const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
       if (options.some((o) => o.length === 0)) continue;
       for (const anchor of options[0]!) {

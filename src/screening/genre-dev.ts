@@ -1,0 +1,46 @@
+// The genre development set (src/screening/genre-dev.jsonl): hand-written news, awareness and
+// training texts against first-party items that use the same words (hotline notes in the third
+// person, chats with "if you…", ads with imperatives). The genre cues and weights are tuned on
+// this set only; the independent set stays out of it (docs/screening.md, "firewall").
+import fs from 'node:fs';
+import { z } from 'zod';
+import { VARIANTS } from './independent.ts';
+import { screenText } from './screen.ts';
+import { CHANNELS } from './schema.ts';
+
+export const GENRE_DEV_PATH = new URL('./genre-dev.jsonl', import.meta.url);
+
+export const GenreDevItem = z.object({
+  id: z.string(),
+  variant: z.enum(VARIANTS),
+  channel: z.enum(CHANNELS),
+  genre: z.enum(['about', 'first_party']),
+  text: z.string().min(1),
+});
+export type GenreDevItem = z.infer<typeof GenreDevItem>;
+
+export function readGenreDev(): GenreDevItem[] {
+  return fs
+    .readFileSync(GENRE_DEV_PATH, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => GenreDevItem.parse(JSON.parse(l)));
+}
+
+/** Genre accuracy per gold genre, and how many texts about trafficking are still flagged. */
+export function genreDevReport(items = readGenreDev()) {
+  const rows = items.map((i) => ({ item: i, result: screenText({ id: i.id, text: i.text }) }));
+  const about = rows.filter((r) => r.item.genre === 'about');
+  const first = rows.filter((r) => r.item.genre === 'first_party');
+  const share = (xs: typeof rows, f: (r: (typeof rows)[number]) => boolean) => (xs.length ? Math.round((xs.filter(f).length / xs.length) * 1000) / 1000 : null);
+  return {
+    n: rows.length,
+    about_judged_about: share(about, (r) => r.result.genre?.genre === 'about'),
+    about_flagged: share(about, (r) => r.result.flagged),
+    first_party_judged_first_party: share(first, (r) => r.result.genre?.genre === 'first_party'),
+    first_party_flagged: share(first, (r) => r.result.flagged),
+    wrong: rows.filter((r) => r.result.genre?.genre !== r.item.genre).map((r) => ({ id: r.item.id, about: r.result.genre?.about, cues: r.result.genre?.cues.map((c) => `${c.kind}:${c.text}`).join(', ') })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${JSON.stringify(genreDevReport(), null, 2)}\n`);
