@@ -145,3 +145,23 @@ test('retention anonymises exactly what is due: dry run changes nothing; held an
   assert.equal(history.body.active, null);
   assert.equal(history.body.history[0].clearReason, 'Qərar ləğv edildi');
 });
+
+test('the daily job inside the server anonymises what is due, with no actor in the trail', async () => {
+  const p = await closedCase({ identified: false });
+  // Seven years ago: past the five-year period as of today.
+  await sql`update persons set contact_date = contact_date - interval '7 years', closed_on = closed_on - interval '7 years' where id = ${p.id}`.execute(t.db.kysely);
+  const { startRetentionJob } = await import('./job.ts');
+  const stop = startRetentionJob(t.ctx, t.app.log, { firstRunMs: 1, everyMs: 60_000 });
+  try {
+    for (let i = 0; i < 100; i++) {
+      const row = await t.db.kysely.selectFrom('persons').select('anonymised_at').where('id', '=', p.id).executeTakeFirstOrThrow();
+      if (row.anonymised_at) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    stop();
+  }
+  const entry = await t.db.kysely.selectFrom('audit_log').select(['actor_id', 'details']).where('action', '=', 'retention.anonymise').where('target_id', '=', p.id).executeTakeFirst();
+  assert.ok(entry, 'anonymised and audited');
+  assert.equal(entry.actor_id, null);
+});
