@@ -31,6 +31,7 @@ import { activityRoutes } from '../activities/routes.ts';
 import { actionPlanRoutes } from '../action-plan/routes.ts';
 import { screeningRoutes } from '../screening/routes.ts';
 import { retentionRoutes } from '../retention/routes.ts';
+import { duplicateRoutes } from '../duplicates/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -139,6 +140,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       actionPlanRoutes(api, ctx);
       screeningRoutes(api, ctx);
       retentionRoutes(api, ctx);
+      duplicateRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },
