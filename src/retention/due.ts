@@ -20,7 +20,8 @@ export const heldSql = sql<boolean>`exists (select 1 from retention_holds h wher
 /**
  * The kind of a person record, first match wins: linked to criminal proceedings (the longest
  * period: the victim may be called as a witness or claim compensation until the case is long
- * over); a child at first contact (counted from the 18th birthday); an identified victim; anyone else.
+ * over); a child at first contact (counted from the 18th birthday, taken as the end of that year
+ * since only the birth year is in the clear); an identified victim; anyone else.
  */
 const personKind = sql<RetentionKind>`case
   when exists (select 1 from case_victims cv where cv.person_id = persons.id) or exists (select 1 from fact_victims fv where fv.person_id = persons.id) then 'proceedings_case_closed'
@@ -43,7 +44,7 @@ export async function dueRecords(db: Kysely<Database>, periods: Retention, asOf:
       select persons.id, persons.case_code, k.kind, ${heldSql} as held,
              case k.kind
                when 'proceedings_case_closed' then persons.closed_on + make_interval(years => ${years('proceedings_case_closed')})
-               when 'child_case_closed' then greatest(persons.closed_on, make_date(coalesce(persons.birth_year + 18, 1), 1, 1)) + make_interval(years => ${years('child_case_closed')})
+               when 'child_case_closed' then greatest(persons.closed_on, make_date(coalesce(persons.birth_year + 18, 1), 12, 31)) + make_interval(years => ${years('child_case_closed')})
                when 'victim_case_closed' then persons.closed_on + make_interval(years => ${years('victim_case_closed')})
                else persons.closed_on + make_interval(years => ${years('not_confirmed_case_closed')})
              end::date as due_on
