@@ -44,6 +44,7 @@ const Env = z.object({
   AZAD_PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   AZAD_SCREENING_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   AZAD_ATTACHMENTS_DIR: z.string().optional(),
+  AZAD_RETENTION_JOB: z.enum(['on', 'off']).default('on'),
   AZAD_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
@@ -77,6 +78,8 @@ export interface Config {
   screeningWorkers: number;
   /** Where attachments are kept, encrypted (every app server of one database must share it), and their size limit. */
   attachments: { dir: string; maxBytes: number };
+  /** `azad serve` anonymises records past their retention period once a day (docs/retention.md). */
+  retentionJob: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdf: { pages: e.AZAD_PDF_PAGES, queueTimeoutMs: e.AZAD_PDF_QUEUE_TIMEOUT_MS },
     dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
     screeningWorkers: e.AZAD_SCREENING_WORKERS,
+    retentionJob: e.AZAD_RETENTION_JOB === 'on',
     attachments: { dir: path.resolve(e.AZAD_ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')), maxBytes: e.AZAD_ATTACHMENT_MAX_BYTES },
   };
 }

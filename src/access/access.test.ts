@@ -69,6 +69,10 @@ const allowed: Record<string, Role[] | 'all'> = {
   'screening.export': ['coordinator', 'police_investigator'],
   'screening.stats': ['coordinator', 'police_investigator', 'analyst'],
   'questionnaire.record': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
+  'retention.read': ['coordinator'],
+  'retention.hold': ['coordinator'],
+  'duplicates.review': ['coordinator'],
+  'duplicates.merge': ['coordinator'],
   'audit.list': ['auditor'],
   'audit.verify': ['auditor'],
 };

@@ -122,6 +122,13 @@ export const rules = {
   // First responders of every front-line role interview; a linked person must be one they may see.
   'questionnaire.record': { coordinator: 'own', police_investigator: 'own', hotline_operator: 'own', case_worker: 'own' },
 
+  // Retention: the coordinator sees what is due and puts persons on legal hold (docs/retention.md).
+  'retention.read': { coordinator: 'all' },
+  'retention.hold': { coordinator: 'all' },
+  // Duplicates across all agencies: only the national coordinator sees candidate pairs, merges and links them.
+  'duplicates.review': { coordinator: 'all' },
+  'duplicates.merge': { coordinator: 'all' },
+
   // Separation of duties: administrators manage accounts, auditors read the trail.
   'audit.list': { auditor: 'all' },
   'audit.verify': { auditor: 'all' },

@@ -217,6 +217,17 @@ program
     process.exitCode = await generateCommand(loadConfig(), opts);
   });
 
+const retention = program.command('retention').description('anonymise records past their retention period in the country profile (docs/retention.md)');
+retention
+  .command('run')
+  .description('anonymise every record due (held persons excepted) and print the counts per kind')
+  .option('--dry-run', 'print what is due and change nothing', false)
+  .option('--as-of <date>', 'measure the periods against this day instead of today')
+  .action(async (opts: { dryRun: boolean; asOf?: string }) => {
+    const { retentionRunCommand } = await import('./retention.ts');
+    await retentionRunCommand(loadConfig(), opts);
+  });
+
 program
   .command('screen [file]')
   .description('screen JSON Lines ({"id","text","lang"?,"channel"?}) from FILE or stdin for trafficking indicators; one JSON line out per line in')

@@ -2,6 +2,7 @@ import { ensureAdministrator, openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { loadDemoData, relaxSignInForDemo } from '../demo/demo.ts';
 import { buildApp } from '../http/app.ts';
+import { startRetentionJob } from '../retention/job.ts';
 
 /** Starts the server; on first run creates the administrator and, with `demo`, the synthetic demo set. */
 export async function serve(config: Config, opts: { demo: boolean }) {
@@ -27,7 +28,9 @@ export async function serve(config: Config, opts: { demo: boolean }) {
   // The first-run password goes to the terminal only, never into the structured log.
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 
+  const stopRetention = config.retentionJob ? startRetentionJob(ctx, app.log) : () => undefined;
   const stop = async () => {
+    stopRetention();
     await app.close();
     await db.close();
     process.exit(0);

@@ -21,6 +21,9 @@ export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
   hotline_tips: ['summary_enc'],
   hotline_identifiers: ['value_enc', 'normalized_enc'],
   crime_facts: ['summary_enc'],
+  retention_holds: ['reason_enc', 'clear_reason_enc'],
+  person_merges: ['reason_enc'],
+  person_links: ['reason_enc'],
   prosecuted_persons: ['given_name_enc', 'family_name_enc', 'patronymic_enc', 'birth_date_enc', 'documents_enc', 'address_enc'],
 };
 

@@ -18,6 +18,8 @@ import type {
   WantedPersonsTable,
 } from '../prosecution/table.ts';
 import type { RateLimitsTable } from '../limits/table.ts';
+import type { RetentionHoldsTable } from '../retention/table.ts';
+import type { PersonLinksTable, PersonMergesTable } from '../duplicates/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDefinitionsTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
@@ -91,4 +93,7 @@ export interface Database {
   screening_items: ScreeningItemsTable;
   screening_decisions: ScreeningDecisionsTable;
   screening_questionnaires: ScreeningQuestionnairesTable;
+  retention_holds: RetentionHoldsTable;
+  person_merges: PersonMergesTable;
+  person_links: PersonLinksTable;
 }

@@ -16,6 +16,8 @@ export interface HotlineContactsTable {
   follow_up_done_at: Date | null;
   person_id: string | null;
   notes_enc: Uint8Array | null;
+  /** Set when retention cleared the notes and identifiers (src/retention). */
+  anonymised_at: Generated<Date | null>;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
 }

@@ -30,6 +30,8 @@ import { submissionRoutes } from '../submissions/routes.ts';
 import { activityRoutes } from '../activities/routes.ts';
 import { actionPlanRoutes } from '../action-plan/routes.ts';
 import { screeningRoutes } from '../screening/routes.ts';
+import { retentionRoutes } from '../retention/routes.ts';
+import { duplicateRoutes } from '../duplicates/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -137,6 +139,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       activityRoutes(api, ctx);
       actionPlanRoutes(api, ctx);
       screeningRoutes(api, ctx);
+      retentionRoutes(api, ctx);
+      duplicateRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

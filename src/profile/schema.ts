@@ -27,6 +27,25 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+const Years = z.number().int().min(1).max(100);
+/**
+ * How long identifying data is kept, in whole years, per kind of record (docs/retention.md gives the
+ * legal reasoning). Past it, `azad retention run` anonymises the record; the statistics stay.
+ */
+export const Retention = z.strictObject({
+  /** Identified victim, case closed: years after closure. */
+  victimCaseClosedYears: Years.default(10),
+  /** Child victim, case closed: years after the later of closure and the 18th birthday. */
+  childCaseClosedYears: Years.default(10),
+  /** Person linked to criminal proceedings, case closed: years after closure. */
+  proceedingsCaseClosedYears: Years.default(20),
+  /** Potential or not-confirmed victim, case closed: years after closure. */
+  notConfirmedCaseClosedYears: Years.default(5),
+  /** Hotline contact linked to no person: years after the contact. */
+  hotlineContactYears: Years.default(3),
+});
+export type Retention = z.infer<typeof Retention>;
+
 export const ProfileSettings = z.strictObject({
   code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
   name: Label,
@@ -38,6 +57,7 @@ export const ProfileSettings = z.strictObject({
   // Law on Combating Trafficking in Persons (No. 958-IIQ, 2005).
   reflectionPeriodDays: z.number().int().positive(),
   caseCodePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2-10 uppercase letters or digits'),
+  retention: Retention.prefault({}),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettings>;
 

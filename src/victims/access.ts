@@ -48,11 +48,12 @@ const LAW_ENFORCEMENT: readonly Role[] = ['police_investigator', 'prosecutor'];
  */
 export function personsVisible(auth: Auth, action: Action = 'persons.list', scopes?: Scope[]) {
   const reach = scopeFilter(auth, scopes ?? scopesFor(auth.roles, action), personScope);
-  const gates: Expression<SqlBool>[] = [];
+  // A record merged into another is read through the survivor (src/duplicates).
+  const gates: Expression<SqlBool>[] = [sql<SqlBool>`persons.merged_into is null`];
   const outsideOwner = (cond: Expression<SqlBool>) => sql<SqlBool>`(persons.owner_agency_id = ${auth.agencyId} or not ${cond})`;
   if (IDENTITY_LEVEL.includes(action)) gates.push(outsideOwner(refused('data_processing')));
   if (auth.roles.some((r) => LAW_ENFORCEMENT.includes(r)) && !auth.roles.includes('coordinator')) gates.push(outsideOwner(refused('law_enforcement_sharing')));
-  return gates.length ? sql<SqlBool>`(${reach} and ${sql.join(gates, sql` and `)})` : reach;
+  return sql<SqlBool>`(${reach} and ${sql.join(gates, sql` and `)})`;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParams } from '../http/params.ts';
 import { matchKey } from '../crypto/fields.ts';
-import { invalid } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
+import { mergedRedirect } from '../duplicates/redirect.ts';
 import { nameSearchTokens } from './names.ts';
 import { ensureNameIndex } from './name-index.ts';
 import { assertPersonVisible, personsVisible } from './access.ts';
@@ -96,9 +97,15 @@ export function victimRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  app.get('/persons/:id', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'One person', params: IdParams, response: { 200: PersonDetail } } }, async (req) => {
+  app.get('/persons/:id', { config: { action: 'persons.list', target: 'person' }, schema: { tags, summary: 'One person (a merged record redirects to the survivor)', params: IdParams, response: { 200: PersonDetail } } }, async (req, reply) => {
     const auth = authOf(req);
-    const detail = await personDetail(db, key, personsVisible(auth, 'persons.list', auth.scopes), personsVisible(auth, 'persons.identity'), req.params.id);
+    const detail = await personDetail(db, key, personsVisible(auth, 'persons.list', auth.scopes), personsVisible(auth, 'persons.identity'), req.params.id).catch(async (err: unknown) => {
+      // A merged record redirects to the one that stands now, if the caller may see it.
+      const target = err instanceof AppError && err.code === 'not_found' ? await mergedRedirect(db, auth, req.params.id) : null;
+      if (target) return target;
+      throw err;
+    });
+    if ('mergedInto' in detail) return reply.redirect(`/api/persons/${detail.mergedInto}`, 308);
     // Every disclosure of identifying data is on the record before it leaves the server.
     if (detail.identity) await appendAudit(db, { ...base(req), action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: detail.id, details: { caseCode: detail.caseCode } });
     return detail;

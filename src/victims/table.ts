@@ -31,6 +31,10 @@ export interface PersonsTable extends Created {
   closed_on: string | null;
   closure_note_enc: Uint8Array | null;
   assigned_to: Generated<string | null>;
+  /** Set when retention cleared the identity (src/retention). */
+  anonymised_at: Generated<Date | null>;
+  /** The surviving record after a merge (src/duplicates); such a record is hidden from lists. */
+  merged_into: Generated<string | null>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

@@ -15,6 +15,8 @@ import * as m0022 from './0022_account_duties.ts';
 import * as m0031 from './0031_rate_limits.ts';
 import * as m0032 from './0032_casework.ts';
 import * as m0033 from './0033_consent_overrides.ts';
+import * as m0070 from './0070_retention.ts';
+import * as m0071 from './0071_duplicates.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0031_rate_limits': m0031,
   '0032_casework': m0032,
   '0033_consent_overrides': m0033,
+  '0070_retention': m0070,
+  '0071_duplicates': m0071,
 };
