@@ -127,6 +127,8 @@ const col = (name: string) => () => sql.ref(name) as Sql;
 export const SOURCE_SPECS: Record<Source, SourceSpec> = {
   persons: withPerson(sql`p.id`, 'a', {
     from: sql`persons p`,
+    // A record merged into another is the same person: counted once, through the survivor.
+    where: sql`p.merged_into is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = p.owner_agency_id` }],
     dates: { identified: point(col('p.identified_on')), contact: point(col('p.contact_date')), closed: point(col('p.closed_on')) },
     defaultDate: 'identified',
