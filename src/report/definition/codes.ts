@@ -1,6 +1,6 @@
 // The codes each breakdown dimension and each code filter can hold, taken from where they are
 // defined: the country profile and the zod enums of the modules that record them. The checker, the
-// labels and the code list the coordinator reads (`azad report-definition codes`) all use this.
+// labels and the "Code lists" section of docs/report-definition.md all use this.
 import { ActivityKind } from '../../activities/schema.ts';
 import { LegalStage } from '../../assistance/schema.ts';
 import { CallerType, ContactChannel, ContactInput } from '../../hotline/schema.ts';
