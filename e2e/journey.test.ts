@@ -130,6 +130,7 @@ test('3 police: the tip on the home page, and a potential-victim record from its
   await heading(page, story.caseCode).waitFor();
   story.personId = page.url().split('/persons/')[1] ?? '';
   await page.getByRole('heading', { level: 2, name: az.person.calls }).waitFor();
+  await page.locator('#calls tbody tr').first().waitFor();
   assert.equal(await page.locator('#calls tbody tr').count(), 1, 'the person page lists the call');
   const police = await t.as('police_investigator');
   const person = await police.get(`/api/persons/${story.personId}`);
