@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { roles, type Role } from '../access/roles.ts';
@@ -32,6 +34,9 @@ const roleHome: Record<Role, AgencyKind> = {
   auditor: 'coordinator',
   prosecutor: 'prosecutor',
 };
+
+/** Attachments of test apps go to the system's temporary folder, never into the working tree (files are named by random id). */
+const TEST_ATTACHMENTS = path.join(os.tmpdir(), 'azad-test-attachments');
 
 /** The PostgreSQL server tests run against, or undefined for in-memory PGlite. */
 export const testServerUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -146,7 +151,7 @@ export async function startTestApp(opts: { profile?: string; config?: Partial<Co
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
-  const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory' }), ...opts.config };
+  const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory', AZAD_ATTACHMENTS_DIR: TEST_ATTACHMENTS }), ...opts.config };
   const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: key, version };
   const app = await buildApp(ctx, { ...opts, logger: opts.logger ?? false });
   await app.listen({ host: '127.0.0.1', port: 0 });
