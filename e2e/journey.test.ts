@@ -12,7 +12,7 @@ import { addDays } from '../src/victims/status.ts';
 import { todayInCalendar } from '../src/victims/schema.ts';
 import type { TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
-import { BrowserSession, fill, heading, navLink, signIn } from './session.ts';
+import { addForm, BrowserSession, fill, heading, navLink, signIn, section } from './session.ts';
 
 const session = new BrowserSession();
 let t: TestApp;
@@ -38,33 +38,17 @@ before(async () => {
 });
 after(() => session.close());
 
-const section = (page: Page, id: string) => page.locator(`section#${id}`);
-async function addForm(page: Page, sectionId: string, summary: string) {
-  const form = section(page, sectionId).locator('details[open] form');
-  // The section may still be loading its list and re-render once: open the disclosure until it stays open.
-  for (let i = 0; i < 5; i++) {
-    if (!(await form.isVisible())) await section(page, sectionId).locator('summary', { hasText: summary }).first().click();
-    try {
-      await form.waitFor({ timeout: 1000 });
-      await page.waitForTimeout(200);
-      if (await form.isVisible()) return form;
-    } catch {
-      // not open yet: try again
-    }
-  }
-  return form;
-}
 async function shot(page: Page, name: string) {
   const dir = process.env.AZAD_E2E_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `journey-${name}.png`), fullPage: true });
 }
+/** A home-page work queue's link, found by its label. */
+const queueLink = (page: Page, queue: string) => page.getByTestId('work-queues').getByRole('link').filter({ hasText: queue });
 /** The count beside a home-page work queue, or 0 when the queue is not shown. */
 async function queueCount(page: Page, queue: string) {
-  const list = page.getByTestId('work-queues');
-  await list.waitFor();
-  const link = list.getByRole('link').filter({ hasText: queue });
-  if ((await link.count()) === 0) return 0;
-  return Number(await link.locator('.work-count').textContent());
+  await page.getByTestId('work-queues').waitFor();
+  const link = queueLink(page, queue);
+  return (await link.count()) === 0 ? 0 : Number(await link.locator('.work-count').textContent());
 }
 
 const FIRST = '1–2 operator: the call, then a tip for the police';
@@ -111,7 +95,7 @@ test('3 police: the tip on the home page, and a potential-victim record from its
   const { page, problems } = tab;
   await signIn(page, t.users.police_investigator.username);
   assert.equal(await queueCount(page, az.home.queues.tips), 1, 'one tip awaits the police');
-  await page.getByTestId('work-queues').getByRole('link').filter({ hasText: az.home.queues.tips }).click();
+  await queueLink(page, az.home.queues.tips).click();
   await heading(page, az.tips.title).waitFor();
   await page.locator(`a[href="/hotline/tips/${story.tipId}"]`).first().click();
   await page.getByText(NOTE, { exact: false }).first().waitFor();
@@ -164,7 +148,7 @@ test('4–6 police: identification, the reflection period on the home page, cons
   // Step 5: the period ends within days, so the home page says so and leads to it.
   await page.goto('/');
   assert.equal(await queueCount(page, az.home.queues.reflection), 1);
-  await page.getByTestId('work-queues').getByRole('link').filter({ hasText: az.home.queues.reflection }).click();
+  await queueLink(page, az.home.queues.reflection).click();
   await page.getByRole('link', { name: story.caseCode }).click();
   await heading(page, story.caseCode).waitFor();
 
@@ -189,7 +173,7 @@ test('7 NGO: the referral on its home page, accepted from the inbox; the identit
   const { page, problems } = tab;
   await signIn(page, ngo.username);
   assert.equal(await queueCount(page, az.home.queues.referrals), 1, 'one new referral for the NGO');
-  await page.getByTestId('work-queues').getByRole('link').filter({ hasText: az.home.queues.referrals }).click();
+  await queueLink(page, az.home.queues.referrals).click();
   await heading(page, az.referrals.title).waitFor();
   const row = page.getByRole('row').filter({ hasText: story.caseCode });
   await row.getByRole('button', { name: `${az.referrals.acceptedAction} ${story.caseCode}` }).click();

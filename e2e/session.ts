@@ -79,3 +79,19 @@ export const heading = (page: Page, name: string) => page.getByRole('heading', {
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 /** The label of an optional field, as the form shows it. */
 export const optional = (label: string) => `${label} (${az.common.optional})`;
+
+/** A section of a record page by its id. */
+export const section = (page: Page, id: string) => page.locator(`section#${id}`);
+
+/**
+ * Opens a section's add form (a <details> disclosure) and returns the form. The section may still be
+ * loading its list and render once more, closing the disclosure: open it until it stays open.
+ */
+export async function addForm(page: Page, sectionId: string, summary: string) {
+  const form = section(page, sectionId).locator('details[open] form');
+  for (let i = 0; i < 5 && !(await form.isVisible()); i++) {
+    await section(page, sectionId).locator('summary', { hasText: summary }).first().click();
+    await form.waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  return form;
+}

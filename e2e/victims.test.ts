@@ -9,7 +9,7 @@ import { after, before, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Client, TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
-import { BrowserSession, fill, focusedId, heading, navLink, optional, signIn } from './session.ts';
+import { addForm, BrowserSession, fill, focusedId, heading, navLink, optional, signIn, section } from './session.ts';
 import { daysAgo } from '../src/test/factories.ts';
 
 const session = new BrowserSession();
@@ -56,14 +56,7 @@ after(() => session.close());
 
 const open = (tc: TestContext) => session.open(tc, !story.id && tc.name !== STEP1 ? 'the intake step did not complete' : undefined);
 
-const section = (page: Page, id: string) => page.locator(`section#${id}`);
 
-/** Opens a section's add form (a <details> disclosure) and returns the form. */
-async function addForm(page: Page, sectionId: string, summary: string) {
-  const s = section(page, sectionId);
-  await s.locator('summary', { hasText: summary }).click();
-  return s.locator('details[open] form');
-}
 
 /** What a keyboard user types into a date field for `ymd`, in the browser's order of day, month and year. */
 async function dateDigits(page: Page, ymd: string) {

@@ -5,6 +5,7 @@ import type { App, AppContext } from '../http/types.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParams } from '../http/params.ts';
+import type { Action } from '../access/rules.ts';
 import { matchKey } from '../crypto/fields.ts';
 import { AppError, invalid } from '../errors.ts';
 import { mergedRedirect } from '../duplicates/redirect.ts';
@@ -50,9 +51,9 @@ export function victimRoutes(app: App, ctx: AppContext) {
   });
 
   /** Runs a write on one person the caller may change, in one transaction with its audit entry. */
-  const onPerson = <T>(req: FastifyRequest<{ Params: { id: string } }>, fn: (trx: typeof db) => Promise<T>) =>
+  const onPerson = <T>(req: FastifyRequest<{ Params: { id: string } }>, fn: (trx: typeof db) => Promise<T>, action: Action = 'persons.update') =>
     db.transaction().execute(async (trx) => {
-      await assertPersonVisible(trx, authOf(req), 'persons.update', req.params.id);
+      await assertPersonVisible(trx, authOf(req), action, req.params.id);
       return fn(trx);
     });
 
@@ -146,13 +147,7 @@ export function victimRoutes(app: App, ctx: AppContext) {
       config: { action: 'consents.override', target: 'person' },
       schema: { tags, summary: 'Record the legal basis for processing despite a refused consent', params: IdParams, body: ConsentOverrideInput, response: { 201: Created } },
     },
-    async (req, reply) =>
-      reply.status(201).send({
-        id: await db.transaction().execute(async (trx) => {
-          await assertPersonVisible(trx, authOf(req), 'consents.override', req.params.id);
-          return overrideConsent(trx, key, req.params.id, req.body, who(req), base(req));
-        }),
-      }),
+    async (req, reply) => reply.status(201).send({ id: await onPerson(req, (trx) => overrideConsent(trx, key, req.params.id, req.body, who(req), base(req)), 'consents.override') }),
   );
   app.post('/persons/:id/children', { config: update, schema: { tags, summary: "Add a victim's child", params: IdParams, body: ChildInput, response: { 201: Created } } }, async (req, reply) =>
     reply.status(201).send({ id: await onPerson(req, (trx) => addChild(trx, req.params.id, req.body, who(req), base(req))) }),
