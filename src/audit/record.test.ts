@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { fieldKey } from '../crypto/fields.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { freshDatabase, testServerUrl } from '../test/harness.ts';
+import { appendAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
 
 const key = fieldKey(randomBytes(32));
@@ -39,4 +40,39 @@ test('app processes appending at once on one PostgreSQL make one gapless keyed c
   assert.equal(r.ok, true, JSON.stringify(r.broken));
   assert.equal(r.checked, 120);
   assert.equal(r.unkeyed, 0);
+});
+
+test('concurrent appends are group-committed: fewer transactions than entries, one gapless chain in arrival order', async () => {
+  const before = Number((await db.kysely.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  let commits = 0;
+  // Counting the transactions the appends open proves the batching without timing anything.
+  const counted = db.kysely.withPlugin({
+    transformQuery: (a) => {
+      if (a.node.kind === 'RawNode' && /audit_lock_head/.test(JSON.stringify(a.node))) commits += 1;
+      return a.node;
+    },
+    transformResult: async (a) => a.result,
+  });
+  await Promise.all(Array.from({ length: 200 }, (_, i) => appendAudit(counted, { action: `group.${i}`, outcome: 'ok' })));
+  assert.ok(commits >= 1 && commits < 200, `200 entries took ${commits} transactions`);
+  const rows = await db.kysely.selectFrom('audit_log').select(['seq', 'action']).where('action', 'like', 'group.%').orderBy('seq').execute();
+  assert.deepEqual(rows.map((r) => r.action), Array.from({ length: 200 }, (_, i) => `group.${i}`));
+  assert.equal(rows[199]!.seq - rows[0]!.seq, 199);
+  const r = await verifyAuditChain(db.kysely, key);
+  assert.equal(r.ok, true, JSON.stringify(r.broken));
+  assert.equal(r.checked, before + 200);
+});
+
+test('one entry the database refuses fails alone; the others in its batch are committed', async () => {
+  // jsonb refuses \u0000: that entry's caller gets audit_unavailable, its neighbours succeed.
+  const results = await Promise.allSettled(
+    Array.from({ length: 20 }, (_, i) => appendAudit(db.kysely, { action: `mixed.${i}`, outcome: 'ok', details: i === 7 ? { bad: 'a\u0000b' } : { i } })),
+  );
+  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
+  assert.deepEqual(failed, [7]);
+  const rejected = results[7] as PromiseRejectedResult;
+  assert.equal((rejected.reason as { code?: string }).code, 'audit_unavailable');
+  const n = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'mixed.%').execute();
+  assert.equal(n.length, 19);
+  assert.equal((await verifyAuditChain(db.kysely, key)).ok, true);
 });
