@@ -9,7 +9,8 @@ program
   .command('serve')
   .description('start the HTTP server (runs migrations first)')
   .option('--demo', 'on first run, also load the synthetic demo data set', false)
-  .action(async (opts: { demo: boolean }) => {
+  .option('--workers <n>', 'app processes sharing the port (a number, or auto for one per core); PostgreSQL only', '1')
+  .action(async (opts: { demo: boolean; workers: string }) => {
     const { serve } = await import('./serve.ts');
     await serve(loadConfig(), opts);
   });
