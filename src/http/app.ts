@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from '../accounts/auth.routes.ts';
 import { meRoutes } from '../accounts/me.routes.ts';
 import { userRoutes } from '../accounts/users.routes.ts';
@@ -38,6 +38,7 @@ import { auditHook } from './audit-hook.ts';
 import { handleError } from './errors.ts';
 import { inputHook } from './input.ts';
 import { limitHook } from './limits.ts';
+import { validatorCompiler } from './validation.ts';
 import { loggerOptions } from './logging.ts';
 import type { App, AppContext } from './types.ts';
 

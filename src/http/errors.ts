@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type ErrorCode, type FieldError } from '../errors.ts';
 import { isConnectionLost } from '../db/database.ts';
+import { isZodValidationError } from './validation.ts';
+import { languageOf, localiseErrorMessage, localiseFieldMessage } from '../i18n/server.ts';
 
 const contextPrefix: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 
@@ -9,8 +10,13 @@ const toPath = (instancePath: string) => instancePath.replace(/^\//, '').split('
 
 /** The one place where any failure becomes `{ error: { code, message, fields } }`. */
 export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  // Messages in the caller's language (Accept-Language); codes and paths never change.
+  const lang = languageOf(req.headers['accept-language']);
   const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
-    reply.status(status).type('application/json').send(errorBody(code, message, fields));
+    reply
+      .status(status)
+      .type('application/json')
+      .send(errorBody(code, localiseErrorMessage(code, message, lang), fields.map((f) => ({ ...f, message: localiseFieldMessage(f.message, lang) }))));
 
   if (err instanceof AppError) {
     if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
@@ -18,7 +24,7 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     return send(err.status, err.code, err.message, err.fields);
   }
 
-  if (hasZodFastifySchemaValidationErrors(err)) {
+  if (isZodValidationError(err)) {
     const prefix = contextPrefix[(err as { validationContext?: string }).validationContext ?? 'body'] ?? '';
     const fields: FieldError[] = [];
     for (const v of err.validation) {
@@ -26,7 +32,9 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
       // zod reports unknown keys on their parent object; name each key instead.
       const keys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
       if (keys.length) fields.push(...keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: 'unknown field' })));
-      else fields.push({ path: prefix + (path || '(root)'), message: v.message ?? 'invalid' });
+      else {
+        fields.push({ path: prefix + (path || '(root)'), message: localiseFieldMessage(v.message ?? 'invalid', lang, v.issue) });
+      }
     }
     // One message per field: a union can fail several ways at the same place.
     const unique = fields.filter((f, i) => fields.findIndex((g) => g.path === f.path) === i);

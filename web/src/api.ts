@@ -63,6 +63,8 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // The server words its messages in the interface language (set on <html lang> by the i18n module).
+  if (typeof document !== 'undefined' && document.documentElement.lang) headers['accept-language'] = document.documentElement.lang;
   let res: Response;
   try {
     res = await fetch(path, {
