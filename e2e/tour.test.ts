@@ -1,0 +1,172 @@
+// Every page of the web app, as a user who may open it, in az, en and ru on a phone-sized screen:
+// no missing translation, no English words in the az and ru interfaces, no sideways scroll at
+// 390 px, and (in az, the default) no serious or critical axe-core violation.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { roles, type Role } from '../src/access/roles.ts';
+import { scopesFor, type Action } from '../src/access/rules.ts';
+import { loadDemoData } from '../src/demo/demo.ts';
+import { TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
+import az from '../web/src/i18n/az.json' with { type: 'json' };
+import en from '../web/src/i18n/en.json' with { type: 'json' };
+import ru from '../web/src/i18n/ru.json' with { type: 'json' };
+import { BrowserSession, signIn } from './session.ts';
+
+const session = new BrowserSession();
+let t: TestApp;
+const ids: Record<string, string> = {};
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The web app's routes (web/src/routes.ts) with the action each needs; :id is filled from the data.
+const routes: { path: string; action: Action; id?: string }[] = [
+  { path: '/', action: 'session.self' },
+  { path: '/persons', action: 'persons.list' },
+  { path: '/persons/new', action: 'persons.create' },
+  { path: '/persons/:id', action: 'persons.list', id: 'person' },
+  { path: '/reflection-queue', action: 'persons.list' },
+  { path: '/referrals', action: 'referrals.inbox' },
+  { path: '/hotline/new', action: 'hotline.log' },
+  { path: '/hotline', action: 'hotline.read' },
+  { path: '/hotline/contacts/:id', action: 'hotline.read', id: 'contact' },
+  { path: '/hotline/follow-ups', action: 'hotline.log' },
+  { path: '/hotline/tips', action: 'tips.read' },
+  { path: '/hotline/tips/:id', action: 'tips.read', id: 'tip' },
+  { path: '/hotline/stats', action: 'hotline.stats' },
+  { path: '/report', action: 'report.read' },
+  { path: '/report/editor', action: 'report.definition' },
+  { path: '/prosecution/facts', action: 'prosecution.read' },
+  { path: '/prosecution/facts/new', action: 'prosecution.record' },
+  { path: '/prosecution/facts/:id', action: 'prosecution.read', id: 'fact' },
+  { path: '/prosecution/cases', action: 'prosecution.read' },
+  { path: '/prosecution/cases/:id', action: 'prosecution.read', id: 'case' },
+  { path: '/prosecution/persons/:id', action: 'prosecution.read', id: 'prosecuted' },
+  { path: '/prosecution/wanted', action: 'prosecution.read' },
+  { path: '/prosecution/stats', action: 'prosecution.stats' },
+  { path: '/submissions', action: 'submissions.read' },
+  { path: '/submissions/form', action: 'submissions.edit' },
+  { path: '/submissions/completeness', action: 'submissions.review' },
+  { path: '/submissions/:id', action: 'submissions.read', id: 'submission' },
+  { path: '/figures', action: 'submissions.figures' },
+  { path: '/indicators', action: 'indicators.edit' },
+  { path: '/activities', action: 'activities.read' },
+  { path: '/action-plan', action: 'nap.read' },
+  { path: '/action-plan/:id', action: 'nap.read', id: 'measure' },
+  { path: '/screening', action: 'screening.screen' },
+  { path: '/screening/queue', action: 'screening.read' },
+  { path: '/screening/items/:id', action: 'screening.read', id: 'screening' },
+  { path: '/screening/questionnaire', action: 'questionnaire.record' },
+  { path: '/users', action: 'users.list' },
+  { path: '/users/new', action: 'users.create' },
+  { path: '/users/changes', action: 'users.approve' },
+  { path: '/users/:id', action: 'users.update', id: 'user' },
+  { path: '/agencies', action: 'agencies.list' },
+  { path: '/agencies/new', action: 'agencies.create' },
+  { path: '/audit', action: 'audit.list' },
+  { path: '/settings/security', action: 'settings.read' },
+  { path: '/account', action: 'session.self' },
+  { path: '/notifications', action: 'session.self' },
+];
+
+// Who visits: the first role in this order that may open the page.
+const preference: Role[] = ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker', 'agency_reporter', 'prosecutor', 'analyst', 'administrator', 'auditor'];
+const visitorOf = (action: Action) => preference.find((r) => scopesFor([r], action).length > 0);
+
+/** Words of the English interface that neither the az nor the ru interface uses: seen in az or ru, they leak. */
+function englishOnlyWords(): Set<string> {
+  const words = (obj: unknown): string[] =>
+    Object.values(obj as Record<string, unknown>).flatMap((v) => (v && typeof v === 'object' ? words(v) : typeof v === 'string' ? (v.replace(/\{\{\w+\}\}/g, ' ').match(/[A-Za-z]{4,}/g) ?? []) : []));
+  const shared = new Set([...words(az), ...words(ru)].map((w) => w.toLowerCase()));
+  return new Set(words(en).map((w) => w.toLowerCase()).filter((w) => !shared.has(w)));
+}
+const english = englishOnlyWords();
+
+before(async () => {
+  if (!(await session.start())) return;
+  t = session.app;
+  await loadDemoData(t.db.kysely, t.ctx.profile, { password: TEST_PASSWORD, key: t.ctx.fieldKey, records: { fromYear: 2025, toYear: 2025, scale: 1 } });
+  const first = async (table: 'persons' | 'hotline_contacts' | 'hotline_tips' | 'crime_facts' | 'criminal_cases' | 'prosecuted_persons' | 'submissions' | 'nap_measures' | 'screening_items' | 'users') =>
+    (await t.db.kysely.selectFrom(table).select('id').orderBy('id').limit(1).executeTakeFirst())?.id;
+  const operator = await t.as('hotline_operator');
+  const contact = await first('hotline_contacts');
+  if (!(await first('hotline_tips'))) await operator.post('/api/hotline/tips', { contactId: contact, summary: 'Zəng edən qonşunun qızının xaricə aparıldığını deyir.' });
+  const coordinator = await t.as('coordinator');
+  if (!(await first('screening_items'))) await coordinator.post('/api/screening/items', { text: 'Dubayda ofisiant işi, pasportunuzu işəgötürənə təhvil verirsiniz, bilet pulsuz.', lang: 'az', channel: 'job_ad' });
+  const map = { person: 'persons', contact: 'hotline_contacts', tip: 'hotline_tips', fact: 'crime_facts', case: 'criminal_cases', prosecuted: 'prosecuted_persons', submission: 'submissions', measure: 'nap_measures', screening: 'screening_items', user: 'users' } as const;
+  for (const [k, table] of Object.entries(map)) {
+    const id = await first(table);
+    if (id) ids[k] = id;
+  }
+});
+after(() => session.close());
+
+interface Finding {
+  page: string;
+  lang: string;
+  problem: string;
+}
+
+async function check(page: Page, path: string, lang: string, findings: Finding[], withAxe: boolean) {
+  const problems: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error' && m.text().includes('i18n: missing key')) problems.push(m.text());
+  };
+  page.on('console', onConsole);
+  await page.goto(path);
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  const { scrollWidth, width, text } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    text: document.body.innerText,
+  }));
+  if (scrollWidth > width) problems.push(`scrolls sideways: ${scrollWidth} px wide at ${width} px`);
+  if (lang !== 'en') {
+    const leaked = [...new Set((text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => english.has(w.toLowerCase())))];
+    if (leaked.length) problems.push(`English words: ${leaked.slice(0, 12).join(', ')}`);
+  }
+  if (withAxe) {
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    });
+    problems.push(...violations.map((v) => `axe: ${v}`));
+  }
+  page.off('console', onConsole);
+  for (const problem of problems) findings.push({ page: path, lang, problem });
+}
+
+test('every page, as a user who may open it, in az, en and ru at 390×844', { timeout: 900_000 }, async (tc) => {
+  const tab = await session.open(tc);
+  if (!tab) return;
+  await tab.context.close();
+  const findings: Finding[] = [];
+  const byRole = new Map<Role, typeof routes>();
+  for (const r of routes) {
+    const role = visitorOf(r.action);
+    assert.ok(role, `nobody may open ${r.path}`);
+    byRole.set(role, [...(byRole.get(role) ?? []), r]);
+  }
+  assert.equal(roles.length, preference.length);
+  for (const [role, list] of byRole) {
+    const visitor = await session.open(tc);
+    if (!visitor) return;
+    const { page } = visitor;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, t.users[role].username);
+    for (const lang of ['az', 'en', 'ru']) {
+      await page.evaluate((l) => window.localStorage.setItem('azad.language', l), lang);
+      for (const r of list) {
+        const id = r.id ? ids[r.id] : undefined;
+        assert.ok(!r.id || id, `no record to open for ${r.path}`);
+        const path = id ? r.path.replace(':id', id) : r.path;
+        await check(page, path, lang, findings, lang === 'az');
+      }
+    }
+    assert.deepEqual(visitor.problems, [], `${role}: CSP violations or page errors`);
+  }
+  assert.deepEqual(findings, []);
+});
