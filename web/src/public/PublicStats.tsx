@@ -131,7 +131,7 @@ export function PublicStatsPage() {
                     </tbody>
                   </table>
                 </div>
-                {table.chart && table.cells.length > 1 && <Bars table={table} mark={data.mark} title={table.title} />}
+                {table.chart && table.cells.length > 1 && table.cells.some((c) => 'value' in c) && <Bars table={table} mark={data.mark} title={table.title} />}
                 <p>
                   {t('public.download')}: <a href={download(table.id, 'csv')}>CSV</a> · <a href={download(table.id, 'json')}>JSON</a>
                 </p>
