@@ -120,7 +120,7 @@ export function variableBounds(n: number, equations: readonly Equation[], vars: 
     const min = minimise(copy(base), cost);
     cost[v] = -1;
     const negMax = minimise(copy(base), cost);
-    out.set(v, { min: Math.max(0, min), max: negMax === -Infinity ? Infinity : -negMax });
+    out.set(v, { min: Math.max(0, min), max: negMax === -Infinity ? Infinity : Math.max(0, -negMax) });
   }
   return out;
 }
