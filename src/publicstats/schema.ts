@@ -25,7 +25,6 @@ export type PublicTableSpec = z.infer<typeof PublicTableSpec>;
 /** The country profile's public statistics: which tables, and the disclosure rule (docs/public-statistics.md). */
 export const PublicStatsConfig = z
   .strictObject({
-    $comment: z.string().optional(),
     /** Counts from 1 to threshold − 1 are hidden (primary suppression). */
     threshold: z.number().int().min(2).max(100).default(5),
     /** Whether a zero is itself sensitive ("nobody of that kind"); by default zeros are shown. */
