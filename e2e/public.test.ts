@@ -32,8 +32,11 @@ for (const [lang, words] of [['az', az], ['en', en], ['ru', ru]] as const) {
     if (!tab) return;
     const { page, problems } = tab;
     await page.addInitScript((l) => window.localStorage.setItem('azad.language', l), lang);
-    await page.goto('/public');
+    // Reached from the sign-in screen, which every signed-out visitor sees first.
+    await page.goto('/');
+    await page.getByRole('link', { name: words.public.title, exact: true }).click();
     await heading(page, words.public.title).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/public');
     assert.equal(await page.getByLabel(az.signIn.username, { exact: true }).count(), 0, 'no sign-in form: the page is open to all');
 
     const sex = page.getByTestId('public-victims-by-sex');
