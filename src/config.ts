@@ -40,6 +40,7 @@ const Env = z.object({
   AZAD_LIMIT_RENDER: Rate.prefault('120/60'),
   AZAD_LIMIT_SCREENING: Rate.prefault('30/60'),
   AZAD_LIMIT_EXPORT: Rate.prefault('30/60'),
+  AZAD_LIMIT_PUBLIC: Rate.prefault('120/60'),
   AZAD_PDF_PAGES: z.coerce.number().int().min(1).max(16).default(2),
   AZAD_PDF_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   AZAD_SCREENING_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
@@ -71,7 +72,7 @@ export interface Config {
   /** PostgreSQL only (PGlite runs one statement at a time in-process). */
   dbTimeouts: DbTimeouts;
   /** Per-user limits on costly work, by name; null: unlimited. */
-  limits: Record<LimitName, RateLimit | null>;
+  limits: Record<Exclude<LimitName, 'public'>, RateLimit | null> & { public?: RateLimit | null };
   /** Chromium pages printing PDFs at once in this process, and how long a request waits for one. */
   pdf: { pages: number; queueTimeoutMs: number };
   /** Worker threads that screen API batches off the event loop. */
@@ -110,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.AZAD_BODY_LIMIT,
     sessionIdleMinutes: e.AZAD_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.AZAD_SESSION_MAX_HOURS,
-    limits: { pdf: e.AZAD_LIMIT_PDF, render: e.AZAD_LIMIT_RENDER, screening: e.AZAD_LIMIT_SCREENING, export: e.AZAD_LIMIT_EXPORT },
+    limits: { pdf: e.AZAD_LIMIT_PDF, render: e.AZAD_LIMIT_RENDER, screening: e.AZAD_LIMIT_SCREENING, export: e.AZAD_LIMIT_EXPORT, public: e.AZAD_LIMIT_PUBLIC },
     pdf: { pages: e.AZAD_PDF_PAGES, queueTimeoutMs: e.AZAD_PDF_QUEUE_TIMEOUT_MS },
     dbTimeouts: { statementMs: e.AZAD_DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.AZAD_DB_IDLE_TX_TIMEOUT_MS, connectMs: e.AZAD_DB_CONNECT_TIMEOUT_MS },
     screeningWorkers: e.AZAD_SCREENING_WORKERS,

@@ -32,6 +32,7 @@ import { actionPlanRoutes } from '../action-plan/routes.ts';
 import { screeningRoutes } from '../screening/routes.ts';
 import { retentionRoutes } from '../retention/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { publicStatsRoutes } from '../publicstats/routes.ts';
 import { setCalendarTimeZone } from '../victims/schema.ts';
 import { accessHook, uncoveredRoute } from './access.ts';
 import { auditHook } from './audit-hook.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       screeningRoutes(api, ctx);
       retentionRoutes(api, ctx);
       duplicateRoutes(api, ctx);
+      publicStatsRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true, audit: false }, schema: { hide: true } }, () => app.swagger());
       opts.extraRoutes?.(api);
     },

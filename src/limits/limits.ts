@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-/** The kinds of costly work a user may ask for only so often (configured in `Config.limits`). */
-export const limitNames = ['pdf', 'render', 'screening', 'export'] as const;
+/**
+ * The kinds of costly work a user may ask for only so often (configured in `Config.limits`);
+ * `public` counts anonymous reads of the public statistics per client address.
+ */
+export const limitNames = ['pdf', 'render', 'screening', 'export', 'public'] as const;
 export type LimitName = (typeof limitNames)[number];
 
 export interface RateLimit {

@@ -12,12 +12,27 @@ import { EnrolPage } from './accounts/Enrol.tsx';
 import { NotFoundPage } from './ui/NotFound.tsx';
 import { SignInPage } from './accounts/SignIn.tsx';
 import { match, navigate, useLocation } from './router.tsx';
-import { routes } from './routes.ts';
+import { publicRoutes, routes } from './routes.ts';
 import { can, SessionContext, type Me, type Session } from './session.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'anonymous'; notice?: 'signedOut' | 'unauthenticated' } | { kind: 'signedIn'; me: Me };
 
+/** Public pages need no session and never wait for one; everything else goes through sign-in. */
 export function App() {
+  const { path } = useLocation();
+  const open = publicRoutes.find((r) => match(r.path, path));
+  if (open) {
+    const Component = open.component;
+    return (
+      <Layout>
+        <Component />
+      </Layout>
+    );
+  }
+  return <SessionApp />;
+}
+
+function SessionApp() {
   const { t } = useTranslation();
   const { path } = useLocation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });

@@ -45,6 +45,7 @@ import { ActivitiesPage } from './activities/Activities.tsx';
 import { ActionPlanPage } from './action-plan/ActionPlan.tsx';
 import { MeasurePage } from './action-plan/Measure.tsx';
 import { NotificationsPage } from './notifications/Notifications.tsx';
+import { PublicStatsPage } from './public/PublicStats.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
   | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
@@ -106,3 +107,6 @@ export const routes: Route[] = [
   { path: '/account', action: 'session.self', nav: 'account', component: AccountPage },
   { path: '/notifications', action: 'session.self', component: NotificationsPage },
 ];
+
+/** Pages anyone may open, signed in or not: they read only the public API (src/publicstats/). */
+export const publicRoutes: { path: string; component: ComponentType }[] = [{ path: '/public', component: PublicStatsPage }];

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { FormAlert, Notice } from '../ui/Alerts.tsx';
 import { CheckboxField, TextField } from '../ui/Field.tsx';
 import { Page } from '../ui/Page.tsx';
+import { Link } from '../router.tsx';
 import { requireFilled, useSubmit } from '../form.ts';
 import type { Me } from '../session.tsx';
 
@@ -154,6 +155,9 @@ export function SignInPage({ notice, onSignedIn }: { notice?: 'signedOut' | 'una
             )}
           </div>
         </form>
+        <p className="hint">
+          <Link to="/public">{t('public.title')}</Link>
+        </p>
       </Page>
     </div>
   );
