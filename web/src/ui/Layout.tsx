@@ -1,5 +1,5 @@
 // The frame around every screen: skip link, header (brand, language, sign-out), navigation, main.
-import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../src/profile/schema.ts';
 import { Link, useLocation } from '../router.tsx';
@@ -32,6 +32,9 @@ export function Layout({
   const { t } = useTranslation();
   const { path } = useLocation();
   const first = useRef(true);
+  // On a narrow screen the navigation folds behind a menu button; a page change folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   // After an in-app navigation, focus the new page's heading so it is announced, or the field
   // a data-entry page marks as where work starts (its label is announced instead).
@@ -77,8 +80,11 @@ export function Layout({
           </div>
         </div>
         {nav && nav.length > 0 && (
-          <nav aria-label={t('app.mainNav')} className="site-nav">
-            <ul>
+          <nav aria-label={t('app.mainNav')} className="site-nav" data-open={menuOpen ? 'true' : 'false'}>
+            <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav-list" onClick={() => setMenuOpen((o) => !o)}>
+              {t('app.menu')}
+            </button>
+            <ul id="main-nav-list">
               {nav.map((item) => (
                 <li key={item.path}>
                   <Link to={item.path} aria-current={isCurrent(item.path) ? 'page' : undefined}>
