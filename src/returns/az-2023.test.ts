@@ -1,0 +1,66 @@
+// Every return on the synthetic 2023 fixture (`azad fixtures load az-2023`): the figures it shares
+// with the annual report agree, and the files open in their receiver's layout.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
+import { fieldKey } from '../crypto/fields.ts';
+import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadProfile, profileDir } from '../profile/load.ts';
+import type { Profile } from '../profile/schema.ts';
+import { loadFixture } from '../report/fixtures/load.ts';
+import { reportFigures } from '../report/report.ts';
+import { freshDatabase } from '../test/harness.ts';
+import { calendarYear } from './period.ts';
+import { makeReturn, renderReturn, returnDefinition, type MadeReturn } from './returns.ts';
+
+let db: Db;
+let profile: Profile;
+let report: Map<string, { value: number | null; breakdown?: Record<string, number> }>;
+
+before(async () => {
+  db = await freshDatabase();
+  profile = await loadProfile(profileDir('az'));
+  await migrateToLatest(db.kysely);
+  await seedAgenciesFromProfile(db.kysely, profile);
+  await loadFixture(db.kysely, { key: fieldKey(randomBytes(32)), profile }, 'az-2023');
+  report = new Map((await reportFigures(db.kysely, profile, 2023)).figures.map((f) => [f.id, f]));
+});
+after(() => db.close());
+
+async function make(name: string): Promise<MadeReturn> {
+  const def = returnDefinition(name);
+  assert.ok(def, `return ${name} is registered`);
+  return makeReturn(db.kysely, profile, def, calendarYear(2023));
+}
+const disagreements = (r: MadeReturn) => r.findings.filter((f) => f.code === 'report_disagrees');
+const rep = (id: string, part?: string) => {
+  const f = report.get(id);
+  assert.ok(f, `the report has ${id}`);
+  return part === undefined ? f.value : (f.breakdown?.[part] ?? 0);
+};
+
+test('GLOTIP 2023: detected victims, by sex and children, and persons prosecuted and convicted agree with the annual report', async () => {
+  const r = await make('glotip');
+  assert.deepEqual(disagreements(r), []);
+  const rows = r.sheets[0]!.rows;
+  const cell = (indicator: string, dimension: string, category: string, sex: string, age: string) => {
+    const found = rows.filter((x) => x[4] === indicator && x[5] === dimension && x[6] === category && x[7] === sex && x[8] === age);
+    assert.equal(found.length, 1, `one row for ${indicator}/${dimension}/${category}/${sex}/${age}`);
+    return found[0]![11];
+  };
+  assert.equal(cell('Detected trafficking victims', 'Total', 'Total', 'Total', 'Total'), rep('victims.identified'));
+  assert.equal(cell('Detected trafficking victims', 'Total', 'Total', 'Female', 'Total'), rep('victims.identified', 'female'));
+  assert.equal(cell('Detected trafficking victims', 'Total', 'Total', 'Male', 'Total'), rep('victims.identified', 'male'));
+  assert.equal(cell('Detected trafficking victims', 'Total', 'Total', 'Total', '0 to 17 years'), rep('victims.by_age', 'under-18'));
+  assert.equal(cell('Detected trafficking victims', 'by citizenship', 'Azerbaijan', 'Total', 'Total'), rep('victims.by_citizenship', 'AZ'));
+  // The registry's every article, as the report counts it, is reconciled by the checks; the return
+  // keeps to trafficking articles, so its persons are at most the report's.
+  assert.ok((cell('Persons convicted', 'Total', 'Total', 'Total', 'Total') as number) <= (rep('defendants.convicted') as number));
+  assert.ok((cell('Persons prosecuted', 'Total', 'Total', 'Total', 'Total') as number) <= (rep('defendants.sent_to_court') as number));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderReturn(r)) as unknown as ArrayBuffer);
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['data_glotip', 'Validation']);
+});
