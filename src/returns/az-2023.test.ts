@@ -64,3 +64,18 @@ test('GLOTIP 2023: detected victims, by sex and children, and persons prosecuted
   await wb.xlsx.load((await renderReturn(r)) as unknown as ArrayBuffer);
   assert.deepEqual(wb.worksheets.map((w) => w.name), ['data_glotip', 'Validation']);
 });
+
+test('US TIP for calendar 2023: victims, prosecutions, convictions, sentences and protection agree with the annual report', async () => {
+  const r = await make('tip');
+  assert.deepEqual(disagreements(r), []);
+  const [law, sentences, protection] = r.sheets;
+  const lawRow = (figure: string) => law!.rows.find((x) => x[0] === figure)!;
+  assert.equal(lawRow('Victims identified')[2], rep('victims.identified'));
+  assert.match(String(lawRow('Victims identified')[6]), /^\d+ \(\d+\)$/, 'printed as the TIP report prints it: total (labour)');
+  assert.ok((lawRow('Convictions')[2] as number) <= (rep('defendants.convicted') as number));
+  const total = sentences!.rows.find((x) => x[0] === 'total')!;
+  assert.ok((total[1] as number) <= (rep('sentences.by_type') as number));
+  const prot = (figure: string) => protection!.rows.find((x) => x[0] === figure)![1];
+  assert.equal(prot('Victims given shelter'), rep('assistance.shelter'));
+  assert.equal(prot('Persons paid: One-time allowance'), rep('assistance.lump_sum_700'));
+});
