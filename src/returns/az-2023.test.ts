@@ -13,6 +13,8 @@ import type { Profile } from '../profile/schema.ts';
 import { loadFixture } from '../report/fixtures/load.ts';
 import { reportFigures } from '../report/report.ts';
 import { freshDatabase } from '../test/harness.ts';
+import { QUASI_IDENTIFIERS } from './ctdc.ts';
+import { classes } from './kanon.ts';
 import { calendarYear } from './period.ts';
 import { makeReturn, renderReturn, returnDefinition, type MadeReturn } from './returns.ts';
 
@@ -78,4 +80,33 @@ test('US TIP for calendar 2023: victims, prosecutions, convictions, sentences an
   const prot = (figure: string) => protection!.rows.find((x) => x[0] === figure)![1];
   assert.equal(prot('Victims given shelter'), rep('assistance.shelter'));
   assert.equal(prot('Persons paid: One-time allowance'), rep('assistance.lump_sum_700'));
+});
+
+test('HTCDS 2023: one row per case, no identity, and the identified victims are the annual report\'s', async () => {
+  const r = await make('htcds');
+  assert.deepEqual(disagreements(r), []);
+  const sheet = r.sheets[0]!;
+  const col = (name: string) => sheet.columns.indexOf(name);
+  const identified = sheet.rows.filter((x) => x[col('vic_TraffickingStatus')] === 'ActualVictimOfTrafficking');
+  assert.ok(identified.length >= (rep('victims.identified') as number));
+  for (const name of sheet.columns) assert.doesNotMatch(name, /Name|Birthdate|Identity|Email|Phone|Address/i, `${name}: no identity column`);
+  assert.equal(new Set(sheet.rows.map((x) => x[col('cas_CaseId')])).size, sheet.rows.length, 'one row per case');
+  const csv = (await renderReturn(r)).toString('utf8');
+  assert.ok(csv.startsWith(`${sheet.columns.join(',')}\r\n`));
+});
+
+test('CTDC 2023: the public file is k-anonymous over its quasi-identifiers, with k from the profile', async () => {
+  const r = await make('ctdc');
+  assert.deepEqual(disagreements(r), []);
+  const k = profile.settings.returns.ctdcK;
+  assert.equal(k, 11);
+  const sheet = r.sheets[0]!;
+  const rows = sheet.rows.map((x) => Object.fromEntries(sheet.columns.map((c, i) => [c, x[i] as string | number])));
+  assert.ok(rows.length > 0, 'some victims survive anonymisation');
+  const counts = classes(rows, QUASI_IDENTIFIERS);
+  for (const [combination, n] of counts) assert.ok(n >= k, `${combination} occurs ${n} times, fewer than k = ${k}`);
+  assert.ok(rows.every((x) => x.Datasource === 'Case management'));
+  const note = r.findings.find((f) => f.code === 'records_incomplete');
+  assert.ok(note && note.ours === rows.length, 'the file says how many were generalised and left out');
+  assert.ok(rows.length <= (rep('victims.identified') as number));
 });
