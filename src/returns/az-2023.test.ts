@@ -110,3 +110,33 @@ test('CTDC 2023: the public file is k-anonymous over its quasi-identifiers, with
   assert.ok(note && note.ours === rows.length, 'the file says how many were generalised and left out');
   assert.ok(rows.length <= (rep('victims.identified') as number));
 });
+
+test('GRETA 2023: identified victims, reflection periods, permits and shelter agree with the annual report; what Azad does not record says so', async () => {
+  const r = await make('greta');
+  assert.deepEqual(disagreements(r), []);
+  const [victims, protection, compensation] = r.sheets;
+  const v = (b: string, c: string) => victims!.rows.find((x) => x[0] === b && x[1] === c)!;
+  assert.equal(v('total', 'all')[3], rep('victims.identified'));
+  assert.equal(v('sex', 'female')[3], rep('victims.identified', 'female'));
+  assert.ok((v('total', 'all')[2] as number) > 0, 'presumed victims are counted');
+  const p = (f: string) => protection!.rows.find((x) => x[0] === f)!;
+  assert.equal(p('Recovery and reflection periods granted')[1], rep('reflection_period.granted'));
+  assert.equal(p('Residence permits issued')[1], rep('assistance.residence_permits'));
+  assert.equal(p('Recovery and reflection periods refused')[1], 'not available');
+  assert.ok(compensation!.rows.every((x) => x[1] === 'not available'), 'compensation is not recorded: never a blank or a zero');
+});
+
+test('Eurostat 2023: a true zero and "not available" stay apart; identified victims agree with the annual report', async () => {
+  const r = await make('eurostat');
+  assert.deepEqual(disagreements(r), []);
+  const rows = r.sheets[0]!.rows;
+  const obs = (table: string, leg: string, sex: string, age: string, citizen: string, exploit: string) => rows.find((x) => x.slice(0, 6).join('|') === [table, leg, sex, age, citizen, exploit].join('|'))![8];
+  assert.equal(obs('crim_thb_vsa', 'VICT_IDENT', 'T', 'TOTAL', 'TOTAL', 'TOTAL'), rep('victims.identified'));
+  assert.equal(obs('crim_thb_vsa', 'VICT_IDENT', 'F', 'TOTAL', 'TOTAL', 'TOTAL'), rep('victims.identified', 'female'));
+  assert.equal(obs('crim_thb_vexp', 'VICT_IDENT', 'T', 'TOTAL', 'TOTAL', 'ORG'), 0, 'organ removal is recorded in this country and none occurred: a true zero');
+  assert.ok(rows.every((x) => x[8] !== null && x[8] !== ''), 'no blank cell');
+  // A year before the records begin is not available, not zero.
+  const before = await makeReturn(db.kysely, profile, returnDefinition('eurostat')!, calendarYear(2010));
+  assert.ok(before.sheets[0]!.rows.every((x) => x[8] === ':'));
+  assert.match((await renderReturn(before)).toString('utf8'), /,:,/);
+});

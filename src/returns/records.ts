@@ -225,3 +225,13 @@ export async function reflectionPeriods(db: Db, period: Period): Promise<{ perso
      where rp.start_date between ${period.from} and ${period.to}`.execute(db);
   return rows.rows.map((r) => ({ personId: r.person_id, outcome: r.outcome, days: r.days }));
 }
+
+/**
+ * Where the records begin: the first victim's first contact and the first procedural step. Before
+ * them Azad knows nothing (a year before the system is "not available", not zero).
+ */
+export async function recordsBegin(db: Db): Promise<{ victims: string | null; justice: string | null }> {
+  const r = await sql<{ victims: string | null; justice: string | null }>`
+    select (select min(contact_date) from persons) as victims, (select min(on_date) from procedural_steps) as justice`.execute(db);
+  return r.rows[0] ?? { victims: null, justice: null };
+}

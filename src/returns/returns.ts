@@ -7,13 +7,15 @@ import { glotip } from './glotip.ts';
 import { tip } from './tip.ts';
 import { htcds } from './htcds.ts';
 import { ctdc } from './ctdc.ts';
+import { greta } from './greta.ts';
+import { eurostat } from './eurostat.ts';
 import { findingsSheet, toCsv, toXlsx } from './output.ts';
 import { checkedPeriod, periodSlug } from './period.ts';
 import type { Finding, Period, ReturnFormat, ReturnInfo, ReturnName, Sheet } from './schema.ts';
 import type { ReturnDefinition } from './types.ts';
 
 /** In the brief's order of priority. */
-const RETURNS: Partial<Record<ReturnName, ReturnDefinition>> = { glotip, tip, htcds, ctdc };
+const RETURNS: Partial<Record<ReturnName, ReturnDefinition>> = { glotip, tip, htcds, ctdc, greta, eurostat };
 
 export const returnList = (): ReturnInfo[] => Object.values(RETURNS).map((r) => r.info);
 export const returnDefinition = (name: string): ReturnDefinition | undefined => RETURNS[name as ReturnName];
