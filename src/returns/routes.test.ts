@@ -27,6 +27,17 @@ before(async () => {
   await identify('2024-03-31');
   await identify('2024-04-01', { gender: 'male' }, ['forced_labour']);
   await identify('2024-04-02');
+  // A forced-labour case sent to court (with its charged defendant) on 31 March; the conviction on 1 April.
+  const ok = (r: { status: number; body: unknown }, status = 201) => assert.equal(r.status, status, JSON.stringify(r.body));
+  const fact = await police.post('/api/prosecution/facts', { registeredOn: '2024-01-10', articles: ['144-2'] });
+  ok(fact);
+  const kase = await police.post('/api/prosecution/cases', { number: 'T-2024-1', openedOn: '2024-01-15', articles: ['144-2'], factIds: [fact.body.id], investigatingAgencyId: await agencyId(t, 'mia') });
+  ok(kase);
+  const person = await police.post(`/api/prosecution/cases/${kase.body.id}/persons`, { identity: { givenName: 'Sınaq' }, sex: 'male', citizenship: 'AZ', role: 'recruiter', stage: 'charged', on: '2024-01-20' });
+  ok(person);
+  ok(await police.post(`/api/prosecution/cases/${kase.body.id}/status`, { status: 'completed', on: '2024-03-01' }), 204);
+  ok(await police.post(`/api/prosecution/cases/${kase.body.id}/status`, { status: 'sent_to_court', on: '2024-03-31' }), 204);
+  ok(await police.post(`/api/prosecution/persons/${person.body.id}/steps`, { stage: 'convicted', on: '2024-04-01' }), 204);
 });
 after(() => t.close());
 
@@ -42,16 +53,15 @@ test('only the national coordinator lists and makes returns', async () => {
 });
 
 test('the TIP year runs from 1 April to 31 March: 31 March and 1 April fall in different years', async () => {
-  const victims = async (reportYear: number) => {
+  const printed = async (reportYear: number) => {
     const p = tipYear(reportYear);
     const res = await coordinator.get(`/api/returns/tip?from=${p.from}&to=${p.to}&as=json`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    const row = res.body.sheets[0].rows.find((r: unknown[]) => r[0] === 'Victims identified');
-    return { total: row[2], printed: row[6] };
+    return Object.fromEntries(res.body.sheets[0].rows.map((r: unknown[]) => [r[0], r[6]]));
   };
   assert.deepEqual(tipYear(2024), { from: '2023-04-01', to: '2024-03-31' });
-  assert.deepEqual(await victims(2024), { total: 1, printed: '1 (0)' }, '31 March 2024 closes the 2024 TIP year');
-  assert.deepEqual(await victims(2025), { total: 2, printed: '2 (1)' }, '1 April 2024 opens the 2025 TIP year; the labour victim is in parentheses');
+  assert.deepEqual(await printed(2024), { Investigations: '1 (1)', Prosecutions: '1 (1)', Convictions: '0 (0)', 'Victims identified': '1 (0)' }, '31 March 2024 closes the 2024 TIP year');
+  assert.deepEqual(await printed(2025), { Investigations: '0 (0)', Prosecutions: '0 (0)', Convictions: '1 (1)', 'Victims identified': '2 (1)' }, '1 April 2024 opens the 2025 TIP year; labour trafficking in parentheses');
 });
 
 test('a period that is not a calendar year is said to be not comparable with the annual report; a calendar year is compared', async () => {
