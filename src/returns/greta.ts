@@ -106,8 +106,8 @@ async function make({ db, profile, period }: MakeContext) {
     ...sharedDefendantFigures(steps),
     { figure: 'cases.initiated', ours: cases.length, what: 'Criminal cases opened under any article of the registry' },
     { figure: 'reflection_period.granted', ours: reflection.length, what: 'Recovery and reflection periods granted' },
-    { figure: 'assistance.shelter', ours: persons('shelter', true), what: 'Victims given shelter' },
   ];
+  if (helpKinds.some((k) => k.code === 'shelter')) shared.push({ figure: 'assistance.shelter', ours: persons('shelter', true), what: 'Victims given shelter' });
   if (helpKinds.some((k) => k.code === 'residence_permit')) shared.push({ figure: 'assistance.residence_permits', ours: persons('residence_permit', true), what: 'Residence permits issued to victims' });
   return { sheets: [victims, protection, compensation, justice], shared };
 }

@@ -126,9 +126,17 @@ export function crimeScope(profile: Profile, articles: string[], labourVictim: b
   return groups.includes('forced_labour') || labourVictim ? 'labour' : 'trafficking';
 }
 
-const LABOUR_VICTIM = (caseId: ReturnType<typeof sql>) => sql`exists (
+/** The profile's forms that are forced labour (HTCDS `isForcedLabour`), whatever their codes. */
+export const labourForms = (profile: Profile) => profile.exploitationForms.filter((f) => f.htcds === 'isForcedLabour').map((f) => f.code);
+
+/** Whether one of the case's victims was exploited in forced labour. */
+function labourVictim(profile: Profile, caseId: ReturnType<typeof sql>) {
+  const forms = labourForms(profile);
+  if (!forms.length) return sql`false`;
+  return sql`exists (
   select 1 from case_victims cv join exploitation_events e on e.person_id = cv.person_id
-   where cv.case_id = ${caseId} and e.kind = 'exploitation' and 'forced_labour' = any(e.forms))`;
+   where cv.case_id = ${caseId} and e.kind = 'exploitation' and e.forms && array[${sql.join(forms)}]::text[])`;
+}
 
 /** A person prosecuted, at one procedural step taken in the period. */
 export interface DefendantStep {
@@ -143,7 +151,7 @@ export interface DefendantStep {
 
 export async function defendantSteps(db: Db, profile: Profile, period: Period): Promise<DefendantStep[]> {
   const rows = await sql<{ person_id: string; case_id: string; sex: string; citizenship: string | null; stage: string; on_date: string; articles: string[]; labour_victim: boolean }>`
-    select pp.id as person_id, pp.case_id, pp.sex, pp.citizenship, st.stage, st.on_date, c.articles, ${LABOUR_VICTIM(sql`c.id`)} as labour_victim
+    select pp.id as person_id, pp.case_id, pp.sex, pp.citizenship, st.stage, st.on_date, c.articles, ${labourVictim(profile, sql`c.id`)} as labour_victim
       from procedural_steps st join prosecuted_persons pp on pp.id = st.prosecuted_person_id join criminal_cases c on c.id = pp.case_id
      where st.on_date between ${period.from} and ${period.to}
      order by st.on_date, pp.id`.execute(db);
@@ -170,7 +178,7 @@ export interface SentenceRecord {
 
 export async function sentenceRecords(db: Db, profile: Profile, period: Period): Promise<SentenceRecord[]> {
   const rows = await sql<{ person_id: string; sex: string; punishment: string; imprisonment_months: number | null; fine_amount: string | null; confiscation: boolean; sentenced_on: string; articles: string[]; labour_victim: boolean }>`
-    select pp.id as person_id, pp.sex, se.punishment, se.imprisonment_months, se.fine_amount, se.confiscation, se.sentenced_on, c.articles, ${LABOUR_VICTIM(sql`c.id`)} as labour_victim
+    select pp.id as person_id, pp.sex, se.punishment, se.imprisonment_months, se.fine_amount, se.confiscation, se.sentenced_on, c.articles, ${labourVictim(profile, sql`c.id`)} as labour_victim
       from sentences se join prosecuted_persons pp on pp.id = se.prosecuted_person_id join criminal_cases c on c.id = pp.case_id
      where se.sentenced_on between ${period.from} and ${period.to}
      order by se.sentenced_on, se.id`.execute(db);
@@ -186,7 +194,7 @@ export interface CaseRecord {
 /** Criminal cases opened in the period (investigations). */
 export async function casesOpened(db: Db, profile: Profile, period: Period): Promise<CaseRecord[]> {
   const rows = await sql<{ id: string; opened_on: string; articles: string[]; labour_victim: boolean }>`
-    select c.id, c.opened_on, c.articles, ${LABOUR_VICTIM(sql`c.id`)} as labour_victim from criminal_cases c
+    select c.id, c.opened_on, c.articles, ${labourVictim(profile, sql`c.id`)} as labour_victim from criminal_cases c
      where c.opened_on between ${period.from} and ${period.to} order by c.opened_on, c.id`.execute(db);
   return rows.rows.map((r) => ({ id: r.id, openedOn: r.opened_on, scope: crimeScope(profile, r.articles, r.labour_victim) }));
 }

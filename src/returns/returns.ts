@@ -15,10 +15,10 @@ import type { Finding, Period, ReturnFormat, ReturnInfo, ReturnName, Sheet } fro
 import type { ReturnDefinition } from './types.ts';
 
 /** In the brief's order of priority. */
-const RETURNS: Partial<Record<ReturnName, ReturnDefinition>> = { glotip, tip, htcds, ctdc, greta, eurostat };
+const RETURNS: Record<ReturnName, ReturnDefinition> = { glotip, tip, htcds, ctdc, greta, eurostat };
 
 export const returnList = (): ReturnInfo[] => Object.values(RETURNS).map((r) => r.info);
-export const returnDefinition = (name: string): ReturnDefinition | undefined => RETURNS[name as ReturnName];
+export const returnDefinition = (name: string): ReturnDefinition | undefined => (Object.hasOwn(RETURNS, name) ? RETURNS[name as ReturnName] : undefined);
 
 export interface MadeReturn {
   name: ReturnName;

@@ -1,7 +1,7 @@
 // US TIP report: the law-enforcement figures and protection for any period, by default the TIP year
 // (1 April – 31 March), labour trafficking in parentheses as the report prints it (docs/returns/tip.md).
 import type { Shared } from './check.ts';
-import { ageGroup, count, sexOf, sharedDefendantFigures, sharedVictimFigures } from './common.ts';
+import { ageGroup, count, formVariables, sexOf, sharedDefendantFigures, sharedVictimFigures } from './common.ts';
 import { casesOpened, defendantSteps, paymentsMade, personsAt, personsHelped, sentenceRecords, victimRecords, type CrimeScope, type SentenceRecord } from './records.ts';
 import type { Cell, Sheet } from './schema.ts';
 import type { MakeContext, ReturnDefinition } from './types.ts';
@@ -28,8 +28,8 @@ async function make({ db, profile, period }: MakeContext) {
   const tCases = cases.filter((c) => inScope(c.scope));
   const prosecuted = personsAt(steps, ['sent_to_court'], ['trafficking', 'labour']);
   const convicted = personsAt(steps, ['convicted'], ['trafficking', 'labour']);
-  const labourVictim = (v: (typeof victims)[number]) => v.forms.includes('forced_labour');
-  const sexVictim = (v: (typeof victims)[number]) => v.forms.includes('sexual') && !labourVictim(v);
+  const labourVictim = (v: (typeof victims)[number]) => formVariables(profile, v).includes('isForcedLabour');
+  const sexVictim = (v: (typeof victims)[number]) => formVariables(profile, v).includes('isSexualExploit') && !labourVictim(v);
   const law: Sheet = {
     name: 'Law enforcement',
     title: [`US Trafficking in Persons report: ${profile.settings.name.en}, ${period.from} to ${period.to}`, 'Trafficking articles only (144-1, 144-2, 144-3); labour trafficking: a forced-labour article or a victim in forced labour.'],
@@ -84,10 +84,10 @@ async function make({ db, profile, period }: MakeContext) {
     ...sharedDefendantFigures(steps),
     { figure: 'cases.initiated', ours: cases.length, what: 'Criminal cases opened under any article of the registry' },
     ...['imprisonment', 'suspended', 'fine'].map((k): Shared => ({ figure: 'sentences.by_type', part: k, ours: count(sentences, (s) => s.punishment === k), what: `Sentences of ${k}, any article of the registry` })),
-    { figure: 'assistance.shelter', ours: persons((s) => s.kind === 'shelter' && s.victim), what: 'Victims given shelter' },
   ];
   // The report's payment figures, where the profile has their kinds.
   const hasKind = (code: string) => profile.paymentKinds.some((k) => k.code === code);
+  if (profile.assistanceKinds.some((k) => k.code === 'shelter')) shared.push({ figure: 'assistance.shelter', ours: persons((s) => s.kind === 'shelter' && s.victim), what: 'Victims given shelter' });
   if (hasKind('one_time_allowance')) shared.push({ figure: 'assistance.lump_sum_700', ours: new Set(paid('one_time_allowance').map((p) => p.personId)).size, what: 'Persons paid the one-time allowance' });
   if (hasKind('aid_fund_payment')) shared.push({ figure: 'assistance.aid_fund.recipients', ours: new Set(paid('aid_fund_payment').map((p) => p.personId)).size, what: 'Persons paid from the Aid Fund' });
   return { sheets: [law, sentencesSheet, protection], shared };
