@@ -85,7 +85,7 @@ async function make({ db, profile, period }: MakeContext) {
     { figure: 'cases.initiated', ours: cases.length, what: 'Criminal cases opened under any article of the registry' },
     ...['imprisonment', 'suspended', 'fine'].map((k): Shared => ({ figure: 'sentences.by_type', part: k, ours: count(sentences, (s) => s.punishment === k), what: `Sentences of ${k}, any article of the registry` })),
   ];
-  // The report's payment figures, where the profile has their kinds.
+  // The report's shelter and payment figures, where the profile has their kinds.
   const hasKind = (code: string) => profile.paymentKinds.some((k) => k.code === code);
   if (profile.assistanceKinds.some((k) => k.code === 'shelter')) shared.push({ figure: 'assistance.shelter', ours: persons((s) => s.kind === 'shelter' && s.victim), what: 'Victims given shelter' });
   if (hasKind('one_time_allowance')) shared.push({ figure: 'assistance.lump_sum_700', ours: new Set(paid('one_time_allowance').map((p) => p.personId)).size, what: 'Persons paid the one-time allowance' });
