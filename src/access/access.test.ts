@@ -48,6 +48,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'report.definition': ['coordinator'],
   'report.publish': ['coordinator'],
   'report.history': ['coordinator'],
+  'returns.make': ['coordinator'],
   'prosecution.read': ['coordinator', 'police_investigator', 'prosecutor'],
   'prosecution.record': ['police_investigator', 'prosecutor'],
   'prosecution.stats': ['coordinator', 'police_investigator', 'prosecutor', 'analyst'],

@@ -89,6 +89,9 @@ export const rules = {
   'report.definition': { coordinator: 'all' },
   'report.publish': { coordinator: 'all' },
   'report.history': { coordinator: 'all' },
+  // International returns (UNODC, US TIP, CTDC/HTCDS, GRETA, Eurostat) go out under the national
+  // coordinator's name; the HTCDS file is case-level, so only the coordinator makes them.
+  'returns.make': { coordinator: 'all' },
   // The criminal-justice registry: police, prosecution and the coordinator see records (national
   // registry, so scope all); police and prosecutors write; analysts get aggregates only. Case
   // workers see no record here, only a yes/no on a person they may already open.

@@ -107,6 +107,26 @@ program
     await reportCommand(loadConfig(), opts);
   });
 
+const returns = program.command('returns').description('international returns: UNODC GLOTIP, US TIP, CTDC/HTCDS, GRETA, Eurostat (docs/returns/)');
+returns
+  .command('list')
+  .description('list the returns Azad can make')
+  .action(async () => {
+    const { listReturnsCommand } = await import('./returns.ts');
+    listReturnsCommand();
+  });
+returns
+  .command('make <name>')
+  .description("write a return for a period in its receiver's layout, with its checks against the annual report (exit 1 when one fails)")
+  .option('--period <year>', 'a calendar year')
+  .option('--from <date>', 'first day, YYYY-MM-DD (with --to; e.g. the TIP year 2023-04-01 … 2024-03-31)')
+  .option('--to <date>', 'last day, YYYY-MM-DD')
+  .option('--out <file>', 'file to write (default: azad-NAME-CC-PERIOD.xlsx|csv in the current folder)')
+  .action(async (name: string, opts: { period?: string; from?: string; to?: string; out?: string }) => {
+    const { makeReturnCommand } = await import('./returns.ts');
+    process.exitCode = await makeReturnCommand(loadConfig(), name, opts);
+  });
+
 const definition = program.command('report-definition').description("the annual report's definition: figures, sentences, tables and charts (docs/report-definition.md)");
 definition
   .command('export')

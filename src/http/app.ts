@@ -24,6 +24,7 @@ import { victimRoutes } from '../victims/routes.ts';
 import { homeRoutes } from '../home/routes.ts';
 import { hotlineRoutes } from '../hotline/routes.ts';
 import { reportRoutes } from '../report/routes.ts';
+import { returnRoutes } from '../returns/routes.ts';
 import { prosecutionRoutes } from '../prosecution/routes.ts';
 import { indicatorRoutes } from '../indicators/routes.ts';
 import { submissionRoutes } from '../submissions/routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       notificationRoutes(api, ctx);
       hotlineRoutes(api, ctx);
       reportRoutes(api, ctx);
+      returnRoutes(api, ctx);
       prosecutionRoutes(api, ctx);
       submissionRoutes(api, ctx);
       indicatorRoutes(api, ctx);

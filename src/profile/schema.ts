@@ -46,6 +46,16 @@ export const Retention = z.strictObject({
 });
 export type Retention = z.infer<typeof Retention>;
 
+/** Settings of the international returns (src/returns, docs/returns/). */
+export const ReturnsSettings = z.strictObject({
+  /**
+   * k of the CTDC public file's k-anonymity: every combination of quasi-identifiers occurs at
+   * least k times. CTDC publishes with k = 11, so that no query returns fewer than 10 records.
+   */
+  ctdcK: z.number().int().min(2).max(1000).default(11),
+});
+export type ReturnsSettings = z.infer<typeof ReturnsSettings>;
+
 export const ProfileSettings = z.strictObject({
   code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
   name: Label,
@@ -58,6 +68,7 @@ export const ProfileSettings = z.strictObject({
   reflectionPeriodDays: z.number().int().positive(),
   caseCodePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2-10 uppercase letters or digits'),
   retention: Retention.prefault({}),
+  returns: ReturnsSettings.prefault({}),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettings>;
 

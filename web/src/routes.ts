@@ -26,6 +26,7 @@ import { PersonCreatePage } from './victims/PersonCreate.tsx';
 import { PersonsPage } from './victims/Persons.tsx';
 import { ReportPage } from './report/Report.tsx';
 import { ReportEditorPage } from './report/ReportEditor.tsx';
+import { ReturnsPage } from './returns/Returns.tsx';
 import { QuestionnairePage } from './screening/Questionnaire.tsx';
 import { ReferralInboxPage } from './referrals/ReferralInbox.tsx';
 import { ReflectionQueuePage } from './victims/ReflectionQueue.tsx';
@@ -47,7 +48,7 @@ import { MeasurePage } from './action-plan/Measure.tsx';
 import { NotificationsPage } from './notifications/Notifications.tsx';
 import { PublicStatsPage } from './public/PublicStats.tsx';
 
-export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
+export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'returns' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
   | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
 
 export interface Route {
@@ -75,6 +76,7 @@ export const routes: Route[] = [
   { path: '/hotline/stats', action: 'hotline.stats', nav: 'hotlineStats', component: HotlineStatsPage },
   { path: '/report', action: 'report.read', nav: 'report', component: ReportPage },
   { path: '/report/editor', action: 'report.definition', component: ReportEditorPage },
+  { path: '/returns', action: 'returns.make', nav: 'returns', component: ReturnsPage },
   { path: '/prosecution/facts', action: 'prosecution.read', nav: 'crimeFacts', component: ProsecutionFactsPage },
   { path: '/prosecution/facts/new', action: 'prosecution.record', component: ProsecutionFactNewPage },
   { path: '/prosecution/facts/:id', action: 'prosecution.read', component: ProsecutionFactPage },
