@@ -138,7 +138,8 @@ function put(out: YearFigures, year: number, id: string, f: Figure) {
 }
 
 function zero(f: FigureDef): Figure {
-  const z: Figure = { id: f.id, value: 0 };
+  // A median over nobody is no number at all ("no data", a median_no_data warning), never 0.
+  const z: Figure = { id: f.id, value: countOf(f) === 'median_per_person' ? null : 0 };
   if (f.breakdown) {
     z.breakdown = Object.fromEntries((f.breakdown.keys ?? []).map((k) => [k, 0]));
     z.parts = (f.breakdown.pick ?? 'latest') === 'all' ? 'overlapping' : 'partition';
