@@ -8,6 +8,7 @@ import { placeholders } from './definition/check.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
+import { printedQualifier } from './partial-unknown.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -98,7 +99,7 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
   if (f.value === null) return c.def.figures.find((d) => d.id === id)?.count === 'median_per_person' ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
   if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
-  return number(f.value, f.delta, bare, c.lang, f.qualifier);
+  return number(f.value, f.delta, bare, c.lang, printedQualifier(f));
 }
 
 function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {

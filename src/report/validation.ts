@@ -1,6 +1,7 @@
 // The validation panel: every problem that would make a published figure wrong or unexplained.
 import { z } from 'zod';
 import { narrativeIds, placeholders, referencedFigures } from './definition/check.ts';
+import { partialUnknown } from './partial-unknown.ts';
 import { partsNotListed } from './parts-not-listed.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import type { ReportFigure } from './report.ts';
@@ -90,6 +91,7 @@ export function validateReport(input: ValidationInput): Problem[] {
   for (const id of narrativeIds(input.def)) {
     for (const lang of input.def.languages) if (!input.narratives[lang]?.get(id)?.trim()) add('error', 'narrative_missing', null, `The narrative block "${id}" has no ${lang} text yet; a published edition would leave it out`);
   }
+  problems.push(...partialUnknown(input.def, input.figures));
   for (const id of input.emptyCharts) add('warning', 'chart_empty', null, `The chart "${id}" has no data and is left out`);
   return problems;
 }
