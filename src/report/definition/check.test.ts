@@ -110,3 +110,13 @@ test('the shipped definitions pass every check', async () => {
     assert.deepEqual(checkDefinition(await profileDefinition(p), p, p.indicators), [], code);
   }
 });
+
+test('the object form of an article filter refuses parts the profile does not have, like the string form', () => {
+  const d = definition([
+    { id: 'a', label: t('a'), from: 'facts', where: { articles: [{ article: '243', parts: ['1', '4'] }, '243.4', { article: '243', parts: 'all' }] } },
+  ]);
+  assert.match(at(d, 'figures.0.where.articles.0.parts.1')[0] ?? '', /unknown part "4" of article 243 in the country profile; its parts: "1", "2", "3"/);
+  assert.deepEqual(at(d, 'figures.0.where.articles.0.parts.0'), []);
+  assert.match(at(d, 'figures.0.where.articles.1')[0] ?? '', /unknown article or part "243.4"/);
+  assert.deepEqual(at(d, 'figures.0.where.articles.2'), []);
+});

@@ -158,6 +158,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
       const code = typeof a === 'string' ? a : a.article;
       const article = profile.criminalArticles.find((x) => x.code === code) ?? profile.criminalArticles.find((x) => `${x.code}.` === code.slice(0, x.code.length + 1) && (x.parts ?? []).includes(code.slice(x.code.length + 1)));
       if (!article) add(`${at}.where.articles.${j}`, `unknown article or part "${code}" in the country profile`);
+      else if (typeof a !== 'string' && Array.isArray(a.parts)) a.parts.forEach((p, k) => article.parts?.includes(p) || add(`${at}.where.articles.${j}.parts.${k}`, `unknown part "${p}" of article ${article.code} in the country profile; its parts: ${article.parts?.length ? listed(article.parts) : 'none'}`));
     });
     if (f.breakdown && !spec.dims[f.breakdown.by]) add(`${at}.breakdown.by`, `${f.from} has no breakdown "${f.breakdown.by}"; one of ${Object.keys(spec.dims).join(', ')}`);
     if (f.breakdown?.bands && f.breakdown.by !== 'age') add(`${at}.breakdown.bands`, 'bands are for the age breakdown');
