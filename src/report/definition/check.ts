@@ -133,11 +133,14 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
     for (const lang of def.languages) if (required && !t?.[lang]?.trim()) add(`${path}.${lang}`, `the ${lang} text is empty; the report is published in ${def.languages.join(', ')}`);
   };
   texts(def.title, 'title');
+  if (def.subtitle) texts(def.subtitle, 'subtitle');
+  for (const [dim, keys] of Object.entries(def.labels ?? {})) for (const [key, t] of Object.entries(keys)) texts(t, `labels.${dim}.${key}`);
   def.figures.forEach((f, i) => {
     const at = `figures.${i}`;
     if (ids.has(f.id)) add(`${at}.id`, `"${f.id}" is defined twice (first at figures.${ids.get(f.id)})`);
     ids.set(f.id, i);
-    if (!Object.values(f.label).some((x) => x?.trim())) add(`${at}.label`, 'give the figure a label');
+    texts(f.label, `${at}.label`);
+    if (f.note) texts(f.note, `${at}.note`);
     if (f.formula && f.from) add(at, 'a figure is either counted from records ("from") or a formula, not both');
     if (!f.formula && !f.from) add(at, 'say which records count ("from") or give a formula');
     if (!f.from) return;
@@ -209,7 +212,10 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
         if (b.kind === 'chart' && charts.has(b.id)) add(`${at}.id`, `chart "${b.id}" appears twice (first at ${charts.get(b.id)})`);
         if (b.kind === 'chart') charts.set(b.id, at);
         if (b.kind === 'chart') texts(b.title, `${at}.title`);
-        else texts(b.caption, `${at}.caption`);
+        else {
+          texts(b.caption, `${at}.caption`);
+          texts(b.keyLabel, `${at}.keyLabel`);
+        }
       }
     });
   });
