@@ -187,6 +187,8 @@ function formula(f: FigureDef, get: (id: string) => Figure | undefined, year: nu
       for (const [k, n] of Object.entries(p.breakdown)) breakdown[k] = (breakdown[k] ?? 0) + n;
     }
     const parts = Object.values(breakdown).reduce((s, n) => s + n, 0);
+    // A figure without a breakdown adds up to a total with no parts, not to an "unknown" part.
+    if (!get(m.cumulative)?.parts) return { id: f.id, value: round(value) };
     return { id: f.id, value: round(value), breakdown, unknown: round(value - parts), parts: 'partition' };
   }
   const v = get(m.value);
