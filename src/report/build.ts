@@ -15,6 +15,7 @@ import { renderPdf } from './pdf.ts';
 import { compareYears, type ReportFigure } from './report.ts';
 import { unlabelledParts } from './definition/check.ts';
 import { cumulativeGaps } from './cumulative-gaps.ts';
+import { withPrintedFigures } from './printed-figures.ts';
 import { validateReport, type Problem } from './validation.ts';
 
 export const FORMATS = ['html', 'docx', 'pdf', 'json'] as const;
@@ -68,7 +69,7 @@ export function reportJson(b: ReportBuild) {
     year: b.year,
     languages: def.languages,
     definition: { source: b.definition.source, fromYear: b.definition.fromYear },
-    figures: b.figures.map((f) => figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang))),
+    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
     problems: b.problems,
   };
 }

@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import { agencyId, intake } from '../test/factories.ts';
 import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 import { todayInCalendar } from '../victims/schema.ts';
-import { buildReport } from './build.ts';
+import { buildReport, reportJson } from './build.ts';
+import { referencedFigures } from './definition/check.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import { profileDefinition } from './definition/store.ts';
 import { importAggregates } from './history.ts';
@@ -82,6 +83,16 @@ test('a cumulative total names the years of its range with neither records nor a
   assert.deepEqual(b.problems.filter((p) => p.code === 'unknown_part' && p.figure === 'hotline.since'), [], 'hotline calls have no breakdown, so no unknown part');
   const hotline = b.figures.find((f) => f.id === 'hotline.since');
   assert.deepEqual([hotline?.value, hotline?.unknown, hotline?.parts], [0, undefined, undefined]);
+});
+
+test('the report JSON carries every figure the definition prints; an empty one with value null and its problem', async () => {
+  const b = await buildReport(t.db.kysely, t.ctx.profile, Y);
+  const json = reportJson(b);
+  const ids = json.figures.map((f) => f.id);
+  assert.deepEqual(referencedFigures(b.definition.definition).filter((id) => !ids.includes(id)), []);
+  const booklets = json.figures.find((f) => f.id === 'prevention.booklets.mia');
+  assert.deepEqual([booklets?.value, booklets?.delta, booklets?.problems], [null, null, ['not_submitted']]);
+  assert.ok(json.figures.every((f) => Array.isArray(f.problems)));
 });
 
 test('ids are unique and sorted', () => {
