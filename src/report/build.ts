@@ -69,7 +69,7 @@ export function reportJson(b: ReportBuild) {
     year: b.year,
     languages: def.languages,
     definition: { source: b.definition.source, fromYear: b.definition.fromYear },
-    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
+    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang, b.year)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
     problems: b.problems,
   };
 }
