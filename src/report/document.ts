@@ -5,6 +5,7 @@ import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
+import { withWord } from './definition/plural.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
@@ -74,8 +75,10 @@ export function fill(template: string, c: FillContext): string {
   const named = new Map<string, Set<string>>();
   for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
   const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
-  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, at: number, whole: string) => {
-    const text = placeholder(list, eq, id, key, c, named);
+  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, at: number, whole: string) => {
+    const bare = placeholder(list, eq, id, key, c, named);
+    const f = c.figures.get(id);
+    const text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
     return list && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
 }

@@ -5,14 +5,15 @@ import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
 import { COUNTRY_DIMS, dimensionCodes, filterDimension } from './codes.ts';
 import { dependencies, formulaOrder } from './evaluate.ts';
 import { hasLabel } from './labels.ts';
+import { placeholderFormsProblem } from './plural.ts';
 import { SOURCE_SPECS } from './sources.ts';
-import type { Block, FigureDef, ReportDefinition, Source, Text } from './schema.ts';
+import type { Block, FigureDef, ReportDefinition, ReportLang, Source, Text } from './schema.ts';
 
-/** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text. */
-export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g;
+/** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text; `{id|one:…|other:…}` adds word forms. */
+export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g;
 
 export function placeholders(text: string) {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ list: m[1] ?? '', bare: m[2] === '=', id: m[3] as string, key: m[4] ?? null }));
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ list: m[1] ?? '', bare: m[2] === '=', id: m[3] as string, key: m[4] ?? null, forms: m[5] ?? null }));
 }
 
 /** Every figure id the report prints: in texts, tables and charts. */
@@ -197,6 +198,8 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
         texts(b.text, `${at}.text`);
         for (const [lang, t] of Object.entries(b.text)) for (const p of placeholders(t ?? '')) {
           if (p.id === 'year' || p.id === 'year:ordinal') continue;
+          const formsProblem = placeholderFormsProblem(p, lang as ReportLang);
+          if (formsProblem) add(`${at}.text.${lang}`, `{${p.id}${p.key ? `#${p.key}` : ''}|…}: ${formsProblem}`);
           if (!ids.has(p.id)) add(`${at}.text.${lang}`, `{${p.id}}: no figure "${p.id}" is defined`);
           else if (p.key !== null || p.list === '*' || p.list === '+') checkPart(def, profile, p.id, p.key, `${at}.text.${lang}`, `{${p.list}${p.bare ? '=' : ''}${p.id}${p.key ? `#${p.key}` : ''}}`, add);
         }
