@@ -10,6 +10,7 @@ import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { printedQualifier } from './partial-unknown.ts';
+import { partOrder } from './part-order.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -91,11 +92,11 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   const dim = dimensionOf(c.def, id);
   if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
   if (list === '*') {
-    const items = partsList(f, Object.keys(f.breakdown ?? {}), bare, c, dim);
+    const items = partsList(f, partOrder(c.def, f), bare, c, dim);
     return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
   }
   if (list === '+') {
-    const rest = Object.keys(f.breakdown ?? {}).filter((k) => !named.get(id)?.has(k));
+    const rest = partOrder(c.def, f).filter((k) => !named.get(id)?.has(k));
     const items = partsList(f, rest, bare, c, dim);
     return items.length ? `, ${items.join(', ')}` : '';
   }
