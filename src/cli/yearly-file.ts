@@ -18,13 +18,21 @@ interface InForce {
   fromYear: number | null;
 }
 
+/** Standard output read by a program that may stop early (`| head -c 0`): a closed pipe ends the write quietly. */
+function toStdout(text: string) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  process.stdout.write(text);
+}
+
 /** Writes the year's document in force to `--out` (aside, then renamed) or to standard output. */
 export async function exportYearly<T extends InForce>(config: Config, opts: { year: number; out?: string | undefined }, what: string, load: (db: Kysely<Database>, profile: Profile, year: number) => Promise<T>, body: (d: T) => unknown) {
   const { ctx, db } = await openContext(config);
   try {
     const d = await load(ctx.db, ctx.profile, opts.year);
     const text = `${JSON.stringify(body(d), null, 2)}\n`;
-    if (!opts.out) return void process.stdout.write(text);
+    if (!opts.out) return void toStdout(text);
     fs.writeFileSync(`${opts.out}.tmp`, text);
     fs.renameSync(`${opts.out}.tmp`, opts.out);
     const whose = d.source === 'stored' ? `${opts.year}'s own` : d.source === 'inherited' ? `inherited from ${d.fromYear}` : "the profile's";

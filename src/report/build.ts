@@ -14,6 +14,8 @@ import { renderHtml } from './html.ts';
 import { renderPdf } from './pdf.ts';
 import { compareYears, type ReportFigure } from './report.ts';
 import { unlabelledParts } from './definition/check.ts';
+import { cumulativeGaps } from './cumulative-gaps.ts';
+import { withPrintedFigures } from './printed-figures.ts';
 import { validateReport, type Problem } from './validation.ts';
 
 export const FORMATS = ['html', 'docx', 'pdf', 'json'] as const;
@@ -55,6 +57,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const drawn = new Set(doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])));
   const emptyCharts = definition.definition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' && !drawn.has(b.id) ? [b.id] : [])));
   build.problems = validateReport({ year, def: definition.definition, figures, previous, publishedPrevious, narratives, imported, emptyCharts });
+  build.problems.push(...cumulativeGaps(definition.definition, evaluated));
   for (const u of unlabelledParts(definition.definition, profile)) build.problems.push({ severity: 'warning', code: 'unlabelled', figure: u.figure, message: `${u.path}: ${u.message}` });
   return build;
 }
@@ -66,7 +69,7 @@ export function reportJson(b: ReportBuild) {
     year: b.year,
     languages: def.languages,
     definition: { source: b.definition.source, fromYear: b.definition.fromYear },
-    figures: b.figures.map((f) => figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang))),
+    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang, b.year)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
     problems: b.problems,
   };
 }

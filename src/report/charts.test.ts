@@ -43,6 +43,16 @@ test('pie slices: no zero slice, whole or one-decimal percentages, fixed colours
   assert.equal(percent(1, 300, 'en'), '0.3%');
 });
 
+test('pie percentages are rounded once and add up to 100 (largest remainder)', () => {
+  const sex = { id: 'victims.identified', value: 51, breakdown: { female: 39, male: 10, transgender_nonconforming: 1 }, unknown: 1, parts: 'partition' as const };
+  const o = chartOption({ def, block: block('victims_by_sex'), figure: sex, dim: 'sex', series: null, label: labeller(def, profile, 'en'), lang: 'en' }) as { series: { data: { label: { formatter: string } }[] }[] };
+  const shares = (o.series[0]?.data ?? []).map((d) => Number(/\((\d+(?:\.\d)?)%\)$/.exec(d.label.formatter)?.[1]));
+  assert.equal(o.series[0]?.data[0]?.label.formatter, 'Women: 39 (76%)', '76.47 % is 76 %, not 77 %');
+  assert.deepEqual(shares, [76, 20, 2, 2]);
+  assert.equal(percent(39, 51, 'en'), '76%');
+  assert.equal(percent(3, 1000, 'en'), '0.3%');
+});
+
 test('a top-N bar chart ends with one "other" bar for the rest', () => {
   const many = { id: 'victims.by_region', value: 20, breakdown: Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`r${i}`, 18 - i])), unknown: 0, parts: 'partition' as const };
   const o = chartOption({ def, block: block('victims_by_region'), figure: many, dim: 'region', series: null, label: labeller(def, profile, 'en'), lang: 'en' }) as { yAxis: { data: string[] } };

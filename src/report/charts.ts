@@ -1,6 +1,7 @@
 // Charts from the definition's chart blocks: ECharts options, rendered to SVG on the server and
 // drawn from the same options in the browser. Pure: figures in, options out.
 import type { Figure } from './figure.ts';
+import { printedShares } from './shares.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
 import { LOCALES, WORDS } from './definition/labels.ts';
@@ -22,10 +23,10 @@ export function colorOf(def: ReportDefinition, key: string): string {
 
 const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
 
-/** A share as whole percent, or with one decimal when that is what tells two shares apart. */
+/** A share rounded once: whole percent, or one decimal under 1% (pie charts use printedShares, which add up to 100). */
 export function percent(n: number, total: number, lang: ReportLang): string {
   const p = total ? (n / total) * 100 : 0;
-  return `${fmt(Math.round(p * 10) / 10, lang, p >= 10 || Number.isInteger(Math.round(p * 10) / 10) ? 0 : 1)}%`;
+  return `${fmt(p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p), lang, 1)}%`;
 }
 
 interface Part {
@@ -70,7 +71,7 @@ export function chartOption(c: ChartInput): Option | null {
   const parts = topWithOther(partsOf(figure, block, c.label, c.dim, lang), block.top, lang);
   if (parts.length === 0) return null;
   if (block.type === 'pie') {
-    const total = parts.reduce((s, p) => s + p.value, 0);
+    const shares = printedShares(parts.map((p) => p.value));
     return {
       animation: false,
       series: [
@@ -81,7 +82,7 @@ export function chartOption(c: ChartInput): Option | null {
           avoidLabelOverlap: true,
           label: { overflow: 'break', width: 150, lineHeight: 14 },
           labelLine: { length: 12, length2: 10 },
-          data: parts.map((p) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: `${p.label}: ${fmt(p.value, lang)} (${percent(p.value, total, lang)})` } })),
+          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: `${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)` } })),
         },
       ],
     };

@@ -5,9 +5,12 @@ import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
+import { withWord } from './definition/plural.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
+import { printedQualifier } from './partial-unknown.ts';
+import { partOrder } from './part-order.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -73,8 +76,10 @@ export function fill(template: string, c: FillContext): string {
   const named = new Map<string, Set<string>>();
   for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
   const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
-  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, at: number, whole: string) => {
-    const text = placeholder(list, eq, id, key, c, named);
+  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, at: number, whole: string) => {
+    const bare = placeholder(list, eq, id, key, c, named);
+    const f = c.figures.get(id);
+    const text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
     return list && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
 }
@@ -87,18 +92,18 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   const dim = dimensionOf(c.def, id);
   if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
   if (list === '*') {
-    const items = partsList(f, Object.keys(f.breakdown ?? {}), bare, c, dim);
+    const items = partsList(f, partOrder(c.def, f), bare, c, dim);
     return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
   }
   if (list === '+') {
-    const rest = Object.keys(f.breakdown ?? {}).filter((k) => !named.get(id)?.has(k));
+    const rest = partOrder(c.def, f).filter((k) => !named.get(id)?.has(k));
     const items = partsList(f, rest, bare, c, dim);
     return items.length ? `, ${items.join(', ')}` : '';
   }
   // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
   if (f.value === null) return c.def.figures.find((d) => d.id === id)?.count === 'median_per_person' ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
   if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
-  return number(f.value, f.delta, bare, c.lang, f.qualifier);
+  return number(f.value, f.delta, bare, c.lang, printedQualifier(f));
 }
 
 function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {

@@ -7,6 +7,10 @@ import { after, before, test } from 'node:test';
 import { agencyId, intake } from '../test/factories.ts';
 import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 import { todayInCalendar } from '../victims/schema.ts';
+import { buildReport, reportJson } from './build.ts';
+import { referencedFigures } from './definition/check.ts';
+import type { ReportDefinition } from './definition/schema.ts';
+import { profileDefinition } from './definition/store.ts';
 import { importAggregates } from './history.ts';
 import { formatDelta, reportFigures, withDelta, type ReportJson } from './report.ts';
 
@@ -56,6 +60,39 @@ test('cumulative series: imported years, then records ("650 traffickers prosecut
   // Persons charged: 7 imported, none in the registry since.
   const charged = figures.find((f) => f.id === 'defendants.charged.cumulative.by_sex');
   assert.equal(charged?.value, 7);
+});
+
+test('a cumulative total names the years of its range with neither records nor aggregates, and has no unknown part without a breakdown', async () => {
+  const three = (x: string) => ({ az: x, en: x, ru: x });
+  const shipped = await profileDefinition(t.ctx.profile);
+  const definition: ReportDefinition = {
+    ...shipped,
+    figures: [
+      ...shipped.figures.filter((f) => f.id === 'victims.identified' || f.id === 'hotline.calls'),
+      { id: 'victims.since', label: three('v'), formula: { cumulative: 'victims.identified', from: Y - 4 } },
+      { id: 'hotline.since', label: three('h'), formula: { cumulative: 'hotline.calls', from: Y - 3 } },
+    ],
+    sections: [{ id: 'main', title: three('M'), blocks: [{ kind: 'text', text: three('{victims.since} {hotline.since}') }] }],
+  };
+  const b = await buildReport(t.db.kysely, t.ctx.profile, Y, { definition });
+  const gaps = b.problems.filter((p) => p.code === 'cumulative_gap');
+  // Victims: Y−2 imported (the test above), Y−1 and Y from records; Y−4 and Y−3 have nothing.
+  assert.deepEqual(gaps.map((p) => p.figure), ['victims.since', 'hotline.since']);
+  assert.match(gaps[0]?.message ?? '', new RegExp(`from ${Y - 4}, but ${Y - 4}–${Y - 3} have neither records nor imported aggregates`));
+  assert.match(gaps[1]?.message ?? '', new RegExp(`but ${Y - 3}–${Y} have neither`));
+  assert.deepEqual(b.problems.filter((p) => p.code === 'unknown_part' && p.figure === 'hotline.since'), [], 'hotline calls have no breakdown, so no unknown part');
+  const hotline = b.figures.find((f) => f.id === 'hotline.since');
+  assert.deepEqual([hotline?.value, hotline?.unknown, hotline?.parts], [0, undefined, undefined]);
+});
+
+test('the report JSON carries every figure the definition prints; an empty one with value null and its problem', async () => {
+  const b = await buildReport(t.db.kysely, t.ctx.profile, Y);
+  const json = reportJson(b);
+  const ids = json.figures.map((f) => f.id);
+  assert.deepEqual(referencedFigures(b.definition.definition).filter((id) => !ids.includes(id)), []);
+  const booklets = json.figures.find((f) => f.id === 'prevention.booklets.mia');
+  assert.deepEqual([booklets?.value, booklets?.delta, booklets?.problems], [null, null, ['not_submitted']]);
+  assert.ok(json.figures.every((f) => Array.isArray(f.problems)));
 });
 
 test('ids are unique and sorted', () => {

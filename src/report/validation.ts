@@ -1,6 +1,8 @@
 // The validation panel: every problem that would make a published figure wrong or unexplained.
 import { z } from 'zod';
 import { narrativeIds, placeholders, referencedFigures } from './definition/check.ts';
+import { partialUnknown } from './partial-unknown.ts';
+import { partsNotListed } from './parts-not-listed.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import type { ReportFigure } from './report.ts';
 
@@ -63,24 +65,8 @@ export function validateReport(input: ValidationInput): Problem[] {
     }
   }
 
-  // A sentence that names some parts of a partition must not silently drop the others.
-  for (const s of input.def.sections) {
-    for (const b of s.blocks) {
-      if (b.kind !== 'text') continue;
-      const t = b.text.en ?? b.text.az ?? '';
-      const ps = placeholders(t);
-      const rests = new Set(ps.filter((p) => p.list === '+' || p.list === '*').map((p) => p.id));
-      const named = new Map<string, Set<string>>();
-      for (const p of ps) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
-      for (const [id, keys] of named) {
-        const f = byId.get(id);
-        if (!f || rests.has(id) || f.parts === 'overlapping') continue;
-        const missed = Object.entries(f.breakdown ?? {}).filter(([k, n]) => n !== 0 && !keys.has(k));
-        const unknown = f.unknown ?? 0;
-        if (missed.length || unknown) add('warning', 'parts_not_listed', id, `A sentence of "${s.id}" lists parts of ${id} but not ${[...missed.map(([k, n]) => `${k} (${n})`), ...(unknown ? [`unknown (${unknown})`] : [])].join(', ')}; add {+${id}} to print the rest`);
-      }
-    }
-  }
+  // A sentence that names some parts of a partition must not silently drop the others, in any language.
+  problems.push(...partsNotListed(input.def, byId));
 
   // A part named by hand ({id#key}) that is zero prints "0 surgery"; {*id} leaves zero parts out.
   for (const s of input.def.sections) {
@@ -105,6 +91,7 @@ export function validateReport(input: ValidationInput): Problem[] {
   for (const id of narrativeIds(input.def)) {
     for (const lang of input.def.languages) if (!input.narratives[lang]?.get(id)?.trim()) add('error', 'narrative_missing', null, `The narrative block "${id}" has no ${lang} text yet; a published edition would leave it out`);
   }
+  problems.push(...partialUnknown(input.def, input.figures));
   for (const id of input.emptyCharts) add('warning', 'chart_empty', null, `The chart "${id}" has no data and is left out`);
   return problems;
 }

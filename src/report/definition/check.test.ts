@@ -110,3 +110,34 @@ test('the shipped definitions pass every check', async () => {
     assert.deepEqual(checkDefinition(await profileDefinition(p), p, p.indicators), [], code);
   }
 });
+
+test('the object form of an article filter refuses parts the profile does not have, like the string form', () => {
+  const d = definition([
+    { id: 'a', label: t('a'), from: 'facts', where: { articles: [{ article: '243', parts: ['1', '4'] }, '243.4', { article: '243', parts: 'all' }] } },
+  ]);
+  assert.match(at(d, 'figures.0.where.articles.0.parts.1')[0] ?? '', /unknown part "4" of article 243 in the country profile; its parts: "1", "2", "3"/);
+  assert.deepEqual(at(d, 'figures.0.where.articles.0.parts.0'), []);
+  assert.match(at(d, 'figures.0.where.articles.1')[0] ?? '', /unknown article or part "243.4"/);
+  assert.deepEqual(at(d, 'figures.0.where.articles.2'), []);
+});
+
+test('a figure label, a note, a table key label, the subtitle and a key label missing a report language are refused like a sentence', () => {
+  const three = (s: string) => ({ az: s, en: s, ru: s });
+  const d: ReportDefinition = {
+    format: 'azad-report-definition/1',
+    languages: ['az', 'en', 'ru'],
+    title: three('Report {year}'),
+    subtitle: { az: 'a', en: 'b' },
+    figures: [{ id: 'a', label: { az: 'a', en: 'a' }, note: { en: 'n' }, from: 'persons', breakdown: { by: 'sex' } }],
+    sections: [{ id: 'main', title: three('Main'), blocks: [{ kind: 'text', text: three('{a}') }, { kind: 'table', figure: 'a', caption: three('c'), keyLabel: { en: 'Sex' } }] }],
+    labels: { sex: { female: { az: 'Qadın', en: 'Women' } } },
+  };
+  const paths = errorsOf(d).map((e) => e.path).sort();
+  assert.deepEqual(paths, ['figures.0.label.ru', 'figures.0.note.az', 'figures.0.note.ru', 'labels.sex.female.ru', 'sections.0.blocks.1.keyLabel.az', 'sections.0.blocks.1.keyLabel.ru', 'subtitle.ru']);
+  assert.match(at(d, 'figures.0.label.ru')[0] ?? '', /the ru text is empty/);
+});
+
+test('the shipped definition has every text in every language', async () => {
+  const { profileDefinition } = await import('./store.ts');
+  assert.deepEqual(errorsOf(await profileDefinition(profile)), []);
+});

@@ -5,14 +5,15 @@ import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
 import { COUNTRY_DIMS, dimensionCodes, filterDimension } from './codes.ts';
 import { dependencies, formulaOrder } from './evaluate.ts';
 import { hasLabel } from './labels.ts';
+import { placeholderFormsProblem } from './plural.ts';
 import { SOURCE_SPECS } from './sources.ts';
-import type { Block, FigureDef, ReportDefinition, Source, Text } from './schema.ts';
+import type { Block, FigureDef, ReportDefinition, ReportLang, Source, Text } from './schema.ts';
 
-/** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text. */
-export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}]+))?\}/g;
+/** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text; `{id|one:…|other:…}` adds word forms. */
+export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g;
 
 export function placeholders(text: string) {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ list: m[1] ?? '', bare: m[2] === '=', id: m[3] as string, key: m[4] ?? null }));
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ list: m[1] ?? '', bare: m[2] === '=', id: m[3] as string, key: m[4] ?? null, forms: m[5] ?? null }));
 }
 
 /** Every figure id the report prints: in texts, tables and charts. */
@@ -133,11 +134,14 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
     for (const lang of def.languages) if (required && !t?.[lang]?.trim()) add(`${path}.${lang}`, `the ${lang} text is empty; the report is published in ${def.languages.join(', ')}`);
   };
   texts(def.title, 'title');
+  if (def.subtitle) texts(def.subtitle, 'subtitle');
+  for (const [dim, keys] of Object.entries(def.labels ?? {})) for (const [key, t] of Object.entries(keys)) texts(t, `labels.${dim}.${key}`);
   def.figures.forEach((f, i) => {
     const at = `figures.${i}`;
     if (ids.has(f.id)) add(`${at}.id`, `"${f.id}" is defined twice (first at figures.${ids.get(f.id)})`);
     ids.set(f.id, i);
-    if (!Object.values(f.label).some((x) => x?.trim())) add(`${at}.label`, 'give the figure a label');
+    texts(f.label, `${at}.label`);
+    if (f.note) texts(f.note, `${at}.note`);
     if (f.formula && f.from) add(at, 'a figure is either counted from records ("from") or a formula, not both');
     if (!f.formula && !f.from) add(at, 'say which records count ("from") or give a formula');
     if (!f.from) return;
@@ -158,6 +162,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
       const code = typeof a === 'string' ? a : a.article;
       const article = profile.criminalArticles.find((x) => x.code === code) ?? profile.criminalArticles.find((x) => `${x.code}.` === code.slice(0, x.code.length + 1) && (x.parts ?? []).includes(code.slice(x.code.length + 1)));
       if (!article) add(`${at}.where.articles.${j}`, `unknown article or part "${code}" in the country profile`);
+      else if (typeof a !== 'string' && Array.isArray(a.parts)) a.parts.forEach((p, k) => article.parts?.includes(p) || add(`${at}.where.articles.${j}.parts.${k}`, `unknown part "${p}" of article ${article.code} in the country profile; its parts: ${article.parts?.length ? listed(article.parts) : 'none'}`));
     });
     if (f.breakdown && !spec.dims[f.breakdown.by]) add(`${at}.breakdown.by`, `${f.from} has no breakdown "${f.breakdown.by}"; one of ${Object.keys(spec.dims).join(', ')}`);
     if (f.breakdown?.bands && f.breakdown.by !== 'age') add(`${at}.breakdown.bands`, 'bands are for the age breakdown');
@@ -193,6 +198,8 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
         texts(b.text, `${at}.text`);
         for (const [lang, t] of Object.entries(b.text)) for (const p of placeholders(t ?? '')) {
           if (p.id === 'year' || p.id === 'year:ordinal') continue;
+          const formsProblem = placeholderFormsProblem(p, lang as ReportLang);
+          if (formsProblem) add(`${at}.text.${lang}`, `{${p.id}${p.key ? `#${p.key}` : ''}|…}: ${formsProblem}`);
           if (!ids.has(p.id)) add(`${at}.text.${lang}`, `{${p.id}}: no figure "${p.id}" is defined`);
           else if (p.key !== null || p.list === '*' || p.list === '+') checkPart(def, profile, p.id, p.key, `${at}.text.${lang}`, `{${p.list}${p.bare ? '=' : ''}${p.id}${p.key ? `#${p.key}` : ''}}`, add);
         }
@@ -208,7 +215,10 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
         if (b.kind === 'chart' && charts.has(b.id)) add(`${at}.id`, `chart "${b.id}" appears twice (first at ${charts.get(b.id)})`);
         if (b.kind === 'chart') charts.set(b.id, at);
         if (b.kind === 'chart') texts(b.title, `${at}.title`);
-        else texts(b.caption, `${at}.caption`);
+        else {
+          texts(b.caption, `${at}.caption`);
+          texts(b.keyLabel, `${at}.keyLabel`);
+        }
       }
     });
   });

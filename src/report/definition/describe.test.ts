@@ -33,3 +33,22 @@ test('a filter\'s values are named as the parts of the same thing are, in each l
   assert.ok(trafficking);
   assert.match(describe(trafficking, def, profile, 'az'), /İnsan alveri/);
 });
+
+test('"counted as": article objects in words, codes translated, the attribute named, the cumulative range filled in', async () => {
+  const profile = await loadProfile(profileDir('az'));
+  const def = await profileDefinition(profile);
+  const three = (x: string) => ({ az: x, en: x, ru: x });
+  const crimes = { id: 'x.crimes', label: three('c'), from: 'facts' as const, where: { articles: [{ article: '243', parts: 'all' as const }, { article: '243', parts: 'none' as const }, { article: '243', parts: ['1', '2'] }, '182'] } };
+  assert.match(describe(crimes, def, profile, 'en'), /articles: 243 \(all parts\); 243 \(no part named\); 243, part 1, 2; 182/);
+  for (const lang of ['az', 'en', 'ru'] as const) assert.doesNotMatch(describe(crimes, def, profile, lang), /[{}"]/, lang);
+  const victims = { id: 'x.victims', label: three('v'), from: 'services' as const, where: { personStatus: 'victim' as const, children: true } };
+  assert.doesNotMatch(describe(victims, def, profile, 'az'), /victim|true/);
+  assert.doesNotMatch(describe(victims, def, profile, 'ru'), /victim|true/);
+  const amount = { id: 'x.azn', label: three('a'), from: 'submitted' as const, count: 'value' as const, where: { indicators: ['prevention.awareness_events'], attribute: 'azn' } };
+  const count = { ...amount, where: { indicators: ['prevention.awareness_events'] } };
+  assert.notEqual(describe(amount, def, profile, 'en'), describe(count, def, profile, 'en'));
+  assert.match(describe(amount, def, profile, 'en'), /the value reported beside the count: azn/);
+  const since = { id: 'x.since', label: three('s'), formula: { cumulative: 'victims.identified', from: 2005 } };
+  assert.match(describe(since, def, profile, 'en', 2024), /2005–2024 added up/);
+  assert.match(describe(since, def, profile, 'ru', 2024), /2005–2024 нарастающим итогом/);
+});

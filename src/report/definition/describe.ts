@@ -3,7 +3,7 @@
 import type { Profile } from '../../profile/schema.ts';
 import { countOf, dateOf } from './compile.ts';
 import { labeller } from './labels.ts';
-import type { FigureDef, ReportDefinition, ReportLang } from './schema.ts';
+import type { ArticleRef, FigureDef, ReportDefinition, ReportLang } from './schema.ts';
 
 type W = Record<ReportLang, string>;
 const w = (az: string, en: string, ru: string): W => ({ az, en, ru });
@@ -132,15 +132,50 @@ const DATED: W = w('ilə aid edilir', 'in the year by', 'год определя
 /** A filter's values are labelled as the parts of the breakdown over the same thing. */
 const FILTER_DIM: Record<string, string> = { kinds: 'kind', agencies: 'agency', agencyKinds: 'agency_kind', groups: 'group', punishments: 'punishment', platforms: 'platform', forms: 'exploitation_form', regions: 'region', channels: 'channel', topics: 'topic', citizenship: 'citizenship', countryOfExploitation: 'country_of_exploitation' };
 
+/** Filters whose single value is a code of a dimension with another name. */
+const SCALAR_DIM: Record<string, string> = { personStatus: 'person_status' };
+const YES_NO: Record<'true' | 'false', W> = { true: w('bəli', 'yes', 'да'), false: w('xeyr', 'no', 'нет') };
+const ALL_PARTS: W = w('bütün hissələri', 'all parts', 'все части');
+const NO_PART: W = w('hissə göstərilmədən', 'no part named', 'без указания части');
+const PART: W = w('hissə', 'part', 'часть');
+const ATTRIBUTE: W = w('sayın yanında bildirilən dəyər', 'the value reported beside the count', 'значение, указанное рядом с числом');
+
+/** An article filter in words: "243 (all parts)", "243 (no part named)", "243, part 1, 2". */
+const articleText = (a: ArticleRef, lang: ReportLang): string => {
+  if (typeof a === 'string') return a;
+  if (a.parts === 'all') return `${a.article} (${ALL_PARTS[lang]})`;
+  if (a.parts === 'none') return `${a.article} (${NO_PART[lang]})`;
+  return `${a.article}, ${PART[lang]} ${a.parts.join(', ')}`;
+};
+
 const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string): string => {
   const label = labeller(def, profile, lang);
+  if (name === 'articles' && Array.isArray(v)) return (v as ArticleRef[]).map((a) => articleText(a, lang)).join('; ');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? label(FILTER_DIM[name] ?? name, x) : JSON.stringify(x))).join(', ');
+  if (name === 'age' && typeof v === 'object' && v) {
+    const { min, max } = v as { min?: number; max?: number };
+    return min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `≥ ${min}` : `≤ ${max}`;
+  }
+  if (name === 'referredTo' && typeof v === 'object' && v) {
+    const r = v as { agencies?: string[]; agencyKinds?: string[] };
+    return [...(r.agencies ?? []).map((c) => label('agency', c)), ...(r.agencyKinds ?? []).map((c) => label('agency_kind', c))].join(', ');
+  }
   if (typeof v === 'object' && v) return Object.values(v).flat().join(', ');
+  if (typeof v === 'boolean') return YES_NO[String(v) as 'true' | 'false'][lang];
+  if (typeof v === 'string') return label(SCALAR_DIM[name] ?? name, v);
   return String(v);
 };
 
-/** The definition of one figure in words, in one language. */
-export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, lang: ReportLang): string {
+/** The attribute a submitted figure sums, by its catalogue label ("AZN"). */
+const attributeText = (f: FigureDef, profile: Profile, lang: ReportLang): string | null => {
+  const id = f.where?.attribute;
+  if (!id) return null;
+  const attr = profile.indicators.indicators.flatMap((i) => (f.where?.indicators?.includes(i.id) ? i.attributes : [])).find((a) => a.id === id);
+  return `${ATTRIBUTE[lang]}: ${attr ? (attr.label[lang] ?? attr.label.en) : id}`;
+};
+
+/** The definition of one figure in words, in one language; `year`: the report year a cumulative total runs to. */
+export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, lang: ReportLang, year?: number): string {
   const m = f.formula;
   const name = (id: string) => {
     const label = def.figures.find((g) => g.id === id)?.label?.[lang];
@@ -150,7 +185,7 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
   if (m) {
     if ('part' in m) return `${w('hissəsi', 'part', 'часть')[lang]} "${m.key}": ${name(m.part)}${note}`;
     if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.map(name).join(' + ')}${note}`;
-    if ('cumulative' in m) return `${name(m.cumulative)}, ${m.from}–${w('il', 'the year', 'год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
+    if ('cumulative' in m) return `${name(m.cumulative)}, ${m.from}–${year ?? w('hesabat ili', 'the report year', 'отчётный год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
     return `${name(m.value)}; ${w('hissələr', 'parts from', 'части из')[lang]} ${name(m.breakdownOf)}${note}`;
   }
   const from = f.from ?? 'persons';
@@ -161,6 +196,8 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
     if (v === undefined || k === 'articleField' || k === 'attribute') continue;
     parts.push(`${FILTER[k]?.[lang] ?? k}: ${valueText(v, lang, def, profile, k)}`);
   }
+  const attribute = attributeText(f, profile, lang);
+  if (attribute) parts.push(attribute);
   if (f.breakdown) parts.push(`${BY[lang]} ${DIM[f.breakdown.by]?.[lang] ?? f.breakdown.by}`);
   return `${parts.join('; ')}${note}`;
 }

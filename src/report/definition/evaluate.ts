@@ -138,7 +138,8 @@ function put(out: YearFigures, year: number, id: string, f: Figure) {
 }
 
 function zero(f: FigureDef): Figure {
-  const z: Figure = { id: f.id, value: 0 };
+  // A median over nobody is no number at all ("no data", a median_no_data warning), never 0.
+  const z: Figure = { id: f.id, value: countOf(f) === 'median_per_person' ? null : 0 };
   if (f.breakdown) {
     z.breakdown = Object.fromEntries((f.breakdown.keys ?? []).map((k) => [k, 0]));
     z.parts = (f.breakdown.pick ?? 'latest') === 'all' ? 'overlapping' : 'partition';
@@ -186,6 +187,8 @@ function formula(f: FigureDef, get: (id: string) => Figure | undefined, year: nu
       for (const [k, n] of Object.entries(p.breakdown)) breakdown[k] = (breakdown[k] ?? 0) + n;
     }
     const parts = Object.values(breakdown).reduce((s, n) => s + n, 0);
+    // A figure without a breakdown adds up to a total with no parts, not to an "unknown" part.
+    if (!get(m.cumulative)?.parts) return { id: f.id, value: round(value) };
     return { id: f.id, value: round(value), breakdown, unknown: round(value - parts), parts: 'partition' };
   }
   const v = get(m.value);

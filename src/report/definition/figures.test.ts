@@ -4,6 +4,7 @@ import { agencyId, intake, refer } from '../../test/factories.ts';
 import { startTestApp, type Client, type TestApp } from '../../test/harness.ts';
 import { todayInCalendar } from '../../victims/schema.ts';
 import type { Figure } from '../figure.ts';
+import { buildReport } from '../build.ts';
 import { compareYears } from '../report.ts';
 
 // The shipped 2023 definition (profiles/az/report-definition.json) computed on crafted records, all dated on 1 January of the current year (always in the past), so the
@@ -113,6 +114,13 @@ let previousYear: Map<string, { value: number | null }> = new Map();
 test('a median with no payments in the year has no value (printed "no data"), not 0', () => {
   assert.equal(previousYear.get('assistance.aid_fund.amount_azn')?.value, null);
   assert.equal(previousYear.get('assistance.aid_fund.total_azn')?.value, 0, 'a sum over nothing is 0');
+});
+
+test('a year with no payment at all has no median either: no value, no change, a median_no_data warning', async () => {
+  const next = await buildReport(t.db.kysely, t.ctx.profile, Y + 1);
+  const median = next.figures.find((f) => f.id === 'assistance.aid_fund.amount_azn');
+  assert.deepEqual([median?.value, median?.delta], [null, null]);
+  assert.deepEqual(next.problems.filter((p) => p.figure === 'assistance.aid_fund.amount_azn').map((p) => p.code), ['median_no_data']);
 });
 
 const fig = (id: string) => {
