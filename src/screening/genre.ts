@@ -151,7 +151,7 @@ const NOT_FIRST_PERSON = new Set(['a']);
 export function judgeGenre(n: Normalised, original: string): Genre {
   ix ??= buildIndex(GENRE_CUES);
   const { tok, at } = tokens(n.text);
-  const hits = slotHits(tok, undefined, () => 0, ix, NONE);
+  const hits = slotHits(n.text, undefined, () => 0, ix, NONE);
   const quoted: [number, number][] = [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
   const counts: Record<string, number> = {};
   const cues: GenreCue[] = [];

@@ -7,6 +7,7 @@ import { BREAK, normalisePattern, toOriginal, type Normalised } from '../normali
 import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
 import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
 import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
+import { PhraseAutomaton } from '../automaton.ts';
 
 /** Farthest apart (in tokens) two parts of one concept may be. */
 export const WINDOW = 12;
@@ -66,6 +67,8 @@ function entryWords(raw: string, lang: SynLang): { words: string[]; exact: boole
 interface Index {
   byPrefix: Map<string, Entry[]>;
   lengths: number[];
+  /** The first words as one automaton (" stem"): a text's candidates in one pass, built on first use. */
+  firstWords?: PhraseAutomaton<Entry[]>;
 }
 
 let index: Index | undefined;
@@ -130,28 +133,40 @@ export function tokens(text: string): { readonly tok: readonly string[]; readonl
   return lastTokens;
 }
 
-const memos = new WeakMap<Index, Map<string, Entry[]>>();
+/** Token index at each token's first character, reused from text to text (only token starts are read). */
+let tokenAtChar = new Int32Array(1024);
+/** Per text: the tokens that begin with a first word, and from where in `groupKeys` their keys run. */
+let groupKeys: Entry[][] = [];
 
-function memoOf(ix: Index): Map<string, Entry[]> {
-  let m = memos.get(ix);
-  if (!m) memos.set(ix, (m = new Map()));
-  return m;
-}
-
-/** Entries whose first word matches this token (by stem prefix or whole token), memoised per token. */
-function candidates(token: string, ix: Index, memo: Map<string, Entry[]>): Entry[] {
-  let c = memo.get(token);
-  if (c) return c;
-  c = [];
-  for (const L of ix.lengths) {
-    if (L > token.length) continue;
-    const es = ix.byPrefix.get(L === token.length ? token : token.slice(0, L));
-    if (es) for (const e of es) if (!e.exact[0] || token.length === L) c.push(e);
-  }
-  // Bounded: a long-running server sees an open-ended vocabulary.
-  if (memo.size > 200_000) memo.clear();
-  memo.set(token, c);
-  return c;
+/**
+ * Entries whose first word begins a token, for every token at once: one automaton pass over the
+ * text instead of a map lookup per token. A key (" stem") ends inside its token, and tokens do not
+ * overlap, so the hits come grouped by token, in token order, shortest key first; walking a group
+ * backwards gives the longest key first, the order of the per-token lookup this replaced.
+ */
+function candidateTokens(text: string, at: readonly number[], ix: Index, visit: (i: number, es: Entry[]) => void): void {
+  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
+  ix.firstWords ??= new PhraseAutomaton([...ix.byPrefix].filter(([k]) => !k.includes(' ')).map(([k, es]) => ({ pattern: ` ${k}`, data: es })));
+  const auto = ix.firstWords;
+  if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
+  for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
+  const entries = auto.entries;
+  let groupTok = -1;
+  let n = 0;
+  const flush = () => {
+    for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
+    n = 0;
+  };
+  auto.scan(text, (id, mStart) => {
+    const i = tokenAtChar[mStart + 1]!;
+    if (i !== groupTok) {
+      if (n) flush();
+      groupTok = i;
+    }
+    groupKeys[n++] = entries[id]!.data;
+  });
+  if (n) flush();
+  if (groupKeys.length > 64) groupKeys = [];
 }
 
 /** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
@@ -181,15 +196,13 @@ function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
 }
 
 /** Every slot found in the token list, negation applied. */
-export function slotHits(tok: readonly string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
-  const memo = memoOf(ix);
-  for (let i = 0; i < tok.length; i++) {
+  const { tok, at } = tokens(text);
+  candidateTokens(text, at, ix, (i, cs) => {
     const t = tok[i]!;
-    if (t === BREAK) continue;
-    const cs = candidates(t, ix, memo);
-    if (cs.length === 0) continue;
     for (const e of cs) {
+      if (e.exact[0] && t.length !== e.words[0]!.length) continue;
       let ok = true;
       for (let k = 1; k < e.words.length && ok; k++) {
         const u = tok[i + k];
@@ -203,7 +216,7 @@ export function slotHits(tok: readonly string[], original: string | undefined, t
       } else if (e.negOnly) continue;
       out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
     }
-  }
+  });
   if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
   return out;
 }
@@ -232,7 +245,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     }
     return lo;
   };
-  const hits = slotHits(tok, original, tokenAt);
+  const hits = slotHits(n.text, original, tokenAt);
   if (!hits.length) return [];
   const sentence = new Int32Array(tok.length);
   for (let i = 0, s = 0; i < tok.length; i++) {
