@@ -234,8 +234,10 @@ function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
 export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const { tok, at } = tokens(n.text);
-  const origStart = at.map((a) => n.from[a]!);
+  // Original offsets of the tokens, only for texts with a numeric concept (most have none).
+  let origStart: number[] | undefined;
   const tokenAt = (offset: number) => {
+    origStart ??= at.map((a) => n.from[a]!);
     let lo = 0;
     let hi = origStart.length - 1;
     while (lo < hi) {
@@ -264,18 +266,35 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     return { nStart, nEnd, ...toOriginal(n, nStart, nEnd) };
   };
   const out: ConceptHit[] = [];
+  const chosen: SlotHit[] = [];
   for (const [cue, rules] of RULES) {
     for (const rule of rules) {
       if (!allPresent(rule, bySlot)) continue;
-      const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
-      if (options.some((o) => o.length === 0)) continue;
+      // The hits of each part of the rule, in the order of its alternatives.
+      const options: SlotHit[][] = [];
+      for (const alts of rule) {
+        const o: SlotHit[] = [];
+        for (const a of alts) {
+          const hs = bySlot.get(a);
+          if (hs) for (const h of hs) o.push(h);
+        }
+        options.push(o);
+      }
+      let needsNegation = false;
+      for (const alts of rule) for (const a of alts) if (NEEDS_NEGATION.has(a)) needsNegation = true;
+      // Each hit of the first part anchors one candidate: the nearest hit of every other part in
+      // the same sentence, on a token not taken yet.
       for (const anchor of options[0]!) {
-        const chosen: SlotHit[] = [anchor];
-        for (const o of options.slice(1)) {
+        chosen.length = 0;
+        chosen.push(anchor);
+        for (let p = 1; p < options.length; p++) {
           let best: SlotHit | undefined;
           let bestD = Infinity;
-          for (const h of o) {
-            if (sentence[h.t0] !== sentence[anchor.t0] || chosen.some((c) => c.t0 === h.t0)) continue;
+          for (const h of options[p]!) {
+            if (sentence[h.t0] !== sentence[anchor.t0]) continue;
+            let taken = false;
+            for (const c of chosen) if (c.t0 === h.t0) taken = true;
+            if (taken) continue;
             const d = Math.abs(h.t0 - anchor.t0);
             if (d < bestD) {
               bestD = d;
@@ -286,10 +305,14 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
           chosen.push(best);
         }
         if (chosen.length !== rule.length) continue;
-        const lo = Math.min(...chosen.map((c) => c.t0));
-        const hi = Math.max(...chosen.map((c) => c.t1));
+        let lo = chosen[0]!.t0;
+        let hi = chosen[0]!.t1;
+        for (const c of chosen) {
+          if (c.t0 < lo) lo = c.t0;
+          if (c.t1 > hi) hi = c.t1;
+        }
         if (hi - lo > WINDOW) continue;
-        if (!rule.some((alts) => alts.some((a) => NEEDS_NEGATION.has(a))) && spanNegated(tok, lo, hi)) continue;
+        if (!needsNegation && spanNegated(tok, lo, hi)) continue;
         out.push({ cue, parts: chosen.map((c) => part(c.t0, c.t1)) });
       }
     }
