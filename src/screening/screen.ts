@@ -6,7 +6,7 @@ import { INDICATORS } from './indicators.ts';
 import { detectLanguage } from './language.ts';
 import { findHits, type Hit } from './matcher.ts';
 import { calibrated, unpackWeights, type LinearModel, type Platt } from './model.ts';
-import { normalise, type Normalised } from './normalise.ts';
+import { normalise, toOriginal, type Normalised } from './normalise.ts';
 import { analyse, type Analysis } from './scoring.ts';
 import { judgeGenre, type Genre } from './genre.ts';
 import { MAX_TEXT_CHARS, type Channel, type ScreenLang, type ScreenResult } from './schema.ts';
@@ -93,21 +93,26 @@ export function screenText(
 }
 
 const byListOrder = (a: { code: Indicator }, b: { code: Indicator }) => INDICATORS.indexOf(a.code) - INDICATORS.indexOf(b.code);
-const byStart = (a: Hit, b: Hit) => a.start - b.start;
+type Span = { start: number; end: number };
+const byStart = (a: Span, b: Span) => a.start - b.start;
 
-/** Each indicator's evidence, built once for the result: distinct spans, none inside another, by position. */
+/**
+ * Each indicator's evidence, built only for the result: original ranges of the hits that survived
+ * analysis (the other hits are never mapped back), distinct, none inside another, by position.
+ */
 function evidenceOf(ex: Examined): ScreenResult['indicators'] {
   const out: ScreenResult['indicators'] = [];
   for (const e of [...ex.analysis.indicators].sort(byListOrder)) {
-    const spans: Hit[] = [];
-    for (const h of e.hits) {
+    const spans: Span[] = [];
+    for (const hit of e.hits) {
+      const h = toOriginal(ex.norm, hit.nStart, hit.nEnd);
       if (h.end <= h.start) continue;
       let dup = false;
       for (const o of spans) if (o.start === h.start && o.end === h.end) dup = true;
       if (!dup) spans.push(h);
     }
     // A span inside a longer span of the same indicator adds nothing for the reviewer.
-    const kept: Hit[] = [];
+    const kept: Span[] = [];
     for (const h of spans) {
       let inside = false;
       for (const o of spans) if (o !== h && o.start <= h.start && o.end >= h.end) inside = true;

@@ -3,7 +3,7 @@
 // prefixes, see stem.ts), each hit keeping its exact original offsets.
 import type { Cue } from '../indicators.ts';
 import { latinVariants } from '../lexicon/translit.ts';
-import { BREAK, normalisePattern, toOriginal, type Normalised } from '../normalise.ts';
+import { BREAK, normalisePattern, type Normalised } from '../normalise.ts';
 import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
 import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
 import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
@@ -33,8 +33,8 @@ export interface SlotHit {
 
 export interface ConceptHit {
   cue: Cue;
-  /** Normalised ranges of the tokens that make up the evidence. */
-  parts: { nStart: number; nEnd: number; start: number; end: number }[];
+  /** Normalised ranges of the tokens that make up the evidence (mapped to the original only when shown). */
+  parts: { nStart: number; nEnd: number }[];
 }
 
 const MIN_PREFIX = 4;
@@ -263,7 +263,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const part = (t0: number, t1: number) => {
     const nStart = at[t0]!;
     const nEnd = at[t1]! + tok[t1]!.length;
-    return { nStart, nEnd, ...toOriginal(n, nStart, nEnd) };
+    return { nStart, nEnd };
   };
   const out: ConceptHit[] = [];
   const chosen: SlotHit[] = [];
