@@ -221,11 +221,21 @@ export function slotHits(text: string, original: string | undefined, tokenAt: (o
   return out;
 }
 
-/** Whether every part of a rule has one of its slots among the hits (plain loops: this runs per rule per text). */
-function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
+/** Every slot a rule names, numbered, and the rules with their slots as numbers (same order as RULES). */
+const SLOT_ID = new Map<string, number>();
+const RULE_SLOT_IDS: number[][][][] = RULES.map(([, rules]) => rules.map((rule) => rule.map((alts) => alts.map((a) => {
+  let id = SLOT_ID.get(a);
+  if (id === undefined) SLOT_ID.set(a, (id = SLOT_ID.size));
+  return id;
+}))));
+/** Per text: which numbered slots have a hit (cleared after each text). */
+const slotPresent = new Uint8Array(SLOT_ID.size);
+
+/** Whether every part of a rule has one of its slots among the hits (typed-array lookups: this runs per rule per text). */
+function allPresent(rule: number[][]): boolean {
   for (const alts of rule) {
     let any = false;
-    for (const a of alts) if (bySlot.has(a)) any = true;
+    for (const a of alts) if (slotPresent[a]) any = true;
     if (!any) return false;
   }
   return true;
@@ -259,6 +269,8 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     const list = bySlot.get(h.slot);
     if (list) list.push(h);
     else bySlot.set(h.slot, [h]);
+    const id = SLOT_ID.get(h.slot);
+    if (id !== undefined) slotPresent[id] = 1;
   }
   const part = (t0: number, t1: number) => {
     const nStart = at[t0]!;
@@ -267,9 +279,12 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   };
   const out: ConceptHit[] = [];
   const chosen: SlotHit[] = [];
-  for (const [cue, rules] of RULES) {
-    for (const rule of rules) {
-      if (!allPresent(rule, bySlot)) continue;
+  for (let r = 0; r < RULES.length; r++) {
+    const [cue, rules] = RULES[r]!;
+    const ids = RULE_SLOT_IDS[r]!;
+    for (let q = 0; q < rules.length; q++) {
+      const rule = rules[q]!;
+      if (!allPresent(ids[q]!)) continue;
       // The hits of each part of the rule, in the order of its alternatives.
       const options: SlotHit[][] = [];
       for (const alts of rule) {
@@ -317,6 +332,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
       }
     }
   }
+  slotPresent.fill(0);
   return out;
 }
 
