@@ -151,21 +151,19 @@ function candidateTokens(text: string, at: readonly number[], ix: Index, visit: 
   if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
   for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
   const entries = auto.entries;
+  // Hits of one token wait in groupKeys[0 .. n) and are handed over when the next token begins.
   let groupTok = -1;
   let n = 0;
-  const flush = () => {
-    for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
-    n = 0;
-  };
   auto.scan(text, (id, mStart) => {
     const i = tokenAtChar[mStart + 1]!;
     if (i !== groupTok) {
-      if (n) flush();
+      for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
+      n = 0;
       groupTok = i;
     }
     groupKeys[n++] = entries[id]!.data;
   });
-  if (n) flush();
+  for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
   if (groupKeys.length > 64) groupKeys = [];
 }
 
@@ -272,11 +270,6 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     const id = SLOT_ID.get(h.slot);
     if (id !== undefined) slotPresent[id] = 1;
   }
-  const part = (t0: number, t1: number) => {
-    const nStart = at[t0]!;
-    const nEnd = at[t1]! + tok[t1]!.length;
-    return { nStart, nEnd };
-  };
   const out: ConceptHit[] = [];
   const chosen: SlotHit[] = [];
   for (let r = 0; r < RULES.length; r++) {
@@ -328,7 +321,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
         }
         if (hi - lo > WINDOW) continue;
         if (!needsNegation && spanNegated(tok, lo, hi)) continue;
-        out.push({ cue, parts: chosen.map((c) => part(c.t0, c.t1)) });
+        out.push({ cue, parts: chosen.map((c) => ({ nStart: at[c.t0]!, nEnd: at[c.t1]! + tok[c.t1]!.length })) });
       }
     }
   }
