@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GENRE_DEV_2_PATH, genreDevReport, readGenreDev } from './genre-dev.ts';
+import { genreDevReport } from './genre-dev.ts';
 import { screenText } from './screen.ts';
 
 test('genre dev set: texts about trafficking are judged about, first-party items stay first-party', () => {
@@ -8,25 +8,6 @@ test('genre dev set: texts about trafficking are judged about, first-party items
   assert.ok(r.about_judged_about! >= 0.95, JSON.stringify(r.wrong));
   assert.ok(r.about_flagged! <= 0.05, JSON.stringify(r.wrong));
   assert.ok(r.first_party_judged_first_party! >= 0.97, JSON.stringify(r.wrong));
-});
-
-test('second genre dev set (wire copy, court and statistics reports, FAQ, slides, forums; recruiters posing as NGOs, victims quoting the news): the same bars, and first-party positives still flagged', () => {
-  const r = genreDevReport(readGenreDev(GENRE_DEV_2_PATH));
-  assert.ok(r.n >= 150);
-  assert.ok(r.about_judged_about! >= 0.95, JSON.stringify(r.wrong));
-  assert.ok(r.about_flagged! <= 0.05, JSON.stringify(r.wrong));
-  assert.ok(r.first_party_judged_first_party! >= 0.9, JSON.stringify(r.wrong));
-  assert.ok(r.positives_flagged! >= 0.9, JSON.stringify(r.missed));
-  assert.equal(r.negatives_flagged, 0);
-});
-
-test('a first-party item that only mentions the police stays first-party; a recruiter\'s reassurance is not advice', () => {
-  const victim = screenText({ id: 'v', text: 'если пойду в полицию, сказали, убьют. паспорт у них, работаем по 16 часов без выходных' });
-  assert.equal(victim.genre?.genre, 'first_party');
-  assert.equal(victim.flagged, true);
-  const recruiter = screenText({ id: 'r', text: 'Polisdən qorxmayın, hər şey qanunidir! Rusiyada tikintiyə adam lazımdır, yol pulu bizdən, sonra maaşdan tutulacaq. Sənədləri biz saxlayırıq.' });
-  assert.ok(recruiter.genre?.cues.some((c) => c.kind === 'reassure'));
-  assert.equal(recruiter.genre?.genre, 'first_party');
 });
 
 test('advice addressed to the reader is about, with its reasons shown; a recruiter saying "if you want" is not', () => {

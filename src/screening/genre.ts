@@ -26,10 +26,10 @@ const GENRE_CUES: Record<string, Slot> = {
   },
   // Awareness and advice: the hotline, "be careful", "signs of", "know your rights", "do not …".
   advice: {
-    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur', 'heç kimin haqqı yoxdur', 'heç kim haqlı deyil'],
-    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком', 'никто не имеет права', 'не имеет права'],
-    en: ['152', 'be careful', 'be cautious', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay', 'nobody has the right', 'no one has the right', 'has no right'],
-    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', '=bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin', 'kimse el koyamaz', 'hakkı yoktur', 'işareti', 'işaretleri'],
+    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur'],
+    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком'],
+    en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay'],
+    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin'],
   },
   // Advice to the reader as a condition: "if your employer…", "если вас…", "əgər sizin…".
   // Formal or plural "you" only: a recruiter's "если хочешь", "əgər razısansa" stays first-party;
@@ -54,46 +54,15 @@ const GENRE_CUES: Record<string, Slot> = {
     en: ['module', 'exercise', 'participants', 'case study', 'seminar', 'indicators', 'how to spot', 'ngo staff'],
     tr: ['eğitim', 'katılımcılar', 'göstergeler', 'seminer', 'kolluk personeli'],
   },
-  // The form of a publication, named in its heading or frame: a press release, an FAQ, a poster,
-  // a slide, a webinar, a bulletin, a forum thread about an article. Items do not name their form.
-  form: {
-    az: ['mətbuat açıqlaması', 'mətbuat xidməti', 'tez tez verilən suallar', 'sual cavab', '=plakat', '=slayd', 'vebinar', 'infoqrafika', '=forumda', 'bülleten', 'statistika', 'təlim materialı', 'rəy yazısı'],
-    ru: ['пресс релиз', 'пресс служба', 'вопрос ответ', 'часто задаваемые', '=плакат', '~слайд', '~вебинар', '~инфографик', 'обсуждение статьи', '=форум', '=мнение', '=статистика', '~бюллетен', 'по материалам'],
-    en: ['press release', 'faq', '=q', 'poster', 'slide', 'webinar', 'infographic', 'forum thread', '=re', 'opinion', 'statistics', 'bulletin', 'breaking', 'update', 'sentencing report', 'fact sheet', 'leaflet'],
-    tr: ['basın bülteni', 'basın açıklaması', 'sıkça sorulan', '=afiş', 'slayt', 'webinar', 'infografik', 'foruma', 'istatistik', 'bülten', 'eğitim sunumu', 'son dakika'],
-  },
-  // The news named as news: "the article about…", "xəbərlərdə", "статью про". A victim quoting
-  // the news says it too, so this weighs less than a report and yields to the first person.
-  media: {
-    az: ['xəbərlərdə', 'xəbəri', 'məqalə', 'verilişə', 'televizorda', 'reportaj'],
-    ru: ['~новост', '=статью', '=статья', '=статьи', '~сюжет', 'по телевизору'],
-    en: ['news', 'article', 'story', 'read about', 'on tv', 'reported'],
-    tr: ['haberi', 'haberlerde', 'haberde', 'makale', 'televizyonda'],
-  },
-  // A recruiter's reassurance: "not a scam", "everything is legal", "do not fear the police".
-  // Awareness texts warn; an item reassures.
-  reassure: {
-    az: ['fırıldaq deyil', 'hər şey qanunidir', 'hər şey qanuni', 'polisdən qorxmayın', 'qorxmayın', 'narahat olmayın', 'bizə güvənin'],
-    ru: ['не развод', 'все законно', 'всё законно', 'полиции не бойтесь', 'не бойтесь', 'не переживайте', 'нам можно доверять'],
-    en: ['not a scam', 'ours is legit', 'we are legit', 'everything is legal', 'don t worry', 'dont worry', 'no need to worry', 'trust us', 'we are registered'],
-    tr: ['dolandırıcılık değil', 'her şey yasal', 'korkmayın', 'merak etmeyin', 'bize güvenin'],
-  },
-  // Talk between people about the news ("did you see…"): a chat, not the news itself.
-  chat: {
-    az: ['=gördün', '=eşitdin', '=bilirsən'],
-    ru: ['=видел', '=видела', '=слышал', '=слышала', '=прикинь'],
-    en: ['did you see', 'did you hear', 'have you seen', 'anyway'],
-    tr: ['=duydun mu', '=gördün mü', '=okudun mu'],
-  },
   // A caller's account: hotline notes are first-party even in the third person.
   caller: {
     // An operator's note is first-party whoever it speaks of: "Hotline note: a mother says…".
-    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', '=bildirir ki', 'abunəçi', '=soruşur', '=soruşdu', 'qaynar xətt qeydi'],
+    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', 'soruşur', 'soruşdu', 'qaynar xətt qeydi'],
     // Exact forms: the stem of "просит" would also take "просят оплатить" (advice) and, in Latin
     // letters, "prosecutors"; "звонок" is as often "the call is free".
     ru: ['=звонит', '=звонила', '=звонил', '~позвонил', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', 'спрашивает', '=просит', 'запись горячей линии'],
     en: ['caller', 'calls', 'called', 'asks about', 'reports that', 'reports a', 'asked', 'hotline note', 'man says', 'woman says'],
-    tr: ['arayan', 'aradı', 'soruyor', 'sordu', '=bildirdi', 'yardım hattı notu'],
+    tr: ['arayan', 'aradı', 'soruyor', 'sordu', 'bildirdi', 'yardım hattı notu'],
   },
   // The writer speaking of themselves.
   first_person: {
@@ -105,24 +74,21 @@ const GENRE_CUES: Record<string, Slot> = {
   },
   // An offer addressed to the reader: write, call, apply, wanted.
   offer: {
-    az: ['yazın', 'zəng edin', 'lazımdır', 'tələb olunur', 'axtarılır', '=götürülür', 'müraciət', 'maraqlanan', 'tələsin', 'yer qalıb', 'yerlər azdır'],
-    ru: ['~пишите', '~требуют', '~ищем', '~набира', '~приглашаем', '~обращайтесь', 'писать только', 'места ограничены', 'осталось мест'],
-    en: ['wanted', 'needed', 'hiring', 'apply', 'contact', 'message me', 'dm', 'seeking', 'write only', 'hurry', 'places left', 'spots left'],
-    tr: ['yazın', 'aranıyor', 'alınacak', 'alınacaktır', 'başvur', 'arıyoruz', 'acele edin', 'kontenjan sınırlı'],
+    az: ['yazın', 'zəng edin', 'lazımdır', 'tələb olunur', 'axtarılır', 'götürülür', 'müraciət', 'maraqlanan'],
+    ru: ['~пишите', '~требуют', '~ищем', '~набира', '~приглашаем', '~обращайтесь'],
+    en: ['wanted', 'needed', 'hiring', 'apply', 'contact', 'message me', 'dm', 'seeking'],
+    tr: ['yazın', 'aranıyor', 'alınacak', 'alınacaktır', 'başvur', 'arıyoruz'],
   },
 };
 
 /** Weights of the about-vs-first-party judgement (logit), set by hand and documented. */
 const WEIGHTS: Record<string, number> = {
-  report: 1.4, topic: 2.0, advice: 1.5, reader_if: 1.5, institution: 1.0, training: 1.5, statistics: 1.0, form: 2.0, media: 0.8,
-  caller: -3.0, first_person: -0.9, offer: -1.0, reassure: -2.5, chat: -1.5,
+  report: 1.4, topic: 2.0, advice: 1.5, reader_if: 1.5, institution: 1.0, training: 1.5, statistics: 1.0,
+  caller: -3.0, first_person: -0.9, offer: -1.0,
 };
-const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, statistics: 2, form: 2, media: 1, caller: 1, first_person: 3, offer: 2, reassure: 1, chat: 1 };
-/** Cues that a quotation does not lend to the writer: a quoted victim or a quoted ad in a report. */
-const NOT_FROM_QUOTES = new Set(['first_person', 'offer', 'reassure']);
+const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, statistics: 2, caller: 1, first_person: 3, offer: 2 };
 const KINDS = Object.keys(WEIGHTS);
-// One report word alone ("police", "ministry") is not a report: first-party items mention them too.
-const BIAS = -1.5;
+const BIAS = -1.2;
 
 let ix: ReturnType<typeof buildIndex> | undefined;
 const NONE = new Set<string>();
@@ -164,10 +130,11 @@ export function judgeGenre(n: Normalised, original: string): Genre {
     const nStart = at[h.t0]!;
     const nEnd = at[h.t1]! + tok[h.t1]!.length;
     const { start, end } = toOriginal(n, nStart, nEnd);
-    // Quoted first-person words are a victim quoted in a report, not the writer; a quoted offer is
-    // the ad a report cites.
-    if (NOT_FROM_QUOTES.has(h.slot) && quoted.some(([a, b]) => start >= a && end <= b)) continue;
-    if (h.slot === 'first_person' && h.t0 === h.t1 && NOT_FIRST_PERSON.has(tok[h.t0]!)) continue;
+    if (h.slot === 'first_person') {
+      // Quoted first-person words are a victim quoted in a report, not the writer.
+      if (quoted.some(([a, b]) => start >= a && end <= b)) continue;
+      if (h.t0 === h.t1 && NOT_FIRST_PERSON.has(tok[h.t0]!)) continue;
+    }
     const key = h.t0 * KINDS.length + KINDS.indexOf(h.slot);
     if (seen.has(key)) continue;
     seen.add(key);
