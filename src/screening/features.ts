@@ -76,13 +76,14 @@ export function featureMargin(weights: Float64Array, bias: number, a: Analysis, 
   return z;
 }
 
+const cap = (x: number) => Math.min(x, 3) / 3;
+
 export function denseFeatures(a: Analysis, channel?: string): number[] {
   const present = new Set(a.indicators.map((e) => e.code));
   const strength = a.indicators.reduce((s, e) => s + STRENGTH[e.code], 0);
   const rule = ruleScore(a);
   const reporting = a.contexts.news > 0 || a.contexts.awareness > 0 ? 1 : 0;
   const legit = a.contexts.legit > 0 ? 1 : 0;
-  const cap = (x: number) => Math.min(x, 3) / 3;
   return [
     ...INDICATORS.map((c) => (present.has(c) ? 1 : 0)),
     cap(a.contexts.abroad), cap(a.contexts.news), cap(a.contexts.awareness), cap(a.contexts.legit), cap(a.contexts.negation), cap(a.negated.length),

@@ -9,19 +9,24 @@ import { screenText } from './screen.ts';
 import { CHANNELS } from './schema.ts';
 
 export const GENRE_DEV_PATH = new URL('./genre-dev.jsonl', import.meta.url);
+/** The second set: wire copy, court and statistics reports, FAQ, slides, forum threads, and
+ * first-party items that quote the news or pose as NGOs; first-party items carry a label. */
+export const GENRE_DEV_2_PATH = new URL('./genre-dev-2.jsonl', import.meta.url);
 
 export const GenreDevItem = z.object({
   id: z.string(),
   variant: z.enum(VARIANTS),
   channel: z.enum(CHANNELS),
   genre: z.enum(['about', 'first_party']),
+  /** First-party items of the second set: 1 when the item should be flagged. */
+  label: z.union([z.literal(0), z.literal(1)]).optional(),
   text: z.string().min(1),
 });
 export type GenreDevItem = z.infer<typeof GenreDevItem>;
 
-export function readGenreDev(): GenreDevItem[] {
+export function readGenreDev(path: URL = GENRE_DEV_PATH): GenreDevItem[] {
   return fs
-    .readFileSync(GENRE_DEV_PATH, 'utf8')
+    .readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => GenreDevItem.parse(JSON.parse(l)));
@@ -39,8 +44,15 @@ export function genreDevReport(items = readGenreDev()) {
     about_flagged: share(about, (r) => r.result.flagged),
     first_party_judged_first_party: share(first, (r) => r.result.genre?.genre === 'first_party'),
     first_party_flagged: share(first, (r) => r.result.flagged),
+    /** Labelled first-party items: positives flagged (recall) and negatives flagged. */
+    positives_flagged: share(first.filter((r) => r.item.label === 1), (r) => r.result.flagged),
+    negatives_flagged: share(first.filter((r) => r.item.label === 0), (r) => r.result.flagged),
+    missed: first.filter((r) => r.item.label === 1 && !r.result.flagged).map((r) => ({ id: r.item.id, score: r.result.score, about: r.result.genre?.about, indicators: r.result.indicators.map((i) => i.code).join(',') })),
     wrong: rows.filter((r) => r.result.genre?.genre !== r.item.genre).map((r) => ({ id: r.item.id, about: r.result.genre?.about, cues: r.result.genre?.cues.map((c) => `${c.kind}:${c.text}`).join(', ') })),
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${JSON.stringify(genreDevReport(), null, 2)}\n`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const second = process.argv[2] === '2';
+  process.stdout.write(`${JSON.stringify(genreDevReport(readGenreDev(second ? GENRE_DEV_2_PATH : GENRE_DEV_PATH)), null, 2)}\n`);
+}

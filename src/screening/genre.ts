@@ -110,6 +110,9 @@ export interface Genre {
 const QUOTED = /[«"“„][^«»"“”„]{1,400}[»"”]/g;
 /** Figures of a report: a share ("14%", "yüzde 60", "40 процентов") or a year of record ("в 2024 году", "2025-ci ildə", "in 2025"). */
 const STATISTICS = /\d+(?:[.,]\d+)?\s?%|yüzde\s?\d+|\d+\s?(?:процент|faiz)|(?<!\d)(?:19|20)\d\d(?!\d)(?:-?(?:ci|cı|cu|cü))?\s?(?:il|год|yıl)|\bin (?:19|20)\d\d\b/giu;
+const HAS_QUOTE = /[«"“„]/;
+const HAS_DIGIT = /\d/;
+const noTokenAt = () => 0;
 /** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a". */
 const NOT_FIRST_PERSON = new Set(['a']);
 
@@ -117,8 +120,9 @@ const NOT_FIRST_PERSON = new Set(['a']);
 export function judgeGenre(n: Normalised, original: string): Genre {
   ix ??= buildIndex(GENRE_CUES);
   const { tok, at } = tokens(n.text);
-  const hits = slotHits(tok, undefined, () => 0, ix, NONE);
-  const quoted: [number, number][] = [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
+  const hits = slotHits(n.text, undefined, noTokenAt, ix, NONE);
+  // Both regular expressions need a character most texts lack: a quotation mark, a digit.
+  const quoted: [number, number][] = HAS_QUOTE.test(original) ? [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]) : [];
   const counts: Record<string, number> = {};
   const cues: GenreCue[] = [];
   const seen = new Set<number>();
@@ -137,7 +141,7 @@ export function judgeGenre(n: Normalised, original: string): Genre {
     counts[h.slot] = (counts[h.slot] ?? 0) + 1;
     cues.push({ kind: h.slot, start, end, text: original.slice(start, end) });
   }
-  for (const m of original.matchAll(STATISTICS)) {
+  if (HAS_DIGIT.test(original)) for (const m of original.matchAll(STATISTICS)) {
     counts.statistics = (counts.statistics ?? 0) + 1;
     cues.push({ kind: 'statistics', start: m.index, end: m.index + m[0].length, text: m[0] });
   }

@@ -7,7 +7,7 @@ import { ru } from './lexicon/ru.ts';
 import { tr } from './lexicon/tr.ts';
 import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
-import { normalisePattern, toOriginal, type Normalised } from './normalise.ts';
+import { normalisePattern, type Normalised } from './normalise.ts';
 import { findConcepts } from './concepts/match.ts';
 import { PhraseAutomaton } from './automaton.ts';
 
@@ -21,12 +21,9 @@ export interface PatternData {
 export interface Hit {
   cue: Cue;
   lang: LexiconLang;
-  /** Range in the normalised text, without the boundary spaces of the pattern. */
+  /** Range in the normalised text, without the boundary spaces of the pattern (`toOriginal` maps it back; only evidence shown is mapped). */
   nStart: number;
   nEnd: number;
-  /** Range in the original text. */
-  start: number;
-  end: number;
   /** Found by the concept matcher, which applies its own negation. */
   concept?: boolean;
 }
@@ -84,8 +81,7 @@ export function findHits(n: Normalised, matcher = ruleMatcher(), original?: stri
     let nEnd = mEnd;
     while (nStart < nEnd && text.charCodeAt(nStart) === 32) nStart++;
     while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 32) nEnd--;
-    const { start, end } = toOriginal(n, nStart, nEnd);
-    hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd, start, end });
+    hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd });
     raw.push(mStart, mEnd);
   });
   if (original !== undefined) {
@@ -97,7 +93,7 @@ export function findHits(n: Normalised, matcher = ruleMatcher(), original?: stri
           const h = hits[k]!;
           dup = h.cue === c.cue && (k < phrases ? raw[2 * k] === p.nStart && raw[2 * k + 1] === p.nEnd : h.nStart === p.nStart && h.nEnd === p.nEnd);
         }
-        if (!dup) hits.push({ cue: c.cue, lang: 'neutral', ...p, concept: true });
+        if (!dup) hits.push({ cue: c.cue, lang: 'neutral', nStart: p.nStart, nEnd: p.nEnd, concept: true });
       }
     }
   }

@@ -20,6 +20,11 @@ export interface Analysis {
   contexts: Record<Context, number>;
 }
 
+/** Whether a negation cue reaches from a to b: close enough and in the same sentence. */
+function near(normText: string, a: number, b: number): boolean {
+  return b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
+}
+
 /** Split hits into indicator evidence, negated indicator hits and context cues. */
 export function analyse(hits: Hit[], normText: string): Analysis {
   const ind = hits.filter((h) => isIndicator(h.cue));
@@ -31,11 +36,10 @@ export function analyse(hits: Hit[], normText: string): Analysis {
   contexts.negation = negations.length;
   const byCode = new Map<Indicator, Hit[]>();
   const negated: Hit[] = [];
-  const near = (a: number, b: number) => b - a <= NEGATION_REACH && !normText.slice(a, b).includes(BREAK);
   for (const h of ind) {
     // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
     // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
-    const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(h.nEnd, n.nStart)));
+    const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(normText, n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(normText, h.nEnd, n.nStart)));
     if (isNegated) negated.push(h);
     else {
       const list = byCode.get(h.cue as Indicator);

@@ -6,7 +6,7 @@ import { INDICATORS } from './indicators.ts';
 import { detectLanguage } from './language.ts';
 import { findHits, type Hit } from './matcher.ts';
 import { calibrated, unpackWeights, type LinearModel, type Platt } from './model.ts';
-import { normalise, type Normalised } from './normalise.ts';
+import { normalise, toOriginal, type Normalised } from './normalise.ts';
 import { analyse, type Analysis } from './scoring.ts';
 import { judgeGenre, type Genre } from './genre.ts';
 import { MAX_TEXT_CHARS, type Channel, type ScreenLang, type ScreenResult } from './schema.ts';
@@ -80,20 +80,7 @@ export function screenText(
 ): ScreenResult {
   const ex = examine(input);
   const score = scoreExamined(ex, model, input.channel);
-  const order = (c: Indicator) => INDICATORS.indexOf(c);
-  const indicators = [...ex.analysis.indicators]
-    .sort((a, b) => order(a.code) - order(b.code))
-    .map((e) => {
-      const seen = new Set<string>();
-      const spans = e.hits.filter((h) => h.end > h.start && !seen.has(`${h.start}:${h.end}`) && seen.add(`${h.start}:${h.end}`));
-      // A span inside a longer span of the same indicator adds nothing for the reviewer.
-      const evidence = spans
-        .filter((h) => !spans.some((o) => o !== h && o.start <= h.start && o.end >= h.end))
-        .sort((a, b) => a.start - b.start)
-        .map((h) => ({ start: h.start, end: h.end, text: ex.text.slice(h.start, h.end) }));
-      return { code: e.code, evidence };
-    })
-    .filter((i) => i.evidence.length > 0);
+  const indicators = evidenceOf(ex);
   // A flag always rests on evidence a reviewer can see: no indicator, no flag, whatever the score.
   // A text about trafficking (news, awareness) is never flagged; its indicators are still shown.
   const flagged = score >= model.threshold && indicators.length > 0 && ex.genre.genre === 'first_party';
@@ -103,6 +90,39 @@ export function screenText(
   const result: ScreenResult = { id: input.id, score: Math.round(shown * 10000) / 10000, flagged, lang: ex.lang, indicators, genre, threshold: model.threshold };
   if (ex.warnings.length) result.warnings = ex.warnings;
   return result;
+}
+
+const byListOrder = (a: { code: Indicator }, b: { code: Indicator }) => INDICATORS.indexOf(a.code) - INDICATORS.indexOf(b.code);
+type Span = { start: number; end: number };
+const byStart = (a: Span, b: Span) => a.start - b.start;
+
+/**
+ * Each indicator's evidence, built only for the result: original ranges of the hits that survived
+ * analysis (the other hits are never mapped back), distinct, none inside another, by position.
+ */
+function evidenceOf(ex: Examined): ScreenResult['indicators'] {
+  const out: ScreenResult['indicators'] = [];
+  for (const e of [...ex.analysis.indicators].sort(byListOrder)) {
+    const spans: Span[] = [];
+    for (const hit of e.hits) {
+      const h = toOriginal(ex.norm, hit.nStart, hit.nEnd);
+      if (h.end <= h.start) continue;
+      let dup = false;
+      for (const o of spans) if (o.start === h.start && o.end === h.end) dup = true;
+      if (!dup) spans.push(h);
+    }
+    // A span inside a longer span of the same indicator adds nothing for the reviewer.
+    const kept: Span[] = [];
+    for (const h of spans) {
+      let inside = false;
+      for (const o of spans) if (o !== h && o.start <= h.start && o.end >= h.end) inside = true;
+      if (!inside) kept.push(h);
+    }
+    if (!kept.length) continue;
+    kept.sort(byStart);
+    out.push({ code: e.code, evidence: kept.map((h) => ({ start: h.start, end: h.end, text: ex.text.slice(h.start, h.end) })) });
+  }
+  return out;
 }
 
 /** The model's calibrated probability, lowered by the genre: × (1 − about). */

@@ -3,10 +3,11 @@
 // prefixes, see stem.ts), each hit keeping its exact original offsets.
 import type { Cue } from '../indicators.ts';
 import { latinVariants } from '../lexicon/translit.ts';
-import { BREAK, normalisePattern, toOriginal, type Normalised } from '../normalise.ts';
+import { BREAK, normalisePattern, type Normalised } from '../normalise.ts';
 import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
 import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
 import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
+import { PhraseAutomaton } from '../automaton.ts';
 
 /** Farthest apart (in tokens) two parts of one concept may be. */
 export const WINDOW = 12;
@@ -32,8 +33,8 @@ export interface SlotHit {
 
 export interface ConceptHit {
   cue: Cue;
-  /** Normalised ranges of the tokens that make up the evidence. */
-  parts: { nStart: number; nEnd: number; start: number; end: number }[];
+  /** Normalised ranges of the tokens that make up the evidence (mapped to the original only when shown). */
+  parts: { nStart: number; nEnd: number }[];
 }
 
 const MIN_PREFIX = 4;
@@ -66,6 +67,8 @@ function entryWords(raw: string, lang: SynLang): { words: string[]; exact: boole
 interface Index {
   byPrefix: Map<string, Entry[]>;
   lengths: number[];
+  /** The first words as one automaton (" stem"): a text's candidates in one pass, built on first use. */
+  firstWords?: PhraseAutomaton<Entry[]>;
 }
 
 let index: Index | undefined;
@@ -130,28 +133,38 @@ export function tokens(text: string): { readonly tok: readonly string[]; readonl
   return lastTokens;
 }
 
-const memos = new WeakMap<Index, Map<string, Entry[]>>();
+/** Token index at each token's first character, reused from text to text (only token starts are read). */
+let tokenAtChar = new Int32Array(1024);
+/** Per text: the tokens that begin with a first word, and from where in `groupKeys` their keys run. */
+let groupKeys: Entry[][] = [];
 
-function memoOf(ix: Index): Map<string, Entry[]> {
-  let m = memos.get(ix);
-  if (!m) memos.set(ix, (m = new Map()));
-  return m;
-}
-
-/** Entries whose first word matches this token (by stem prefix or whole token), memoised per token. */
-function candidates(token: string, ix: Index, memo: Map<string, Entry[]>): Entry[] {
-  let c = memo.get(token);
-  if (c) return c;
-  c = [];
-  for (const L of ix.lengths) {
-    if (L > token.length) continue;
-    const es = ix.byPrefix.get(L === token.length ? token : token.slice(0, L));
-    if (es) for (const e of es) if (!e.exact[0] || token.length === L) c.push(e);
-  }
-  // Bounded: a long-running server sees an open-ended vocabulary.
-  if (memo.size > 200_000) memo.clear();
-  memo.set(token, c);
-  return c;
+/**
+ * Entries whose first word begins a token, for every token at once: one automaton pass over the
+ * text instead of a map lookup per token. A key (" stem") ends inside its token, and tokens do not
+ * overlap, so the hits come grouped by token, in token order, shortest key first; walking a group
+ * backwards gives the longest key first, the order of the per-token lookup this replaced.
+ */
+function candidateTokens(text: string, at: readonly number[], ix: Index, visit: (i: number, es: Entry[]) => void): void {
+  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
+  ix.firstWords ??= new PhraseAutomaton([...ix.byPrefix].filter(([k]) => !k.includes(' ')).map(([k, es]) => ({ pattern: ` ${k}`, data: es })));
+  const auto = ix.firstWords;
+  if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
+  for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
+  const entries = auto.entries;
+  // Hits of one token wait in groupKeys[0 .. n) and are handed over when the next token begins.
+  let groupTok = -1;
+  let n = 0;
+  auto.scan(text, (id, mStart) => {
+    const i = tokenAtChar[mStart + 1]!;
+    if (i !== groupTok) {
+      for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
+      n = 0;
+      groupTok = i;
+    }
+    groupKeys[n++] = entries[id]!.data;
+  });
+  for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
+  if (groupKeys.length > 64) groupKeys = [];
 }
 
 /** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
@@ -181,15 +194,13 @@ function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
 }
 
 /** Every slot found in the token list, negation applied. */
-export function slotHits(tok: readonly string[], original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
-  const memo = memoOf(ix);
-  for (let i = 0; i < tok.length; i++) {
+  const { tok, at } = tokens(text);
+  candidateTokens(text, at, ix, (i, cs) => {
     const t = tok[i]!;
-    if (t === BREAK) continue;
-    const cs = candidates(t, ix, memo);
-    if (cs.length === 0) continue;
     for (const e of cs) {
+      if (e.exact[0] && t.length !== e.words[0]!.length) continue;
       let ok = true;
       for (let k = 1; k < e.words.length && ok; k++) {
         const u = tok[i + k];
@@ -203,16 +214,26 @@ export function slotHits(tok: readonly string[], original: string | undefined, t
       } else if (e.negOnly) continue;
       out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
     }
-  }
+  });
   if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
   return out;
 }
 
-/** Whether every part of a rule has one of its slots among the hits (plain loops: this runs per rule per text). */
-function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
+/** Every slot a rule names, numbered, and the rules with their slots as numbers (same order as RULES). */
+const SLOT_ID = new Map<string, number>();
+const RULE_SLOT_IDS: number[][][][] = RULES.map(([, rules]) => rules.map((rule) => rule.map((alts) => alts.map((a) => {
+  let id = SLOT_ID.get(a);
+  if (id === undefined) SLOT_ID.set(a, (id = SLOT_ID.size));
+  return id;
+}))));
+/** Per text: which numbered slots have a hit (cleared after each text). */
+const slotPresent = new Uint8Array(SLOT_ID.size);
+
+/** Whether every part of a rule has one of its slots among the hits (typed-array lookups: this runs per rule per text). */
+function allPresent(rule: number[][]): boolean {
   for (const alts of rule) {
     let any = false;
-    for (const a of alts) if (bySlot.has(a)) any = true;
+    for (const a of alts) if (slotPresent[a]) any = true;
     if (!any) return false;
   }
   return true;
@@ -221,8 +242,10 @@ function allPresent(rule: string[][], bySlot: Map<string, SlotHit[]>): boolean {
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
 export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const { tok, at } = tokens(n.text);
-  const origStart = at.map((a) => n.from[a]!);
+  // Original offsets of the tokens, only for texts with a numeric concept (most have none).
+  let origStart: number[] | undefined;
   const tokenAt = (offset: number) => {
+    origStart ??= at.map((a) => n.from[a]!);
     let lo = 0;
     let hi = origStart.length - 1;
     while (lo < hi) {
@@ -232,7 +255,7 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     }
     return lo;
   };
-  const hits = slotHits(tok, original, tokenAt);
+  const hits = slotHits(n.text, original, tokenAt);
   if (!hits.length) return [];
   const sentence = new Int32Array(tok.length);
   for (let i = 0, s = 0; i < tok.length; i++) {
@@ -244,25 +267,42 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
     const list = bySlot.get(h.slot);
     if (list) list.push(h);
     else bySlot.set(h.slot, [h]);
+    const id = SLOT_ID.get(h.slot);
+    if (id !== undefined) slotPresent[id] = 1;
   }
-  const part = (t0: number, t1: number) => {
-    const nStart = at[t0]!;
-    const nEnd = at[t1]! + tok[t1]!.length;
-    return { nStart, nEnd, ...toOriginal(n, nStart, nEnd) };
-  };
   const out: ConceptHit[] = [];
-  for (const [cue, rules] of RULES) {
-    for (const rule of rules) {
-      if (!allPresent(rule, bySlot)) continue;
-      const options = rule.map((alts) => alts.flatMap((s) => bySlot.get(s) ?? []));
-      if (options.some((o) => o.length === 0)) continue;
+  const chosen: SlotHit[] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const [cue, rules] = RULES[r]!;
+    const ids = RULE_SLOT_IDS[r]!;
+    for (let q = 0; q < rules.length; q++) {
+      const rule = rules[q]!;
+      if (!allPresent(ids[q]!)) continue;
+      // The hits of each part of the rule, in the order of its alternatives.
+      const options: SlotHit[][] = [];
+      for (const alts of rule) {
+        const o: SlotHit[] = [];
+        for (const a of alts) {
+          const hs = bySlot.get(a);
+          if (hs) for (const h of hs) o.push(h);
+        }
+        options.push(o);
+      }
+      let needsNegation = false;
+      for (const alts of rule) for (const a of alts) if (NEEDS_NEGATION.has(a)) needsNegation = true;
+      // Each hit of the first part anchors one candidate: the nearest hit of every other part in
+      // the same sentence, on a token not taken yet.
       for (const anchor of options[0]!) {
-        const chosen: SlotHit[] = [anchor];
-        for (const o of options.slice(1)) {
+        chosen.length = 0;
+        chosen.push(anchor);
+        for (let p = 1; p < options.length; p++) {
           let best: SlotHit | undefined;
           let bestD = Infinity;
-          for (const h of o) {
-            if (sentence[h.t0] !== sentence[anchor.t0] || chosen.some((c) => c.t0 === h.t0)) continue;
+          for (const h of options[p]!) {
+            if (sentence[h.t0] !== sentence[anchor.t0]) continue;
+            let taken = false;
+            for (const c of chosen) if (c.t0 === h.t0) taken = true;
+            if (taken) continue;
             const d = Math.abs(h.t0 - anchor.t0);
             if (d < bestD) {
               bestD = d;
@@ -273,14 +313,19 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
           chosen.push(best);
         }
         if (chosen.length !== rule.length) continue;
-        const lo = Math.min(...chosen.map((c) => c.t0));
-        const hi = Math.max(...chosen.map((c) => c.t1));
+        let lo = chosen[0]!.t0;
+        let hi = chosen[0]!.t1;
+        for (const c of chosen) {
+          if (c.t0 < lo) lo = c.t0;
+          if (c.t1 > hi) hi = c.t1;
+        }
         if (hi - lo > WINDOW) continue;
-        if (!rule.some((alts) => alts.some((a) => NEEDS_NEGATION.has(a))) && spanNegated(tok, lo, hi)) continue;
-        out.push({ cue, parts: chosen.map((c) => part(c.t0, c.t1)) });
+        if (!needsNegation && spanNegated(tok, lo, hi)) continue;
+        out.push({ cue, parts: chosen.map((c) => ({ nStart: at[c.t0]!, nEnd: at[c.t1]! + tok[c.t1]!.length })) });
       }
     }
   }
+  slotPresent.fill(0);
   return out;
 }
 
