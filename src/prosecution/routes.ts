@@ -1,3 +1,4 @@
+import { languageOf } from '../i18n/server.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { appendAudit } from '../audit/record.ts';
@@ -122,6 +123,6 @@ export function prosecutionRoutes(app: App, ctx: AppContext) {
 
   app.get('/prosecution/figures', { config: { action: 'prosecution.stats' }, schema: { tags, summary: 'The annual report figures (aggregates only)', querystring: FiguresQuery, response: { 200: Figures } } }, async (req) => ({
     year: req.query.year,
-    figures: await prosecutionFigures(db, ctx.profile, req.query.year),
+    figures: await prosecutionFigures(db, ctx.profile, req.query.year, languageOf(req.headers['accept-language'])),
   }));
 }

@@ -190,6 +190,9 @@ export const Figure = z.object({
   breakdown: z.record(z.string(), z.number().int()).optional(),
   unknown: z.number().int().optional(),
   categories: z.array(z.string()).optional(),
+  /** In the caller's language (Accept-Language), as the report prints them. */
+  label: z.string(),
+  breakdownLabels: z.record(z.string(), z.string()),
 });
 export type Figure = z.infer<typeof Figure>;
 export const FiguresQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

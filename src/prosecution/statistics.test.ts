@@ -201,3 +201,17 @@ test('the registry page shows what the annual report computes, and another year 
   assert.equal(y2023.get('wanted.local.detained')?.value, 1); // W5
   assert.deepEqual(y2023.get('online.facts')?.breakdown, { tiktok: 1 }); // F9
 });
+
+test("figures and their parts carry the report's labels in the caller's language", async () => {
+  const get = async (lang: string) =>
+    new Map(((await police.request('GET', '/api/prosecution/figures?year=2024', undefined, { 'accept-language': lang })).body.figures as Figure[]).map((f) => [f.id, f]));
+  const az = await get('az');
+  const ru = await get('ru');
+  const en = await get('en');
+  const bySex = [...en.values()].find((f) => f.breakdown && 'female' in f.breakdown);
+  assert.ok(bySex, 'a figure broken down by sex');
+  assert.notEqual(az.get(bySex.id)!.label, en.get(bySex.id)!.label);
+  assert.notEqual(ru.get(bySex.id)!.label, en.get(bySex.id)!.label);
+  assert.ok(!/female/i.test(az.get(bySex.id)!.breakdownLabels.female ?? 'female'), 'the part is labelled, not coded');
+  assert.ok(!/female/i.test(ru.get(bySex.id)!.breakdownLabels.female ?? 'female'));
+});

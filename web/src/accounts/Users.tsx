@@ -83,7 +83,7 @@ export function UsersPage() {
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={list.loading}>
             <caption>
               {t('users.caption')} · {t('common.range', { from: offset + 1, to: offset + items.length, total })}

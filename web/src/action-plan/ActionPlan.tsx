@@ -34,7 +34,7 @@ export function ActionPlanPage() {
       <CheckboxField id="plan-mine" label={t('submissions.plan.mine')} checked={mine} onChange={(e) => navigate(withQuery('/action-plan', { mine: e.target.checked ? '1' : '' }))} />
       <LoadState loading={measures.loading && !measures.data} error={measures.error} />
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <caption>{t('submissions.plan.measures')}</caption>
             <thead>
@@ -72,7 +72,7 @@ export function ActionPlanPage() {
         </div>
       )}
       {progress.data && progress.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <caption>{t('submissions.plan.byAgency')}</caption>
             <thead>

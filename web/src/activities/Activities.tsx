@@ -79,7 +79,7 @@ export function ActivitiesPage() {
       )}
       {list.data && items.length === 0 && <p className="muted">{t('submissions.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <caption>
               {t('submissions.activities.title')} · {items.length}

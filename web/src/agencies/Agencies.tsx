@@ -38,7 +38,7 @@ export function AgenciesPage() {
       <Notice message={flash} />
       <LoadState loading={agencies.loading && !agencies.data} error={agencies.error} />
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <caption>
               {t('agencies.caption')} · {items.length}

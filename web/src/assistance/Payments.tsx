@@ -79,7 +79,7 @@ export function Payments({ person, onChanged }: { person: Person; onChanged: () 
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <Empty>{t('person.noPayments')}</Empty>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('person.paymentsTitle')}</caption>
             <thead>

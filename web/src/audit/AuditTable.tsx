@@ -10,7 +10,7 @@ export function AuditTable({ items, highlight, busy }: { items: Entry[]; highlig
   const f = useFormat();
   if (items.length === 0) return <p className="muted">{t('common.noResults')}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data-table data-table--compact" aria-busy={busy}>
         <caption>
           {t('audit.caption')} · {items.length}

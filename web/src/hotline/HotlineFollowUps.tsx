@@ -36,7 +36,7 @@ export function HotlineFollowUpsPage() {
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('followUps.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={list.loading}>
             <caption>
               {t('followUps.caption')} · {items.length}

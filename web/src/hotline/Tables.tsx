@@ -10,7 +10,7 @@ export function ContactTable({ items, caption, busy }: { items: readonly Contact
   const f = useFormat();
   const topic = useTopicLabel();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data-table" aria-busy={busy ?? false}>
         <caption>{caption}</caption>
         <thead>
@@ -48,7 +48,7 @@ export function TipTable({ items, caption, busy }: { items: readonly Tip[]; capt
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data-table" aria-busy={busy ?? false}>
         <caption>{caption}</caption>
         <thead>

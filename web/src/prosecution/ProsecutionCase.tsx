@@ -84,7 +84,7 @@ export function ProsecutionCasePage({ params }: { params: Record<string, string>
         {x.persons.length === 0 ? (
           <Empty>{t('prosecution.noneYet')}</Empty>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table data-table--compact" data-testid="case-persons">
               <caption>{t('prosecution.persons')}</caption>
               <thead>

@@ -20,7 +20,7 @@ export function ProsecutionFactsPage() {
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" data-testid="facts-table">
             <caption>{`${t('prosecution.factsTitle')} · ${list.data?.total ?? 0}`}</caption>
             <thead>

@@ -31,7 +31,7 @@ export function ProsecutionStatsPage() {
       </form>
       <LoadState loading={data.loading && !data.data} error={data.error} />
       {data.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--compact" data-testid="figures-table">
             <caption>{t('prosecution.statsCaption', { year: data.data.year })}</caption>
             <thead>
@@ -45,12 +45,14 @@ export function ProsecutionStatsPage() {
               {data.data.figures.map((fig) => (
                 <tr key={fig.id} data-figure={fig.id}>
                   <th scope="row">
-                    <code>{fig.id}</code>
+                    {fig.label}
+                    <br />
+                    <code className="figure-id">{fig.id}</code>
                   </th>
                   <td className="num">{fig.value ?? t('common.none')}</td>
                   <td>
                     {[
-                      ...Object.entries(fig.breakdown ?? {}).map(([k, n]) => `${k}: ${n}`),
+                      ...Object.entries(fig.breakdown ?? {}).map(([k, n]) => `${fig.breakdownLabels[k] ?? k}: ${n}`),
                       ...(fig.unknown ? [`${t('prosecution.unknown')}: ${fig.unknown}`] : []),
                       ...(fig.categories ?? []),
                     ].join(' · ')}

@@ -42,7 +42,7 @@ export function ProsecutionWantedPage() {
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" data-testid="wanted-table">
             <caption>{`${t('prosecution.wantedTitle')} · ${items.length}`}</caption>
             <thead>

@@ -105,7 +105,7 @@ export function PublicStatsPage() {
               <section key={table.id} className="public-table" aria-labelledby={`pt-${table.id}`}>
                 <h2 id={`pt-${table.id}`}>{table.title}</h2>
                 {counted && <p className="muted">{t('public.countedAs', { what: counted })}</p>}
-                <div className="table-wrap">
+                <div className="table-wrap" tabIndex={0}>
                   <table className="data-table data-table--compact" data-testid={`public-${table.id}`}>
                     <thead>
                       <tr>

@@ -82,7 +82,7 @@ export function ReferralInboxPage() {
       <LoadState loading={inbox.loading && !inbox.data} error={inbox.error} />
       {inbox.data && items.length === 0 && <p className="muted">{t('referrals.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={inbox.loading}>
             <caption>
               {t('referrals.caption')} · {t('common.range', { from: offset + 1, to: offset + items.length, total: inbox.data?.total ?? 0 })}

@@ -64,7 +64,7 @@ export function Referrals({ person, onChanged }: { person: Person; onChanged: ()
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <Empty>{t('person.noReferrals')}</Empty>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('person.referralsTitle')}</caption>
             <thead>

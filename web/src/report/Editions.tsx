@@ -9,7 +9,7 @@ export function Editions({ year, editions }: { year: number; editions: EditionDa
   const { t } = useTranslation();
   if (editions.length === 0) return <p className="muted">{t('report.notPublished')}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data-table" data-testid="editions">
         <caption>{t('report.editions')}</caption>
         <thead>

@@ -22,7 +22,7 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
   };
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table data-table--compact" data-testid="figures">
           <caption>{t('report.figures')}</caption>
           <thead>

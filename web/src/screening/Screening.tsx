@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Indicator } from '../../../src/screening/indicators.ts';
 import { CHANNELS, type Channel } from '../../../src/screening/schema.ts';
 import { api, ApiError } from '../api.ts';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
@@ -81,7 +82,7 @@ export function ScreeningPage() {
         <FormAlert error={upload.error} />
         <input id="screen-file" type="file" accept=".jsonl,.txt,application/x-ndjson" aria-label={t('screening.batchFile')} onChange={(e) => onFile(e.target.files?.[0])} />
         {batch && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table data-table--compact" data-testid="batch-results">
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export function ScreeningPage() {
                       <td>{r.id}</td>
                       <td>{formatScore(r.score)}</td>
                       <td>{r.flagged ? t('screening.flagged') : t('screening.notFlagged')}</td>
-                      <td>{r.indicators.map((x) => x.code).join(', ')}</td>
+                      <td>{r.indicators.map((x) => t(`screening.codes.${x.code}`)).join(', ')}</td>
                     </tr>
                   ),
                 )}
@@ -226,7 +227,7 @@ export function ScreeningQueuePage() {
       </SelectField>
       <LoadState loading={list.loading} error={list.error} />
       {list.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" data-testid="screening-queue">
             <thead>
               <tr>
@@ -245,7 +246,7 @@ export function ScreeningQueuePage() {
                   </td>
                   <td>{formatScore(i.score)}</td>
                   <td>{i.flagged ? t('screening.flagged') : t('screening.notFlagged')}</td>
-                  <td>{i.codes.join(', ')}</td>
+                  <td>{i.codes.map((c) => t(`screening.codes.${c as Indicator}`)).join(', ')}</td>
                   <td>{i.verdict ? t(`screening.verdicts.${i.verdict}`) : '—'}</td>
                 </tr>
               ))}

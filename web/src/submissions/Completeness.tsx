@@ -26,7 +26,7 @@ export function CompletenessPage() {
       {data.data && (
         <>
           <p>{t('submissions.completenessSummary', { done, total: items.length, deadline: f.date(data.data.deadline), late: items.filter((i) => i.late).length })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

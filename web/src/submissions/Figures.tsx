@@ -33,7 +33,7 @@ export function FiguresPage() {
       <LoadState loading={data.loading && !data.data} error={data.error} />
       {data.data && data.data.items.length === 0 && <p className="muted">{t('submissions.none')}</p>}
       {data.data && data.data.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table">
             <thead>
               <tr>

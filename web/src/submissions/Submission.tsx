@@ -69,7 +69,7 @@ export function SubmissionPage({ params }: { params: Record<string, string> }) {
           {t(`submissions.statuses.${x.status}`)}
         </span>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table">
           <caption>{t('submissions.figures')}</caption>
           <tbody>

@@ -130,7 +130,7 @@ export function SubmissionFormPage() {
           <Notice message={notice} />
           <FormAlert error={save.error} />
           <form onSubmit={saveOnly} noValidate>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="data-table">
                 <caption>{t('submissions.figures')}</caption>
                 <thead>

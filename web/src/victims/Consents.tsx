@@ -45,7 +45,7 @@ export function Consents({ person, onChanged }: { person: Person; onChanged: () 
       {person.consents.length === 0 ? (
         <Empty>{t('person.noConsents')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('person.consentsTitle')}</caption>
             <thead>

@@ -41,7 +41,7 @@ export function Decisions({ person, onChanged }: { person: Person; onChanged: ()
 
   return (
     <Section id="decisions" title={t('person.decisionsTitle')}>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="data-table data-table--compact">
           <caption className="visually-hidden">{t('person.decisionsTitle')}</caption>
           <thead>

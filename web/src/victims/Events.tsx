@@ -85,7 +85,7 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
       {person.events.length === 0 ? (
         <Empty>{t('person.noEvents')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('person.eventsTitle')}</caption>
             <thead>

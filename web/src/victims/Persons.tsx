@@ -111,7 +111,7 @@ export function PersonsPage() {
       <LoadState loading={list.loading && !list.data} error={list.error} />
       {list.data && items.length === 0 && <p className="muted">{t('common.noResults')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={list.loading}>
             <caption>
               {t('persons.caption')} · {t('common.range', { from: offset + 1, to: offset + items.length, total })}

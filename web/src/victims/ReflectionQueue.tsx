@@ -48,7 +48,7 @@ export function ReflectionQueuePage() {
       <LoadState loading={queue.loading && !queue.data} error={queue.error} />
       {queue.data && items.length === 0 && <p className="muted">{t('reflectionQueue.none', { count: within })}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={queue.loading}>
             <caption>
               {t('reflectionQueue.caption', { count: within })} · {items.length}
