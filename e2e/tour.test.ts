@@ -152,7 +152,7 @@ async function check(page: Page, path: string, lang: string, findings: Finding[]
         if (!el || el.closest('code, .user-name, script, style') || !el.checkVisibility()) continue;
         parts.push(n.textContent ?? '');
       }
-      return parts.join(' ').replace(/\btest\.[a-z-]+/gi, ' ').replace(/\bTest [a-z_]+/g, ' ');
+      return parts.join(' ').replace(/\b[a-z]+\.[a-z][a-z.-]*\b/g, ' ').replace(/\bTest [a-z_]+/g, ' ');
     })(),
   }));
   if (scrollWidth > width) problems.push(`scrolls sideways: ${scrollWidth} px wide at ${width} px`);

@@ -18,7 +18,7 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const cliEnv = (extra: NodeJS.ProcessEnv) => ({ ...process.env, AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: path.join(tmp, 'data'), AZAD_KEY_FILE: path.join(tmp, 'azad.key'), ...extra });
+const cliEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: path.join(tmp, 'data'), AZAD_KEY_FILE: path.join(tmp, 'azad.key'), ...extra });
 
 test('serve --workers on PGlite is refused with a message that says why', () => {
   const env = cliEnv({});

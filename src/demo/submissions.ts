@@ -184,7 +184,7 @@ async function loadMeasures(db: Kysely<Database>, agencies: Map<string, string>,
       const responsible = id(lead);
       if (!responsible) continue;
       ids.push(
-        await createMeasure(trx, { number, textAz: az, textEn: en, responsibleAgencyId: responsible, coResponsibleAgencyIds: co.map(id).filter((x): x is string => !!x), deadline, indicators: ['Illustrative indicator of achievement'] }, userId, audit),
+        await createMeasure(trx, { number, textAz: az, textEn: en, responsibleAgencyId: responsible, coResponsibleAgencyIds: co.map(id).filter((x): x is string => !!x), deadline, indicators: ['Nəticə göstəricisi (nümunə)'] }, userId, audit),
       );
     }
     const m1 = ids[0];

@@ -64,7 +64,7 @@ export function* hotlineRecords(profile: Profile, rng: Rng, plan: HotlinePlan, f
         contact: id,
         agency: plan.police,
         status: linked ? 'linked' : rng.pick(['new', 'in_review', 'closed']),
-        summary: 'Synthetic tip: a caller reports a job offer abroad that asks for the passport up front.',
+        summary: 'Sintetik məlumat: zəng edən xaricdə iş təklifindən danışır; pasportu əvvəlcədən istəyirlər.',
         crime_record: linked ? rng.pick(facts) : null,
       });
     }

@@ -101,8 +101,10 @@ export function AuditPage() {
         <TextField id="actorUsername" label={labels.actorUsername} value={form.actorUsername} onChange={set('actorUsername')} autoComplete="off" error={search.fieldError('actorUsername')} />
         <TextField id="targetType" label={labels.targetType} value={form.targetType} onChange={set('targetType')} autoComplete="off" list="audit-target-types" error={search.fieldError('targetType')} />
         <datalist id="audit-target-types">
-          {['user', 'agency', 'settings'].map((v) => (
-            <option key={v} value={v} />
+          {Object.entries(t('audit.targets', { returnObjects: true }) as Record<string, string>).map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
           ))}
         </datalist>
         <TextField id="targetId" label={labels.targetId} value={form.targetId} onChange={set('targetId')} autoComplete="off" error={search.fieldError('targetId')} />

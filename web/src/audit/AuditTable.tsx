@@ -37,7 +37,7 @@ export function AuditTable({ items, highlight, busy }: { items: Entry[]; highlig
               <td>
                 <code>{e.action}</code>
               </td>
-              <td>{e.targetType ?? t('common.none')}</td>
+              <td>{e.targetType ? t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType }) : t('common.none')}</td>
               <td className="ident">{e.targetId ?? t('common.none')}</td>
               <td>{e.outcome}</td>
               <td>{e.status ?? t('common.none')}</td>
