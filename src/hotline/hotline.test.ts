@@ -81,7 +81,13 @@ test('from a call: a potential victim prefilled, and a tip that reaches the poli
   assert.ok(queue.body.items.some((x: { id: string }) => x.id === tip.body.id));
   const opened = await police.get(`/api/hotline/tips/${tip.body.id}`);
   assert.equal(opened.body.summary, 'Recruiter offers waitress jobs in Dubai, keeps passports.');
-  assert.ok(opened.body.related.contacts.includes(contact.body.id), 'the same phone links the tip to the call');
+  assert.ok(!opened.body.related.contacts.some((c: { id: string }) => c.id === contact.body.id), "the tip's own call is not listed as related");
+  assert.match(queue.body.items.find((x: { id: string }) => x.id === tip.body.id).excerpt, /^Recruiter offers waitress jobs/);
+  const again = await operator.post('/api/hotline/contacts', call({ phones: ['055 765 43 21'] }));
+  assert.equal(again.status, 201, JSON.stringify(again.body));
+  const related = (await police.get(`/api/hotline/tips/${tip.body.id}`)).body.related.contacts as { id: string; startedAt: string; channel: string }[];
+  assert.deepEqual(related.map((c) => c.id), [again.body.id], 'another call from the same phone is related, with its time and channel');
+  assert.ok(related[0]!.startedAt && related[0]!.channel);
   assert.equal((await police.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'in_review' })).status, 204);
   assert.equal((await operator.patch(`/api/hotline/tips/${tip.body.id}`, { status: 'closed' })).status, 403);
 });

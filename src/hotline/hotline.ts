@@ -8,7 +8,7 @@ import { hiddenOrMissing } from '../access/scope.ts';
 import type { Profile } from '../profile/schema.ts';
 import { assertAgencies } from '../victims/records.ts';
 import { normalizeAny, normalizeHandle, normalizePhone, type NormalizedIdentifier } from './identifiers.ts';
-import type { ContactInput, ContactSummary, TipInput, TipSummary } from './schema.ts';
+import { TIP_EXCERPT_CHARS, type ContactInput, type ContactSummary, type TipInput, type TipSummary } from './schema.ts';
 import type { HotlineContactsTable, HotlineTipsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
@@ -103,8 +103,10 @@ export function toContact(r: Selectable<HotlineContactsTable>): z.infer<typeof C
   };
 }
 
-export function toTip(r: Selectable<HotlineTipsTable> & { identifier_count: number }): z.infer<typeof TipSummary> {
-  return { id: r.id, status: r.status as z.infer<typeof TipSummary>['status'], contactId: r.contact_id, crimeRecordId: r.crime_record_id, createdAt: r.created_at.toISOString(), identifierCount: Number(r.identifier_count) };
+export function toTip(key: FieldKey, r: Selectable<HotlineTipsTable> & { identifier_count: number }): z.infer<typeof TipSummary> {
+  const summary = decryptField(key, r.summary_enc);
+  const excerpt = summary.length > TIP_EXCERPT_CHARS ? `${summary.slice(0, TIP_EXCERPT_CHARS - 1).trimEnd()}…` : summary;
+  return { id: r.id, status: r.status as z.infer<typeof TipSummary>['status'], contactId: r.contact_id, crimeRecordId: r.crime_record_id, createdAt: r.created_at.toISOString(), identifierCount: Number(r.identifier_count), excerpt };
 }
 
 const tipColumns = (db: Kysely<Database>) =>
@@ -131,27 +133,35 @@ export async function fileTip(trx: Kysely<Database>, { key, profile }: Ctx, inpu
   return { id: row.id, warnings };
 }
 
-/** Ids of the other contacts and tips naming any of the same identifiers, among those visible. */
-async function relatedTo(db: Kysely<Database>, owner: { contactId?: string; tipId?: string }, contactVisible: Expression<SqlBool>, tipVisible: Expression<SqlBool>) {
+/**
+ * The other contacts and tips naming any of the same identifiers, among those visible, newest
+ * first; a tip's own call is not "related" to it (`ownContactId`).
+ */
+async function relatedTo(db: Kysely<Database>, owner: { contactId?: string; tipId?: string; ownContactId?: string | null }, contactVisible: Expression<SqlBool>, tipVisible: Expression<SqlBool>) {
   const keys = db
     .selectFrom('hotline_identifiers')
     .select('match_key')
     .where(owner.contactId ? 'contact_id' : 'tip_id', '=', (owner.contactId ?? owner.tipId) as string);
   const contacts = await db
     .selectFrom('hotline_contacts')
-    .select('hotline_contacts.id')
+    .select(['hotline_contacts.id', 'hotline_contacts.started_at', 'hotline_contacts.channel'])
     .where(contactVisible)
     .where('hotline_contacts.id', 'in', db.selectFrom('hotline_identifiers').select('contact_id').where('match_key', 'in', keys).where('contact_id', 'is not', null) as never)
-    .where('hotline_contacts.id', '!=', owner.contactId ?? '00000000-0000-0000-0000-000000000000')
+    .where('hotline_contacts.id', '!=', owner.contactId ?? owner.ownContactId ?? '00000000-0000-0000-0000-000000000000')
+    .orderBy('hotline_contacts.started_at', 'desc')
     .execute();
   const tips = await db
     .selectFrom('hotline_tips')
-    .select('hotline_tips.id')
+    .select(['hotline_tips.id', 'hotline_tips.created_at', 'hotline_tips.status'])
     .where(tipVisible)
     .where('hotline_tips.id', 'in', db.selectFrom('hotline_identifiers').select('tip_id').where('match_key', 'in', keys).where('tip_id', 'is not', null) as never)
     .where('hotline_tips.id', '!=', owner.tipId ?? '00000000-0000-0000-0000-000000000000')
+    .orderBy('hotline_tips.created_at', 'desc')
     .execute();
-  return { contacts: contacts.map((c) => c.id), tips: tips.map((t) => t.id) };
+  return {
+    contacts: contacts.map((c) => ({ id: c.id, startedAt: c.started_at.toISOString(), channel: c.channel })),
+    tips: tips.map((t) => ({ id: t.id, createdAt: t.created_at.toISOString(), status: t.status as z.infer<typeof TipSummary>['status'] })),
+  };
 }
 
 async function identifiersOf(db: Kysely<Database>, key: FieldKey, column: 'contact_id' | 'tip_id', id: string) {
@@ -173,7 +183,7 @@ export async function contactDetail(db: Kysely<Database>, key: FieldKey, id: str
 export async function tipDetail(db: Kysely<Database>, key: FieldKey, id: string, contactVisible: Expression<SqlBool>, tipVisible: Expression<SqlBool>) {
   const row = await tipColumns(db).where(tipVisible).where('hotline_tips.id', '=', id).executeTakeFirst();
   if (!row) throw await hiddenOrMissing(db, 'hotline_tips', id, 'Tip');
-  return { ...toTip(row), summary: decryptField(key, row.summary_enc), identifiers: await identifiersOf(db, key, 'tip_id', id), related: await relatedTo(db, { tipId: id }, contactVisible, tipVisible) };
+  return { ...toTip(key, row), summary: decryptField(key, row.summary_enc), identifiers: await identifiersOf(db, key, 'tip_id', id), related: await relatedTo(db, { tipId: id, ownContactId: row.contact_id }, contactVisible, tipVisible) };
 }
 
 export async function listContacts(
@@ -195,10 +205,10 @@ export async function listContacts(
   return { items: rows.map(toContact), total: Number(count.n) };
 }
 
-export async function listTips(db: Kysely<Database>, visible: Expression<SqlBool>, status?: string) {
+export async function listTips(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, status?: string) {
   let q = tipColumns(db).where(visible);
   if (status) q = q.where('hotline_tips.status', '=', status);
-  return (await q.orderBy('hotline_tips.created_at', 'desc').limit(500).execute()).map(toTip);
+  return (await q.orderBy('hotline_tips.created_at', 'desc').limit(500).execute()).map((r) => toTip(key, r));
 }
 
 /** Every visible contact and tip that names this phone number or account, whatever its format. */
@@ -217,7 +227,7 @@ export async function searchIdentifier(db: Kysely<Database>, { key, profile }: C
     .where('hotline_tips.id', 'in', db.selectFrom('hotline_identifiers').select('tip_id').where('match_key', '=', mk).where('tip_id', 'is not', null) as never)
     .orderBy('hotline_tips.created_at', 'desc')
     .execute();
-  return { normalized: n.normalized, contacts: contacts.map(toContact), tips: tips.map(toTip) };
+  return { normalized: n.normalized, contacts: contacts.map(toContact), tips: tips.map((r) => toTip(key, r)) };
 }
 
 /** Counts for a period: `hotline.calls` in the annual report is `total` over the year. */

@@ -84,7 +84,7 @@ export function hotlineRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/hotline/tips', { config: { action: 'tips.read' }, schema: { tags, summary: 'The tip queue', querystring: z.strictObject({ status: TipStatus.optional() }), response: { 200: TipList } } }, async (req) => ({
-    items: await listTips(db, tipsVisible(authOf(req)), req.query.status),
+    items: await listTips(db, ctx.fieldKey, tipsVisible(authOf(req)), req.query.status),
   }));
 
   app.get('/hotline/tips/:id', { config: { action: 'tips.read', target: 'tip' }, schema: { tags, summary: 'One tip', params: IdParams, response: { 200: TipDetail } } }, async (req) => {

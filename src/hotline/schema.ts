@@ -57,11 +57,16 @@ export const ContactSummary = z.object({
   agencyId: z.uuid(),
 });
 export const Identifier = z.object({ kind: z.enum(['phone', 'handle']), value: z.string(), normalized: z.string(), valid: z.boolean() });
+/** Other contacts and tips naming one of the same identifiers (never the record's own call), with when and how. */
+export const Related = z.object({
+  contacts: z.array(z.object({ id: z.uuid(), startedAt: z.string(), channel: z.string() })),
+  tips: z.array(z.object({ id: z.uuid(), createdAt: z.string(), status: TipStatus })),
+});
 export const ContactDetail = ContactSummary.extend({
   notes: z.string().nullable(),
   identifiers: z.array(Identifier),
   /** Other contacts and tips that name the same phone or account (only those you may see). */
-  related: z.object({ contacts: z.array(z.uuid()), tips: z.array(z.uuid()) }),
+  related: Related,
 });
 export const ContactList = z.object({ items: z.array(ContactSummary), total: z.number().int() });
 export const ContactListQuery = z.strictObject({
@@ -92,8 +97,10 @@ export const TipInput = z.strictObject({
   summary: z.string().trim().min(5).max(4000),
   ...identifiers,
 });
-export const TipSummary = z.object({ id: z.uuid(), status: TipStatus, contactId: z.uuid().nullable(), crimeRecordId: z.uuid().nullable(), createdAt: z.string(), identifierCount: z.number().int() });
-export const TipDetail = TipSummary.extend({ summary: z.string(), identifiers: z.array(Identifier), related: z.object({ contacts: z.array(z.uuid()), tips: z.array(z.uuid()) }) });
+/** The opening words of a tip's summary, for the queue (the whole text is on the tip's page). */
+export const TIP_EXCERPT_CHARS = 140;
+export const TipSummary = z.object({ id: z.uuid(), status: TipStatus, contactId: z.uuid().nullable(), crimeRecordId: z.uuid().nullable(), createdAt: z.string(), identifierCount: z.number().int(), excerpt: z.string() });
+export const TipDetail = TipSummary.extend({ summary: z.string(), identifiers: z.array(Identifier), related: Related });
 export const TipList = z.object({ items: z.array(TipSummary) });
 export const TipUpdateInput = z.strictObject({ status: TipStatus, crimeRecordId: z.uuid().nullable().optional() });
 

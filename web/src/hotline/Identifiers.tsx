@@ -2,6 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { contactPage, tipPage, type ContactFull } from './hotline.ts';
 import { Link } from '../router.tsx';
+import { useFormat } from '../format.ts';
+import type { ContactChannel } from '../../../src/hotline/schema.ts';
+import type { z } from 'zod';
 
 export function IdentifierList({ items }: { items: ContactFull['identifiers'] }) {
   const { t } = useTranslation();
@@ -21,17 +24,18 @@ export function IdentifierList({ items }: { items: ContactFull['identifiers'] })
 
 export function RelatedReports({ related }: { related: ContactFull['related'] }) {
   const { t } = useTranslation();
+  const f = useFormat();
   if (related.contacts.length === 0 && related.tips.length === 0) return <p className="muted">{t('hotline.noRelated')}</p>;
   return (
     <ul className="plain-list" data-testid="related">
-      {related.contacts.map((id, n) => (
-        <li key={id}>
-          <Link to={contactPage(id)}>{t('hotline.relatedContact', { n: n + 1 })}</Link>
+      {related.contacts.map((c) => (
+        <li key={c.id}>
+          <Link to={contactPage(c.id)}>{t('hotline.relatedContact', { when: f.dateTime(c.startedAt), channel: t(`contactChannels.${c.channel as z.infer<typeof ContactChannel>}`) })}</Link>
         </li>
       ))}
-      {related.tips.map((id, n) => (
-        <li key={id}>
-          <Link to={tipPage(id)}>{t('hotline.relatedTip', { n: n + 1 })}</Link>
+      {related.tips.map((x) => (
+        <li key={x.id}>
+          <Link to={tipPage(x.id)}>{t('hotline.relatedTip', { when: f.dateTime(x.createdAt), status: t(`tipStatuses.${x.status}`) })}</Link>
         </li>
       ))}
     </ul>

@@ -55,6 +55,7 @@ export function TipTable({ items, caption, busy }: { items: readonly Tip[]; capt
           <tr>
             <th scope="col">{t('tips.filed')}</th>
             <th scope="col">{t('tips.status')}</th>
+            <th scope="col">{t('tips.excerpt')}</th>
             <th scope="col" className="num">
               {t('tips.identifierCount')}
             </th>
@@ -70,6 +71,7 @@ export function TipTable({ items, caption, busy }: { items: readonly Tip[]; capt
               <td>
                 <span className="status">{t(`tipStatuses.${x.status}`)}</span>
               </td>
+              <td>{x.excerpt}</td>
               <td className="num">{x.identifierCount}</td>
               <td>{x.contactId ? <Link to={contactPage(x.contactId)}>{t('tips.openContact')}</Link> : t('common.none')}</td>
             </tr>
