@@ -16,13 +16,16 @@ import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 type Means = (typeof MeansOfControl.options)[number];
 
+/** ISIC Rev. 4 sections, for the sector of exploitation. */
+const ISIC_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+
 export function Events({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const can = useCan();
   const today = useToday();
   const profile = useProfile();
-  const form = useFields({ kind: 'exploitation', country: '', region: '', startDate: '', endDate: '', recruitmentMethod: '', recruiterRelation: '' });
+  const form = useFields({ kind: 'exploitation', country: '', region: '', startDate: '', endDate: '', recruitmentMethod: '', recruiterRelation: '', onlinePlatform: '', isicSection: '' });
   const [forms, setForms] = useState<string[]>([]);
   const [subtypes, setSubtypes] = useState<string[]>([]);
   const [means, setMeans] = useState<Means[]>([]);
@@ -44,6 +47,8 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
     meansOfControl: t('person.meansOfControl'),
     recruitmentMethod: t('person.recruitmentMethod'),
     recruiterRelation: t('person.recruiterRelation'),
+    onlinePlatform: t('person.onlinePlatform'),
+    isicSection: t('person.isicSection'),
   };
 
   // Unticking a form drops its sub-types, which would no longer fit.
@@ -69,7 +74,8 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
         forms,
         subtypes,
         meansOfControl: means,
-        ...(recruitment ? { recruitmentMethod: v.recruitmentMethod || null, recruiterRelation: v.recruiterRelation || null } : {}),
+        ...(recruitment ? { recruitmentMethod: v.recruitmentMethod || null, recruiterRelation: v.recruiterRelation || null, onlinePlatform: v.onlinePlatform.trim() || null } : {}),
+        ...(v.kind === 'exploitation' ? { isicSection: v.isicSection || null } : {}),
       }),
     );
     form.reset();
@@ -109,6 +115,8 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
                   <td>
                     {e.forms.length ? e.forms.map(formLabel).join(', ') : t('common.none')}
                     {e.subtypes.length > 0 && <span className="muted"> ({e.subtypes.map(subtypeLabel).join(', ')})</span>}
+                    {e.isicSection && <span className="muted"> · {t(`isicSections.${e.isicSection as (typeof ISIC_SECTIONS)[number]}`)}</span>}
+                    {e.onlinePlatform && <span className="muted"> · {e.onlinePlatform}</span>}
                   </td>
                   <td>{e.meansOfControl.length ? e.meansOfControl.map((m) => t(`meansOfControl.${m as Means}`)).join(', ') : t('common.none')}</td>
                 </tr>
@@ -159,7 +167,7 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
             <div className="field-row">
               <SelectField id="event-recruitmentMethod" label={labels.recruitmentMethod} optional {...form.bind('recruitmentMethod')} error={fieldError('recruitmentMethod')}>
                 <option value="">{t('person.notKnown')}</option>
-                {RecruitmentMethod.options.map((m) => (
+                {RecruitmentMethod.options.filter((m) => m !== 'unknown').map((m) => (
                   <option key={m} value={m}>
                     {t(`recruitmentMethods.${m}`)}
                   </option>
@@ -167,13 +175,24 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
               </SelectField>
               <SelectField id="event-recruiterRelation" label={labels.recruiterRelation} optional {...form.bind('recruiterRelation')} error={fieldError('recruiterRelation')}>
                 <option value="">{t('person.notKnown')}</option>
-                {RecruiterRelation.options.map((r) => (
+                {RecruiterRelation.options.filter((r) => r !== 'unknown').map((r) => (
                   <option key={r} value={r}>
                     {t(`recruiterRelations.${r}`)}
                   </option>
                 ))}
               </SelectField>
+              <TextField id="event-onlinePlatform" label={labels.onlinePlatform} optional {...form.bind('onlinePlatform')} autoComplete="off" error={fieldError('onlinePlatform')} />
             </div>
+          )}
+          {v.kind === 'exploitation' && (
+            <SelectField id="event-isicSection" label={labels.isicSection} optional {...form.bind('isicSection')} error={fieldError('isicSection')}>
+              <option value="">{t('person.notKnown')}</option>
+              {ISIC_SECTIONS.map((x) => (
+                <option key={x} value={x}>
+                  {x} · {t(`isicSections.${x}`)}
+                </option>
+              ))}
+            </SelectField>
           )}
         </AddRecordForm>
       )}
