@@ -11,6 +11,8 @@ export const AuditEntry = z.object({
   outcome: z.string(),
   status: z.number().int().nullable(),
   details: z.unknown(),
+  /** What the target is called where people see it: a case code, a username, an agency code. */
+  targetLabel: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -20,6 +22,12 @@ export const AuditQuery = z.strictObject({
   targetType: z.string().max(40).optional(),
   targetId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
+  /** A person by case code (their record and what was done to it). */
+  caseCode: z.string().trim().max(40).optional(),
+  /** Calls made by this agency's staff. */
+  agencyId: z.uuid().optional(),
+  /** `hide`: leave out routine reads (a GET that succeeded and read no identifying data; identity reads are their own entries). */
+  routine: z.enum(['show', 'hide']).default('show'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** Pages backwards from this sequence number (exclusive). */

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AuditEntry, AuditPage as AuditPageSchema, AuditVerification } from '../../../src/audit/schema.ts';
-import { api } from '../api.ts';
+import { api, withQuery } from '../api.ts';
 import { FormAlert, Notice } from '../ui/Alerts.tsx';
 import { AuditTable } from './AuditTable.tsx';
-import { TextField } from '../ui/Field.tsx';
+import { CheckboxField, SelectField, TextField } from '../ui/Field.tsx';
 import { Page } from '../ui/Page.tsx';
 import { clientInvalid, useSubmit } from '../form.ts';
 
 type Entry = z.infer<typeof AuditEntry>;
 type Verification = z.infer<typeof AuditVerification>;
 const PAGE_SIZE = 50;
-const empty = { actorUsername: '', targetType: '', targetId: '', action: '', from: '', to: '' };
+const empty = { actorUsername: '', caseCode: '', targetType: '', targetId: '', action: '', from: '', to: '', routine: false };
 
 /** datetime-local ("2025-01-31T14:05", the browser's time zone) → ISO 8601 with offset. */
 function toIso(local: string): string | undefined {
@@ -32,24 +32,26 @@ export function AuditPage() {
   const [highlight, setHighlight] = useState<number | null>(null);
   const search = useSubmit();
   const verify = useSubmit();
-  const labels = { actorUsername: t('audit.actor'), targetType: t('audit.targetType'), targetId: t('audit.targetId'), action: t('audit.action'), from: t('audit.from'), to: t('audit.to') };
-  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const labels = { actorUsername: t('audit.actor'), caseCode: t('audit.caseCode'), targetType: t('audit.targetType'), targetId: t('audit.targetId'), action: t('audit.action'), from: t('audit.from'), to: t('audit.to') };
+  const set = (k: Exclude<keyof typeof empty, 'routine'>) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  /** The query of a filtered view: the list's and the export's. */
+  const queryOf = (filters: typeof empty) => ({
+    actorUsername: filters.actorUsername.trim(),
+    caseCode: filters.caseCode.trim(),
+    targetType: filters.targetType.trim(),
+    targetId: filters.targetId.trim(),
+    action: filters.action.trim(),
+    from: toIso(filters.from),
+    to: toIso(filters.to),
+    routine: filters.routine ? 'show' : 'hide',
+  });
 
   const fetchPage = async (filters: typeof empty, before: number | null, append: boolean) => {
     const from = toIso(filters.from);
     const to = toIso(filters.to);
     if (filters.from && !from) throw clientInvalid([{ path: 'from', message: t('fieldErrors.required') }]);
     if (filters.to && !to) throw clientInvalid([{ path: 'to', message: t('fieldErrors.required') }]);
-    const page = await api.get<z.infer<typeof AuditPageSchema>>('/api/audit', {
-      actorUsername: filters.actorUsername.trim(),
-      targetType: filters.targetType.trim(),
-      targetId: filters.targetId.trim(),
-      action: filters.action.trim(),
-      from,
-      to,
-      before,
-      limit: PAGE_SIZE,
-    });
+    const page = await api.get<z.infer<typeof AuditPageSchema>>('/api/audit', { ...queryOf(filters), before, limit: PAGE_SIZE });
     setItems((prev) => (append && prev ? [...prev, ...page.items] : page.items));
     setNextBefore(page.nextBefore);
     setApplied(filters);
@@ -99,18 +101,20 @@ export function AuditPage() {
 
       <form className="filters card" role="search" aria-label={t('audit.filters')} onSubmit={onFilter} noValidate>
         <TextField id="actorUsername" label={labels.actorUsername} value={form.actorUsername} onChange={set('actorUsername')} autoComplete="off" error={search.fieldError('actorUsername')} />
-        <TextField id="targetType" label={labels.targetType} value={form.targetType} onChange={set('targetType')} autoComplete="off" list="audit-target-types" error={search.fieldError('targetType')} />
-        <datalist id="audit-target-types">
+        <TextField id="caseCode" label={labels.caseCode} value={form.caseCode} onChange={set('caseCode')} autoComplete="off" error={search.fieldError('caseCode')} />
+        <SelectField id="targetType" label={labels.targetType} value={form.targetType} onChange={set('targetType')} error={search.fieldError('targetType')}>
+          <option value="">{t('audit.anyTarget')}</option>
           {Object.entries(t('audit.targets', { returnObjects: true }) as Record<string, string>).map(([v, label]) => (
             <option key={v} value={v}>
               {label}
             </option>
           ))}
-        </datalist>
+        </SelectField>
         <TextField id="targetId" label={labels.targetId} value={form.targetId} onChange={set('targetId')} autoComplete="off" error={search.fieldError('targetId')} />
         <TextField id="action" label={labels.action} value={form.action} onChange={set('action')} autoComplete="off" error={search.fieldError('action')} />
         <TextField id="from" type="datetime-local" label={labels.from} value={form.from} onChange={set('from')} error={search.fieldError('from')} />
         <TextField id="to" type="datetime-local" label={labels.to} value={form.to} onChange={set('to')} error={search.fieldError('to')} />
+        <CheckboxField id="routine" label={t('audit.showRoutine')} hint={t('audit.routineHint')} checked={form.routine} onChange={(e) => setForm({ ...form, routine: e.target.checked })} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={search.busy}>
             {t('audit.apply')}
@@ -129,6 +133,13 @@ export function AuditPage() {
       </form>
 
       <FormAlert error={search.error} labels={labels} />
+      {items && items.length > 0 && (
+        <p>
+          <a className="button button--secondary" href={withQuery('/api/audit/export', queryOf(applied))} download>
+            {t('audit.export')}
+          </a>
+        </p>
+      )}
       {items && <AuditTable items={items} highlight={highlight} busy={search.busy} />}
       {items && items.length > 0 && (
         <div className="pager">

@@ -38,14 +38,14 @@ export function AuditTable({ items, highlight, busy }: { items: Entry[]; highlig
                 <code>{e.action}</code>
               </td>
               <td>{e.targetType ? t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType }) : t('common.none')}</td>
-              <td className="ident">{e.targetId ?? t('common.none')}</td>
+              <td className="ident">{e.targetLabel ?? e.targetId ?? t('common.none')}</td>
               <td>{e.outcome}</td>
               <td>{e.status ?? t('common.none')}</td>
               <td>
                 {e.details != null && (
                   <details>
                     <summary>{t('audit.details')}</summary>
-                    <pre>{JSON.stringify(e.details, null, 2)}</pre>
+                    <pre className="audit-details">{JSON.stringify(e.details, null, 2)}</pre>
                   </details>
                 )}
               </td>
