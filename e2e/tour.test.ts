@@ -20,55 +20,27 @@ let t: TestApp;
 const ids: Record<string, string> = {};
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-// The web app's routes (web/src/routes.ts) with the action each needs; :id is filled from the data.
-const routes: { path: string; action: Action; id?: string }[] = [
-  { path: '/', action: 'session.self' },
-  { path: '/persons', action: 'persons.list' },
-  { path: '/persons/new', action: 'persons.create' },
-  { path: '/persons/:id', action: 'persons.list', id: 'person' },
-  { path: '/reflection-queue', action: 'persons.list' },
-  { path: '/referrals', action: 'referrals.inbox' },
-  { path: '/hotline/new', action: 'hotline.log' },
-  { path: '/hotline', action: 'hotline.read' },
-  { path: '/hotline/contacts/:id', action: 'hotline.read', id: 'contact' },
-  { path: '/hotline/follow-ups', action: 'hotline.log' },
-  { path: '/hotline/tips', action: 'tips.read' },
-  { path: '/hotline/tips/:id', action: 'tips.read', id: 'tip' },
-  { path: '/hotline/stats', action: 'hotline.stats' },
-  { path: '/report', action: 'report.read' },
-  { path: '/report/editor', action: 'report.definition' },
-  { path: '/prosecution/facts', action: 'prosecution.read' },
-  { path: '/prosecution/facts/new', action: 'prosecution.record' },
-  { path: '/prosecution/facts/:id', action: 'prosecution.read', id: 'fact' },
-  { path: '/prosecution/cases', action: 'prosecution.read' },
-  { path: '/prosecution/cases/:id', action: 'prosecution.read', id: 'case' },
-  { path: '/prosecution/persons/:id', action: 'prosecution.read', id: 'prosecuted' },
-  { path: '/prosecution/wanted', action: 'prosecution.read' },
-  { path: '/prosecution/stats', action: 'prosecution.stats' },
-  { path: '/submissions', action: 'submissions.read' },
-  { path: '/submissions/form', action: 'submissions.edit' },
-  { path: '/submissions/completeness', action: 'submissions.review' },
-  { path: '/submissions/:id', action: 'submissions.read', id: 'submission' },
-  { path: '/figures', action: 'submissions.figures' },
-  { path: '/indicators', action: 'indicators.edit' },
-  { path: '/activities', action: 'activities.read' },
-  { path: '/action-plan', action: 'nap.read' },
-  { path: '/action-plan/:id', action: 'nap.read', id: 'measure' },
-  { path: '/screening', action: 'screening.screen' },
-  { path: '/screening/queue', action: 'screening.read' },
-  { path: '/screening/items/:id', action: 'screening.read', id: 'screening' },
-  { path: '/screening/questionnaire', action: 'questionnaire.record' },
-  { path: '/users', action: 'users.list' },
-  { path: '/users/new', action: 'users.create' },
-  { path: '/users/changes', action: 'users.approve' },
-  { path: '/users/:id', action: 'users.update', id: 'user' },
-  { path: '/agencies', action: 'agencies.list' },
-  { path: '/agencies/new', action: 'agencies.create' },
-  { path: '/audit', action: 'audit.list' },
-  { path: '/settings/security', action: 'settings.read' },
-  { path: '/account', action: 'session.self' },
-  { path: '/notifications', action: 'session.self' },
-];
+// The web app's routes, read from web/src/routes.ts itself (so a new page is toured without
+// editing this file), with the record each :id page opens.
+const idKinds: Record<string, string> = {
+  '/persons/:id': 'person',
+  '/hotline/contacts/:id': 'contact',
+  '/hotline/tips/:id': 'tip',
+  '/prosecution/facts/:id': 'fact',
+  '/prosecution/cases/:id': 'case',
+  '/prosecution/persons/:id': 'prosecuted',
+  '/submissions/:id': 'submission',
+  '/action-plan/:id': 'measure',
+  '/screening/items/:id': 'screening',
+  '/users/:id': 'user',
+};
+const routesSource = fs.readFileSync(new URL('../web/src/routes.ts', import.meta.url), 'utf8');
+const routes: { path: string; action: Action; id?: string }[] = [...routesSource.matchAll(/\{ path: '([^']+)', action: '([a-z_.]+)'/g)].map(([, path, action]) => ({
+  path: path!,
+  action: action as Action,
+  ...(path!.includes(':') ? { id: idKinds[path!] ?? `unknown kind for ${path}` } : {}),
+}));
+const publicPaths = [...routesSource.matchAll(/\{ path: '([^']+)', component: \w+ \}/g)].map(([, path]) => path!);
 
 // Who visits: the first role in this order that may open the page.
 const preference: Role[] = ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker', 'agency_reporter', 'prosecutor', 'analyst', 'administrator', 'auditor'];
@@ -194,12 +166,22 @@ test('every page, as a user who may open it, in az, en and ru at 390×844', { ti
       await page.evaluate((l) => window.localStorage.setItem('azad.language', l), lang);
       for (const r of list) {
         const id = r.id ? ids[r.id] : undefined;
-        assert.ok(!r.id || id, `no record to open for ${r.path}`);
+        assert.ok(!r.id || id, `no record to open for ${r.path} (${r.id})`);
         const path = id ? r.path.replace(':id', id) : r.path;
         await check(page, path, lang, findings, lang === 'az');
       }
     }
     assert.deepEqual(visitor.problems, [], `${role}: CSP violations or page errors`);
+  }
+  // Pages for everyone, signed out.
+  const anonymous = await session.open(tc);
+  if (!anonymous) return;
+  await anonymous.page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(publicPaths.length > 0);
+  for (const lang of ['az', 'en', 'ru']) {
+    await anonymous.page.goto('/');
+    await anonymous.page.evaluate((l) => window.localStorage.setItem('azad.language', l), lang);
+    for (const path of publicPaths) await check(anonymous.page, path, lang, findings, lang === 'az');
   }
   assert.deepEqual(findings, []);
 });
