@@ -12,6 +12,8 @@ type Db = Kysely<Database>;
 
 export interface PassOptions {
   profile: Profile;
+  /** The first year each figure is needed for (else the pass's first year): later years only get its aggregates. */
+  firstYear?: ReadonlyMap<string, number>;
   /** Indicator ids an indicator continues under a new name (the catalogue's `renamedFrom`). */
   renames?: ReadonlyMap<string, readonly string[]>;
 }
@@ -96,26 +98,28 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
   return { def, count, cond, key, category };
 }
 
-function aggregates(p: Planned, i: number, spec: SourceSpec): Sql[] {
-  const c = sql.ref(`c${i}`);
+/** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
+function aggregates(p: Planned, i: number, y: number, spec: SourceSpec): Sql[] {
+  const c = sql`(${sql.ref(`c${i}`)} and yr = ${sql.lit(y)})`;
+  const as = (name: string) => sql.ref(`${name}${i}_${y}`);
   const subject = sql.ref(`s_${p.count}`);
   const out: Sql[] = [];
   switch (p.count) {
     case 'value':
-      out.push(sql`sum(${subject}) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::float8 as ${sql.ref(`a${i}`)}`);
-      out.push(sql`count(*) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::int as ${sql.ref(`r${i}`)}`);
-      out.push(sql`count(*) filter (where ${c} and b.v_state = 'unknown')::int as ${sql.ref(`u${i}`)}`);
-      out.push(sql`array_agg(distinct b.v_source) filter (where ${c} and b.v_state <> 'not_applicable') as ${sql.ref(`src${i}`)}`);
-      out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${sql.ref(`q${i}`)}`);
+      out.push(sql`sum(${subject}) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::float8 as ${as('a')}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::int as ${as('r')}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'unknown')::int as ${as('u')}`);
+      out.push(sql`array_agg(distinct b.v_source) filter (where ${c} and b.v_state <> 'not_applicable') as ${as('src')}`);
+      out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${as('q')}`);
       break;
     case 'amount':
     case 'median_per_person':
-      out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${sql.ref(`a${i}`)}`);
+      out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${as('a')}`);
       break;
     default:
-      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${sql.ref(`a${i}`)}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${sql.ref(`a${i}`)}`);
+      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${as('a')}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${as('a')}`);
   }
-  if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${sql.ref(`cats${i}`)}`);
+  if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${as('cats')}`);
   return out;
 }
 
@@ -175,28 +179,77 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
   const bySubject = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && (p.def.breakdown?.pick ?? 'latest') !== 'all' && !p.category;
   const out: YearFigures = new Map();
+  const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
+  const pass: Pass = { planned, years: yearsOf, all: span(from, to) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
-  if (direct.length) collect(out, planned, direct, (await grouped(sql`(${innerSql}) b`, planned, direct, (p, i) => aggregates(p, i, spec)).execute(db)).rows);
+  // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
+  const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
+  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, (p, i, y) => aggregates(p, i, y, spec)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of ['persons', 'cases', 'children'] as const) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
     const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)}) as ${sql.ref(`k${i}`)}`] : [])])];
-    const perSubject = sql`(select ${sql.join(folded)} from (${innerSql}) b where ${s} is not null group by yr, ${s}) x`;
-    collect(out, planned, idx, (await grouped(perSubject, planned, idx, (_p, i) => [sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}`]).execute(db)).rows);
+    const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
+    queries.push({ q: grouped(perSubject, pass, idx, (_p, i, y) => [sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
   }
-  await medians(db, planned, innerSql, out);
+  for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
+  if (queries.length === 1) {
+    const [one] = queries as [(typeof queries)[number]];
+    one.done((await sql<Record<string, unknown>>`with b as (${innerSql}) ${one.q}`.execute(db)).rows);
+  } else {
+    // Several queries read the rows once: one statement over a materialized CTE, each query's rows as JSON.
+    const cols = queries.map((x, n) => sql`(select coalesce(json_agg(t), '[]'::json) from (${x.q}) t) as ${sql.ref(`q${n}`)}`);
+    const row = (await sql<Record<string, Record<string, unknown>[]>>`with b as materialized (${innerSql}) select ${sql.join(cols)}`.execute(db)).rows[0] ?? {};
+    queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
+  }
   return out;
 }
 
-/** One aggregate query over `from`: the year totals and a grouping set per breakdown. */
-function grouped(from: Sql, planned: Planned[], idx: number[], aggs: (p: Planned, i: number) => Sql[]) {
-  const keyed = idx.filter((i) => planned[i]?.key);
-  const cols: Sql[] = [sql`yr`];
+const span = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+
+/** A pass's figures and the years each is computed for. */
+interface Pass {
+  planned: Planned[];
+  years: (i: number) => number[];
+  all: number[];
+}
+
+/**
+ * One aggregate query over `from`: the totals and a grouping set per breakdown, each year a column
+ * of its own (`a<i>_<y>`, an aggregate filtered to the year) rather than a group: hashing every row
+ * by its year cost more than the scan itself on the largest tables. The rows come back one per
+ * year and grouping set, as `collect` reads them; a year with no rows in the pass gives none.
+ */
+function grouped(from: Sql, pass: Pass, idx: number[], aggs: (p: Planned, i: number, y: number) => Sql[]): Sql {
+  const keyed = idx.filter((i) => pass.planned[i]?.key);
+  const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where yr = ${sql.lit(y)})::int as ${sql.ref(`n_${y}`)}`);
   for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
-  for (const i of idx) cols.push(...aggs(planned[i] as Planned, i));
-  const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
-  return sql<Record<string, unknown>>`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+  for (const i of idx) for (const y of pass.years(i)) cols.push(...aggs(pass.planned[i] as Planned, i, y));
+  const groupBy = keyed.length ? sql` group by grouping sets ((), ${sql.join(keyed.map((i) => sql`(${sql.ref(`k${i}`)})`))})` : sql``;
+  return sql`select ${sql.join(cols)} from ${from}${groupBy}`;
+}
+
+/** A grouped query's rows turned back into one row per year and grouping set, as `collect` reads them. */
+function byYear(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  const keyed = idx.filter((i) => pass.planned[i]?.key);
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    for (const y of pass.all) {
+      if (Number(r[`n_${y}`]) === 0) continue;
+      const row: Record<string, unknown> = { yr: y };
+      for (const i of keyed) {
+        row[`g${i}`] = r[`g${i}`];
+        row[`k${i}`] = r[`k${i}`];
+      }
+      for (const [name, v] of Object.entries(r)) {
+        const m = /^([a-z]+\d+)_(\d+)$/.exec(name);
+        if (m && Number(m[2]) === y) row[m[1] as string] = v;
+      }
+      out.push(row);
+    }
+  }
+  return out;
 }
 
 /** Figures from a grouped query's rows: totals first, then the parts of each breakdown. */
@@ -244,23 +297,21 @@ function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure 
   return f;
 }
 
-/** The median of what each person received in the year ("each was given AZN 5,300"). */
-async function medians(db: Db, planned: Planned[], inner: Sql, out: YearFigures) {
-  for (const [i, p] of planned.entries()) {
-    if (p.count !== 'median_per_person') continue;
-    const rows = await sql<{ yr: number; m: number | null }>`
-      select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
-        select yr, s_persons, sum(s_median_per_person) as total from (${inner}) b where ${sql.ref(`c${i}`)} group by yr, s_persons
-      ) x group by yr`.execute(db);
-    // A year with no payments has no median: "no data", not 0.
-    for (const year of out.values()) {
-      const f = year.get(p.def.id);
-      if (f) f.value = null;
-    }
-    for (const r of rows.rows) {
-      const f = out.get(Number(r.yr))?.get(p.def.id);
-      if (f) f.value = r.m === null ? null : round(Number(r.m));
-    }
+/** The median of what each person received in the year ("each was given AZN 5,300"), per year, over the rows `b`. */
+const median = (i: number): Sql => sql`
+  select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
+    select yr, s_persons, sum(s_median_per_person) as total from b where ${sql.ref(`c${i}`)} group by yr, s_persons
+  ) x group by yr`;
+
+function medians(out: YearFigures, p: Planned, rows: Record<string, unknown>[]) {
+  // A year with no payments has no median: "no data", not 0.
+  for (const year of out.values()) {
+    const f = year.get(p.def.id);
+    if (f) f.value = null;
+  }
+  for (const r of rows) {
+    const f = out.get(Number(r.yr))?.get(p.def.id);
+    if (f) f.value = r.m === null ? null : round(Number(r.m));
   }
 }
 
