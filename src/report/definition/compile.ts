@@ -25,6 +25,8 @@ interface Planned {
   cond: Sql;
   key: Sql | null;
   category: Sql | null;
+  /** Set when the subject's first or latest key is picked in the fold per subject (not by a window over the rows). */
+  pick?: 'latest' | 'first';
 }
 
 export const countOf = (def: FigureDef): Count => def.count ?? SOURCE_SPECS[def.from ?? 'persons'].defaultCount;
@@ -82,6 +84,9 @@ function needsPick(def: FigureDef, count: Count, spec: SourceSpec) {
   return pick !== 'all' && !spec.rowIsSubject.includes(count);
 }
 
+/** Distinct subjects (persons, cases, children) counted after folding the rows to one per subject and year. */
+const folds = (def: FigureDef, count: Count, spec: SourceSpec) => ['persons', 'cases', 'children'].includes(count) && !spec.rowIsSubject.includes(count) && (def.breakdown?.pick ?? 'latest') !== 'all' && !def.categories;
+
 function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOptions): Planned {
   const count = countOf(def);
   const cond = condition(def, spec, ctx, opts);
@@ -90,6 +95,8 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
     key = keyExpr(def.breakdown, spec, ctx);
     if (needsPick(def, count, spec)) {
       const desc = (def.breakdown.pick ?? 'latest') === 'latest';
+      // Folded per subject (runPass), the key is picked there: no sort of every row for a window.
+      if (folds(def, count, spec)) return { def, count, cond, key, category: null, pick: desc ? 'latest' : 'first' };
       const order = sql.join(spec.order.map((o) => (desc ? sql`${o} desc` : sql`${o} asc`)));
       key = sql`first_value(${key}) over (partition by ${yr}, ${spec.subjects[count] as Sql}, ${cond} order by ${order})`;
     }
@@ -161,6 +168,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     if (p.key) inner.push(sql`${p.key} as ${sql.ref(`k${i}`)}`);
     if (p.category) inner.push(sql`(${p.category})::text as ${sql.ref(`cat${i}`)}`);
   });
+  if (planned.some((p) => p.pick)) spec.order.forEach((o, j) => inner.push(sql`${o} as ${sql.ref(`o${j}`)}`));
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
   // A timestamp is bounded by the instants the years begin in the profile's calendar, so an index on it serves.
@@ -177,7 +185,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
 
   // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
-  const bySubject = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && (p.def.breakdown?.pick ?? 'latest') !== 'all' && !p.category;
+  const bySubject = (p: Planned) => folds(p.def, p.count, spec);
   const out: YearFigures = new Map();
   const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
   const pass: Pass = { planned, years: yearsOf, all: span(from, to) };
@@ -189,7 +197,12 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
-    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)}) as ${sql.ref(`k${i}`)}`] : [])])];
+    // A subject's key: that of its latest (or first) row the figure counts, as first_value over the rows would give.
+    const keyOf = (p: Planned, i: number) => {
+      const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
+      return p.pick ? sql`(array_agg(${sql.ref(`k${i}`)} order by ${order}) filter (where ${sql.ref(`c${i}`)}))[1]` : sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)})`;
+    };
+    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
     queries.push({ q: grouped(perSubject, pass, idx, (_p, i, y) => [sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
   }
