@@ -106,8 +106,8 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
 }
 
 /** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
-function aggregates(p: Planned, i: number, y: number, spec: SourceSpec): Sql[] {
-  const c = sql`(${sql.ref(`c${i}`)} and yr = ${sql.lit(y)})`;
+function aggregates(p: Planned, i: number, y: number, spec: SourceSpec, inYear: (y: number) => Sql): Sql[] {
+  const c = sql`(${sql.ref(`c${i}`)} and ${inYear(y)})`;
   const as = (name: string) => sql.ref(`${name}${i}_${y}`);
   const subject = sql.ref(`s_${p.count}`);
   const out: Sql[] = [];
@@ -169,6 +169,16 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     if (p.category) inner.push(sql`(${p.category})::text as ${sql.ref(`cat${i}`)}`);
   });
   if (planned.some((p) => p.pick)) spec.order.forEach((o, j) => inner.push(sql`${o} as ${sql.ref(`o${j}`)}`));
+  // A row's year for the aggregates: its date against constant bounds, which costs less per row and
+  // per aggregate than the year computed from it (the aggregates are each filtered to a year).
+  let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
+  if (d.kind === 'point' && d.stamp) {
+    inner.push(sql`${d.stamp} as ts`);
+    inYear = (y) => sql`ts >= ${instant(y)} and ts < ${instant(y + 1)}`;
+  } else if (d.kind === 'point') {
+    inner.push(sql`${d.expr({ profile: opts.profile, yr: sql`0`, date })} as dt`);
+    inYear = (y) => sql`dt >= make_date(${sql.lit(y)}, 1, 1) and dt < make_date(${sql.lit(y + 1)}, 1, 1)`;
+  }
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
   // A timestamp is bounded by the instants the years begin in the profile's calendar, so an index on it serves.
@@ -192,7 +202,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
-  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, (p, i, y) => aggregates(p, i, y, spec)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
+  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of ['persons', 'cases', 'children'] as const) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
@@ -204,7 +214,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     };
     const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
-    queries.push({ q: grouped(perSubject, pass, idx, (_p, i, y) => [sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
+    queries.push({ q: grouped(perSubject, pass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
   }
   for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
   if (queries.length === 1) {
@@ -234,9 +244,9 @@ interface Pass {
  * by its year cost more than the scan itself on the largest tables. The rows come back one per
  * year and grouping set, as `collect` reads them; a year with no rows in the pass gives none.
  */
-function grouped(from: Sql, pass: Pass, idx: number[], aggs: (p: Planned, i: number, y: number) => Sql[]): Sql {
+function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number) => Sql[]): Sql {
   const keyed = idx.filter((i) => pass.planned[i]?.key);
-  const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where yr = ${sql.lit(y)})::int as ${sql.ref(`n_${y}`)}`);
+  const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where ${inYear(y)})::int as ${sql.ref(`n_${y}`)}`);
   for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
   for (const i of idx) for (const y of pass.years(i)) cols.push(...aggs(pass.planned[i] as Planned, i, y));
   const groupBy = keyed.length ? sql` group by grouping sets ((), ${sql.join(keyed.map((i) => sql`(${sql.ref(`k${i}`)})`))})` : sql``;
