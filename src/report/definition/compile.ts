@@ -106,9 +106,9 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
 }
 
 /** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
-function aggregates(p: Planned, i: number, y: number, spec: SourceSpec, inYear: (y: number) => Sql): Sql[] {
-  const c = sql`(${sql.ref(`c${i}`)} and ${inYear(y)})`;
-  const as = (name: string) => sql.ref(`${name}${i}_${y}`);
+function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, inYear: (y: number) => Sql): Sql[] {
+  const c = y === null ? sql.ref(`c${i}`) : sql`(${sql.ref(`c${i}`)} and ${inYear(y)})`;
+  const as = (name: string) => sql.ref(y === null ? `${name}${i}` : `${name}${i}_${y}`);
   const subject = sql.ref(`s_${p.count}`);
   const out: Sql[] = [];
   switch (p.count) {
@@ -198,7 +198,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const bySubject = (p: Planned) => folds(p.def, p.count, spec);
   const out: YearFigures = new Map();
   const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
-  const pass: Pass = { planned, years: yearsOf, all: span(from, to) };
+  const pass: Pass = { planned, years: yearsOf, all: span(from, to), pivot: to - from < PIVOT_YEARS };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
@@ -214,7 +214,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     };
     const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
-    queries.push({ q: grouped(perSubject, pass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
+    queries.push({ q: grouped(perSubject, pass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
   }
   for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
   if (queries.length === 1) {
@@ -229,6 +229,9 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   return out;
 }
 
+/** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */
+const PIVOT_YEARS = 2;
+
 const span = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 
 /** A pass's figures and the years each is computed for. */
@@ -236,16 +239,25 @@ interface Pass {
   planned: Planned[];
   years: (i: number) => number[];
   all: number[];
+  /** Each year a column (few years), else a group (a long series: every aggregate per year per row would cost more). */
+  pivot: boolean;
 }
 
 /**
- * One aggregate query over `from`: the totals and a grouping set per breakdown, each year a column
- * of its own (`a<i>_<y>`, an aggregate filtered to the year) rather than a group: hashing every row
- * by its year cost more than the scan itself on the largest tables. The rows come back one per
- * year and grouping set, as `collect` reads them; a year with no rows in the pass gives none.
+ * One aggregate query over `from`: the totals and a grouping set per breakdown. With few years each
+ * year is a column of its own (`a<i>_<y>`, an aggregate filtered to the year) rather than a group:
+ * hashing every row by its year cost more than the scan itself on the largest table; `byYear` turns
+ * the rows back into one per year and grouping set, as `collect` reads them.
  */
-function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number) => Sql[]): Sql {
+function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number | null) => Sql[]): Sql {
   const keyed = idx.filter((i) => pass.planned[i]?.key);
+  if (!pass.pivot) {
+    const cols: Sql[] = [sql`yr`];
+    for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
+    for (const i of idx) cols.push(...aggs(pass.planned[i] as Planned, i, null));
+    const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
+    return sql`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+  }
   const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where ${inYear(y)})::int as ${sql.ref(`n_${y}`)}`);
   for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
   for (const i of idx) for (const y of pass.years(i)) cols.push(...aggs(pass.planned[i] as Planned, i, y));
@@ -255,6 +267,7 @@ function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sq
 
 /** A grouped query's rows turned back into one row per year and grouping set, as `collect` reads them. */
 function byYear(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  if (!pass.pivot) return rows;
   const keyed = idx.filter((i) => pass.planned[i]?.key);
   const out: Record<string, unknown>[] = [];
   for (const r of rows) {
