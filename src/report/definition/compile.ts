@@ -195,10 +195,14 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
 
   // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
-  const bySubject = (p: Planned) => folds(p.def, p.count, spec);
+  // "Of whom" parts (pick: all) of distinct subjects: the total from the fold per subject, the parts
+  // from the distinct (subject, key) pairs; count(distinct) under grouping sets sorted the rows per set.
+  const overlapping = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && p.def.breakdown?.pick === 'all' && !p.category && p.key !== null;
+  const bySubject = (p: Planned) => folds(p.def, p.count, spec) || overlapping(p);
   const out: YearFigures = new Map();
   const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
   const pass: Pass = { planned, years: yearsOf, all: span(from, to), pivot: to - from < PIVOT_YEARS };
+  const foldPass: Pass = { ...pass, planned: planned.map((p) => (overlapping(p) ? { ...p, key: null } : p)) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
@@ -212,9 +216,15 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
       const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
       return p.pick ? sql`(array_agg(${sql.ref(`k${i}`)} order by ${order}) filter (where ${sql.ref(`c${i}`)}))[1]` : sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)})`;
     };
-    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
+    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(foldPass.planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
-    queries.push({ q: grouped(perSubject, pass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, planned, idx, byYear(rows, pass, idx)) });
+    queries.push({ q: grouped(perSubject, foldPass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, foldPass.planned, idx, byYear(rows, foldPass, idx)) });
+  }
+  for (const [i, p] of planned.entries()) {
+    if (!overlapping(p)) continue;
+    const [c, k, s] = [sql.ref(`c${i}`), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
+    const q = sql`select yr, k, count(*)::int as a from (select yr, ${k} as k from b where ${c} and ${s} is not null group by yr, ${k}, ${s}) z where k is not null group by yr, k`;
+    queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
   }
   for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
   if (queries.length === 1) {
@@ -331,6 +341,15 @@ function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure 
   }
   if (p.category) f.categories = ((r[`cats${i}`] as string[] | null) ?? []).sort();
   return f;
+}
+
+/** The parts of an "of whom" figure, by key and year, into the figures the fold made. */
+function parts(out: YearFigures, id: string, rows: Record<string, unknown>[]) {
+  for (const r of rows) {
+    const f = out.get(Number(r.yr))?.get(id);
+    const n = Number(r.a ?? 0);
+    if (f && n !== 0) (f.breakdown as Record<string, number>)[r.k as string] = round(n);
+  }
 }
 
 /** The median of what each person received in the year ("each was given AZN 5,300"), per year, over the rows `b`. */
