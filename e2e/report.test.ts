@@ -40,7 +40,7 @@ test('coordinator: open the 2023 report, read the validation panel, publish, dow
   assert.match(await panel.innerText(), /12 xəta, \d+ xəbərdarlıq/);
   assert.match(await panel.innerText(), /narrative_missing/);
   // …said in the interface language, from the problem's code.
-  assert.ok((await panel.innerText()).includes(fill(az.report.problems.narrativeMissing, { block: 'legislation', lang: 'az' })));
+  assert.ok((await panel.innerText()).includes(fill(az.report.problems.narrative_missing, { block: 'legislation', lang: 'az' })));
   // The figures as published, with their changes; a chart drawn from the shared definition.
   const identified = page.getByTestId('figures').locator('tr[data-figure="victims.identified"]');
   assert.match(await identified.innerText(), /91\s+-3/);

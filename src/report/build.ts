@@ -58,7 +58,7 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const emptyCharts = definition.definition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' && !drawn.has(b.id) ? [b.id] : [])));
   build.problems = validateReport({ year, def: definition.definition, figures, previous, publishedPrevious, narratives, imported, emptyCharts });
   build.problems.push(...cumulativeGaps(definition.definition, evaluated));
-  for (const u of unlabelledParts(definition.definition, profile)) build.problems.push({ severity: 'warning', code: 'unlabelled', figure: u.figure, message: `${u.path}: ${u.message}` });
+  for (const u of unlabelledParts(definition.definition, profile)) build.problems.push({ severity: 'warning', code: 'unlabelled', figure: u.figure, params: u.params, message: `${u.path}: ${u.message}` });
   return build;
 }
 

@@ -19,6 +19,6 @@ export function partialUnknown(def: ReportDefinition, figures: readonly ReportFi
     const n = unknownAnswers(f);
     if (!used.has(f.id) || n === 0 || f.value === null) return [];
     const of = f.sources?.length ?? n;
-    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "at least ${f.value}"` }];
+    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, params: { figure: f.id, unknown: n, answers: of, value: f.value ?? 0 }, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "at least ${f.value}"` }];
   });
 }

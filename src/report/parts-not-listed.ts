@@ -36,6 +36,7 @@ export function partsNotListed(def: ReportDefinition, byId: ReadonlyMap<string, 
     severity: 'warning',
     code: 'parts_not_listed',
     figure: w.id,
+    params: { section: w.section, figure: w.id, parts: w.missed, langs: w.langs.join(', ') },
     message: `A sentence of "${w.section}" lists parts of ${w.id} but not ${w.missed} (in ${w.langs.join(', ')}); add {+${w.id}} to print the rest`,
   }));
 }

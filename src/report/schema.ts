@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportDefinition } from './definition/schema.ts';
+import { ReportDefinition, Source } from './definition/schema.ts';
 import { Figure } from './figure.ts';
 import { HistoricalAggregate } from './history.ts';
 import { Problem } from './validation.ts';
@@ -68,5 +68,5 @@ export const Sources = z.object({
   /** For agencies' figures: the approved submissions summed into it. */
   submissions: z.array(z.object({ agencyCode: z.string(), submissionId: z.string() })),
   /** Every figure kind: the record figures it reads, each with its source and how many records count (crime facts, cases, contacts …). */
-  records: z.array(z.object({ figure: z.string(), source: z.string(), records: z.number().int() })),
+  records: z.array(z.object({ figure: z.string(), source: Source, records: z.number().int() })),
 });

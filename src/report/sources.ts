@@ -3,7 +3,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { personCondition, recordCountQuery } from './definition/compile.ts';
-import type { ReportDefinition } from './definition/schema.ts';
+import type { ReportDefinition, Source } from './definition/schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -29,7 +29,7 @@ export async function figureSourcePersons(db: Db, profile: Profile, def: ReportD
 
 /** The record figures a figure reads (through formulas), each with its source and how many of its records count in the year. */
 export async function figureSourceRecords(db: Db, profile: Profile, def: ReportDefinition, figureId: string, year: number) {
-  const out: { figure: string; source: string; records: number }[] = [];
+  const out: { figure: string; source: Source; records: number }[] = [];
   const walk = async (id: string, seen: Set<string>) => {
     const f = def.figures.find((x) => x.id === id);
     if (!f || seen.has(id)) return;

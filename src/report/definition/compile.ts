@@ -12,6 +12,8 @@ type Db = Kysely<Database>;
 
 export interface PassOptions {
   profile: Profile;
+  /** The first year each figure is needed for (else the pass's first year): later years only get its aggregates. */
+  firstYear?: ReadonlyMap<string, number>;
   /** Indicator ids an indicator continues under a new name (the catalogue's `renamedFrom`). */
   renames?: ReadonlyMap<string, readonly string[]>;
 }
@@ -23,6 +25,8 @@ interface Planned {
   cond: Sql;
   key: Sql | null;
   category: Sql | null;
+  /** Set when the subject's first or latest key is picked in the fold per subject (not by a window over the rows). */
+  pick?: 'latest' | 'first';
 }
 
 export const countOf = (def: FigureDef): Count => def.count ?? SOURCE_SPECS[def.from ?? 'persons'].defaultCount;
@@ -80,6 +84,9 @@ function needsPick(def: FigureDef, count: Count, spec: SourceSpec) {
   return pick !== 'all' && !spec.rowIsSubject.includes(count);
 }
 
+/** Distinct subjects (persons, cases, children) counted after folding the rows to one per subject and year. */
+const folds = (def: FigureDef, count: Count, spec: SourceSpec) => ['persons', 'cases', 'children'].includes(count) && !spec.rowIsSubject.includes(count) && (def.breakdown?.pick ?? 'latest') !== 'all' && !def.categories;
+
 function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOptions): Planned {
   const count = countOf(def);
   const cond = condition(def, spec, ctx, opts);
@@ -88,6 +95,8 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
     key = keyExpr(def.breakdown, spec, ctx);
     if (needsPick(def, count, spec)) {
       const desc = (def.breakdown.pick ?? 'latest') === 'latest';
+      // Folded per subject (runPass), the key is picked there: no sort of every row for a window.
+      if (folds(def, count, spec)) return { def, count, cond, key, category: null, pick: desc ? 'latest' : 'first' };
       const order = sql.join(spec.order.map((o) => (desc ? sql`${o} desc` : sql`${o} asc`)));
       key = sql`first_value(${key}) over (partition by ${yr}, ${spec.subjects[count] as Sql}, ${cond} order by ${order})`;
     }
@@ -96,26 +105,28 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
   return { def, count, cond, key, category };
 }
 
-function aggregates(p: Planned, i: number, spec: SourceSpec): Sql[] {
-  const c = sql.ref(`c${i}`);
+/** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
+function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, inYear: (y: number) => Sql): Sql[] {
+  const c = y === null ? sql.ref(`c${i}`) : sql`(${sql.ref(`c${i}`)} and ${inYear(y)})`;
+  const as = (name: string) => sql.ref(y === null ? `${name}${i}` : `${name}${i}_${y}`);
   const subject = sql.ref(`s_${p.count}`);
   const out: Sql[] = [];
   switch (p.count) {
     case 'value':
-      out.push(sql`sum(${subject}) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::float8 as ${sql.ref(`a${i}`)}`);
-      out.push(sql`count(*) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::int as ${sql.ref(`r${i}`)}`);
-      out.push(sql`count(*) filter (where ${c} and b.v_state = 'unknown')::int as ${sql.ref(`u${i}`)}`);
-      out.push(sql`array_agg(distinct b.v_source) filter (where ${c} and b.v_state <> 'not_applicable') as ${sql.ref(`src${i}`)}`);
-      out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${sql.ref(`q${i}`)}`);
+      out.push(sql`sum(${subject}) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::float8 as ${as('a')}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'reported' and ${subject} is not null)::int as ${as('r')}`);
+      out.push(sql`count(*) filter (where ${c} and b.v_state = 'unknown')::int as ${as('u')}`);
+      out.push(sql`array_agg(distinct b.v_source) filter (where ${c} and b.v_state <> 'not_applicable') as ${as('src')}`);
+      out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${as('q')}`);
       break;
     case 'amount':
     case 'median_per_person':
-      out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${sql.ref(`a${i}`)}`);
+      out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${as('a')}`);
       break;
     default:
-      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${sql.ref(`a${i}`)}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${sql.ref(`a${i}`)}`);
+      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${as('a')}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${as('a')}`);
   }
-  if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${sql.ref(`cats${i}`)}`);
+  if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${as('cats')}`);
   return out;
 }
 
@@ -157,6 +168,17 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     if (p.key) inner.push(sql`${p.key} as ${sql.ref(`k${i}`)}`);
     if (p.category) inner.push(sql`(${p.category})::text as ${sql.ref(`cat${i}`)}`);
   });
+  if (planned.some((p) => p.pick)) spec.order.forEach((o, j) => inner.push(sql`${o} as ${sql.ref(`o${j}`)}`));
+  // A row's year for the aggregates: its date against constant bounds, which costs less per row and
+  // per aggregate than the year computed from it (the aggregates are each filtered to a year).
+  let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
+  if (d.kind === 'point' && d.stamp) {
+    inner.push(sql`${d.stamp} as ts`);
+    inYear = (y) => sql`ts >= ${instant(y)} and ts < ${instant(y + 1)}`;
+  } else if (d.kind === 'point') {
+    inner.push(sql`${d.expr({ profile: opts.profile, yr: sql`0`, date })} as dt`);
+    inYear = (y) => sql`dt >= make_date(${sql.lit(y)}, 1, 1) and dt < make_date(${sql.lit(y + 1)}, 1, 1)`;
+  }
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
   // A timestamp is bounded by the instants the years begin in the profile's calendar, so an index on it serves.
@@ -173,30 +195,107 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
 
   // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
-  const bySubject = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && (p.def.breakdown?.pick ?? 'latest') !== 'all' && !p.category;
+  // "Of whom" parts (pick: all) of distinct subjects: the total from the fold per subject, the parts
+  // from the distinct (subject, key) pairs; count(distinct) under grouping sets sorted the rows per set.
+  const overlapping = (p: Planned) => ['persons', 'cases', 'children'].includes(p.count) && !spec.rowIsSubject.includes(p.count) && p.def.breakdown?.pick === 'all' && !p.category && p.key !== null;
+  const bySubject = (p: Planned) => folds(p.def, p.count, spec) || overlapping(p);
   const out: YearFigures = new Map();
+  const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
+  const pass: Pass = { planned, years: yearsOf, all: span(from, to), pivot: to - from < PIVOT_YEARS };
+  const foldPass: Pass = { ...pass, planned: planned.map((p) => (overlapping(p) ? { ...p, key: null } : p)) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
-  if (direct.length) collect(out, planned, direct, (await grouped(sql`(${innerSql}) b`, planned, direct, (p, i) => aggregates(p, i, spec)).execute(db)).rows);
+  // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
+  const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
+  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of ['persons', 'cases', 'children'] as const) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
-    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(planned[i]?.key ? [sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)}) as ${sql.ref(`k${i}`)}`] : [])])];
-    const perSubject = sql`(select ${sql.join(folded)} from (${innerSql}) b where ${s} is not null group by yr, ${s}) x`;
-    collect(out, planned, idx, (await grouped(perSubject, planned, idx, (_p, i) => [sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}`]).execute(db)).rows);
+    // A subject's key: that of its latest (or first) row the figure counts, as first_value over the rows would give.
+    const keyOf = (p: Planned, i: number) => {
+      const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
+      return p.pick ? sql`(array_agg(${sql.ref(`k${i}`)} order by ${order}) filter (where ${sql.ref(`c${i}`)}))[1]` : sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)})`;
+    };
+    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(foldPass.planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
+    const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
+    queries.push({ q: grouped(perSubject, foldPass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, foldPass.planned, idx, byYear(rows, foldPass, idx)) });
   }
-  await medians(db, planned, innerSql, out);
+  for (const [i, p] of planned.entries()) {
+    if (!overlapping(p)) continue;
+    const [c, k, s] = [sql.ref(`c${i}`), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
+    const q = sql`select yr, k, count(*)::int as a from (select yr, ${k} as k from b where ${c} and ${s} is not null group by yr, ${k}, ${s}) z where k is not null group by yr, k`;
+    queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
+  }
+  for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
+  if (queries.length === 1) {
+    const [one] = queries as [(typeof queries)[number]];
+    one.done((await sql<Record<string, unknown>>`with b as (${innerSql}) ${one.q}`.execute(db)).rows);
+  } else {
+    // Several queries read the rows once: one statement over a materialized CTE, each query's rows as JSON.
+    const cols = queries.map((x, n) => sql`(select coalesce(json_agg(t), '[]'::json) from (${x.q}) t) as ${sql.ref(`q${n}`)}`);
+    const row = (await sql<Record<string, Record<string, unknown>[]>>`with b as materialized (${innerSql}) select ${sql.join(cols)}`.execute(db)).rows[0] ?? {};
+    queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
+  }
   return out;
 }
 
-/** One aggregate query over `from`: the year totals and a grouping set per breakdown. */
-function grouped(from: Sql, planned: Planned[], idx: number[], aggs: (p: Planned, i: number) => Sql[]) {
-  const keyed = idx.filter((i) => planned[i]?.key);
-  const cols: Sql[] = [sql`yr`];
+/** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */
+const PIVOT_YEARS = 2;
+
+const span = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+
+/** A pass's figures and the years each is computed for. */
+interface Pass {
+  planned: Planned[];
+  years: (i: number) => number[];
+  all: number[];
+  /** Each year a column (few years), else a group (a long series: every aggregate per year per row would cost more). */
+  pivot: boolean;
+}
+
+/**
+ * One aggregate query over `from`: the totals and a grouping set per breakdown. With few years each
+ * year is a column of its own (`a<i>_<y>`, an aggregate filtered to the year) rather than a group:
+ * hashing every row by its year cost more than the scan itself on the largest table; `byYear` turns
+ * the rows back into one per year and grouping set, as `collect` reads them.
+ */
+function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number | null) => Sql[]): Sql {
+  const keyed = idx.filter((i) => pass.planned[i]?.key);
+  if (!pass.pivot) {
+    const cols: Sql[] = [sql`yr`];
+    for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
+    for (const i of idx) cols.push(...aggs(pass.planned[i] as Planned, i, null));
+    const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
+    return sql`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+  }
+  const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where ${inYear(y)})::int as ${sql.ref(`n_${y}`)}`);
   for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
-  for (const i of idx) cols.push(...aggs(planned[i] as Planned, i));
-  const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
-  return sql<Record<string, unknown>>`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+  for (const i of idx) for (const y of pass.years(i)) cols.push(...aggs(pass.planned[i] as Planned, i, y));
+  const groupBy = keyed.length ? sql` group by grouping sets ((), ${sql.join(keyed.map((i) => sql`(${sql.ref(`k${i}`)})`))})` : sql``;
+  return sql`select ${sql.join(cols)} from ${from}${groupBy}`;
+}
+
+/** A grouped query's rows turned back into one row per year and grouping set, as `collect` reads them. */
+function byYear(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  if (!pass.pivot) return rows;
+  const keyed = idx.filter((i) => pass.planned[i]?.key);
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    for (const y of pass.all) {
+      if (Number(r[`n_${y}`]) === 0) continue;
+      const row: Record<string, unknown> = { yr: y };
+      for (const i of keyed) {
+        row[`g${i}`] = r[`g${i}`];
+        row[`k${i}`] = r[`k${i}`];
+      }
+      for (const [name, v] of Object.entries(r)) {
+        const m = /^([a-z]+\d+)_(\d+)$/.exec(name);
+        if (m && Number(m[2]) === y) row[m[1] as string] = v;
+      }
+      out.push(row);
+    }
+  }
+  return out;
 }
 
 /** Figures from a grouped query's rows: totals first, then the parts of each breakdown. */
@@ -244,23 +343,30 @@ function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure 
   return f;
 }
 
-/** The median of what each person received in the year ("each was given AZN 5,300"). */
-async function medians(db: Db, planned: Planned[], inner: Sql, out: YearFigures) {
-  for (const [i, p] of planned.entries()) {
-    if (p.count !== 'median_per_person') continue;
-    const rows = await sql<{ yr: number; m: number | null }>`
-      select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
-        select yr, s_persons, sum(s_median_per_person) as total from (${inner}) b where ${sql.ref(`c${i}`)} group by yr, s_persons
-      ) x group by yr`.execute(db);
-    // A year with no payments has no median: "no data", not 0.
-    for (const year of out.values()) {
-      const f = year.get(p.def.id);
-      if (f) f.value = null;
-    }
-    for (const r of rows.rows) {
-      const f = out.get(Number(r.yr))?.get(p.def.id);
-      if (f) f.value = r.m === null ? null : round(Number(r.m));
-    }
+/** The parts of an "of whom" figure, by key and year, into the figures the fold made. */
+function parts(out: YearFigures, id: string, rows: Record<string, unknown>[]) {
+  for (const r of rows) {
+    const f = out.get(Number(r.yr))?.get(id);
+    const n = Number(r.a ?? 0);
+    if (f && n !== 0) (f.breakdown as Record<string, number>)[r.k as string] = round(n);
+  }
+}
+
+/** The median of what each person received in the year ("each was given AZN 5,300"), per year, over the rows `b`. */
+const median = (i: number): Sql => sql`
+  select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
+    select yr, s_persons, sum(s_median_per_person) as total from b where ${sql.ref(`c${i}`)} group by yr, s_persons
+  ) x group by yr`;
+
+function medians(out: YearFigures, p: Planned, rows: Record<string, unknown>[]) {
+  // A year with no payments has no median: "no data", not 0.
+  for (const year of out.values()) {
+    const f = year.get(p.def.id);
+    if (f) f.value = null;
+  }
+  for (const r of rows) {
+    const f = out.get(Number(r.yr))?.get(p.def.id);
+    if (f) f.value = r.m === null ? null : round(Number(r.m));
   }
 }
 

@@ -94,7 +94,7 @@ export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year
   }
   for (const defs of passes.values()) {
     const from = Math.min(...defs.map((f) => need.get(f.id) ?? year - 1));
-    const got = await runPass(db, defs, from, year, opts);
+    const got = await runPass(db, defs, from, year, { ...opts, firstYear: need });
     for (const [y, figs] of got) for (const [id, f] of figs) put(byYear, y, id, f);
     for (const f of defs) {
       for (let y = need.get(f.id) ?? year - 1; y <= year; y++) {

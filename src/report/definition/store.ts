@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { appendAudit, type AuditEntry } from '../../audit/record.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError, invalid, type FieldError } from '../../errors.ts';
+import { AppError, invalid } from '../../errors.ts';
 import { profileDir } from '../../profile/load.ts';
 import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
 import { catalogueFor } from '../../indicators/store.ts';
 import { checkDefinition } from './check.ts';
 import { ReportDefinition } from './schema.ts';
+import type { DefinitionProblem } from '../problems.ts';
 
 export interface DefinitionInForce {
   year: number;
@@ -42,7 +43,7 @@ export async function profileDefinition(profile: Profile): Promise<ReportDefinit
 /** zod, then the checks against the profile; every problem named by its path. */
 export function parseDefinition(raw: unknown, profile: Profile, catalogue?: IndicatorCatalogue): ReportDefinition {
   const parsed = ReportDefinition.safeParse(raw);
-  if (!parsed.success) throw invalid('The report definition is not valid', parsed.error.issues.map((i): FieldError => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success) throw invalid('The report definition is not valid', parsed.error.issues.map((i): DefinitionProblem => ({ path: i.path.join('.'), code: 'shape', params: { detail: i.message }, message: i.message })));
   const errors = checkDefinition(parsed.data, profile, catalogue);
   if (errors.length) throw invalid('The report definition is not valid', errors);
   return parsed.data;

@@ -86,6 +86,29 @@ export function Figures({ year, figures, canOpen }: { year: number; figures: Ove
               </li>
             ))}
           </ul>
+          {open.records.length > 0 && (
+            <table className="data-table data-table--compact" data-testid="figure-records">
+              <caption>{t('report.recordsCounted', { year: open.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.figure')}</th>
+                  <th scope="col">{t('report.recordsSource')}</th>
+                  <th scope="col" className="num">{t('report.recordsCount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {open.records.map((r) => (
+                  <tr key={r.figure} data-figure={r.figure}>
+                    <th scope="row">
+                      <code className="figure-id">{r.figure}</code>
+                    </th>
+                    <td>{t(`report.source.${r.source}`)}</td>
+                    <td className="num">{r.records}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       )}
     </>

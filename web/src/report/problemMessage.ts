@@ -1,24 +1,32 @@
-// The validation panel's problems in the interface language. The server words them in English with
-// a stable code; the known ones are said again from their code and the values in the message, and
-// anything else is shown as the server wrote it rather than hidden.
+// The report's problems in the interface language: the validation panel's (code and params from
+// src/report/validation.ts) and the definition checker's field errors (code and params from
+// src/report/definition/check.ts). The server's English message is shown only for a code this
+// client does not know (a newer server).
 import type { TFunction } from 'i18next';
+import { DEFINITION_CODES, PART_PLACES, PROBLEM_CODES, type DefinitionCode, type PartPlace, type ProblemCode, type ProblemParams } from '../../../src/report/problems.ts';
+import type { FieldError } from '../api.ts';
+import { fieldMessage } from '../errors.ts';
 import type { Overview } from './report.ts';
 
 type Problem = Overview['problems'][number];
 
-const KNOWN: [code: string, re: RegExp, say: (t: TFunction, m: RegExpExecArray) => string][] = [
-  ['narrative_missing', /^The narrative block "([^"]+)" has no (\w+) text yet/, (t, m) => t('report.problems.narrativeMissing', { block: m[1], lang: m[2] })],
-  ['no_data', /^(\S+) has no value for (\d{4})/, (t, m) => t('report.problems.noData', { figure: m[1], year: m[2] })],
-  ['not_submitted', /^([^:]+): no approved submission for (\d{4})/, (t, m) => t('report.problems.notSubmitted', { figure: m[1], year: m[2] })],
-  ['chart_empty', /^The chart "([^"]+)" has no data/, (t, m) => t('report.problems.chartEmpty', { chart: m[1] })],
-  ['unknown_part', /^([^:]+): (\d+) of (\d+) are recorded without this detail/, (t, m) => t('report.problems.unknownPart', { figure: m[1], unknown: m[2], value: m[3] })],
-];
+const isProblemCode = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+const isDefinitionCode = (code: string): code is DefinitionCode => (DEFINITION_CODES as readonly string[]).includes(code);
+const isPlace = (place: unknown): place is PartPlace => (PART_PLACES as readonly unknown[]).includes(place);
 
+/** A validation panel problem, said from its code and values. */
 export function problemMessage(t: TFunction, p: Problem): string {
-  for (const [code, re, say] of KNOWN) {
-    if (p.code !== code) continue;
-    const m = re.exec(p.message);
-    if (m) return say(t, m);
-  }
-  return p.message;
+  return isProblemCode(p.code) ? t(`report.problems.${p.code}`, p.params) : p.message;
+}
+
+/** A definition checker error as the server sends it in `fields`: a path, and (from this server) a code and values. */
+export type CheckError = FieldError & { code?: string; params?: ProblemParams };
+
+/** A definition checker error, said from its code and values; other field errors as before. */
+export function checkMessage(t: TFunction, f: CheckError): string {
+  if (!f.code || !isDefinitionCode(f.code)) return fieldMessage(t, f.message);
+  const params = f.params ?? {};
+  // Where a part is asked for ("a pie chart", "{*id}") is words of its own.
+  const where = isPlace(params.place) ? t(`reportEditor.partPlaces.${params.place}`, { detail: params.detail ?? '' }) : '';
+  return t(`reportEditor.checks.${f.code}`, { ...params, where, whole: `{${String(params.figure ?? '')}}` });
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api.ts';
-import { fieldMessage } from '../../errors.ts';
+import { checkMessage } from '../problemMessage.ts';
 import { REPORT_LANGS, type Text } from '../report.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 
@@ -20,13 +20,13 @@ export function LangTexts({ path, value, label, multiline, fieldErrors, onChange
       <legend>{label}</legend>
       {REPORT_LANGS.map((lang) => {
         const id = `def-${path}.${lang}`.replace(/\./g, '-');
-        const message = fieldErrors.find((f) => f.path === `${path}.${lang}`)?.message;
+        const found = fieldErrors.find((f) => f.path === `${path}.${lang}`);
         const props = {
           id,
           label: t(`languages.${lang}`),
           lang,
           value: value?.[lang] ?? '',
-          error: message === undefined ? undefined : fieldMessage(t, message),
+          error: found === undefined ? undefined : checkMessage(t, found),
           'data-path': `${path}.${lang}`,
         };
         return multiline ? (
@@ -47,7 +47,7 @@ export function PathErrors({ errors, base }: { errors: FieldError[]; base: strin
     <ul className="field-error path-errors">
       {errors.map((f) => (
         <li key={f.path}>
-          {f.path !== base && <code>{base ? f.path.slice(base.length + 1) : f.path}</code>} {fieldMessage(t, f.message)}
+          {f.path !== base && <code>{base ? f.path.slice(base.length + 1) : f.path}</code>} {checkMessage(t, f)}
         </li>
       ))}
     </ul>
