@@ -183,7 +183,11 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
   };
   const note = f.note?.[lang] ? ` ${f.note[lang]}` : '';
   if (m) {
-    if ('part' in m) return `${w('hissəsi', 'part', 'часть')[lang]} "${m.key}": ${name(m.part)}${note}`;
+    if ('part' in m) {
+      const whole = def.figures.find((g) => g.id === m.part);
+      const key = labeller(def, profile, lang)(whole?.breakdown?.by ?? whole?.categories ?? null, m.key);
+      return `${w('hissəsi', 'part', 'часть')[lang]} "${key}": ${name(m.part)}${note}`;
+    }
     if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.map(name).join(' + ')}${note}`;
     if ('cumulative' in m) return `${name(m.cumulative)}, ${m.from}–${year ?? w('hesabat ili', 'the report year', 'отчётный год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
     return `${name(m.value)}; ${w('hissələr', 'parts from', 'части из')[lang]} ${name(m.breakdownOf)}${note}`;
