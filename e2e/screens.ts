@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { loadDemoData } from '../src/demo/demo.ts';
 import { startTestApp, TEST_PASSWORD } from '../src/test/harness.ts';
 import { launchChromium, openTab } from './browser.ts';
-import { signIn } from './session.ts';
+import { submitSignIn } from './session.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 const out = new URL('../docs/screens/', import.meta.url);
@@ -27,8 +27,10 @@ try {
     for (const width of [390, 1280]) {
       const tab = await openTab(browser, t.url);
       await tab.page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await tab.context.addInitScript((l) => window.localStorage.setItem('azad.language', l), lang);
-      await signIn(tab.page, t.users.coordinator.username);
+      await submitSignIn(tab.page, t.users.coordinator.username, TEST_PASSWORD, await t.totp(t.users.coordinator.username));
+      await tab.page.getByTestId('me-username').waitFor();
+      await tab.page.locator('.language-switch select').selectOption(lang);
+      await tab.page.locator(`html[lang="${lang}"]`).waitFor();
       for (const [name, path] of [['person', `/persons/${person.id}`], ['report', '/report?year=2025']] as const) {
         await tab.page.goto(path);
         await tab.page.locator('main h1').first().waitFor();

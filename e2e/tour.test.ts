@@ -127,7 +127,19 @@ async function check(page: Page, path: string, lang: string, findings: Finding[]
       return parts.join(' ').replace(/\b[a-z]+\.[a-z][a-z.-]*\b/g, ' ').replace(/\bTest [a-z_]+/g, ' ');
     })(),
   }));
-  if (scrollWidth > width) problems.push(`scrolls sideways: ${scrollWidth} px wide at ${width} px`);
+  if (scrollWidth > width) {
+    // Name the element that sticks out furthest, so the finding says where to look.
+    const culprit = await page.evaluate(() => {
+      const w = window.innerWidth;
+      let best: { right: number; what: string } = { right: 0, what: '' };
+      for (const e of document.querySelectorAll('body *')) {
+        const right = e.getBoundingClientRect().right;
+        if (right > w && right >= best.right) best = { right, what: `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}` };
+      }
+      return best.what;
+    });
+    problems.push(`scrolls sideways: ${scrollWidth} px wide at ${width} px (${culprit || 'no element: text overflow'})`);
+  }
   if (lang !== 'en') {
     const leaked = [...new Set((text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => english.has(w.toLowerCase())))];
     if (leaked.length) problems.push(`English words: ${leaked.slice(0, 12).join(', ')}`);
@@ -163,7 +175,10 @@ test('every page, as a user who may open it, in az, en and ru at 390×844', { ti
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, t.users[role].username);
     for (const lang of ['az', 'en', 'ru']) {
-      await page.evaluate((l) => window.localStorage.setItem('azad.language', l), lang);
+      // The account's language wins over the device's, so switch it as a user would.
+      await page.goto('/');
+      await page.locator('.language-switch select').selectOption(lang);
+      await page.locator(`html[lang="${lang}"]`).waitFor();
       for (const r of list) {
         const id = r.id ? ids[r.id] : undefined;
         assert.ok(!r.id || id, `no record to open for ${r.path} (${r.id})`);
@@ -180,7 +195,8 @@ test('every page, as a user who may open it, in az, en and ru at 390×844', { ti
   assert.ok(publicPaths.length > 0);
   for (const lang of ['az', 'en', 'ru']) {
     await anonymous.page.goto('/');
-    await anonymous.page.evaluate((l) => window.localStorage.setItem('azad.language', l), lang);
+    await anonymous.page.locator('.language-switch select').selectOption(lang);
+    await anonymous.page.locator(`html[lang="${lang}"]`).waitFor();
     for (const path of publicPaths) await check(anonymous.page, path, lang, findings, lang === 'az');
   }
   assert.deepEqual(findings, []);

@@ -30,7 +30,7 @@ function toMeasure(m: Selectable<NapMeasuresTable>, reports: Selectable<NapRepor
   return {
     id: m.id,
     number: m.number,
-    text: { az: m.text_az, en: m.text_en },
+    text: { az: m.text_az, en: m.text_en, ...(m.text_ru ? { ru: m.text_ru } : {}) },
     responsibleAgencyId: m.responsible_agency_id,
     coResponsibleAgencyIds: asList(m.co_responsible),
     deadline: m.deadline,
@@ -57,7 +57,7 @@ export async function createMeasure(trx: Kysely<Database>, input: MeasureInput, 
   if (dup) throw conflict(`Measure ${input.number} exists`, [{ path: 'number', message: 'already exists' }]);
   const row = await trx
     .insertInto('nap_measures')
-    .values({ number: input.number, text_az: input.textAz, text_en: input.textEn, responsible_agency_id: input.responsibleAgencyId, co_responsible: JSON.stringify(input.coResponsibleAgencyIds), deadline: input.deadline, indicators: JSON.stringify(input.indicators), created_by: userId })
+    .values({ number: input.number, text_az: input.textAz, text_en: input.textEn, text_ru: input.textRu ?? null, responsible_agency_id: input.responsibleAgencyId, co_responsible: JSON.stringify(input.coResponsibleAgencyIds), deadline: input.deadline, indicators: JSON.stringify(input.indicators), created_by: userId })
     .returning('id')
     .executeTakeFirstOrThrow();
   await appendAudit(trx, { ...audit, action: 'nap.measure_create', outcome: 'ok', targetType: 'measure', targetId: row.id, details: { number: input.number } });

@@ -12,6 +12,8 @@ export const MeasureInput = z.strictObject({
   number: z.string().regex(/^\d+(\.\d+)*$/, 'a number like 2.1.3'),
   textAz: z.string().trim().min(5).max(4000),
   textEn: z.string().trim().min(5).max(4000),
+  /** Optional: without it the Russian interface shows the English text. */
+  textRu: z.string().trim().min(5).max(4000).optional(),
   responsibleAgencyId: z.uuid(),
   coResponsibleAgencyIds: z.array(z.uuid()).max(50).default([]),
   deadline: z.iso.date(),
@@ -48,7 +50,7 @@ export type Report = z.infer<typeof Report>;
 export const Measure = z.object({
   id: z.uuid(),
   number: z.string(),
-  text: z.object({ az: z.string(), en: z.string() }),
+  text: z.object({ az: z.string(), en: z.string(), ru: z.string().optional() }),
   responsibleAgencyId: z.uuid(),
   coResponsibleAgencyIds: z.array(z.uuid()),
   deadline: z.string(),

@@ -5,6 +5,7 @@ export interface NapMeasuresTable {
   number: string;
   text_az: string;
   text_en: string;
+  text_ru: string | null;
   responsible_agency_id: string;
   /** Agency ids. */
   co_responsible: ColumnType<string[], string, string>;

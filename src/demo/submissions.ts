@@ -121,7 +121,7 @@ export async function loadSyntheticSubmissions(db: Kysely<Database>, profile: Pr
         });
         for (const v of vals) values.push({ submission_id: id, indicator_id: v.indicatorId, state: v.state, value: v.value ?? null, qualifier: v.qualifier ?? null, note: null });
         if (submitted) events.push({ submission_id: id, kind: 'submitted', comment: null, user_id: by, at: sent });
-        if (fate === 'returned') events.push({ submission_id: id, kind: 'returned', comment: 'Demo: please check the figures against your ministry’s letter.', user_id: coordinator?.id ?? null, at: reviewed });
+        if (fate === 'returned') events.push({ submission_id: id, kind: 'returned', comment: 'Demo: rəqəmləri nazirliyinizin məktubu ilə yoxlayın.', user_id: coordinator?.id ?? null, at: reviewed });
         if (fate === 'approved') events.push({ submission_id: id, kind: 'approved', comment: null, user_id: coordinator?.id ?? null, at: reviewed });
       }
     }
@@ -171,26 +171,26 @@ async function loadActivities(db: Kysely<Database>, agencies: Map<string, string
 async function loadMeasures(db: Kysely<Database>, agencies: Map<string, string>, userId: string) {
   const id = (code: string) => agencies.get(code);
   const plan = [
-    ['1.1', 'mia_anti_trafficking', ['national_coordinator'], '2025-12-31', 'Hüquq-mühafizə əməkdaşları üçün illik təlim proqramı (illüstrativ)', 'Annual training programme for law-enforcement officers (illustrative)'],
-    ['1.2', 'state_labour_inspection', ['state_employment_agency'], '2025-06-30', 'Tikinti sektorunda məcburi əmək risklərinin yoxlanışı (illüstrativ)', 'Inspections of forced-labour risks in construction (illustrative)'],
-    ['2.1', 'ministry_science_education', [], '2026-09-01', 'Məktəb psixoloqları üçün tədris modulu (illüstrativ)', 'A training module for school psychologists (illustrative)'],
-    ['2.2', 'state_migration_service', ['state_border_service'], '2027-12-31', 'Əcnəbi işçilər üçün məlumat kampaniyası (illüstrativ)', 'Information campaign for foreign workers (illustrative)'],
-    ['3.1', 'social_services_agency', ['ngo_coalition'], '2030-12-31', 'Qurbanlar üçün reinteqrasiya xidmətlərinin genişləndirilməsi (illüstrativ)', 'Wider reintegration services for victims (illustrative)'],
+    ['1.1', 'mia_anti_trafficking', ['national_coordinator'], '2025-12-31', 'Hüquq-mühafizə əməkdaşları üçün illik təlim proqramı (illüstrativ)', 'Annual training programme for law-enforcement officers (illustrative)', 'Ежегодная программа обучения сотрудников правоохранительных органов (иллюстративно)'],
+    ['1.2', 'state_labour_inspection', ['state_employment_agency'], '2025-06-30', 'Tikinti sektorunda məcburi əmək risklərinin yoxlanışı (illüstrativ)', 'Inspections of forced-labour risks in construction (illustrative)', 'Проверки рисков принудительного труда в строительстве (иллюстративно)'],
+    ['2.1', 'ministry_science_education', [], '2026-09-01', 'Məktəb psixoloqları üçün tədris modulu (illüstrativ)', 'A training module for school psychologists (illustrative)', 'Учебный модуль для школьных психологов (иллюстративно)'],
+    ['2.2', 'state_migration_service', ['state_border_service'], '2027-12-31', 'Əcnəbi işçilər üçün məlumat kampaniyası (illüstrativ)', 'Information campaign for foreign workers (illustrative)', 'Информационная кампания для иностранных работников (иллюстративно)'],
+    ['3.1', 'social_services_agency', ['ngo_coalition'], '2030-12-31', 'Qurbanlar üçün reinteqrasiya xidmətlərinin genişləndirilməsi (illüstrativ)', 'Wider reintegration services for victims (illustrative)', 'Расширение услуг по реинтеграции жертв (иллюстративно)'],
   ] as const;
   const audit = { actor: null, details: { demo: true } };
   await db.transaction().execute(async (trx) => {
     const ids: string[] = [];
-    for (const [number, lead, co, deadline, az, en] of plan) {
+    for (const [number, lead, co, deadline, az, en, textRu] of plan) {
       const responsible = id(lead);
       if (!responsible) continue;
       ids.push(
-        await createMeasure(trx, { number, textAz: az, textEn: en, responsibleAgencyId: responsible, coResponsibleAgencyIds: co.map(id).filter((x): x is string => !!x), deadline, indicators: ['Nəticə göstəricisi (nümunə)'] }, userId, audit),
+        await createMeasure(trx, { number, textAz: az, textEn: en, textRu, responsibleAgencyId: responsible, coResponsibleAgencyIds: co.map(id).filter((x): x is string => !!x), deadline, indicators: ['Nəticə göstəricisi (nümunə)'] }, userId, audit),
       );
     }
     const m1 = ids[0];
     const lead1 = id('mia_anti_trafficking');
     if (m1 && lead1) {
-      const r = await reportOnMeasure(trx, m1, { period: '2025-Q2', progress: 'in_progress', narrative: 'Demo: two of four planned courses held.', evidence: 'Demo letter No. 0-000' }, { userId: userId, agencyId: lead1 }, audit);
+      const r = await reportOnMeasure(trx, m1, { period: '2025-Q2', progress: 'in_progress', narrative: 'Demo: planlaşdırılan dörd kursdan ikisi keçirilib.', evidence: 'Demo məktub № 0-000' }, { userId: userId, agencyId: lead1 }, audit);
       await reviewReport(trx, r, { decision: 'approved' }, userId, audit);
     }
   });

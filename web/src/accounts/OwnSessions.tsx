@@ -27,6 +27,7 @@ export function OwnSessions() {
       <LoadState loading={list.loading} error={list.error} />
       <FormAlert error={act.error} />
       {items.length > 0 && (
+        <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <caption>{t('sessions.caption')}</caption>
           <thead>
@@ -54,6 +55,7 @@ export function OwnSessions() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {others.length > 0 && (
         <div className="form-actions">

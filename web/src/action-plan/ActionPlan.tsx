@@ -10,6 +10,7 @@ import { Page } from '../ui/Page.tsx';
 import { useResource } from '../data.ts';
 import { useSubmit } from '../form.ts';
 import { useFormat } from '../format.ts';
+import { measureText } from './action-plan.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useCan, useSession } from '../session.tsx';
 
@@ -52,7 +53,7 @@ export function ActionPlanPage() {
                   <th scope="row">
                     <Link to={measurePage(m.id)}>{m.number}</Link>
                   </th>
-                  <td>{i18n.language === 'az' ? m.text.az : m.text.en}</td>
+                  <td>{measureText(m.text, i18n.language)}</td>
                   <td>
                     {f.agency(m.responsibleAgencyId)}
                     {m.coResponsibleAgencyIds.length > 0 && <span className="muted"> + {m.coResponsibleAgencyIds.map((a) => f.agency(a)).join(', ')}</span>}
@@ -107,14 +108,15 @@ export function ActionPlanPage() {
 
 function AddMeasure({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation();
-  const empty = { number: '', textAz: '', textEn: '', responsibleAgencyId: '', deadline: '', indicators: '' };
+  const empty = { number: '', textAz: '', textEn: '', textRu: '', responsibleAgencyId: '', deadline: '', indicators: '' };
   const [v, setV] = useState(empty);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, onSubmit, fieldError } = useSubmit();
   const bind = (k: keyof typeof empty) => ({ value: v[k], onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }) });
   const submit = onSubmit(async () => {
     setNotice(null);
-    const body: MeasureInput = { ...v, coResponsibleAgencyIds: [], indicators: v.indicators.split('\n').map((s) => s.trim()).filter(Boolean) };
+    const { textRu, ...rest } = v;
+    const body: MeasureInput = { ...rest, ...(textRu.trim() ? { textRu } : {}), coResponsibleAgencyIds: [], indicators: v.indicators.split('\n').map((s) => s.trim()).filter(Boolean) };
     await api.post('/api/action-plan/measures', body);
     setV(empty);
     setNotice(t('submissions.plan.added'));
@@ -129,6 +131,7 @@ function AddMeasure({ onSaved }: { onSaved: () => void }) {
         <TextField id="measure-number" label={t('submissions.plan.number')} error={fieldError('number')} {...bind('number')} />
         <TextAreaField id="measure-textAz" label={t('submissions.plan.textAz')} error={fieldError('textAz')} {...bind('textAz')} />
         <TextAreaField id="measure-textEn" label={t('submissions.plan.textEn')} error={fieldError('textEn')} {...bind('textEn')} />
+        <TextAreaField id="measure-textRu" label={t('submissions.plan.textRu')} optional error={fieldError('textRu')} {...bind('textRu')} />
         <AgencySelect id="measure-responsible" label={t('submissions.plan.responsible')} placeholder="—" value={v.responsibleAgencyId} onChange={(id) => setV({ ...v, responsibleAgencyId: id })} error={fieldError('responsibleAgencyId')} />
         <TextField id="measure-deadline" type="date" label={t('submissions.plan.deadline')} error={fieldError('deadline')} {...bind('deadline')} />
         <TextAreaField id="measure-indicators" label={t('submissions.plan.indicators')} hint={t('submissions.plan.indicatorsHint')} error={fieldError('indicators')} {...bind('indicators')} />

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api.ts';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { SelectField, TextAreaField, TextField } from '../ui/Field.tsx';
 import { Page } from '../ui/Page.tsx';
+import { measureText } from './action-plan.ts';
 import { useResource } from '../data.ts';
 import { useSubmit } from '../form.ts';
 import { useFormat } from '../format.ts';
@@ -48,7 +49,7 @@ export function MeasurePage({ params }: { params: Record<string, string> }) {
       <p>
         <Link to="/action-plan">← {t('submissions.plan.title')}</Link>
       </p>
-      <p>{i18n.language === 'az' ? x.text.az : x.text.en}</p>
+      <p>{measureText(x.text, i18n.language)}</p>
       <dl className="facts">
         <dt>{t('submissions.plan.responsible')}</dt>
         <dd>{[x.responsibleAgencyId, ...x.coResponsibleAgencyIds].map((a) => f.agency(a)).join(', ')}</dd>
