@@ -33,8 +33,9 @@ export function Layout({
   const { path } = useLocation();
   const first = useRef(true);
   // On a narrow screen the navigation folds behind a menu button; a page change folds it again.
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [path]);
+  // Open for the page it was opened on: any navigation closes it without an effect.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const menuOpen = openAt === path;
 
   // After an in-app navigation, focus the new page's heading so it is announced, or the field
   // a data-entry page marks as where work starts (its label is announced instead).
@@ -81,7 +82,7 @@ export function Layout({
         </div>
         {nav && nav.length > 0 && (
           <nav aria-label={t('app.mainNav')} className="site-nav" data-open={menuOpen ? 'true' : 'false'}>
-            <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav-list" onClick={() => setMenuOpen((o) => !o)}>
+            <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav-list" onClick={() => setOpenAt(menuOpen ? null : path)}>
               {t('app.menu')}
             </button>
             <ul id="main-nav-list">
