@@ -39,11 +39,17 @@ export function recordTypesMarkdown(): string {
     out.push(`## \`${t.type}\``, '', `${t.description} Stored in \`${t.table}\`.`, '', '| field | required | value | notes |', '|---|---|---|---|');
     for (const [name, f] of Object.entries(t.fields)) {
       const p = schema.$defs[t.type]?.properties[name] ?? {};
-      const note = f.conversion.kind === 'ref' ? `id of a \`${f.conversion.type}\`` : f.conversion.kind === 'agency' ? 'agency code (profile)' : f.conversion.kind === 'secret' ? 'personal data, encrypted at rest' : '';
+      const note = [f.conversion.kind === 'ref' ? `id of a \`${f.conversion.type}\`` : f.conversion.kind === 'agency' ? 'agency code (profile)' : f.conversion.kind === 'secret' ? 'personal data, encrypted at rest' : '', FIELD_NOTES[`${t.type}.${name}`] ?? ''].filter(Boolean).join('; ');
       out.push(`| \`${name}\` | ${f.required ? 'yes' : ''} | ${kind(p)} | ${note} |`);
     }
     out.push('');
   }
   return out.join('\n');
 }
+/** What a field means beyond its type, where a reader would otherwise guess wrong. */
+const FIELD_NOTES: Record<string, string> = {
+  'person.identified_on':
+    "**the date the report counts the victim from** (its year is the report year; `personStatus` reads it too). Give the date of the person's first `identified` decision when the person's latest decision is `identified`, else leave it empty, as the system does for decisions recorded through the API; imported `identification_decision` records do **not** change it",
+};
+
 export const typesFile = new URL('../../docs/interchange/record-types.md', import.meta.url);
