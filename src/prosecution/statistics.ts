@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { dependencies, evaluate } from '../report/definition/evaluate.ts';
-import type { FigureDef, Source } from '../report/definition/schema.ts';
+import type { FigureDef, ReportLang, Source } from '../report/definition/schema.ts';
+import { dimensionOf } from '../report/document.ts';
 import { definitionFor } from '../report/definition/store.ts';
 import { labeller } from '../report/definition/labels.ts';
-import type { ReportLang } from '../report/definition/schema.ts';
 import type { Figure } from './schema.ts';
 
 const REGISTRY: readonly Source[] = ['facts', 'cases', 'defendants', 'sentences', 'searches'];
@@ -29,14 +29,6 @@ function registryFigures(figures: readonly FigureDef[]): FigureDef[] {
   return figures.filter((f) => keep.has(f.id));
 }
 
-/** The dimension a figure's parts are keyed by: its own breakdown's, else that of the figure its formula reads. */
-function dimensionOf(byId: Map<string, FigureDef>, f: FigureDef | undefined, depth = 0): string | null {
-  if (!f || depth > 10) return null;
-  if (f.breakdown?.by) return f.breakdown.by;
-  const next = f.formula ? dependencies(f)[0] : undefined;
-  return next ? dimensionOf(byId, byId.get(next), depth + 1) : null;
-}
-
 /**
  * The law-enforcement figures of the annual report for one calendar year, ordered by id, each
  * with its label and its parts' labels in `lang` (the same labels the report prints).
@@ -47,11 +39,12 @@ export async function prosecutionFigures(db: Kysely<Database>, profile: Profile,
   const evaluated = await evaluate(db, { ...definition, figures, sections: [{ id: 'registry', title: {}, blocks: [] }] }, year, { profile });
   const byId = new Map(definition.figures.map((f) => [f.id, f]));
   const label = labeller(definition, profile, lang);
+  // The same dimension the report's own tables and sentences label parts by.
   return [...(evaluated.byYear.get(year)?.values() ?? [])]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((v) => {
       const def = byId.get(v.id);
-      const dim = dimensionOf(byId, def);
+      const dim = dimensionOf(definition, v.id);
       const labels = Object.fromEntries(Object.keys(v.breakdown ?? {}).map((k) => [k, label(dim, k)]));
       return { ...v, label: def?.label[lang] ?? def?.label.en ?? v.id, breakdownLabels: labels };
     });

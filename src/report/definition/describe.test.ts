@@ -52,3 +52,12 @@ test('"counted as": article objects in words, codes translated, the attribute na
   assert.match(describe(since, def, profile, 'en', 2024), /2005–2024 added up/);
   assert.match(describe(since, def, profile, 'ru', 2024), /2005–2024 нарастающим итогом/);
 });
+
+test('a part of a figure is named by its label, not its key', async () => {
+  const profile = await loadProfile(profileDir('az'));
+  const def = await profileDefinition(profile);
+  const part = def.figures.find((f) => f.formula && 'part' in f.formula && /^[a-z_]+$/.test((f.formula as { key: string }).key));
+  assert.ok(part, 'the shipped definition has a part formula');
+  const { key } = part.formula as { key: string };
+  for (const lang of ['az', 'ru'] as const) assert.ok(!describe(part, def, profile, lang).includes(`"${key}"`), `${lang}: ${describe(part, def, profile, lang)}`);
+});

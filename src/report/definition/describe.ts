@@ -2,6 +2,7 @@
 // definition itself so the words can never drift from what is computed.
 import type { Profile } from '../../profile/schema.ts';
 import { countOf, dateOf } from './compile.ts';
+import { dimensionOf } from '../document.ts';
 import { labeller } from './labels.ts';
 import type { ArticleRef, FigureDef, ReportDefinition, ReportLang } from './schema.ts';
 
@@ -184,8 +185,7 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
   const note = f.note?.[lang] ? ` ${f.note[lang]}` : '';
   if (m) {
     if ('part' in m) {
-      const whole = def.figures.find((g) => g.id === m.part);
-      const key = labeller(def, profile, lang)(whole?.breakdown?.by ?? whole?.categories ?? null, m.key);
+      const key = labeller(def, profile, lang)(dimensionOf(def, m.part), m.key);
       return `${w('hissəsi', 'part', 'часть')[lang]} "${key}": ${name(m.part)}${note}`;
     }
     if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.map(name).join(' + ')}${note}`;
