@@ -89,7 +89,7 @@ async function settle(page: Page) {
   };
   const down = (r: { url(): string }) => {
     if (r.url().includes('/api/')) {
-      inFlight -= 1;
+      inFlight = Math.max(0, inFlight - 1);
       quietSince = Date.now();
     }
   };
