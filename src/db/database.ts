@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
@@ -42,7 +42,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     // discards the dead client when it is released, so listening is all that is needed to heal.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new Pooled()] });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
   // Loaded only when used: the WASM build costs about 50 MB of memory a process on PostgreSQL would carry for nothing.
@@ -69,6 +69,16 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     throw e;
   }
 }
+
+/**
+ * Marks a handle backed by a pool of server connections, so work on it may run on several
+ * connections at once (PGlite has one). A plugin, because handles made from it by withPlugin keep it.
+ */
+class Pooled implements KyselyPlugin {
+  transformQuery = (args: PluginTransformQueryArgs) => args.node;
+  transformResult = (args: PluginTransformResultArgs) => Promise.resolve(args.result);
+}
+export const isPooled = (db: Kysely<Database>) => db.getExecutor().plugins.some((p) => p instanceof Pooled);
 
 /** PostgreSQL's and node-postgres's ways of saying the connection is gone (or never came). */
 const LOST_SQLSTATE = /^(08|57P0)/;

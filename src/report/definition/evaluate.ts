@@ -2,6 +2,7 @@
 // record figures in grouped passes (compile.ts), then formulas, with imported aggregates for years
 // before the records.
 import type { Kysely } from 'kysely';
+import { onOneSnapshot } from '../../db/snapshot.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Figure } from '../figure.ts';
 import { countOf, dateOf, round, runPass, type PassOptions, type YearFigures } from './compile.ts';
@@ -83,6 +84,9 @@ export interface HistoryRow {
   breakdown: Record<string, number> | null;
 }
 
+/** A pass sorts and hashes a year or two of a table's rows: with PostgreSQL's default 4 MB, the services pass spilled to disk. */
+const PASS_SETTINGS = { work_mem: '64MB' };
+
 export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year: number, opts: PassOptions): Promise<Evaluated> {
   const need = neededFrom(def, year);
   const byYear: YearFigures = new Map();
@@ -92,10 +96,15 @@ export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year
     const k = `${f.from}|${dateOf(f)}`;
     passes.set(k, [...(passes.get(k) ?? []), f]);
   }
-  for (const defs of passes.values()) {
-    const from = Math.min(...defs.map((f) => need.get(f.id) ?? year - 1));
-    const got = await runPass(db, defs, from, year, { ...opts, firstYear: need });
-    for (const [y, figs] of got) for (const [id, f] of figs) put(byYear, y, id, f);
+  // Every pass and the imported aggregates read one snapshot, so the figures agree with each other
+  // even while records are being written; on PostgreSQL the passes share it across connections.
+  const groups = [...passes.values()];
+  const [historyRows, ...got] = await onOneSnapshot<unknown>(db, [
+    (q) => q.selectFrom('historical_aggregates').select(['figure_id', 'year', 'value', 'breakdown']).where('year', '<=', year).execute(),
+    ...groups.map((defs) => (q: Kysely<Database>) => runPass(q, defs, Math.min(...defs.map((f) => need.get(f.id) ?? year - 1)), year, { ...opts, firstYear: need })),
+  ], { settings: PASS_SETTINGS });
+  groups.forEach((defs, n) => {
+    for (const [y, figs] of got[n] as YearFigures) for (const [id, f] of figs) put(byYear, y, id, f);
     for (const f of defs) {
       for (let y = need.get(f.id) ?? year - 1; y <= year; y++) {
         const have = byYear.get(y)?.get(f.id);
@@ -104,8 +113,8 @@ export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year
         if (now && f.breakdown?.foldEarlierYears) foldEarlierYears(now, y);
       }
     }
-  }
-  const history = (await db.selectFrom('historical_aggregates').select(['figure_id', 'year', 'value', 'breakdown']).where('year', '<=', year).execute()) as HistoryRow[];
+  });
+  const history = historyRows as HistoryRow[];
   const imported = new Map(history.map((h) => [`${h.figure_id}@${h.year}`, h]));
 
   const series = (id: string, from: number): SeriesPoint[] => {
