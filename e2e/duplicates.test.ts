@@ -2,8 +2,11 @@
 // person (the police's, in Latin script, and a shelter's, in Cyrillic) after a confirmation, undoes
 // the merge; then looks at what a retention run would anonymise and puts a record on legal hold.
 // Run: node --import tsx --test e2e/duplicates.test.ts
+// Screenshots of both pages: AZAD_E2E_SCREENSHOTS=/tmp node --import tsx --test e2e/duplicates.test.ts
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import type { Client, TestApp } from '../src/test/harness.ts';
 import { daysAgo } from '../src/test/factories.ts';
@@ -17,6 +20,11 @@ async function intake(client: Client, given: string, family: string, channel = '
   const res = await client.post('/api/persons', { identity: { givenName: given, familyName: family, birthDate: '1993-04-21' }, gender: 'female', channel, contactDate: daysAgo(30), citizenship: 'AZ' });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body as { id: string; caseCode: string };
+}
+
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.AZAD_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `azad-${name}.png`), fullPage: true });
 }
 
 before(async () => {
@@ -46,6 +54,7 @@ test('coordinator: merges two synthetic duplicates after confirming, then undoes
   const text = await page.locator('main').innerText();
   assert.ok(!text.includes('Nümunə') && !text.includes('Нюмуне'), 'no names');
 
+  await screenshot(page, 'duplicates');
   // Merge: a confirmation first; Cancel leaves everything as it was.
   await row.getByRole('button', { name: new RegExp(`^${az.duplicates.merge}`) }).click();
   const dialog = page.getByRole('dialog', { name: az.duplicates.mergeTitle });
@@ -57,6 +66,7 @@ test('coordinator: merges two synthetic duplicates after confirming, then undoes
   await row.getByRole('button', { name: new RegExp(`^${az.duplicates.merge}`) }).click();
   await dialog.getByLabel(a.caseCode, { exact: true }).check();
   await dialog.getByLabel(`${az.duplicates.reason} (${az.common.optional})`).fill('Eyni şəxs, iki qurumda');
+  await screenshot(page, 'duplicates-merge');
   await dialog.getByRole('button', { name: az.duplicates.confirmMerge, exact: true }).click();
   await page.getByText(fill(az.duplicates.merged, { merged: b.caseCode, survivor: a.caseCode })).waitFor();
   assert.equal((await t.db.kysely.selectFrom('persons').select('merged_into').where('id', '=', b.id).executeTakeFirstOrThrow()).merged_into, a.id);
@@ -117,6 +127,7 @@ test('coordinator: a retention dry run per kind, a legal hold placed with a reas
   await page.getByTestId(`hold-${held.caseCode}`).getByText('Məhkəmə qərarı 7/2026').waitFor();
   await page.getByTestId(`due-${held.caseCode}`).getByText(az.retention.heldYes).waitFor();
   assert.deepEqual((await kind.locator('td').allInnerTexts()).map((s) => s.trim()), ['5', '2', '1', '1']);
+  await screenshot(page, 'retention');
   const hold = await t.db.kysely.selectFrom('retention_holds').select(['person_id', 'cleared_at']).execute();
   assert.deepEqual(hold, [{ person_id: held.id, cleared_at: null }]);
   // The dry run changed nothing.

@@ -17,7 +17,7 @@ h1 { font-size: 16pt; margin: 0 0 .2em; } h2 { font-size: 12pt; margin: 1.2em 0 
 .muted { color: #555; } table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .2em .4em; border-bottom: 1px solid #ddd; }
 th { font-weight: bold; } dl { display: grid; grid-template-columns: 12em 1fr; gap: .2em 1em; margin: 0; } dt { font-weight: bold; } dd { margin: 0; }
 .voided { text-decoration: line-through; } .note { white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: .6em; margin: .4em 0 .8em; }
-section { break-inside: auto; } tr { break-inside: avoid; }
+section { break-inside: auto; } tr { break-inside: avoid; } h2 { break-after: avoid; }
 `;
 
 /** The summary's HTML; `printed` says who printed it and when (also in every page's footer). */

@@ -77,7 +77,8 @@ export function Holds({ holds, mayHold, onPick }: { holds: Resource<ActiveHoldsD
         </div>
       )}
       {mayHold && (
-        <form className="filters" aria-label={t('retention.holdByCode')} onSubmit={lookUp} noValidate>
+        <form className="filters" aria-labelledby="hold-by-code-title" onSubmit={lookUp} noValidate>
+          <h3 id="hold-by-code-title">{t('retention.holdByCode')}</h3>
           <FormAlert error={find.error} labels={{ caseCode: t('retention.caseCode') }} idPrefix="hold-" />
           <TextField id="hold-caseCode" label={t('retention.caseCode')} value={code} onChange={(e) => setCode(e.target.value)} maxLength={30} required error={find.fieldError('caseCode')} />
           <div className="form-actions">
