@@ -72,6 +72,7 @@ const allowed: Record<string, Role[] | 'all'> = {
   'questionnaire.record': ['coordinator', 'police_investigator', 'hotline_operator', 'case_worker'],
   'retention.read': ['coordinator'],
   'retention.hold': ['coordinator'],
+  'retention.run': ['coordinator'],
   'duplicates.review': ['coordinator'],
   'duplicates.merge': ['coordinator'],
   'audit.list': ['auditor'],

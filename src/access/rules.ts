@@ -128,6 +128,8 @@ export const rules = {
   // Retention: the coordinator sees what is due and puts persons on legal hold (docs/retention.md).
   'retention.read': { coordinator: 'all' },
   'retention.hold': { coordinator: 'all' },
+  // Running the anonymisation now, instead of waiting for the daily job: the same coordinator, after a dry run.
+  'retention.run': { coordinator: 'all' },
   // Duplicates across all agencies: only the national coordinator sees candidate pairs, merges and links them.
   'duplicates.review': { coordinator: 'all' },
   'duplicates.merge': { coordinator: 'all' },

@@ -6,6 +6,7 @@ import { assertPersonVisible } from '../victims/access.ts';
 import { assign, assignmentOf } from './assignment.ts';
 import { addAttachment, attachmentsOf, discardFile, readAttachment } from './attachments.ts';
 import { addNote, editNote, noteHistory, notesOf } from './notes.ts';
+import { summaryRoutes } from './summary-routes.ts';
 import { AssignInput, Assignment, AttachmentInput, AttachmentList, AttachmentParams, NoteHistory, NoteInput, NoteList, NoteParams } from './schema.ts';
 
 const Created = z.object({ id: z.uuid() });
@@ -16,6 +17,7 @@ export function caseworkRoutes(app: App, ctx: AppContext) {
   const store = config.attachments;
   const tags = ['casework'];
   const audit = (req: Parameters<typeof auditActor>[0]) => ({ actor: auditActor(req), ip: req.ip });
+  summaryRoutes(app, ctx);
 
   app.get('/persons/:id/notes', { config: { action: 'notes.read', target: 'person' }, schema: { tags, summary: "The case's notes, newest first", params: IdParams, response: { 200: NoteList } } }, async (req) => {
     await assertPersonVisible(db, authOf(req), 'notes.read', req.params.id);

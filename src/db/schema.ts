@@ -19,7 +19,7 @@ import type {
 } from '../prosecution/table.ts';
 import type { RateLimitsTable } from '../limits/table.ts';
 import type { RetentionHoldsTable } from '../retention/table.ts';
-import type { PersonLinksTable, PersonMergesTable } from '../duplicates/table.ts';
+import type { PersonLinksTable, PersonPairKeysTable, PersonMergesTable } from '../duplicates/table.ts';
 import type { ReferralsTable } from '../referrals/table.ts';
 import type { HistoricalAggregatesTable, ReportDefinitionsTable, ReportDocumentsTable, ReportEditionsTable, ReportNarrativesTable } from '../report/table.ts';
 import type { SettingsTable } from '../settings/table.ts';
@@ -96,4 +96,5 @@ export interface Database {
   retention_holds: RetentionHoldsTable;
   person_merges: PersonMergesTable;
   person_links: PersonLinksTable;
+  person_pair_keys: PersonPairKeysTable;
 }

@@ -11,8 +11,9 @@ type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 
 /**
  * The person's child rows a merge moves, with the condition under which a row stays behind: the
- * survivor already has its like and a unique key would refuse a second one. Assignments and
- * notifications stay with the merged record: they are its history, not the person's.
+ * survivor already has its like and a unique key would refuse a second one. The merged record's
+ * assignment history and its notifications move too, so they open the record that stands; the
+ * survivor's current assignee (its own field) does not change.
  */
 const MOVED_TABLES: { table: string; staysIf?: (survivor: string) => RawBuilder<boolean> }[] = [
   { table: 'identification_decisions' },
@@ -28,6 +29,8 @@ const MOVED_TABLES: { table: string; staysIf?: (survivor: string) => RawBuilder<
   { table: 'attachments' },
   { table: 'hotline_contacts' },
   { table: 'screening_questionnaires' },
+  { table: 'assignments' },
+  { table: 'notifications' },
   // One reflection period per person.
   { table: 'reflection_periods', staysIf: (s) => sql<boolean>`exists (select 1 from reflection_periods s where s.person_id = ${s})` },
   { table: 'case_victims', staysIf: (s) => sql<boolean>`exists (select 1 from case_victims s where s.person_id = ${s} and s.case_id = t.case_id)` },

@@ -46,3 +46,11 @@ export const LinkInput = z.strictObject({ personA: z.uuid(), personB: z.uuid(), 
 
 /** Where a merged record went: given only when the caller may see the survivor. */
 export const MergedRedirect = z.object({ mergedInto: z.uuid(), caseCode: z.string() });
+
+const CaseRef = z.object({ id: z.uuid(), caseCode: z.string() });
+
+/** The coordinator's decisions on pairs (case codes only). */
+export const LinkList = z.object({ items: z.array(z.object({ id: z.uuid(), a: CaseRef, b: CaseRef, kind: LinkKind, createdAt: z.string() })) });
+
+/** Merges, standing ones first. */
+export const MergeList = z.object({ items: z.array(z.object({ id: z.uuid(), survivor: CaseRef, merged: CaseRef, mergedAt: z.string(), undoneAt: z.string().nullable() })) });

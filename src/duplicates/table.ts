@@ -25,3 +25,10 @@ export interface PersonLinksTable {
   created_by: string;
   created_at: Generated<Date>;
 }
+
+/** A person's pair tokens for blocking duplicate candidates, and the match_keys they were computed from. */
+export interface PersonPairKeysTable {
+  person_id: string;
+  source: string[];
+  keys: string[];
+}

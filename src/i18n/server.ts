@@ -28,7 +28,8 @@ export function languageOf(header: string | string[] | undefined): ServerLanguag
 
 const i18n = i18next.createInstance();
 void i18n.init({ initAsync: false, resources: { az: { translation: az }, en: { translation: en }, ru: { translation: ru } }, fallbackLng: 'en', interpolation: { escapeValue: false }, returnNull: false });
-const tFor = (lang: ServerLanguage): TFunction => i18n.getFixedT(lang);
+/** The interface's translations in `lang`, for what the server words itself (errors, printed summaries). */
+export const tFor = (lang: ServerLanguage): TFunction => i18n.getFixedT(lang);
 
 const zodLocales = { az: z.locales.az(), en: z.locales.en(), ru: z.locales.ru() };
 type ZodIssue = Parameters<(typeof zodLocales)['en']['localeError']>[0];

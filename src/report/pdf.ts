@@ -25,18 +25,26 @@ export function configurePdfPool(opts: { pages: number; queueTimeoutMs: number }
 }
 
 export async function renderPdf(html: string, doc: ReportDocument, footer: string): Promise<Buffer> {
+  return printHtml(html, footer, doc.lang);
+}
+
+/**
+ * Prints a self-contained HTML page to an A4 PDF on the shared browser, scripts off and the network
+ * blocked, with `footer` on the left and "Page n / N" (in `lang`) on the right of every page.
+ */
+export async function printHtml(html: string, footer: string, lang: ReportDocument['lang']): Promise<Buffer> {
   return pdfPool.withPage(
     async (page) => {
       // The page is self-contained: nothing may be fetched while printing.
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const word = WORDS.page?.[doc.lang] ?? 'Page';
+      const word = WORDS.page?.[lang] ?? 'Page';
       return await page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 2cm;display:flex;justify-content:space-between;color:#555"><span>${esc(footer)}</span><span>${esc(word)} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 2cm;display:flex;justify-content:space-between;gap:1em;color:#555"><span>${esc(footer)}</span><span style="white-space:nowrap">${esc(word)} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
         margin: { top: '2cm', bottom: '2.2cm', left: '2cm', right: '2cm' },
       });
     },

@@ -4,7 +4,7 @@ import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { decryptField, decryptOptional, encryptField, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { conflict } from '../errors.ts';
-import type { Holds } from './schema.ts';
+import type { ActiveHolds, Holds } from './schema.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 
@@ -44,4 +44,17 @@ export async function holdsOf(db: Kysely<Database>, key: FieldKey, personId: str
     clearReason: decryptOptional(key, r.clear_reason_enc),
   }));
   return { active: holds.find((h) => h.clearedAt === null) ?? null, history: holds };
+}
+
+/** Every hold in force, with the person's case code, newest first: the coordinator's overview. */
+export async function activeHolds(db: Kysely<Database>, key: FieldKey): Promise<z.infer<typeof ActiveHolds>> {
+  const rows = await db
+    .selectFrom('retention_holds as h')
+    .innerJoin('persons as p', 'p.id', 'h.person_id')
+    .select(['h.id', 'h.person_id', 'p.case_code', 'h.reason_enc', 'h.set_at'])
+    .where('h.cleared_at', 'is', null)
+    .orderBy('h.set_at', 'desc')
+    .orderBy('h.id')
+    .execute();
+  return { items: rows.map((r) => ({ id: r.id, personId: r.person_id, caseCode: r.case_code, reason: decryptField(key, r.reason_enc), setAt: r.set_at.toISOString() })) };
 }

@@ -4,9 +4,9 @@ import { auditActor, authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible } from '../victims/access.ts';
-import { clearHold, holdsOf, setHold } from './holds.ts';
+import { activeHolds, clearHold, holdsOf, setHold } from './holds.ts';
 import { runRetention } from './run.ts';
-import { ClearHoldInput, DueQuery, HoldInput, Holds, RetentionReport } from './schema.ts';
+import { ActiveHolds, ClearHoldInput, DueQuery, HoldInput, Holds, RetentionReport, RunInput } from './schema.ts';
 
 /** The retention report (what a run would anonymise) and legal holds on persons: the coordinator's. */
 export function retentionRoutes(app: App, ctx: AppContext) {
@@ -19,6 +19,13 @@ export function retentionRoutes(app: App, ctx: AppContext) {
     { config: { action: 'retention.read' }, schema: { tags, summary: 'Records past their retention period (a dry run: nothing changes)', querystring: DueQuery, response: { 200: RetentionReport } } },
     async (req) => runRetention(db, { key, profile, attachmentsDir: config.attachments.dir }, { dryRun: true, asOf: req.query.asOf }),
   );
+
+  app.post(
+    '/retention/run',
+    { config: { action: 'retention.run' }, schema: { tags, summary: 'Anonymise now what is past its period (as the daily job does); held records stay', body: RunInput, response: { 200: RetentionReport } } },
+    async (req) => runRetention(db, { key, profile, attachmentsDir: config.attachments.dir }, { dryRun: false, actor: auditActor(req) }),
+  );
+  app.get('/retention/holds', { config: { action: 'retention.read' }, schema: { tags, summary: 'The legal holds in force', response: { 200: ActiveHolds } } }, async () => activeHolds(db, key));
 
   const hold = { action: 'retention.hold', target: 'person' } as const;
   app.get('/persons/:id/legal-hold', { config: hold, schema: { tags, summary: 'The legal hold on a person and its history', params: IdParams, response: { 200: Holds } } }, async (req) => {

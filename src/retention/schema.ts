@@ -48,3 +48,9 @@ export const RetentionReport = z.object({
   items: z.array(DueItem),
 });
 export type RetentionReport = z.infer<typeof RetentionReport>;
+
+/** The holds in force across all persons, by case code. */
+export const ActiveHolds = z.object({ items: z.array(z.object({ id: z.uuid(), personId: z.uuid(), caseCode: z.string(), reason: z.string(), setAt: z.string() })) });
+
+/** Running the retention now takes no options: it measures against today, never another day. */
+export const RunInput = z.strictObject({});

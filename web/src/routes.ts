@@ -47,9 +47,11 @@ import { ActionPlanPage } from './action-plan/ActionPlan.tsx';
 import { MeasurePage } from './action-plan/Measure.tsx';
 import { NotificationsPage } from './notifications/Notifications.tsx';
 import { PublicStatsPage } from './public/PublicStats.tsx';
+import { DuplicatesPage } from './duplicates/Duplicates.tsx';
+import { RetentionPage } from './retention/Retention.tsx';
 
 export type NavKey = 'home' | 'persons' | 'reflection' | 'referrals' | 'hotlineNew' | 'hotline' | 'followUps' | 'tips' | 'hotlineStats' | 'crimeFacts' | 'criminalCases' | 'wanted' | 'prosecutionStats' | 'report' | 'returns' | 'users' | 'agencies' | 'audit' | 'security' | 'account'
-  | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire';
+  | 'submissions' | 'completeness' | 'figures' | 'indicators' | 'activities' | 'actionPlan' | 'screening' | 'screeningQueue' | 'questionnaire' | 'duplicates' | 'retention';
 
 export interface Route {
   path: string;
@@ -65,6 +67,8 @@ export const routes: Route[] = [
   { path: '/persons', action: 'persons.list', nav: 'persons', component: PersonsPage },
   { path: '/persons/new', action: 'persons.create', component: PersonCreatePage },
   { path: '/persons/:id', action: 'persons.list', component: PersonPage },
+  { path: '/duplicates', action: 'duplicates.review', nav: 'duplicates', component: DuplicatesPage },
+  { path: '/retention', action: 'retention.read', nav: 'retention', component: RetentionPage },
   { path: '/reflection-queue', action: 'persons.list', nav: 'reflection', component: ReflectionQueuePage },
   { path: '/referrals', action: 'referrals.inbox', nav: 'referrals', component: ReferralInboxPage },
   { path: '/hotline/new', action: 'hotline.log', nav: 'hotlineNew', component: HotlineNewPage },

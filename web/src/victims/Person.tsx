@@ -18,6 +18,7 @@ import { TimelineList } from './TimelineList.tsx';
 import { Assignment } from '../casework/Assignment.tsx';
 import { Attachments } from '../casework/Attachments.tsx';
 import { Notes } from '../casework/Notes.tsx';
+import { SummaryLink } from '../casework/SummaryLink.tsx';
 import { PersonQuestionnaires } from '../screening/PersonQuestionnaires.tsx';
 import { useResource } from '../data.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
@@ -73,7 +74,7 @@ export function PersonPage({ params }: { params: Record<string, string> }) {
   };
 
   return (
-    <Page title={p.caseCode}>
+    <Page title={p.caseCode} actions={<SummaryLink personId={p.id} />}>
       <p className="status-line">
         <span className={`status status--${p.status}`} data-testid="case-status">
           {t(`caseStatuses.${p.status}`)}
