@@ -89,7 +89,7 @@ export async function blockedPairs(db: Kysely<Database>, visible: Expression<Sql
  * only the persons in some pair are decrypted and scored, in memory. Names never leave: the answer
  * carries case codes and the score's parts.
  */
-export async function candidatePairs(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, opts: { minScore: number; limit: number }, stats?: CandidateStats) {
+export async function candidatePairs(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, opts: { minScore: number; limit: number; offset?: number }, stats?: CandidateStats) {
   const { refreshed } = await refreshPairKeys(db, key);
   const blocked = await blockedPairs(db, visible);
   const ids = [...new Set(blocked.flatMap((p) => [p.a, p.b]))];
@@ -126,5 +126,5 @@ export async function candidatePairs(db: Kysely<Database>, key: FieldKey, visibl
     if (score >= opts.minScore) pairs.push({ a: side(a), b: side(b), score, parts });
   }
   pairs.sort((p, q) => q.score - p.score || p.a.caseCode.localeCompare(q.a.caseCode) || p.b.caseCode.localeCompare(q.b.caseCode));
-  return { items: pairs.slice(0, opts.limit), total: pairs.length };
+  return { items: pairs.slice(opts.offset ?? 0, (opts.offset ?? 0) + opts.limit), total: pairs.length };
 }

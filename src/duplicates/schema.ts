@@ -20,6 +20,7 @@ export type CandidatePair = z.infer<typeof CandidatePair>;
 export const CandidateQuery = z.strictObject({
   minScore: z.coerce.number().min(0).max(1).default(0.75),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export const CandidateList = z.object({ items: z.array(CandidatePair), total: z.number().int() });
 

@@ -12,17 +12,22 @@ import { useCan } from '../session.tsx';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { RadioGroup, SelectField, TextAreaField } from '../ui/Field.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { Page } from '../ui/Page.tsx';
 import { personPage } from '../victims/victims.ts';
 import { MergesAndLinks } from './MergesAndLinks.tsx';
 import { MIN_SCORES, percent, type CandidateListData, type CandidatePairData, type LinkKindData, type LinkListData, type MergeData, type MergeListData } from './duplicates.ts';
+
+/** Pairs per page: each row lists its score's parts, so a page of 20 is already long. */
+const PAGE_SIZE = 20;
 
 export function DuplicatesPage() {
   const { t } = useTranslation();
   const can = useCan();
   const f = useFormat();
   const [minScore, setMinScore] = useState<string>('0.75');
-  const candidates = useResource<CandidateListData>(`/api/duplicates?minScore=${minScore}`);
+  const [offset, setOffset] = useState(0);
+  const candidates = useResource<CandidateListData>(`/api/duplicates?minScore=${minScore}&limit=${PAGE_SIZE}&offset=${offset}`);
   const merges = useResource<MergeListData>('/api/duplicates/merges');
   const links = useResource<LinkListData>('/api/duplicates/links');
   const act = useSubmit();
@@ -67,7 +72,10 @@ export function DuplicatesPage() {
       <FormAlert error={act.error} />
       <section className="card" aria-labelledby="candidates-title">
         <h2 id="candidates-title">{t('duplicates.candidates')}</h2>
-        <SelectField id="duplicates-min-score" label={t('duplicates.minScore')} value={minScore} onChange={(e) => setMinScore(e.target.value)}>
+        <SelectField id="duplicates-min-score" label={t('duplicates.minScore')} value={minScore} onChange={(e) => {
+            setMinScore(e.target.value);
+            setOffset(0);
+          }}>
           {MIN_SCORES.map((s) => (
             <option key={s} value={s}>
               {percent(Number(s))}
@@ -137,6 +145,7 @@ export function DuplicatesPage() {
             </table>
           </div>
         )}
+        <ListPager offset={offset} pageSize={PAGE_SIZE} total={candidates.data?.total ?? 0} onPage={setOffset} />
       </section>
       <MergesAndLinks merges={merges} links={links} mayDecide={mayDecide} onChanged={(message) => { setNotice(message); reloadAll(); }} />
       {/* One dialog in the page at a time: each one's title has the same id. */}
