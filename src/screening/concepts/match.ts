@@ -239,25 +239,31 @@ function allPresent(rule: number[][]): boolean {
   return true;
 }
 
+/** The token holding an original offset: the last token starting at or before it. */
+function tokenAtOriginal(origStart: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = origStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (origStart[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Sentence number of each token, reused from text to text (only the first tok.length are read). */
+let sentenceBuf = new Int32Array(1024);
+
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
 export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const { tok, at } = tokens(n.text);
-  // Original offsets of the tokens, only for texts with a numeric concept (most have none).
+  // Original offsets of the tokens, only for texts with a numeric concept (most have none). The
+  // callback is passed inline: a named one would cost esbuild's keepNames a defineProperty per text.
   let origStart: number[] | undefined;
-  const tokenAt = (offset: number) => {
-    origStart ??= at.map((a) => n.from[a]!);
-    let lo = 0;
-    let hi = origStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (origStart[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const hits = slotHits(n.text, original, tokenAt);
+  const hits = slotHits(n.text, original, (offset) => tokenAtOriginal((origStart ??= at.map((a) => n.from[a]!)), offset));
   if (!hits.length) return [];
-  const sentence = new Int32Array(tok.length);
+  if (sentenceBuf.length < tok.length) sentenceBuf = new Int32Array(tok.length * 2);
+  const sentence = sentenceBuf;
   for (let i = 0, s = 0; i < tok.length; i++) {
     if (tok[i] === BREAK) s++;
     sentence[i] = s;
