@@ -4,7 +4,7 @@
 import type { Cue } from '../indicators.ts';
 import { latinVariants } from '../lexicon/translit.ts';
 import { BREAK, normalisePattern, type Normalised } from '../normalise.ts';
-import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
+import { negativeSuffixAt, stemWord, type SynLang } from './stem.ts';
 import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
 import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
 import { PhraseAutomaton } from '../automaton.ts';
@@ -180,7 +180,7 @@ function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
     // A negative suffix has an "m" right after the verb, and no verb is shorter than two letters:
     // a token without an "m" from its third letter on (every Cyrillic token) needs no verb test.
     if (t.indexOf('m', 2) < 0) continue;
-    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffix(t.slice(v.length))) return true;
+    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffixAt(t, v.length)) return true;
   }
   return false;
 }
@@ -190,7 +190,7 @@ function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
   if (e.words.length > 1) return false;
   if (e.lang === 'az' || e.lang === 'tr') {
-    if (negativeSuffix(tok[i]!.slice(e.words[0]!.length))) return true;
+    if (negativeSuffixAt(tok[i]!, e.words[0]!.length)) return true;
     for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (NEG_AFTER.has(tok[k]!)) return true;
   }
   return false;
