@@ -64,7 +64,7 @@ export function ngramFeatures(text: string, offset: number, cfg: NgramConfig = N
  */
 export function featureMargin(weights: Float64Array, bias: number, a: Analysis, normText: string, channel?: string): number {
   let z = bias;
-  const dense = denseFeatures(a, channel);
+  const dense = fillDense(a, channel, denseBuf);
   for (let i = 0; i < dense.length; i++) {
     const v = dense[i]!;
     if (v !== 0) z += (weights[i] ?? 0) * v;
@@ -78,19 +78,46 @@ export function featureMargin(weights: Float64Array, bias: number, a: Analysis, 
 
 const cap = (x: number) => Math.min(x, 3) / 3;
 
-export function denseFeatures(a: Analysis, channel?: string): number[] {
-  const present = new Set(a.indicators.map((e) => e.code));
-  const strength = a.indicators.reduce((s, e) => s + STRENGTH[e.code], 0);
+/** Reused by the model's margin (one text at a time per thread): no feature array per text. */
+const denseBuf = new Float64Array(DENSE_NAMES.length);
+const INDICATOR_INDEX = new Map<string, number>(INDICATORS.map((c, i) => [c, i]));
+
+/** The dense features in DENSE_NAMES order, written into `out` (every slot is written). */
+function fillDense(a: Analysis, channel: string | undefined, out: Float64Array): Float64Array {
+  out.fill(0, 0, INDICATORS.length);
+  let present = 0;
+  let strength = 0;
+  let anyStrong = 0;
+  // Analysis lists each indicator once, so the count of entries is the count of distinct codes.
+  for (const e of a.indicators) {
+    out[INDICATOR_INDEX.get(e.code)!] = 1;
+    present++;
+    strength += STRENGTH[e.code];
+    if (STRENGTH[e.code] === 3) anyStrong = 1;
+  }
   const rule = ruleScore(a);
   const reporting = a.contexts.news > 0 || a.contexts.awareness > 0 ? 1 : 0;
   const legit = a.contexts.legit > 0 ? 1 : 0;
-  return [
-    ...INDICATORS.map((c) => (present.has(c) ? 1 : 0)),
-    cap(a.contexts.abroad), cap(a.contexts.news), cap(a.contexts.awareness), cap(a.contexts.legit), cap(a.contexts.negation), cap(a.negated.length),
-    cap(present.size) , strength / 10, a.indicators.some((e) => STRENGTH[e.code] === 3) ? 1 : 0, rule.groupsCounted / 2, rule.score / 5,
-    (reporting * strength) / 10, (legit * strength) / 10,
-    ...CHANNELS.map((c) => (c === channel ? 1 : 0)),
-  ];
+  let i = INDICATORS.length;
+  out[i++] = cap(a.contexts.abroad);
+  out[i++] = cap(a.contexts.news);
+  out[i++] = cap(a.contexts.awareness);
+  out[i++] = cap(a.contexts.legit);
+  out[i++] = cap(a.contexts.negation);
+  out[i++] = cap(a.negated.length);
+  out[i++] = cap(present);
+  out[i++] = strength / 10;
+  out[i++] = anyStrong;
+  out[i++] = rule.groupsCounted / 2;
+  out[i++] = rule.score / 5;
+  out[i++] = (reporting * strength) / 10;
+  out[i++] = (legit * strength) / 10;
+  for (const c of CHANNELS) out[i++] = c === channel ? 1 : 0;
+  return out;
+}
+
+export function denseFeatures(a: Analysis, channel?: string): number[] {
+  return Array.from(fillDense(a, channel, new Float64Array(DENSE_NAMES.length)));
 }
 
 /** Dense features first, then the n-grams. */

@@ -89,6 +89,13 @@ const WEIGHTS: Record<string, number> = {
 const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, statistics: 2, caller: 1, first_person: 3, offer: 2 };
 const KINDS = Object.keys(WEIGHTS);
 const BIAS = -1.2;
+// The same weights and caps by kind number, and the counts per text in a reused array: the
+// judgement's sum reads arrays instead of looking kinds up by name.
+const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
+const KIND_WEIGHTS = KINDS.map((k) => WEIGHTS[k]!);
+const KIND_CAPS = KINDS.map((k) => CAPS[k]!);
+const STATISTICS_KIND = KIND_INDEX.get('statistics')!;
+const counts = new Int32Array(KINDS.length);
 
 let ix: ReturnType<typeof buildIndex> | undefined;
 const NONE = new Set<string>();
@@ -111,7 +118,36 @@ const QUOTED = /[«"“„][^«»"“”„]{1,400}[»"”]/g;
 /** Figures of a report: a share ("14%", "yüzde 60", "40 процентов") or a year of record ("в 2024 году", "2025-ci ildə", "in 2025"). */
 const STATISTICS = /\d+(?:[.,]\d+)?\s?%|yüzde\s?\d+|\d+\s?(?:процент|faiz)|(?<!\d)(?:19|20)\d\d(?!\d)(?:-?(?:ci|cı|cu|cü))?\s?(?:il|год|yıl)|\bin (?:19|20)\d\d\b/giu;
 const HAS_QUOTE = /[«"“„]/;
-const HAS_DIGIT = /\d/;
+const code = (c: string) => c.charCodeAt(0);
+const [ZERO, ONE, TWO, NINE, PERCENT, U_SMALL, U_CAPITAL] = ['0', '1', '2', '9', '%', 'ü', 'Ü'].map(code) as [number, number, number, number, number, number, number];
+/** First letters of "процент" and "faiz" in either case (no other character folds to them). */
+const [PE_SMALL, PE_CAPITAL, F_SMALL, F_CAPITAL] = ['п', 'П', 'f', 'F'].map(code) as [number, number, number, number];
+const isDigit = (c: number) => c >= ZERO && c <= NINE;
+const isUnitFirst = (c: number) => c === PE_SMALL || c === PE_CAPITAL || c === F_SMALL || c === F_CAPITAL;
+
+/**
+ * Whether STATISTICS can match at all, by one scan of character codes: every alternative needs a
+ * digit and one of "%", ü ("yüzde"), a year 19xx/20xx, or a digit with п/f ("процент", "faiz") within
+ * two characters after it. A superset of its matches; the regex then decides. Most texts with a
+ * digit (prices, phone numbers) are ruled out here, and the expression is costly to try at every
+ * position.
+ */
+function mayHoldStatistics(text: string): boolean {
+  let digit = false;
+  let other = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === PERCENT || c === U_SMALL || c === U_CAPITAL) other = true;
+    else if (isDigit(c)) {
+      digit = true;
+      const next = text.charCodeAt(i + 1);
+      if (((c === ONE && next === NINE) || (c === TWO && next === ZERO)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) other = true;
+      if (isUnitFirst(next) || isUnitFirst(text.charCodeAt(i + 2))) other = true;
+    }
+    if (digit && other) return true;
+  }
+  return false;
+}
 const noTokenAt = () => 0;
 /** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a". */
 const NOT_FIRST_PERSON = new Set(['a']);
@@ -123,7 +159,7 @@ export function judgeGenre(n: Normalised, original: string): Genre {
   const hits = slotHits(n.text, undefined, noTokenAt, ix, NONE);
   // Both regular expressions need a character most texts lack: a quotation mark, a digit.
   const quoted: [number, number][] = HAS_QUOTE.test(original) ? [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]) : [];
-  const counts: Record<string, number> = {};
+  counts.fill(0);
   const cues: GenreCue[] = [];
   const seen = new Set<number>();
   for (const h of hits) {
@@ -135,18 +171,19 @@ export function judgeGenre(n: Normalised, original: string): Genre {
       if (quoted.some(([a, b]) => start >= a && end <= b)) continue;
       if (h.t0 === h.t1 && NOT_FIRST_PERSON.has(tok[h.t0]!)) continue;
     }
-    const key = h.t0 * KINDS.length + KINDS.indexOf(h.slot);
+    const kind = KIND_INDEX.get(h.slot)!;
+    const key = h.t0 * KINDS.length + kind;
     if (seen.has(key)) continue;
     seen.add(key);
-    counts[h.slot] = (counts[h.slot] ?? 0) + 1;
+    counts[kind] = counts[kind]! + 1;
     cues.push({ kind: h.slot, start, end, text: original.slice(start, end) });
   }
-  if (HAS_DIGIT.test(original)) for (const m of original.matchAll(STATISTICS)) {
-    counts.statistics = (counts.statistics ?? 0) + 1;
+  if (mayHoldStatistics(original)) for (const m of original.matchAll(STATISTICS)) {
+    counts[STATISTICS_KIND] = counts[STATISTICS_KIND]! + 1;
     cues.push({ kind: 'statistics', start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   let z = BIAS;
-  for (const k of KINDS) z += WEIGHTS[k]! * Math.min(counts[k] ?? 0, CAPS[k]!);
+  for (let k = 0; k < KINDS.length; k++) z += KIND_WEIGHTS[k]! * Math.min(counts[k]!, KIND_CAPS[k]!);
   const about = 1 / (1 + Math.exp(-z));
   return { genre: about >= 0.5 ? 'about' : 'first_party', about, cues };
 }

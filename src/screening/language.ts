@@ -11,20 +11,36 @@ const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
   en: ['the', 'and', 'to', 'for', 'you', 'we', 'is', 'are', 'of', 'in', 'my', 'me', 'they', 'no', 'not', 'with', 'i', 'a', 'on', 'job', 'work', 'our', 'us', 'hi', 'mum', 'please', 'will', 'be', 'it', 'from'],
   ru: ['v', 'na', 'ne', 'i', 'za', 'po', 'ya', 'my', 'nas', 'menya', 'mne', 'eto', 'chto', 'kak', 'rabota', 'rabotu', 'privet', 'mama', 'net', 'bez', 'dlya', 'ot', 'do', 'vy', 'u', 's', 'nam', 'ih', 'govoryat'],
 };
-const LANGS = Object.keys(WORDS) as (keyof typeof WORDS)[];
-/** Function word → the languages listing it, in the order of LANGS (one lookup per token). */
-const WORD_LANGS = new Map<string, (keyof typeof WORDS)[]>();
-for (const k of LANGS) for (const w of new Set(WORDS[k])) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), k]);
+type Lang = keyof typeof WORDS;
+/** The languages in voting order: on a tie the earlier one ranks first. */
+const LANGS = Object.keys(WORDS) as Lang[];
+const AZ = LANGS.indexOf('az');
+const TR = LANGS.indexOf('tr');
+const RU = LANGS.indexOf('ru');
+const LANG_INDEX: Record<string, number> = Object.fromEntries(LANGS.map((k, i) => [k, i]));
+/** Function word → the languages listing it, as indices in the order of LANGS (one lookup per token). */
+const WORD_LANGS = new Map<string, number[]>();
+for (const k of LANGS) for (const w of new Set(WORDS[k])) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), LANG_INDEX[k]!]);
+/** Votes per language by index, reused from text to text. */
+const votes = new Float64Array(LANGS.length);
+const vote = (k: number, x: number) => {
+  votes[k] = votes[k]! + x;
+};
 
 export interface Detected {
   lang: ScreenLang;
   script: 'Latn' | 'Cyrl';
 }
 
-// Script of every BMP code unit, from the Unicode properties once per process (1 Cyrillic, 2 Latin):
-// a table lookup per character instead of a regex match array per text.
+// Script of every BMP code unit, from the Unicode properties once per process (1 Cyrillic, 2 Latin),
+// and the letters that point to Azerbaijani (4 Azerbaijani Cyrillic, 8 schwa): one table lookup per
+// character instead of a regex match array per text or a Set probe per letter.
 const LATIN_EXACT = /\p{Script=Latin}/u;
 const CYRILLIC_EXACT = /\p{Script=Cyrillic}/u;
+const CYR = 1;
+const LAT = 2;
+const AZ_CYR = 4;
+const SCHWA = 8;
 let scripts: Uint8Array | undefined;
 function scriptTable(): Uint8Array {
   if (scripts) return scripts;
@@ -32,12 +48,12 @@ function scriptTable(): Uint8Array {
   for (let c = 0; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
     const ch = String.fromCharCode(c);
-    scripts[c] = CYRILLIC_EXACT.test(ch) ? 1 : LATIN_EXACT.test(ch) ? 2 : 0;
+    scripts[c] = CYRILLIC_EXACT.test(ch) ? CYR : LATIN_EXACT.test(ch) ? LAT : 0;
   }
+  for (const c of 'ӘәҜҝҒғҸҹҺһӨөҮүЈј') scripts[c.charCodeAt(0)] = scripts[c.charCodeAt(0)]! | AZ_CYR;
+  for (const c of 'əƏ') scripts[c.charCodeAt(0)] = scripts[c.charCodeAt(0)]! | SCHWA;
   return scripts;
 }
-const AZ_CYR_CODES = new Set([...'ӘәҜҝҒғҸҹҺһӨөҮүЈј'].map((c) => c.charCodeAt(0)));
-const SCHWA = new Set(['ə'.charCodeAt(0), 'Ə'.charCodeAt(0)]);
 
 /** Script letters and language-specific letters, counted in one pass over the original text. */
 function scriptCounts(original: string) {
@@ -58,11 +74,10 @@ function scriptCounts(original: string) {
       continue;
     }
     const sc = table[c]!;
-    if (sc === 1) cyr++;
-    else if (sc === 2) lat++;
-    if (c < 0x80) continue;
-    if (AZ_CYR_CODES.has(c)) azCyr++;
-    else if (SCHWA.has(c)) schwa++;
+    if (sc & CYR) cyr++;
+    else if (sc & LAT) lat++;
+    if (sc & AZ_CYR) azCyr++;
+    else if (sc & SCHWA) schwa++;
   }
   return { cyr, lat, azCyr, schwa };
 }
@@ -70,10 +85,10 @@ function scriptCounts(original: string) {
 export function detectLanguage(original: string, n: Normalised, hits: Hit[]): Detected {
   const { cyr, lat, azCyr, schwa } = scriptCounts(original);
   const script = cyr > lat ? 'Cyrl' : 'Latn';
-  const votes = { az: 0, tr: 0, en: 0, ru: 0 };
-  if (n.azCyrillic) votes.az += 3 + azCyr;
-  else votes.ru += cyr / 4;
-  votes.az += 2 * schwa;
+  votes.fill(0);
+  if (n.azCyrillic) vote(AZ, 3 + azCyr);
+  else vote(RU, cyr / 4);
+  vote(AZ, 2 * schwa);
   for (const tok of tokens(n.text).tok) {
     let cyrillic = false;
     let qx = false;
@@ -84,16 +99,21 @@ export function detectLanguage(original: string, n: Normalised, hits: Hit[]): De
     }
     if (!cyrillic) {
       const langs = WORD_LANGS.get(tok);
-      if (langs) for (const k of langs) votes[k]++;
-      if (tok.includes('yor')) votes.tr++;
-      if (qx) votes.az += 0.5;
+      if (langs) for (const k of langs) vote(k, 1);
+      if (tok.includes('yor')) vote(TR, 1);
+      if (qx) vote(AZ, 0.5);
     }
   }
-  for (const h of hits) if (h.lang !== 'neutral') votes[h.lang] += 2;
-  const ranked = (Object.entries(votes) as [keyof typeof votes, number][]).sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
+  for (const h of hits) if (h.lang !== 'neutral') vote(LANG_INDEX[h.lang]!, 2);
+  // The two highest, earlier language first on a tie (what a stable sort by votes gave).
+  let first = 0;
+  for (let k = 1; k < votes.length; k++) if (votes[k]! > votes[first]!) first = k;
+  let second = first === 0 ? 1 : 0;
+  for (let k = 0; k < votes.length; k++) if (k !== first && votes[k]! > votes[second]!) second = k;
+  const top = votes[first]!;
+  const next = votes[second]!;
   const scriptsMixed = cyr > 8 && lat > 8 && Math.min(cyr, lat) / (cyr + lat) > 0.2 && !n.azCyrillic;
-  if (scriptsMixed || (second![1] >= 4 && second![1] >= first![1] * 0.5)) return { lang: 'mixed', script };
-  if (first![1] === 0) return { lang: script === 'Cyrl' ? 'ru' : 'en', script };
-  return { lang: first![0], script };
+  if (scriptsMixed || (next >= 4 && next >= top * 0.5)) return { lang: 'mixed', script };
+  if (top === 0) return { lang: script === 'Cyrl' ? 'ru' : 'en', script };
+  return { lang: LANGS[first]!, script };
 }

@@ -24,7 +24,6 @@ const LAT_TO_CYR_CODE = byCode(LAT_TO_CYR);
 
 // Inside a word that also holds letters, these stand in for letters ("p@sport", "pa$$port", "v1za").
 const LEET: Record<string, string> = { '@': 'a', $: 's', '0': 'o', '1': 'i', '3': 'e', '€': 'e' };
-const LEET_CODES = new Set(Object.keys(LEET).map((k) => k.charCodeAt(0)));
 const LEET_CODE = new Map(Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
 
 // Latin diacritics folded away: people often type Azerbaijani and Turkish without them.
@@ -112,11 +111,11 @@ export function foldChar(c: string): string {
 
 const EMOJI_KEYS = Object.keys(EMOJI_TOKENS).sort((a, b) => b.length - a.length);
 /** First code units of the emoji keys: most characters above U+2000 are ruled out by one lookup. */
-const EMOJI_FIRST = new Set(EMOJI_KEYS.map((k) => k.charCodeAt(0)));
 const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
-const SPACED_SEPARATORS = new Set([...' .-_*·'].map((c) => c.charCodeAt(0)));
 
 let dropBuf = new Uint8Array(4096);
+/** All zeros, never written: the answer for the many texts without a spaced-letters run (no fill per text). */
+let noDrops = new Uint8Array(4096);
 
 /**
  * Whether a BMP-only text holds letter, separator, letter, separator, letter, separator, letter
@@ -127,8 +126,8 @@ function maySpace(text: string): boolean {
   for (let i = 0; i + 6 < len; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) return true;
-    if (!SPACED_SEPARATORS.has(text.charCodeAt(i + 1))) continue;
-    if (!SPACED_SEPARATORS.has(text.charCodeAt(i + 3)) || !SPACED_SEPARATORS.has(text.charCodeAt(i + 5))) continue;
+    if (!isSpacedSeparator(text.charCodeAt(i + 1))) continue;
+    if (!isSpacedSeparator(text.charCodeAt(i + 3)) || !isSpacedSeparator(text.charCodeAt(i + 5))) continue;
     if (letterAt(c) && letterAt(text.charCodeAt(i + 2)) && letterAt(text.charCodeAt(i + 4)) && letterAt(text.charCodeAt(i + 6))) return true;
   }
   for (let i = Math.max(0, len - 6); i < len; i++) {
@@ -140,10 +139,13 @@ function maySpace(text: string): boolean {
 
 /** Single letters separated by one separator, at least four in a row ("p a s p o r t"). */
 function spacedSeparators(text: string): Uint8Array {
+  if (!maySpace(text)) {
+    if (noDrops.length < text.length) noDrops = new Uint8Array(text.length * 2);
+    return noDrops;
+  }
   if (dropBuf.length < text.length) dropBuf = new Uint8Array(text.length * 2);
   const drop = dropBuf;
   drop.fill(0, 0, text.length);
-  if (!maySpace(text)) return drop;
   for (const m of text.matchAll(SPACED_RUN)) {
     for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!isLetter(text[i]!)) drop[i] = 1;
   }
@@ -158,7 +160,26 @@ const BRK = 3;
 
 /** Sentence and quote boundaries survive normalisation as "|": negation does not reach across them. */
 const BREAKS = new Set(['.', '!', '?', ';', '\n', '«', '»', '"', '|', '“', '”', '•']);
-const BREAK_CODES = new Set([...BREAKS].map((c) => c.charCodeAt(0)));
+
+// Small character sets as bits of one table by code unit: a typed-array read per character where a
+// Set lookup (a hash probe) used to be, and these tests run on nearly every character.
+const IS_LEET = 1;
+const IS_SPACED_SEPARATOR = 2;
+const IS_BREAK = 4;
+/** First code units of the emoji keys: most characters above U+2000 are ruled out by one lookup. */
+const IS_EMOJI_FIRST = 8;
+const charFlags = new Uint8Array(65536);
+const flag = (chars: Iterable<string>, bit: number) => {
+  for (const c of chars) charFlags[c.charCodeAt(0)] = charFlags[c.charCodeAt(0)]! | bit;
+};
+flag(Object.keys(LEET), IS_LEET);
+flag(' .-_*·', IS_SPACED_SEPARATOR);
+flag(BREAKS, IS_BREAK);
+flag(EMOJI_KEYS, IS_EMOJI_FIRST);
+/** The flags of a code point (none outside the BMP, and none for EMPTY). */
+const flagsOf = (c: number) => (c >= 0 && c < 0x10000 ? charFlags[c]! : 0);
+const isLeet = (c: number) => (flagsOf(c) & IS_LEET) !== 0;
+const isSpacedSeparator = (code: number) => (charFlags[code]! & IS_SPACED_SEPARATOR) !== 0;
 export const BREAK = '|';
 const SPACE = 32;
 const BAR = 124;
@@ -208,7 +229,7 @@ function units(text: string, drop: Uint8Array): Units {
       i++;
       continue;
     }
-    if (code > 0x2000 && EMOJI_FIRST.has(code)) {
+    if (code > 0x2000 && charFlags[code]! & IS_EMOJI_FIRST) {
       const e = EMOJI_KEYS.findIndex((k) => text.startsWith(k, i));
       if (e >= 0) {
         cps[n] = e;
@@ -228,7 +249,7 @@ function units(text: string, drop: Uint8Array): Units {
     } else {
       // Outside ASCII no digit counts (only 0-9) and the one stand-in symbol is €.
       cps[n] = cp;
-      kinds[n] = cl & LETTER || LEET_CODES.has(cp) ? WORD : BREAK_CODES.has(cp) ? BRK : SEP;
+      kinds[n] = cl & LETTER || isLeet(cp) ? WORD : flagsOf(cp) & IS_BREAK ? BRK : SEP;
     }
     starts[n] = i;
     ends[n++] = end;
@@ -319,7 +340,8 @@ export function normalise(text: string, options: NormaliseOptions = {}): Normali
     i = j;
   }
   out.space(text.length, text.length);
-  return { ...skeleton(out), azCyrillic };
+  const { text: normText, from, to } = skeleton(out);
+  return { text: normText, from, to, azCyrillic };
 }
 
 // Latin spelling skeleton. Russian typed in Latin letters has no one scheme ("zhenih", "jenih";
@@ -400,7 +422,12 @@ function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } 
   }
   let text = '';
   for (let k = 0; k < m; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(m, k + 4096)) as unknown as number[]);
-  return { text, from: from.slice(0, m), to: to.slice(0, m) };
+  // Both offset maps in one allocation: a typed array of this size lives off the heap, and each
+  // such allocation costs about half a microsecond.
+  const maps = new Int32Array(2 * m);
+  maps.set(from.subarray(0, m));
+  maps.set(to.subarray(0, m), m);
+  return { text, from: maps.subarray(0, m), to: maps.subarray(m, 2 * m) };
 }
 
 // Reused between words: the folded code points of the current word (EMPTY for dropped units).
@@ -434,7 +461,7 @@ function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out:
     const end = us.end[from + k]!;
     if (c < 0x80 && !mixed) {
       // ASCII fast path: only the stand-in symbols need a look.
-      if (LEET_CODES.has(c) && leetInside(folded, k, len)) c = LEET_CODE.get(c)!;
+      if (charFlags[c]! & IS_LEET && leetInside(folded, k, len)) c = LEET_CODE.get(c)!;
       out.code(c, start, end);
       continue;
     }
@@ -442,7 +469,7 @@ function emitWord(us: Units, from: number, to: number, azCyrillic: boolean, out:
       const swap = (toLatin ? CYR_TO_LAT_CODE : LAT_TO_CYR_CODE).get(c);
       if (swap !== undefined) c = swap;
     }
-    if (LEET_CODES.has(c) && leetInside(folded, k, len)) {
+    if (isLeet(c) && leetInside(folded, k, len)) {
       out.code(LEET_CODE.get(c)!, start, end);
       continue;
     }
@@ -497,9 +524,9 @@ function stripMarks(c: string): string {
 /** A stand-in symbol counts as a letter only with letters on both sides of its run ("p@sport", not "100manat"). */
 function leetInside(folded: Int32Array, k: number, len: number): boolean {
   let l = k - 1;
-  while (l >= 0 && (folded[l] === EMPTY || LEET_CODES.has(folded[l]!))) l--;
+  while (l >= 0 && (folded[l] === EMPTY || isLeet(folded[l]!))) l--;
   let r = k + 1;
-  while (r < len && (folded[r] === EMPTY || LEET_CODES.has(folded[r]!))) r++;
+  while (r < len && (folded[r] === EMPTY || isLeet(folded[r]!))) r++;
   return l >= 0 && r < len && (classesCp(folded[l]!) & LETTER) !== 0 && (classesCp(folded[r]!) & LETTER) !== 0;
 }
 

@@ -51,23 +51,33 @@ export function analyse(hits: Hit[], normText: string): Analysis {
   return { indicators, negated, contexts };
 }
 
+const GROUP_NAMES = [...new Set(Object.values(GROUP))];
+const GROUP_INDEX = new Map<string, number>(GROUP_NAMES.map((g, i) => [g, i]));
+const groupAll = new Int32Array(GROUP_NAMES.length);
+const groupStrong = new Int32Array(GROUP_NAMES.length);
+
 /**
  * A rule score in the spirit of the ILO/EC Delphi method: an indicator group "counts" with two
  * strong indicators, or one strong and one other, or three of any grade. Reporting context
  * (news, awareness) halves it; a licensed-recruitment context takes a third off.
  */
 export function ruleScore(a: Analysis): { strength: number; groupsCounted: number; score: number } {
-  const groups = new Map<string, number[]>();
+  // Per group, how many indicators and how many strong ones (counters reused: this runs per text).
+  groupAll.fill(0);
+  groupStrong.fill(0);
   let strength = 0;
   for (const e of a.indicators) {
     const s = STRENGTH[e.code];
+    const g = GROUP_INDEX.get(GROUP[e.code])!;
     strength += s;
-    groups.set(GROUP[e.code], [...(groups.get(GROUP[e.code]) ?? []), s]);
+    groupAll[g] = groupAll[g]! + 1;
+    if (s === 3) groupStrong[g] = groupStrong[g]! + 1;
   }
   let groupsCounted = 0;
-  for (const ss of groups.values()) {
-    const strong = ss.filter((s) => s === 3).length;
-    if (strong >= 2 || (strong >= 1 && ss.length >= 2) || ss.length >= 3) groupsCounted++;
+  for (let g = 0; g < GROUP_NAMES.length; g++) {
+    const strong = groupStrong[g]!;
+    const all = groupAll[g]!;
+    if (strong >= 2 || (strong >= 1 && all >= 2) || all >= 3) groupsCounted++;
   }
   let score = groupsCounted * 2 + strength / 3;
   if (a.contexts.news > 0 || a.contexts.awareness > 0) score *= 0.5;

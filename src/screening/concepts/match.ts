@@ -4,7 +4,7 @@
 import type { Cue } from '../indicators.ts';
 import { latinVariants } from '../lexicon/translit.ts';
 import { BREAK, normalisePattern, type Normalised } from '../normalise.ts';
-import { negativeSuffix, stemWord, type SynLang } from './stem.ts';
+import { negativeSuffixAt, stemWord, type SynLang } from './stem.ts';
 import { NUMERIC_SLOTS, numericMatches } from './numbers.ts';
 import { RULES, SYNONYMS, UNNEGATED_SLOTS } from './concepts.ts';
 import { PhraseAutomaton } from '../automaton.ts';
@@ -177,7 +177,10 @@ function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
   for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
     const t = tok[k]!;
     if (k > lo && NEG_BEFORE.has(t)) return true;
-    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffix(t.slice(v.length))) return true;
+    // A negative suffix has an "m" right after the verb, and no verb is shorter than two letters:
+    // a token without an "m" from its third letter on (every Cyrillic token) needs no verb test.
+    if (t.indexOf('m', 2) < 0) continue;
+    for (const v of AZ_TR_VERBS) if (t.startsWith(v) && negativeSuffixAt(t, v.length)) return true;
   }
   return false;
 }
@@ -187,7 +190,7 @@ function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
   if (e.words.length > 1) return false;
   if (e.lang === 'az' || e.lang === 'tr') {
-    if (negativeSuffix(tok[i]!.slice(e.words[0]!.length))) return true;
+    if (negativeSuffixAt(tok[i]!, e.words[0]!.length)) return true;
     for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (NEG_AFTER.has(tok[k]!)) return true;
   }
   return false;
@@ -219,15 +222,27 @@ export function slotHits(text: string, original: string | undefined, tokenAt: (o
   return out;
 }
 
-/** Every slot a rule names, numbered, and the rules with their slots as numbers (same order as RULES). */
+/** Every slot a rule names, numbered. */
 const SLOT_ID = new Map<string, number>();
-const RULE_SLOT_IDS: number[][][][] = RULES.map(([, rules]) => rules.map((rule) => rule.map((alts) => alts.map((a) => {
-  let id = SLOT_ID.get(a);
-  if (id === undefined) SLOT_ID.set(a, (id = SLOT_ID.size));
+function slotId(slot: string): number {
+  let id = SLOT_ID.get(slot);
+  if (id === undefined) SLOT_ID.set(slot, (id = SLOT_ID.size));
   return id;
-}))));
-/** Per text: which numbered slots have a hit (cleared after each text). */
+}
+
+interface NumberedRule {
+  cue: Cue;
+  /** Per part of the rule, its alternative slots as numbers. */
+  parts: number[][];
+  needsNegation: boolean;
+}
+/** The rules in the order of RULES, flattened once, with their slots as numbers. */
+const NUMBERED_RULES: NumberedRule[] = RULES.flatMap(([cue, rules]) =>
+  rules.map((rule) => ({ cue, parts: rule.map((alts) => alts.map(slotId)), needsNegation: rule.some((alts) => alts.some((a) => NEEDS_NEGATION.has(a))) })),
+);
+/** Per text: which numbered slots have a hit, and those hits in order (both cleared after each text). */
 const slotPresent = new Uint8Array(SLOT_ID.size);
+const hitsBySlot: SlotHit[][] = Array.from({ length: SLOT_ID.size }, () => []);
 
 /** Whether every part of a rule has one of its slots among the hits (typed-array lookups: this runs per rule per text). */
 function allPresent(rule: number[][]): boolean {
@@ -239,91 +254,89 @@ function allPresent(rule: number[][]): boolean {
   return true;
 }
 
+/** The token holding an original offset: the last token starting at or before it. */
+function tokenAtOriginal(origStart: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = origStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (origStart[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Sentence number of each token, reused from text to text (only the first tok.length are read). */
+let sentenceBuf = new Int32Array(1024);
+
 /** Concept hits: every rule whose slots all occur in one sentence, within WINDOW tokens. */
 export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   const { tok, at } = tokens(n.text);
-  // Original offsets of the tokens, only for texts with a numeric concept (most have none).
+  // Original offsets of the tokens, only for texts with a numeric concept (most have none). The
+  // callback is passed inline: a named one would cost esbuild's keepNames a defineProperty per text.
   let origStart: number[] | undefined;
-  const tokenAt = (offset: number) => {
-    origStart ??= at.map((a) => n.from[a]!);
-    let lo = 0;
-    let hi = origStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (origStart[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const hits = slotHits(n.text, original, tokenAt);
+  const hits = slotHits(n.text, original, (offset) => tokenAtOriginal((origStart ??= at.map((a) => n.from[a]!)), offset));
   if (!hits.length) return [];
-  const sentence = new Int32Array(tok.length);
+  if (sentenceBuf.length < tok.length) sentenceBuf = new Int32Array(tok.length * 2);
+  const sentence = sentenceBuf;
   for (let i = 0, s = 0; i < tok.length; i++) {
     if (tok[i] === BREAK) s++;
     sentence[i] = s;
   }
-  const bySlot = new Map<string, SlotHit[]>();
+  // Hits of slots that no rule names are never looked up.
   for (const h of hits) {
-    const list = bySlot.get(h.slot);
-    if (list) list.push(h);
-    else bySlot.set(h.slot, [h]);
     const id = SLOT_ID.get(h.slot);
-    if (id !== undefined) slotPresent[id] = 1;
+    if (id === undefined) continue;
+    slotPresent[id] = 1;
+    hitsBySlot[id]!.push(h);
   }
   const out: ConceptHit[] = [];
   const chosen: SlotHit[] = [];
-  for (let r = 0; r < RULES.length; r++) {
-    const [cue, rules] = RULES[r]!;
-    const ids = RULE_SLOT_IDS[r]!;
-    for (let q = 0; q < rules.length; q++) {
-      const rule = rules[q]!;
-      if (!allPresent(ids[q]!)) continue;
-      // The hits of each part of the rule, in the order of its alternatives.
-      const options: SlotHit[][] = [];
-      for (const alts of rule) {
-        const o: SlotHit[] = [];
-        for (const a of alts) {
-          const hs = bySlot.get(a);
-          if (hs) for (const h of hs) o.push(h);
-        }
-        options.push(o);
-      }
-      let needsNegation = false;
-      for (const alts of rule) for (const a of alts) if (NEEDS_NEGATION.has(a)) needsNegation = true;
-      // Each hit of the first part anchors one candidate: the nearest hit of every other part in
-      // the same sentence, on a token not taken yet.
-      for (const anchor of options[0]!) {
-        chosen.length = 0;
-        chosen.push(anchor);
-        for (let p = 1; p < options.length; p++) {
-          let best: SlotHit | undefined;
-          let bestD = Infinity;
-          for (const h of options[p]!) {
-            if (sentence[h.t0] !== sentence[anchor.t0]) continue;
-            let taken = false;
-            for (const c of chosen) if (c.t0 === h.t0) taken = true;
-            if (taken) continue;
-            const d = Math.abs(h.t0 - anchor.t0);
-            if (d < bestD) {
-              bestD = d;
-              best = h;
-            }
-          }
-          if (!best) break;
-          chosen.push(best);
-        }
-        if (chosen.length !== rule.length) continue;
-        let lo = chosen[0]!.t0;
-        let hi = chosen[0]!.t1;
-        for (const c of chosen) {
-          if (c.t0 < lo) lo = c.t0;
-          if (c.t1 > hi) hi = c.t1;
-        }
-        if (hi - lo > WINDOW) continue;
-        if (!needsNegation && spanNegated(tok, lo, hi)) continue;
-        out.push({ cue, parts: chosen.map((c) => ({ nStart: at[c.t0]!, nEnd: at[c.t1]! + tok[c.t1]!.length })) });
-      }
+  for (const { cue, parts: rule, needsNegation } of NUMBERED_RULES) {
+    if (!allPresent(rule)) continue;
+    // The hits of each part of the rule, in the order of its alternatives.
+    const options: SlotHit[][] = [];
+    for (const alts of rule) {
+      const o: SlotHit[] = [];
+      for (const a of alts) for (const h of hitsBySlot[a]!) o.push(h);
+      options.push(o);
     }
+    // Each hit of the first part anchors one candidate: the nearest hit of every other part in
+    // the same sentence, on a token not taken yet.
+    for (const anchor of options[0]!) {
+      chosen.length = 0;
+      chosen.push(anchor);
+      for (let p = 1; p < options.length; p++) {
+        let best: SlotHit | undefined;
+        let bestD = Infinity;
+        for (const h of options[p]!) {
+          if (sentence[h.t0] !== sentence[anchor.t0]) continue;
+          let taken = false;
+          for (const c of chosen) if (c.t0 === h.t0) taken = true;
+          if (taken) continue;
+          const d = Math.abs(h.t0 - anchor.t0);
+          if (d < bestD) {
+            bestD = d;
+            best = h;
+          }
+        }
+        if (!best) break;
+        chosen.push(best);
+      }
+      if (chosen.length !== rule.length) continue;
+      let lo = chosen[0]!.t0;
+      let hi = chosen[0]!.t1;
+      for (const c of chosen) {
+        if (c.t0 < lo) lo = c.t0;
+        if (c.t1 > hi) hi = c.t1;
+      }
+      if (hi - lo > WINDOW) continue;
+      if (!needsNegation && spanNegated(tok, lo, hi)) continue;
+      out.push({ cue, parts: chosen.map((c) => ({ nStart: at[c.t0]!, nEnd: at[c.t1]! + tok[c.t1]!.length })) });
+    }
+  }
+  for (let id = 0; id < slotPresent.length; id++) {
+    if (slotPresent[id]) hitsBySlot[id]!.length = 0;
   }
   slotPresent.fill(0);
   return out;

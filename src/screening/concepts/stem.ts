@@ -68,4 +68,15 @@ export function stemWord(word: string, lang: SynLang): string {
  * and the evidential (-mış) are not negations.
  */
 const AZ_TR_NEGATIVE = /^(?:i?l|i?n)?m[aeiou](?:$|d|i|z|r|n|o|s[ai]n|k?a?c)/;
-export const negativeSuffix = (rest: string) => rest.length > 0 && AZ_TR_NEGATIVE.test(rest) && !/^(?:i?l|i?n)?m[aeiou](?:k|g|s(?![ai]n))/.test(rest);
+const NOT_NEGATIVE = /^(?:i?l|i?n)?m[aeiou](?:k|g|s(?![ai]n))/;
+export const negativeSuffix = (rest: string) => rest.length > 0 && AZ_TR_NEGATIVE.test(rest) && !NOT_NEGATIVE.test(rest);
+
+const M = 'm'.charCodeAt(0);
+/**
+ * negativeSuffix of `word` from `from` on. Every negative suffix has its "m" among its first three
+ * letters, so most words are ruled out by three character reads, with no slice and no regex.
+ */
+export function negativeSuffixAt(word: string, from: number): boolean {
+  if (word.charCodeAt(from) !== M && word.charCodeAt(from + 1) !== M && word.charCodeAt(from + 2) !== M) return false;
+  return negativeSuffix(word.slice(from));
+}
