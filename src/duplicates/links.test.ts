@@ -62,3 +62,21 @@ test('merges are listed for the coordinator, standing ones first', async () => {
   assert.deepEqual(list.body.items[0], { id: merge.body.id, survivor: { id: one.id, caseCode: one.caseCode }, merged: { id: two.id, caseCode: two.caseCode }, mergedAt: list.body.items[0].mergedAt, undoneAt: null });
   assert.equal((await caseWorker.get('/api/duplicates/merges')).status, 403);
 });
+
+test('candidate pairs come in pages: offset and limit walk the whole list once', async () => {
+  await intake(police, { identity: { givenName: 'Sevinc', familyName: 'Paşayeva', birthDate: '1988-03-03' } });
+  await intake(caseWorker, { identity: { givenName: 'Севиндж', familyName: 'Пашаева', birthDate: '1988-03-03' }, channel: 'ngo' });
+  await intake(police, { identity: { givenName: 'Nərmin', familyName: 'Qasımova', birthDate: '1992-11-11' } });
+  await intake(caseWorker, { identity: { givenName: 'Нармин', familyName: 'Гасымова', birthDate: '1992-11-11' }, channel: 'ngo' });
+  const all = (await coordinator.get('/api/duplicates?minScore=0.5&limit=500')).body as { items: Pair[]; total: number };
+  assert.ok(all.total >= 2 && all.items.length === all.total, JSON.stringify(all.total));
+  const key = (p: Pair) => `${p.a.id}|${p.b.id}`;
+  const walked: string[] = [];
+  for (let offset = 0; offset < all.total; offset++) {
+    const page = (await coordinator.get(`/api/duplicates?minScore=0.5&limit=1&offset=${offset}`)).body as { items: Pair[]; total: number };
+    assert.equal(page.total, all.total);
+    walked.push(...page.items.map(key));
+  }
+  assert.deepEqual(walked, all.items.map(key));
+  assert.equal((await coordinator.get('/api/duplicates?offset=-1')).status, 400);
+});
