@@ -7,6 +7,7 @@ import { FormAlert } from '../ui/Alerts.tsx';
 import { CountryField } from '../ui/CountryField.tsx';
 import { DuplicateHints } from './DuplicateHints.tsx';
 import { RadioGroup, SelectField, TextField } from '../ui/Field.tsx';
+import { PartialDateField } from '../ui/PartialDateField.tsx';
 import { Page } from '../ui/Page.tsx';
 import { useAgencies, useProfile } from '../data.ts';
 import { useToday } from '../dates.ts';
@@ -106,7 +107,7 @@ export function PersonCreatePage() {
                 a minimal record is name, Tab, family name, Tab, birth date, Tab, gender, Enter. */}
             <TextField id="identity.givenName" label={labels['identity.givenName']} value={v.givenName} onChange={set('givenName')} autoComplete="off" autoFocus data-autofocus error={fieldError('identity.givenName')} />
             <TextField id="identity.familyName" label={labels['identity.familyName']} optional value={v.familyName} onChange={set('familyName')} autoComplete="off" error={fieldError('identity.familyName')} />
-            <TextField id="identity.birthDate" type="date" label={labels['identity.birthDate']} optional max={today} value={v.birthDate} onChange={set('birthDate')} error={fieldError('identity.birthDate') ?? fieldError('birthYear')} />
+            <PartialDateField id="identity.birthDate" legend={labels['identity.birthDate']} optional max={today} value={v.birthDate} onChange={(birthDate) => setV({ ...v, birthDate })} error={fieldError('identity.birthDate') ?? fieldError('birthYear')} />
             <RadioGroup
               id="gender"
               legend={labels.gender}
