@@ -6,6 +6,7 @@ import { precisionOf } from '../../src/victims/partial-date.ts';
 import { useAgencies, useProfile } from './data.ts';
 
 const LOCALES = { az: 'az-Latn-AZ', en: 'en-GB', ru: 'ru-RU' } as const;
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
 /** Until the profile has loaded; times are shown in the country's zone, not the browser's. */
 const FALLBACK_TIME_ZONE = 'Asia/Baku';
 
@@ -27,8 +28,8 @@ export function useFormat() {
   const dayOf = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
   // A calendar date ('YYYY-MM-DD') is the same day everywhere: format it at UTC midnight in UTC.
   const calendar = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
-  const monthOfYear = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  const monthAlone = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  // Month names from our translations: browsers' locale data for az is often missing ("2026 M05").
+  const monthName = (month: number) => t(`partialDate.months.${MONTHS[month - 1] ?? '01'}`);
   const countries = regionNames(locale);
   const none = t('common.none');
   const label = (l: Label | undefined) => (l ? labelOf(l, i18n.language, 'az') : none);
@@ -43,11 +44,11 @@ export function useFormat() {
       if (!told) return none;
       const precision = precisionOf(told);
       if (precision === 'year') return told;
-      if (precision === 'month') return monthOfYear.format(new Date(`${told}-01T00:00:00Z`));
+      if (precision === 'month') return t('partialDate.monthYear', { month: monthName(Number(told.slice(5, 7))), year: told.slice(0, 4) });
       return calendar.format(new Date(`${told}T00:00:00Z`));
     },
     /** A month's name (1–12) on its own, for month pickers. */
-    monthName: (month: number) => monthAlone.format(new Date(Date.UTC(2000, month - 1, 1))),
+    monthName,
     /** "Türkiyə (TR)"; the code alone where the browser has no name for it. */
     country: (code: string | null | undefined) => {
       if (!code) return none;
