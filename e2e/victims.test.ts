@@ -101,6 +101,10 @@ test(STEP1, async (tc) => {
   assert.equal(await page.locator('#identity\\.birthDate').inputValue(), BIRTH);
   // Chromium keeps focus inside a date field for one Tab after its last segment (the picker).
   for (let i = 0; i < 3 && (await focusedId(page)) === 'identity.birthDate'; i++) await page.keyboard.press('Tab');
+  // Then what is known of the birth date (the full date, unless changed), and on to gender.
+  assert.equal(await focusedId(page), 'identity.birthDate-precision');
+  assert.equal(await page.locator('#identity\\.birthDate-precision').inputValue(), 'day');
+  await page.keyboard.press('Tab');
   // Gender is a row of radio buttons: Tab lands on the first, an arrow key moves and chooses.
   assert.equal(await focusedId(page), 'gender-male');
   await page.keyboard.press('ArrowDown');
@@ -143,6 +147,13 @@ test(STEP1, async (tc) => {
   form = await addForm(page, 'events', az.person.addEvent);
   assert.equal(await form.getByLabel(az.person.eventKind, { exact: true }).inputValue(), 'exploitation');
   await form.getByLabel(optional(az.person.country), { exact: true }).fill('tr');
+  // As the person told it: it began some time last year and ended in January.
+  const year = new Date().getUTCFullYear();
+  await form.locator('#event-startDate-precision').selectOption('year');
+  await form.locator('#event-startDate').fill(String(year - 1));
+  await form.locator('#event-endDate-precision').selectOption('month');
+  await form.locator('#event-endDate').fill(String(year));
+  await form.locator('#event-endDate-month').selectOption('01');
   await form.getByLabel('Cinsi istismar', { exact: true }).check();
   await form.getByLabel('Fahişəlik', { exact: true }).check();
   await form.getByLabel(az.meansOfControl.withholds_documents, { exact: true }).check();
@@ -151,6 +162,8 @@ test(STEP1, async (tc) => {
   const eventRow = section(page, 'events').getByRole('row').filter({ hasText: '(TR)' });
   await eventRow.waitFor();
   assert.match((await eventRow.textContent()) ?? '', /Cinsi istismar.*Fahişəlik/);
+  // Shown as told: "2025 – yanvar 2026".
+  assert.ok(((await eventRow.textContent()) ?? '').includes(`${year - 1} – ${fill(az.partialDate.monthYear, { month: az.partialDate.months['01'], year })}`));
 
   // The reflection period: 30 days by law, from today.
   form = await addForm(page, 'reflection', az.person.startReflection);
@@ -162,6 +175,7 @@ test(STEP1, async (tc) => {
   assert.equal(detail.body.identificationStatus, 'identified');
   assert.deepEqual(detail.body.events[0].forms, ['sexual']);
   assert.equal(detail.body.events[0].country, 'TR');
+  assert.deepEqual([detail.body.events[0].startDate, detail.body.events[0].endDate], [String(year - 1), `${year}-01`]);
   assert.equal(detail.body.reflection.lengthDays, 30);
 
   // The reflection queue: the long-overdue period is marked by class and in words.

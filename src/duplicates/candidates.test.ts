@@ -35,4 +35,9 @@ test('unknown parts count half, differing ones nothing', () => {
   assert.equal(by.sex?.points, 0);
   const sameYear = scorePair(person(), person({ birthDate: '1994-12-31' })).parts.find((p) => p.part === 'birthDate');
   assert.equal(sameYear?.verdict, 'same_year');
+  // Dates as told: the same year, or the same month, is not the same birth date.
+  for (const told of ['1994', '1994-07']) {
+    const part = scorePair(person({ birthDate: told }), person({ birthDate: told })).parts.find((p) => p.part === 'birthDate');
+    assert.equal(part?.verdict, 'same_year', told);
+  }
 });

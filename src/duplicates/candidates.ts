@@ -33,7 +33,8 @@ export function scorePair(a: Candidate, b: Candidate): Pick<CandidatePair, 'scor
     return { verdict: s === 1 ? ('same' as const) : s >= 0.85 ? ('similar' as const) : ('different' as const), similarity: s };
   };
   const birth = () => {
-    if (a.birthDate && b.birthDate) return a.birthDate === b.birthDate ? { verdict: 'same' as const, similarity: 1 } : a.birthDate.slice(0, 4) === b.birthDate.slice(0, 4) ? { verdict: 'same_year' as const, similarity: 0.5 } : { verdict: 'different' as const, similarity: 0 };
+    // Dates as told (docs/victims.md): two equal years or months say no more than the same year.
+    if (a.birthDate && b.birthDate) return a.birthDate === b.birthDate && a.birthDate.length === 10 ? { verdict: 'same' as const, similarity: 1 } : a.birthDate.slice(0, 4) === b.birthDate.slice(0, 4) ? { verdict: 'same_year' as const, similarity: 0.5 } : { verdict: 'different' as const, similarity: 0 };
     if (a.birthYear && b.birthYear) return a.birthYear === b.birthYear ? { verdict: 'same_year' as const, similarity: 0.5 } : { verdict: 'different' as const, similarity: 0 };
     return { verdict: 'unknown' as const, similarity: 0.5 };
   };

@@ -25,9 +25,10 @@ export const FIELD_MESSAGES: readonly FieldMessageRule[] = [
   [/^Too small: expected array/, 'chooseRole'],
   // The victims, referrals and assistance modules.
   [/^must not be in the future$/, 'future'],
+  [/^must be a year, a year and month, or a date/, 'partialDate'],
   [/^an ISO 3166-1 alpha-2 code/, 'country'],
   [/^must not be before (?:the contact date )?(\d{4}-\d{2}-\d{2})$/, 'notBeforeDate', (m) => ({ date: m[1] })],
-  [/^must not be before (?:startDate|date)$/, 'beforeStart'],
+  [/^must not be before (?:startDate|start_date|date)$/, 'beforeStart'],
   [/^record consent first/, 'noConsent'],
   [/^already referred$/, 'alreadyReferred'],
   [/^choose another agency$/, 'selfReferral'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTIAL_DATE_PATTERN } from '../victims/partial-date.ts';
 import { Header, recordSchemas } from './record.ts';
 import { FORMAT_VERSION, RECORD_TYPES } from './types.ts';
 
@@ -29,6 +30,7 @@ export function recordTypesMarkdown(): string {
   const kind = (p: Record<string, unknown>): string => {
     const alt = (p.anyOf as Record<string, unknown>[] | undefined)?.find((x) => x.type !== 'null') ?? p;
     if (alt.enum) return (alt.enum as string[]).map((v) => `\`${v}\``).join(', ');
+    if (alt.pattern === PARTIAL_DATE_PATTERN) return 'date as told';
     if (alt.format) return String(alt.format);
     if (alt.type === 'array') return `list of ${kind(alt.items as Record<string, unknown>)}`;
     if (alt.type === 'object') return 'object';
@@ -48,6 +50,12 @@ export function recordTypesMarkdown(): string {
 }
 /** What a field means beyond its type, where a reader would otherwise guess wrong. */
 const FIELD_NOTES: Record<string, string> = {
+  'person.birth_date':
+    'as the person told it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a year, or a year and month, when that is all that is known); kept as given. `birth_year` should be its year: the statistics read `birth_year` only',
+  'exploitation_event.start_date':
+    'as told: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Kept with its precision and exported as given; reports count the event in the year it names (`2023` and `2023-05` count in 2023) and order it by the first day it names',
+  'exploitation_event.end_date':
+    'as told, like `start_date`. It must not lie wholly before the start: `2023` to `2023-05` overlap and pass, `2023-05` to `2023-04` is refused',
   'person.identified_on':
     "**the date the report counts the victim from** (its year is the report year; `personStatus` reads it too). Give the date of the person's first `identified` decision when the person's latest decision is `identified`, else leave it empty, as the system does for decisions recorded through the API; imported `identification_decision` records do **not** change it",
 };

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { decryptField, encryptField } from '../crypto/fields.ts';
+import { firstDayOf, precisionOf, toldDate } from '../victims/partial-date.ts';
 import { columnOf, ExternalId, type Conversion } from './field.ts';
 import { FieldProblem, FORMAT_VERSION, RECORD_TYPES, type DeriveContext, type RecordType } from './types.ts';
 
@@ -62,7 +63,11 @@ export function toRow(t: RecordType, rec: Record<string, unknown>, ctx: RowConte
   const row: Record<string, unknown> = { id, external_id: rec.id };
   for (const [name, col, c] of planOf(t)) {
     const v = rec[name] ?? null;
-    if (v === null) row[col] = null;
+    if (c.kind === 'partialDate') {
+      // Both columns always, so every row of a batch has the same keys (the upsert reads the first's).
+      row[col] = v === null ? null : firstDayOf(String(v));
+      row[c.precision] = v === null ? 'day' : precisionOf(String(v));
+    } else if (v === null) row[col] = null;
     else if (c.kind === 'secret') row[col] = hex(encryptField(ctx.key, c.list ? JSON.stringify(v) : String(v)));
     else if (c.kind === 'ref') row[col] = internalId(c.type, String(v));
     else if (c.kind === 'agency') {
@@ -109,6 +114,7 @@ export function toLine(t: RecordType, row: Record<string, unknown>, ctx: LineCon
     else if (c.kind === 'agency') out[name] = ctx.agencyCode(String(v));
     else if (c.kind === 'numeric') out[name] = Number(v);
     else if (c.kind === 'timestamp') out[name] = (v instanceof Date ? v : new Date(String(v))).toISOString();
+    else if (c.kind === 'partialDate') out[name] = toldDate(String(v), String(row[c.precision] ?? 'day'));
     else out[name] = v;
   }
   return out;

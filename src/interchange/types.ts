@@ -12,6 +12,7 @@ import { CaseStatus as ProsecutionCaseStatus, Cooperation, DefendantRole, FactSt
 import { ReferralStatus } from '../referrals/schema.ts';
 import { Period, Qualifier, SubmissionStatus, ValueState } from '../submissions/schema.ts';
 import { matchKeysFor } from '../victims/persons.ts';
+import { endsBeforeStart, PartialDateText } from '../victims/partial-date.ts';
 import { ClosureReason, ConsentPurpose, EventKind, Gender, IdentificationChannel, IdentificationStatus, MeansOfControl, RecruiterRelation, RecruitmentMethod, ReflectionOutcome } from '../victims/schema.ts';
 import { f, type FieldSpec, type Table } from './field.ts';
 
@@ -81,7 +82,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
       given_name: f.secret({ required: true }),
       family_name: f.secret(),
       patronymic: f.secret(),
-      birth_date: f.secret(),
+      birth_date: f.secret({ schema: PartialDateText }),
       documents: f.secretList(),
       phones: f.secretList(),
       address: f.secret(),
@@ -120,8 +121,8 @@ export const RECORD_TYPES: readonly RecordType[] = [
       kind: f.text({ required: true, values: EventKind }),
       country: f.text(),
       region: f.text(),
-      start_date: f.date(),
-      end_date: f.date(),
+      start_date: f.partialDate({ precision: 'start_precision' }),
+      end_date: f.partialDate({ precision: 'end_precision' }),
       forms: f.texts({ required: true }),
       subtypes: f.texts({ required: true }),
       isic_section: f.text(),
@@ -129,6 +130,11 @@ export const RECORD_TYPES: readonly RecordType[] = [
       recruitment_method: f.text({ values: RecruitmentMethod }),
       online_platform: f.text(),
       recruiter_relation: f.text({ values: RecruiterRelation }),
+    },
+    derive: (r) => {
+      // Dates as told overlap when one contains the other: only an end wholly before the start is wrong.
+      if (typeof r.start_date === 'string' && typeof r.end_date === 'string' && endsBeforeStart(r.start_date, r.end_date)) throw new FieldProblem('end_date', 'must not be before start_date');
+      return {};
     },
   },
   {

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
+import { toldDate } from '../victims/partial-date.ts';
 import type { Period } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -24,6 +25,7 @@ export interface VictimRecord {
   forms: string[];
   subtypes: string[];
   exploitationCountry: string | null;
+  /** As told: YYYY, YYYY-MM or YYYY-MM-DD (ages read only its year). */
   exploitationStart: string | null;
   isic: string | null;
   means: string[];
@@ -42,15 +44,15 @@ export async function victimRecords(db: Db, period: Period, which: 'identified' 
   const persons = await sql<{
     id: string; gender: string; birth_year: number | null; is_minor: boolean | null; citizenship: string | null; contact_date: string; identified_on: string | null;
     identification_status: string; channel: string; closed_on: string | null; closure_reason: string | null; decided_by: string | null;
-    forms: string[] | null; subtypes: string[] | null; country: string | null; start_date: string | null; isic_section: string | null; means_of_control: string[] | null;
+    forms: string[] | null; subtypes: string[] | null; country: string | null; start_date: string | null; start_precision: string | null; isic_section: string | null; means_of_control: string[] | null;
   }>`
     select p.id, p.gender, p.birth_year, p.is_minor, p.citizenship, p.contact_date, p.identified_on, p.identification_status, p.channel,
            p.closed_on, p.closure_reason, dec.kind as decided_by,
-           le.forms, le.subtypes, le.country, le.start_date, le.isic_section, le.means_of_control
+           le.forms, le.subtypes, le.country, le.start_date, le.start_precision, le.isic_section, le.means_of_control
       from persons p
       left join (
         -- Each person's latest exploitation event: the one the annual report reads (sources.ts, LATEST_EXPLOITATION).
-        select distinct on (person_id) person_id, forms, subtypes, country, start_date, isic_section, means_of_control
+        select distinct on (person_id) person_id, forms, subtypes, country, start_date, start_precision, isic_section, means_of_control
           from exploitation_events where kind = 'exploitation'
          order by person_id, start_date desc nulls last, created_at desc) le on le.person_id = p.id
       left join (
@@ -82,7 +84,7 @@ export async function victimRecords(db: Db, period: Period, which: 'identified' 
     forms: r.forms ?? [],
     subtypes: r.subtypes ?? [],
     exploitationCountry: r.country,
-    exploitationStart: r.start_date,
+    exploitationStart: r.start_date === null ? null : toldDate(r.start_date, r.start_precision ?? 'day'),
     isic: r.isic_section,
     means: r.means_of_control ?? [],
     recruiterRelation: rec.get(r.id)?.recruiter_relation ?? null,

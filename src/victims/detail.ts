@@ -4,6 +4,7 @@ import { decryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { refused } from './access.ts';
 import { latinFold, matchTokens, similarity } from './names.ts';
+import { toldDate } from './partial-date.ts';
 import { decryptIdentity, getPersonRow, toSummary } from './persons.ts';
 import type { PersonDetail, ReflectionQueue, Timeline } from './schema.ts';
 import { addDays, today } from './status.ts';
@@ -45,8 +46,8 @@ export async function personDetail(db: Kysely<Database>, key: FieldKey, visible:
       kind: e.kind as PersonDetail['events'][number]['kind'],
       country: e.country,
       region: e.region,
-      startDate: e.start_date,
-      endDate: e.end_date,
+      startDate: e.start_date === null ? null : toldDate(e.start_date, e.start_precision),
+      endDate: e.end_date === null ? null : toldDate(e.end_date, e.end_precision),
       forms: e.forms,
       subtypes: e.subtypes,
       isicSection: e.isic_section,
@@ -78,7 +79,7 @@ export async function personTimeline(db: Kysely<Database>, id: string): Promise<
   const rows = await sql<{ date: string; kind: string; summary: string; ref_id: string; at: Date }>`
     select contact_date::text as date, 'contact' as kind, channel as summary, id::text as ref_id, created_at as at from persons where id = ${id}
     union all select decided_on::text, 'identification', status, id::text, created_at from identification_decisions where person_id = ${id}
-    union all select coalesce(start_date, created_at::date)::text, 'event', kind || coalesce(' ' || country, ''), id::text, created_at from exploitation_events where person_id = ${id}
+    union all select coalesce(left(start_date::text, case start_precision when 'year' then 4 when 'month' then 7 else 10 end), created_at::date::text), 'event', kind || coalesce(' ' || country, ''), id::text, created_at from exploitation_events where person_id = ${id}
     union all select start_date::text, 'reflection_started', length_days::text || ' days', id::text, created_at from reflection_periods where person_id = ${id}
     union all select outcome_date::text, 'reflection_outcome', outcome, id::text, created_at from reflection_periods where person_id = ${id} and outcome is not null
     union all select recorded_on::text, 'consent', purpose || case when given then ' given' else ' refused' end, id::text, created_at from consents where person_id = ${id}
@@ -111,7 +112,9 @@ export async function duplicateCandidates(db: Kysely<Database>, key: FieldKey, v
       const family = decryptOptional(key, r.family_name_enc) ?? '';
       const birth = decryptOptional(key, r.birth_date_enc);
       const nameScore = (similarity(latinFold(given), latinFold(q.givenName)) + (q.familyName ? similarity(latinFold(family), latinFold(q.familyName)) : 0.5)) / 2;
-      const score = Math.round((0.7 * nameScore + (q.birthDate && birth === q.birthDate ? 0.3 : 0)) * 100) / 100;
+      // A birth date told only as a year or a month counts half when equal (docs/duplicates.md).
+      const birthScore = q.birthDate && birth === q.birthDate ? (birth.length === 10 ? 0.3 : 0.15) : 0;
+      const score = Math.round((0.7 * nameScore + birthScore) * 100) / 100;
       return { id: r.id, caseCode: r.case_code, score };
     })
     .filter((c) => c.score >= 0.5)

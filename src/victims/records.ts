@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { conflict, invalid, type FieldError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { ChildInput, CloseInput, ConsentInput, ConsentOverrideInput, DecisionInput, EventInput, ReflectionInput, ReflectionUpdateInput } from './schema.ts';
+import { firstDayOf, precisionOf } from './partial-date.ts';
 import type { ExploitationEventsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
@@ -59,8 +60,11 @@ export function eventRow(personId: string, e: z.infer<typeof EventInput>, create
     kind: e.kind,
     country: e.country ?? null,
     region: e.region ?? null,
-    start_date: e.startDate ?? null,
-    end_date: e.endDate ?? null,
+    // A date as told is stored as its first day and its precision ("2019" → 2019-01-01, year).
+    start_date: e.startDate ? firstDayOf(e.startDate) : null,
+    end_date: e.endDate ? firstDayOf(e.endDate) : null,
+    start_precision: e.startDate ? precisionOf(e.startDate) : 'day',
+    end_precision: e.endDate ? precisionOf(e.endDate) : 'day',
     forms: e.forms ?? [],
     subtypes: e.subtypes ?? [],
     isic_section: e.isicSection ?? null,

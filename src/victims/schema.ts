@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Code } from '../profile/schema.ts';
 import { todayIn } from './calendar.ts';
+import { endsBeforeStart, partialDate, PartialDateText } from './partial-date.ts';
 
 /** Shared by server, web and CLI: the victim record as it crosses the wire. */
 
@@ -35,6 +36,11 @@ export const todayInCalendar = () => todayIn(calendarTimeZone);
 
 /** A calendar date, never in the future: records describe what has happened. */
 export const PastDate = z.iso.date().refine((d) => d <= todayInCalendar(), 'must not be in the future');
+/**
+ * A date as the person told it (YYYY, YYYY-MM or YYYY-MM-DD), never in the future: birth dates and
+ * the periods of events. Dates the system records itself (contact, decisions, payments) are PastDate.
+ */
+export const PartialDate = partialDate(todayInCalendar);
 /** A code from the country profile. */
 const code = Code;
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -44,7 +50,7 @@ export const Identity = z.strictObject({
   givenName: text(100),
   familyName: text(100).nullable().optional(),
   patronymic: text(100).nullable().optional(),
-  birthDate: PastDate.nullable().optional(),
+  birthDate: PartialDate.nullable().optional(),
   documentNumbers: z.array(text(50)).max(10).optional(),
   phones: z.array(text(40)).max(10).optional(),
   address: text(500).nullable().optional(),
@@ -81,8 +87,8 @@ export const EventInput = z
     kind: EventKind,
     country: isoCountry.nullable().optional(),
     region: text(100).nullable().optional(),
-    startDate: PastDate.nullable().optional(),
-    endDate: PastDate.nullable().optional(),
+    startDate: PartialDate.nullable().optional(),
+    endDate: PartialDate.nullable().optional(),
     forms: z.array(code).max(10).optional(),
     subtypes: z.array(code).max(20).optional(),
     isicSection: z.string().regex(/^[A-U]$/, 'an ISIC Rev. 4 section letter A–U').nullable().optional(),
@@ -91,7 +97,7 @@ export const EventInput = z
     onlinePlatform: text(50).nullable().optional(),
     recruiterRelation: RecruiterRelation.nullable().optional(),
   })
-  .refine((e) => !e.startDate || !e.endDate || e.endDate >= e.startDate, { path: ['endDate'], message: 'must not be before startDate' });
+  .refine((e) => !e.startDate || !e.endDate || !endsBeforeStart(e.startDate, e.endDate), { path: ['endDate'], message: 'must not be before startDate' });
 
 export const ReflectionInput = z.strictObject({ startDate: PastDate });
 export const ReflectionUpdateInput = z.strictObject({
@@ -166,6 +172,7 @@ export const ExploitationEvent = z.object({
   kind: EventKind,
   country: z.string().nullable(),
   region: z.string().nullable(),
+  /** As told: YYYY, YYYY-MM or YYYY-MM-DD. */
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   forms: z.array(z.string()),
@@ -210,13 +217,14 @@ export const PersonDetail = PersonSummary.extend({
 });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
+/** `date` is 'YYYY-MM-DD', or as told for an event ('2019', '2019-05'), which sorts before the days it names. */
 export const TimelineEntry = z.object({ date: z.string(), kind: z.string(), summary: z.string(), refId: z.string() });
 export const Timeline = z.object({ items: z.array(TimelineEntry) });
 
 export const DuplicateQuery = z.strictObject({
   givenName: text(100),
   familyName: text(100).optional(),
-  birthDate: z.iso.date().optional(),
+  birthDate: PartialDateText.optional(),
 });
 export const DuplicateCandidates = z.object({ items: z.array(z.object({ id: z.uuid(), caseCode: z.string(), score: z.number() })) });
 

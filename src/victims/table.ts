@@ -58,8 +58,12 @@ export interface ExploitationEventsTable extends Created {
   kind: string;
   country: string | null;
   region: string | null;
+  /** The first day of the period told (see precision): 'YYYY-MM-DD'. */
   start_date: string | null;
   end_date: string | null;
+  /** How much of the date was told: 'year', 'month' or 'day' (migration 0081). */
+  start_precision: Generated<string>;
+  end_precision: Generated<string>;
   forms: string[];
   subtypes: string[];
   isic_section: string | null;

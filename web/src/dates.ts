@@ -7,6 +7,7 @@ const FALLBACK_TIME_ZONE = 'Asia/Baku';
 const DAY_MS = 86_400_000;
 
 export { todayIn };
+export { isPartialDate } from '../../src/victims/partial-date.ts';
 
 /** Today for date fields: the default and the latest date allowed, as the server counts it (the profile's zone). */
 export function useToday(): string {

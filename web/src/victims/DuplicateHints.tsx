@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { isDate } from '../dates.ts';
+import { isPartialDate } from '../dates.ts';
 import { Link } from '../router.tsx';
 import { personPage, type Duplicates } from './victims.ts';
 
@@ -13,7 +13,7 @@ export function DuplicateHints({ givenName, familyName, birthDate }: { givenName
   const { t } = useTranslation();
   const given = givenName.trim();
   // Names travel in a POST body, never in a URL that proxies and browsers would log.
-  const body = { givenName: given, ...(familyName.trim() ? { familyName: familyName.trim() } : {}), ...(isDate(birthDate) ? { birthDate } : {}) };
+  const body = { givenName: given, ...(familyName.trim() ? { familyName: familyName.trim() } : {}), ...(isPartialDate(birthDate) ? { birthDate } : {}) };
   const query = given.length >= 2 ? JSON.stringify(body) : null;
   const [found, setFound] = useState<{ query: string; items: Duplicates['items'] } | null>(null);
 

@@ -12,6 +12,7 @@ import { countryCode, isCountryCode, personApi, type Person } from './victims.ts
 import { Notice } from '../ui/Alerts.tsx';
 import { CountryField } from '../ui/CountryField.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../ui/Field.tsx';
+import { PartialDateField } from '../ui/PartialDateField.tsx';
 import { AddRecordForm, Empty, Section } from './Section.tsx';
 
 type Means = (typeof MeansOfControl.options)[number];
@@ -111,7 +112,7 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
                     {f.country(e.country)}
                     {e.region && ` · ${e.region}`}
                   </td>
-                  <td className="nowrap">{e.startDate || e.endDate ? `${f.date(e.startDate)} – ${f.date(e.endDate)}` : t('common.none')}</td>
+                  <td className="nowrap">{e.startDate || e.endDate ? `${f.toldDate(e.startDate)} – ${f.toldDate(e.endDate)}` : t('common.none')}</td>
                   <td>
                     {e.forms.length ? e.forms.map(formLabel).join(', ') : t('common.none')}
                     {e.subtypes.length > 0 && <span className="muted"> ({e.subtypes.map(subtypeLabel).join(', ')})</span>}
@@ -140,8 +141,8 @@ export function Events({ person, onChanged }: { person: Person; onChanged: () =>
             <TextField id="event-region" label={labels.region} optional {...form.bind('region')} autoComplete="off" error={fieldError('region')} />
           </div>
           <div className="field-row">
-            <TextField id="event-startDate" type="date" label={labels.startDate} optional max={today} {...form.bind('startDate')} error={fieldError('startDate')} />
-            <TextField id="event-endDate" type="date" label={labels.endDate} optional max={today} min={v.startDate || undefined} {...form.bind('endDate')} error={fieldError('endDate')} />
+            <PartialDateField id="event-startDate" legend={labels.startDate} optional max={today} value={v.startDate} onChange={form.set('startDate')} error={fieldError('startDate')} />
+            <PartialDateField id="event-endDate" legend={labels.endDate} optional max={today} value={v.endDate} onChange={form.set('endDate')} error={fieldError('endDate')} />
           </div>
           <CheckboxGroup id="event-forms" legend={labels.forms} options={catalogue.map((x) => ({ value: x.code, label: f.label(x.label) }))} value={forms} onChange={chooseForms} error={fieldError('forms')} />
           {catalogue

@@ -70,7 +70,7 @@ export function IdentityPanel({ identity }: { identity: NonNullable<Person['iden
         <dt>{t('person.patronymic')}</dt>
         <dd>{identity.patronymic ?? t('common.none')}</dd>
         <dt>{t('person.birthDate')}</dt>
-        <dd>{f.date(identity.birthDate)}</dd>
+        <dd>{f.toldDate(identity.birthDate)}</dd>
         <dt>{t('person.documents')}</dt>
         <dd>{list(identity.documentNumbers)}</dd>
         <dt>{t('person.phones')}</dt>

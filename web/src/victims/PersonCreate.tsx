@@ -7,6 +7,7 @@ import { FormAlert } from '../ui/Alerts.tsx';
 import { CountryField } from '../ui/CountryField.tsx';
 import { DuplicateHints } from './DuplicateHints.tsx';
 import { RadioGroup, SelectField, TextField } from '../ui/Field.tsx';
+import { PartialDateField } from '../ui/PartialDateField.tsx';
 import { Page } from '../ui/Page.tsx';
 import { useAgencies, useProfile } from '../data.ts';
 import { useToday } from '../dates.ts';
@@ -103,10 +104,10 @@ export function PersonCreatePage() {
           <FormAlert error={error} labels={labels} />
           <form className="card form" onSubmit={submit} noValidate>
             {/* Keyboard-first: the cursor starts in the first field and Enter in any field saves, so
-                a minimal record is name, Tab, family name, Tab, birth date, Tab, gender, Enter. */}
+                a minimal record is name, Tab, family name, Tab, birth date, Tab, (what is known of it), Tab, gender, Enter. */}
             <TextField id="identity.givenName" label={labels['identity.givenName']} value={v.givenName} onChange={set('givenName')} autoComplete="off" autoFocus data-autofocus error={fieldError('identity.givenName')} />
             <TextField id="identity.familyName" label={labels['identity.familyName']} optional value={v.familyName} onChange={set('familyName')} autoComplete="off" error={fieldError('identity.familyName')} />
-            <TextField id="identity.birthDate" type="date" label={labels['identity.birthDate']} optional max={today} value={v.birthDate} onChange={set('birthDate')} error={fieldError('identity.birthDate') ?? fieldError('birthYear')} />
+            <PartialDateField id="identity.birthDate" legend={labels['identity.birthDate']} optional max={today} value={v.birthDate} onChange={(birthDate) => setV({ ...v, birthDate })} error={fieldError('identity.birthDate') ?? fieldError('birthYear')} />
             <RadioGroup
               id="gender"
               legend={labels.gender}

@@ -71,7 +71,7 @@ export function TimelineList({ timeline }: { timeline: Resource<TimelineData> })
         <ol className="timeline">
           {items.map((e) => (
             <li key={`${e.kind}:${e.refId}`}>
-              <time dateTime={e.date}>{f.date(e.date)}</time>
+              <time dateTime={e.date}>{f.toldDate(e.date)}</time>
               <span className="timeline-kind">{kindLabel(t, e.kind)}</span>
               <span>{describe(e.kind, e.summary)}</span>
             </li>
