@@ -1,5 +1,6 @@
 // Charts from the definition's chart blocks: ECharts options, rendered to SVG on the server and
 // drawn from the same options in the browser. Pure: figures in, options out.
+import { colorOf as categoryColor } from './colors.ts';
 import type { Figure } from './figure.ts';
 import { printedShares } from './shares.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
@@ -10,15 +11,29 @@ import type { Block, ReportDefinition, ReportLang } from './definition/schema.ts
 type Option = Record<string, unknown>;
 export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
-const PALETTE = ['#1f5f8b', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#2c4d75', '#772c2a', '#5f7530', '#4d3b62', '#276a7c', '#b65708'];
+/** A category's colour in this definition's charts (src/report/colors.ts). */
+const colorOf = (def: ReportDefinition, key: string) => categoryColor(key, def.colors);
 
-/** One colour per category in every chart: the definition's, else one fixed by the key's text. */
-export function colorOf(def: ReportDefinition, key: string): string {
-  const fixed = def.colors?.[key];
-  if (fixed) return fixed;
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length] as string;
+/** Pixels per character of a label, on the safe side for the charts' 12 px sans-serif. */
+const CHAR_PX = 7;
+
+/**
+ * A label broken into lines at spaces, each within about `px` pixels (a longer word keeps a line of
+ * its own). ECharts' own wrapping is only the fallback: it takes "ə", which it does not count as a
+ * letter, for a place to break, and split Azerbaijani words ("Əmirlikl" / "əri").
+ */
+export function wrapWords(text: string, px: number): string {
+  const max = Math.max(1, Math.floor(px / CHAR_PX));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
@@ -28,6 +43,9 @@ export function percent(n: number, total: number, lang: ReportLang): string {
   const p = total ? (n / total) * 100 : 0;
   return `${fmt(p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p), lang, 1)}%`;
 }
+
+/** The width of a pie's label. */
+const PIE_LABEL_PX = 150;
 
 interface Part {
   key: string;
@@ -80,18 +98,19 @@ export function chartOption(c: ChartInput): Option | null {
           radius: ['30%', '58%'],
           center: ['50%', '52%'],
           avoidLabelOverlap: true,
-          label: { overflow: 'break', width: 150, lineHeight: 14 },
+          label: { overflow: 'break', width: PIE_LABEL_PX, lineHeight: 14 },
           labelLine: { length: 12, length2: 10 },
-          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: `${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)` } })),
+          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)`, PIE_LABEL_PX) } })),
         },
       ],
     };
   }
   const horizontal = block.type === 'hbar';
-  const longest = Math.max(...parts.map((p) => p.label.length));
   // Labels wrap at word boundaries within the room each bar has; they are never cut short.
-  const room = Math.max(60, Math.floor(560 / parts.length) - 8);
-  const category = { type: 'category', data: parts.map((p) => p.label), axisLabel: horizontal ? { width: 180, overflow: 'break' } : { interval: 0, width: room, overflow: 'break', rotate: room < 70 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
+  const room = horizontal ? 180 : Math.max(60, Math.floor(560 / parts.length) - 8);
+  const labels = parts.map((p) => wrapWords(p.label, room));
+  const longest = Math.max(...labels.flatMap((l) => l.split('\n').map((x) => x.length)));
+  const category = { type: 'category', data: labels, axisLabel: horizontal ? { width: room, overflow: 'break' } : { interval: 0, width: room, overflow: 'break', rotate: room < 70 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
   return {
     animation: false,
     grid: { left: horizontal ? Math.min(200, 20 + longest * 6) : 50, right: 40, top: 20, bottom: horizontal ? 30 : parts.length > 6 ? 90 : 50 },
@@ -117,6 +136,24 @@ function seriesOption(c: ChartInput): Option | null {
     yAxis: { type: 'value', minInterval: 1 },
     series,
   };
+}
+
+/** One part of a pie as the report page lists it beside the chart: its name, "name: n (p%)", its colour. */
+export interface LegendEntry {
+  name: string;
+  text: string;
+  color: string;
+}
+
+/**
+ * A pie's parts, read back from the option `chartOption` made, for the report page: there the labels
+ * are a list that wraps at any width instead of text around the pie, which a narrow screen cuts.
+ * Null for bars and series, whose labels sit on an axis or in ECharts' own legend.
+ */
+export function pieLegend(option: Option | null): LegendEntry[] | null {
+  const [pie] = (option?.series ?? []) as { type: string; data: { name: string; itemStyle: { color: string }; label: { formatter: string } }[] }[];
+  if (pie?.type !== 'pie') return null;
+  return pie.data.map((d) => ({ name: d.name, text: d.label.formatter.replaceAll('\n', ' '), color: d.itemStyle.color }));
 }
 
 export function chartTitle(block: ChartBlock, year: number, series: SeriesPoint[] | null, lang: ReportLang): string {
