@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadProfile, profileDir } from '../profile/load.ts';
-import { chartOption, chartTitle, percent, pieLegend, wrapWords, type ChartBlock } from './charts.ts';
+import { chartOption, chartTitle, percent, pieLegend, type ChartBlock } from './charts.ts';
 import { colorOf } from './colors.ts';
 import { labeller } from './definition/labels.ts';
 import { profileDefinition } from './definition/store.ts';
 import { renderSvg, svgToPng } from './svg.ts';
+import { wrapWords } from './wrap.ts';
 
 const profile = await loadProfile(profileDir('az'));
 const def = await profileDefinition(profile);

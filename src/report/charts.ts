@@ -2,6 +2,7 @@
 // drawn from the same options in the browser. Pure: figures in, options out.
 import { colorOf as categoryColor } from './colors.ts';
 import type { Figure } from './figure.ts';
+import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
@@ -13,28 +14,6 @@ export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
 /** A category's colour in this definition's charts (src/report/colors.ts). */
 const colorOf = (def: ReportDefinition, key: string) => categoryColor(key, def.colors);
-
-/** Pixels per character of a label, on the safe side for the charts' 12 px sans-serif. */
-const CHAR_PX = 7;
-
-/**
- * A label broken into lines at spaces, each within about `px` pixels (a longer word keeps a line of
- * its own). ECharts' own wrapping is only the fallback: it takes "ə", which it does not count as a
- * letter, for a place to break, and split Azerbaijani words ("Əmirlikl" / "əri").
- */
-export function wrapWords(text: string, px: number): string {
-  const max = Math.max(1, Math.floor(px / CHAR_PX));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
 
