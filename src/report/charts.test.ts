@@ -62,6 +62,15 @@ test('women and men keep one colour in every chart, also under a definition with
   assert.equal(colorOf('female'), def.colors?.female, "the profile's colours are the fixed ones");
 });
 
+test('categories without a fixed colour never share one in a chart, nor take the colour of women or men', () => {
+  const platforms = { id: 'online.facts', value: 58, breakdown: { whatsapp: 20, telegram: 16, tiktok: 10, instagram: 9 }, unknown: 3, parts: 'partition' as const };
+  const pie = chartOption({ def, block: block('online_by_platform'), figure: platforms, dim: 'platform', series: null, label: labeller(def, profile, 'en'), lang: 'en' });
+  const colours = (pieLegend(pie) ?? []).map((e) => e.color);
+  assert.equal(colours.length, 5);
+  assert.equal(new Set(colours).size, 5, colours.join(' '));
+  assert.ok(!colours.includes(colorOf('female')) && !colours.includes(colorOf('male')));
+});
+
 test("a pie's parts for the page's list: its names, printed values and colours; none for bars", () => {
   const sex = { id: 'victims.identified', value: 3, breakdown: { female: 2, male: 1 }, unknown: 0, parts: 'partition' as const };
   const pie = chartOption({ def, block: block('victims_by_sex'), figure: sex, dim: 'sex', series: null, label: labeller(def, profile, 'az'), lang: 'az' });

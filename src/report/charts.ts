@@ -1,6 +1,6 @@
 // Charts from the definition's chart blocks: ECharts options, rendered to SVG on the server and
 // drawn from the same options in the browser. Pure: figures in, options out.
-import { colorOf as categoryColor } from './colors.ts';
+import { colorsOf } from './colors.ts';
 import type { Figure } from './figure.ts';
 import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
@@ -12,8 +12,8 @@ import type { Block, ReportDefinition, ReportLang } from './definition/schema.ts
 type Option = Record<string, unknown>;
 export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
-/** A category's colour in this definition's charts (src/report/colors.ts). */
-const colorOf = (def: ReportDefinition, key: string) => categoryColor(key, def.colors);
+/** The colours of one chart's categories under this definition (src/report/colors.ts). */
+const coloursOf = (def: ReportDefinition, keys: string[]) => colorsOf(keys, def.colors);
 
 const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
 
@@ -69,6 +69,7 @@ export function chartOption(c: ChartInput): Option | null {
   if (parts.length === 0) return null;
   if (block.type === 'pie') {
     const shares = printedShares(parts.map((p) => p.value));
+    const colour = coloursOf(def, parts.map((p) => p.key));
     return {
       animation: false,
       series: [
@@ -79,12 +80,13 @@ export function chartOption(c: ChartInput): Option | null {
           avoidLabelOverlap: true,
           label: { overflow: 'break', width: PIE_LABEL_PX, lineHeight: 14 },
           labelLine: { length: 12, length2: 10 },
-          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)`, PIE_LABEL_PX) } })),
+          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colour.get(p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)`, PIE_LABEL_PX) } })),
         },
       ],
     };
   }
   const horizontal = block.type === 'hbar';
+  const colour = coloursOf(def, parts.map((p) => p.key));
   // Labels wrap at word boundaries within the room each bar has; they are never cut short.
   const room = horizontal ? 180 : Math.max(60, Math.floor(560 / parts.length) - 8);
   const labels = parts.map((p) => wrapWords(p.label, room));
@@ -95,7 +97,7 @@ export function chartOption(c: ChartInput): Option | null {
     grid: { left: horizontal ? Math.min(200, 20 + longest * 6) : 50, right: 40, top: 20, bottom: horizontal ? 30 : parts.length > 6 ? 90 : 50 },
     [horizontal ? 'yAxis' : 'xAxis']: category,
     [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: parts.map((p) => ({ value: p.value, itemStyle: { color: colorOf(def, p.key) } })), label: { show: true, position: horizontal ? 'right' : 'top' } }],
+    series: [{ type: 'bar', data: parts.map((p) => ({ value: p.value, itemStyle: { color: colour.get(p.key) } })), label: { show: true, position: horizontal ? 'right' : 'top' } }],
   };
 }
 
@@ -104,9 +106,10 @@ function seriesOption(c: ChartInput): Option | null {
   const points = c.series ?? [];
   if (points.length < 2) return null;
   const keys = [...new Set(points.flatMap((p) => Object.keys(p.breakdown)))].sort();
-  const series: Option[] = keys.map((k) => ({ name: c.label(c.dim, k), type: 'bar', stack: 'all', data: points.map((p) => p.breakdown[k] ?? 0), itemStyle: { color: colorOf(c.def, k) } }));
+  const colour = coloursOf(c.def, [...keys, 'unknown']);
+  const series: Option[] = keys.map((k) => ({ name: c.label(c.dim, k), type: 'bar', stack: 'all', data: points.map((p) => p.breakdown[k] ?? 0), itemStyle: { color: colour.get(k) } }));
   const unknown = points.map((p) => p.value - Object.values(p.breakdown).reduce((s, n) => s + n, 0));
-  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? (WORDS.unknown?.[c.lang] ?? 'unknown') : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colorOf(c.def, 'unknown') } });
+  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? (WORDS.unknown?.[c.lang] ?? 'unknown') : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colour.get('unknown') } });
   return {
     animation: false,
     legend: { bottom: 0, type: 'plain' },
