@@ -5,6 +5,7 @@ import { after, before, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { currentTotp } from '../src/accounts/totp.ts';
 import { createUser } from '../src/accounts/users.ts';
+import { AUDIT_ACTION_NAMES } from '../src/audit/actions.ts';
 import { DEFAULT_SECURITY_SETTINGS } from '../src/settings/settings.ts';
 import { TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
@@ -212,6 +213,15 @@ test('the auditor opens the audit trail by address and verifies the chain', asyn
   await page.getByRole('button', { name: az.audit.verify }).click();
   const status = page.getByRole('status').filter({ hasText: az.audit.verifyOk.split(':')[0] ?? '' });
   await status.waitFor();
+
+  // Actions are chosen by name, and calls by the staff of one agency.
+  const signInName = AUDIT_ACTION_NAMES['POST /api/auth/login'].az;
+  await page.getByLabel(az.audit.action, { exact: true }).selectOption({ label: signInName });
+  await page.getByLabel(az.audit.agency, { exact: true }).selectOption(t.users.auditor.agencyId);
+  await page.getByRole('button', { name: az.audit.apply }).click();
+  await page.getByRole('row').filter({ hasText: 'test.auditor' }).filter({ hasText: signInName }).first().waitFor();
+  const shown = await page.locator('tbody tr').allInnerTexts();
+  assert.ok(shown.length > 0 && shown.every((r) => r.includes(signInName)), 'only sign-ins');
 
   assert.deepEqual(problems, []);
 });

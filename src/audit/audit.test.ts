@@ -6,6 +6,8 @@ import { makeAnchor, verifyAgainstAnchor } from './anchor.ts';
 import { contentHash, GENESIS_HASH, linkHash } from './chain.ts';
 import { appendAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
+// Tests mark their own entries with names no command writes; the chain takes any text.
+import type { AuditAction } from './actions.ts';
 
 let t: TestApp;
 before(async () => {
@@ -78,7 +80,7 @@ test('the auditor filters the trail by user, target and time', async () => {
 });
 
 test('concurrent writers still produce one unbroken chain', async () => {
-  await Promise.all(Array.from({ length: 25 }, (_, i) => appendAudit(t.db.kysely, { action: `test.concurrent.${i}`, outcome: 'ok' })));
+  await Promise.all(Array.from({ length: 25 }, (_, i) => appendAudit(t.db.kysely, { action: `test.concurrent.${i}` as AuditAction, outcome: 'ok' })));
   const result = await verifyAuditChain(t.db.kysely, t.ctx.fieldKey);
   assert.equal(result.ok, true, JSON.stringify(result.broken));
   assert.ok(result.checked > 25);

@@ -7,6 +7,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { freshDatabase, testServerUrl } from '../test/harness.ts';
 import { appendAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
+// Tests mark their own entries with names no command writes; the chain takes any text.
+import type { AuditAction } from './actions.ts';
 
 const key = fieldKey(randomBytes(32));
 let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -53,7 +55,7 @@ test('concurrent appends are group-committed: fewer transactions than entries, o
     },
     transformResult: async (a) => a.result,
   });
-  await Promise.all(Array.from({ length: 200 }, (_, i) => appendAudit(counted, { action: `group.${i}`, outcome: 'ok' })));
+  await Promise.all(Array.from({ length: 200 }, (_, i) => appendAudit(counted, { action: `group.${i}` as AuditAction, outcome: 'ok' })));
   assert.ok(commits >= 1 && commits < 200, `200 entries took ${commits} transactions`);
   const rows = await db.kysely.selectFrom('audit_log').select(['seq', 'action']).where('action', 'like', 'group.%').orderBy('seq').execute();
   assert.deepEqual(rows.map((r) => r.action), Array.from({ length: 200 }, (_, i) => `group.${i}`));
@@ -66,7 +68,7 @@ test('concurrent appends are group-committed: fewer transactions than entries, o
 test('one entry the database refuses fails alone; the others in its batch are committed', async () => {
   // jsonb refuses \u0000: that entry's caller gets audit_unavailable, its neighbours succeed.
   const results = await Promise.allSettled(
-    Array.from({ length: 20 }, (_, i) => appendAudit(db.kysely, { action: `mixed.${i}`, outcome: 'ok', details: i === 7 ? { bad: 'a\u0000b' } : { i } })),
+    Array.from({ length: 20 }, (_, i) => appendAudit(db.kysely, { action: `mixed.${i}` as AuditAction, outcome: 'ok', details: i === 7 ? { bad: 'a\u0000b' } : { i } })),
   );
   const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
   assert.deepEqual(failed, [7]);

@@ -2,13 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { isConnectionLost } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { AuditAction } from './actions.ts';
 import { contentHash, derivedKey, GENESIS_HASH, keyedLinkHash, keyIdOf, type AuditContent } from './chain.ts';
 import { auditKeyOf } from './key.ts';
 import type { FieldKey } from '../crypto/fields.ts';
 
 export interface AuditEntry {
   actor?: { id: string; username: string; agencyId: string } | null;
-  action: string;
+  /** Only a named action (src/audit/actions.ts), so the auditor's filter lists every one. */
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   outcome: 'ok' | 'denied' | 'invalid' | 'error' | 'failed';

@@ -2,7 +2,8 @@
 // reader's language, with the interface's own words for every label.
 import type { TFunction } from 'i18next';
 import type { Profile } from '../profile/schema.ts';
-import { countryName, LOCALES } from '../report/definition/labels.ts';
+import { countryName } from '../i18n/countries.ts';
+import { LOCALES } from '../report/definition/labels.ts';
 import type { ServerLanguage } from '../i18n/server.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -34,7 +35,7 @@ export function summaryHtml(s: CaseSummary, opts: { t: TFunction; lang: ServerLa
     const n = s.agencyNames.get(id);
     return n ? (n[lang] ?? n.en) : id;
   };
-  const country = (c: string | null) => (c ? countryName(c, lang) : none);
+  const country = (c: string | null) => (c ? (countryName(c, lang) ?? c) : none);
   const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : none);
   const money = (n: number, cur: string) => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: cur }).format(n);
   // Codes are worded by the key of their list; an unknown code is printed as it is.

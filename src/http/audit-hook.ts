@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { publicCallAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/record.ts';
 import { isConnectionLost } from '../db/database.ts';
 import { errorBody } from '../errors.ts';
@@ -28,7 +29,7 @@ export function auditHook(ctx: AppContext) {
     try {
       await appendAudit(ctx.db, {
         actor,
-        action: cfg.action ?? `${req.method} ${url}`,
+        action: cfg.action ?? publicCallAction(req.method, url),
         targetType: cfg.target ?? null,
         targetId,
         outcome: note?.outcome ?? outcomeOf(reply.statusCode),

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadProfile, profileDir } from '../profile/load.ts';
-import { chartOption, chartTitle, percent, type ChartBlock } from './charts.ts';
+import { chartOption, chartTitle, percent, pieLegend, type ChartBlock } from './charts.ts';
+import { colorOf } from './colors.ts';
 import { labeller } from './definition/labels.ts';
 import { profileDefinition } from './definition/store.ts';
 import { renderSvg, svgToPng } from './svg.ts';
+import { wrapWords } from './wrap.ts';
 
 const profile = await loadProfile(profileDir('az'));
 const def = await profileDefinition(profile);
@@ -41,6 +43,52 @@ test('pie slices: no zero slice, whole or one-decimal percentages, fixed colours
   assert.equal(data[0]?.label.formatter, 'Women: 2 (67%)');
   assert.equal(percent(1, 3, 'en'), '33%');
   assert.equal(percent(1, 300, 'en'), '0.3%');
+});
+
+test('women and men keep one colour in every chart, also under a definition with no colours of its own', () => {
+  const bare = { ...def, colors: undefined };
+  const sex = { id: 'victims.identified', value: 3, breakdown: { female: 2, male: 1 }, unknown: 0, parts: 'partition' as const };
+  const colours = (d: typeof def) => {
+    const pie = chartOption({ def: d, block: block('victims_by_sex'), figure: sex, dim: 'sex', series: null, label: labeller(d, profile, 'en'), lang: 'en' }) as { series: { data: { itemStyle: { color: string } }[] }[] };
+    const bars = chartOption({ def: d, block: block('victims_series'), figure: undefined, dim: 'sex', series, label: labeller(d, profile, 'en'), lang: 'en' }) as { series: { itemStyle: { color: string } }[] };
+    return { pie: pie.series[0]?.data.map((x) => x.itemStyle.color), series: bars.series.slice(0, 2).map((x) => x.itemStyle.color) };
+  };
+  for (const d of [def, bare]) {
+    const c = colours(d);
+    assert.deepEqual(c.pie, [colorOf('female'), colorOf('male')]);
+    assert.deepEqual(c.series, [colorOf('female'), colorOf('male')], 'the series lists female, male in key order');
+  }
+  assert.notEqual(colorOf('female'), colorOf('male'));
+  assert.equal(colorOf('female'), def.colors?.female, "the profile's colours are the fixed ones");
+});
+
+test('categories without a fixed colour never share one in a chart, nor take the colour of women or men', () => {
+  const platforms = { id: 'online.facts', value: 58, breakdown: { whatsapp: 20, telegram: 16, tiktok: 10, instagram: 9 }, unknown: 3, parts: 'partition' as const };
+  const pie = chartOption({ def, block: block('online_by_platform'), figure: platforms, dim: 'platform', series: null, label: labeller(def, profile, 'en'), lang: 'en' });
+  const colours = (pieLegend(pie) ?? []).map((e) => e.color);
+  assert.equal(colours.length, 5);
+  assert.equal(new Set(colours).size, 5, colours.join(' '));
+  assert.ok(!colours.includes(colorOf('female')) && !colours.includes(colorOf('male')));
+});
+
+test("a pie's parts for the page's list: its names, printed values and colours; none for bars", () => {
+  const sex = { id: 'victims.identified', value: 3, breakdown: { female: 2, male: 1 }, unknown: 0, parts: 'partition' as const };
+  const pie = chartOption({ def, block: block('victims_by_sex'), figure: sex, dim: 'sex', series: null, label: labeller(def, profile, 'az'), lang: 'az' });
+  assert.deepEqual(pieLegend(pie), [
+    { name: 'Qadın', text: 'Qadın: 2 (67%)', color: colorOf('female') },
+    { name: 'Kişi', text: 'Kişi: 1 (33%)', color: colorOf('male') },
+  ]);
+  assert.equal(pieLegend(opt('victims_by_country', 'az', country)), null);
+});
+
+test('labels wrap between words only, also in Azerbaijani (ECharts would break a word at "ə")', () => {
+  const text = 'Birləşmiş Ərəb Əmirlikləri: 1 (100%)';
+  const lines = wrapWords(text, 150).split('\n');
+  assert.deepEqual(lines, ['Birləşmiş Ərəb', 'Əmirlikləri: 1 (100%)']);
+  assert.equal(wrapWords('Azadlıqdan_məhrum_etmə_uzun_bir_söz', 70), 'Azadlıqdan_məhrum_etmə_uzun_bir_söz', 'a word longer than the line keeps its line');
+  const citizens = { id: 'victims.by_citizenship', value: 4, breakdown: { AE: 3, TR: 1 }, unknown: 0, parts: 'partition' as const };
+  const svg = renderSvg(chartOption({ def, block: block('victims_by_citizenship'), figure: citizens, dim: 'citizenship', series: null, label: labeller(def, profile, 'az'), lang: 'az' }) as Record<string, unknown>);
+  assert.ok(svg.includes('>Əmirlikləri: 3 (75%)<'), 'the pie label is whole words in the SVG');
 });
 
 test('pie percentages are rounded once and add up to 100 (largest remainder)', () => {

@@ -1,6 +1,8 @@
 // Charts from the definition's chart blocks: ECharts options, rendered to SVG on the server and
 // drawn from the same options in the browser. Pure: figures in, options out.
+import { colorsOf } from './colors.ts';
 import type { Figure } from './figure.ts';
+import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
@@ -10,16 +12,8 @@ import type { Block, ReportDefinition, ReportLang } from './definition/schema.ts
 type Option = Record<string, unknown>;
 export type ChartBlock = Extract<Block, { kind: 'chart' }>;
 
-const PALETTE = ['#1f5f8b', '#c0504d', '#9bbb59', '#8064a2', '#4bacc6', '#f79646', '#2c4d75', '#772c2a', '#5f7530', '#4d3b62', '#276a7c', '#b65708'];
-
-/** One colour per category in every chart: the definition's, else one fixed by the key's text. */
-export function colorOf(def: ReportDefinition, key: string): string {
-  const fixed = def.colors?.[key];
-  if (fixed) return fixed;
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length] as string;
-}
+/** The colours of one chart's categories under this definition (src/report/colors.ts). */
+const coloursOf = (def: ReportDefinition, keys: string[]) => colorsOf(keys, def.colors);
 
 const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(n);
 
@@ -28,6 +22,9 @@ export function percent(n: number, total: number, lang: ReportLang): string {
   const p = total ? (n / total) * 100 : 0;
   return `${fmt(p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p), lang, 1)}%`;
 }
+
+/** The width of a pie's label. */
+const PIE_LABEL_PX = 150;
 
 interface Part {
   key: string;
@@ -72,6 +69,7 @@ export function chartOption(c: ChartInput): Option | null {
   if (parts.length === 0) return null;
   if (block.type === 'pie') {
     const shares = printedShares(parts.map((p) => p.value));
+    const colour = coloursOf(def, parts.map((p) => p.key));
     return {
       animation: false,
       series: [
@@ -80,24 +78,26 @@ export function chartOption(c: ChartInput): Option | null {
           radius: ['30%', '58%'],
           center: ['50%', '52%'],
           avoidLabelOverlap: true,
-          label: { overflow: 'break', width: 150, lineHeight: 14 },
+          label: { overflow: 'break', width: PIE_LABEL_PX, lineHeight: 14 },
           labelLine: { length: 12, length2: 10 },
-          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colorOf(def, p.key) }, label: { formatter: `${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)` } })),
+          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colour.get(p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)`, PIE_LABEL_PX) } })),
         },
       ],
     };
   }
   const horizontal = block.type === 'hbar';
-  const longest = Math.max(...parts.map((p) => p.label.length));
+  const colour = coloursOf(def, parts.map((p) => p.key));
   // Labels wrap at word boundaries within the room each bar has; they are never cut short.
-  const room = Math.max(60, Math.floor(560 / parts.length) - 8);
-  const category = { type: 'category', data: parts.map((p) => p.label), axisLabel: horizontal ? { width: 180, overflow: 'break' } : { interval: 0, width: room, overflow: 'break', rotate: room < 70 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
+  const room = horizontal ? 180 : Math.max(60, Math.floor(560 / parts.length) - 8);
+  const labels = parts.map((p) => wrapWords(p.label, room));
+  const longest = Math.max(...labels.flatMap((l) => l.split('\n').map((x) => x.length)));
+  const category = { type: 'category', data: labels, axisLabel: horizontal ? { width: room, overflow: 'break' } : { interval: 0, width: room, overflow: 'break', rotate: room < 70 ? 30 : 0 }, ...(horizontal ? { inverse: true } : {}) };
   return {
     animation: false,
     grid: { left: horizontal ? Math.min(200, 20 + longest * 6) : 50, right: 40, top: 20, bottom: horizontal ? 30 : parts.length > 6 ? 90 : 50 },
     [horizontal ? 'yAxis' : 'xAxis']: category,
     [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', data: parts.map((p) => ({ value: p.value, itemStyle: { color: colorOf(def, p.key) } })), label: { show: true, position: horizontal ? 'right' : 'top' } }],
+    series: [{ type: 'bar', data: parts.map((p) => ({ value: p.value, itemStyle: { color: colour.get(p.key) } })), label: { show: true, position: horizontal ? 'right' : 'top' } }],
   };
 }
 
@@ -106,9 +106,10 @@ function seriesOption(c: ChartInput): Option | null {
   const points = c.series ?? [];
   if (points.length < 2) return null;
   const keys = [...new Set(points.flatMap((p) => Object.keys(p.breakdown)))].sort();
-  const series: Option[] = keys.map((k) => ({ name: c.label(c.dim, k), type: 'bar', stack: 'all', data: points.map((p) => p.breakdown[k] ?? 0), itemStyle: { color: colorOf(c.def, k) } }));
+  const colour = coloursOf(c.def, [...keys, 'unknown']);
+  const series: Option[] = keys.map((k) => ({ name: c.label(c.dim, k), type: 'bar', stack: 'all', data: points.map((p) => p.breakdown[k] ?? 0), itemStyle: { color: colour.get(k) } }));
   const unknown = points.map((p) => p.value - Object.values(p.breakdown).reduce((s, n) => s + n, 0));
-  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? (WORDS.unknown?.[c.lang] ?? 'unknown') : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colorOf(c.def, 'unknown') } });
+  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? (WORDS.unknown?.[c.lang] ?? 'unknown') : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colour.get('unknown') } });
   return {
     animation: false,
     legend: { bottom: 0, type: 'plain' },
@@ -117,6 +118,24 @@ function seriesOption(c: ChartInput): Option | null {
     yAxis: { type: 'value', minInterval: 1 },
     series,
   };
+}
+
+/** One part of a pie as the report page lists it beside the chart: its name, "name: n (p%)", its colour. */
+export interface LegendEntry {
+  name: string;
+  text: string;
+  color: string;
+}
+
+/**
+ * A pie's parts, read back from the option `chartOption` made, for the report page: there the labels
+ * are a list that wraps at any width instead of text around the pie, which a narrow screen cuts.
+ * Null for bars and series, whose labels sit on an axis or in ECharts' own legend.
+ */
+export function pieLegend(option: Option | null): LegendEntry[] | null {
+  const [pie] = (option?.series ?? []) as { type: string; data: { name: string; itemStyle: { color: string }; label: { formatter: string } }[] }[];
+  if (pie?.type !== 'pie') return null;
+  return pie.data.map((d) => ({ name: d.name, text: d.label.formatter.replaceAll('\n', ' '), color: d.itemStyle.color }));
 }
 
 export function chartTitle(block: ChartBlock, year: number, series: SeriesPoint[] | null, lang: ReportLang): string {

@@ -6,6 +6,7 @@ import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { personsVisible } from '../victims/access.ts';
 import { buildReport, render } from './build.ts';
+import { pieLegend } from './charts.ts';
 import { narrativeIds as namedNarratives } from './definition/check.ts';
 import { describe } from './definition/describe.ts';
 import { labeller, WORDS } from './definition/labels.ts';
@@ -53,7 +54,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
       problems: b.problems,
       editions: await listEditions(db, b.year),
       narratives: def.sections.flatMap((s) => s.blocks.flatMap((x) => (x.kind === 'narrative' ? [{ id: x.id, label: x.label[lang] ?? x.label.en ?? x.id, az: b.narratives.az?.get(x.id) ?? '', en: b.narratives.en?.get(x.id) ?? '', ru: b.narratives.ru?.get(x.id) ?? '' }] : []))),
-      charts: doc.blocks.flatMap((x) => (x.kind === 'chart' ? [{ id: x.id, title: x.title, option: x.option }] : [])),
+      charts: doc.blocks.flatMap((x) => (x.kind === 'chart' ? [{ id: x.id, title: x.title, option: x.option, legend: pieLegend(x.option) }] : [])),
     };
   });
 

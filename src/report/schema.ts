@@ -32,7 +32,8 @@ export const ReportOverview = z.object({
   problems: z.array(Problem),
   editions: z.array(Edition),
   narratives: z.array(z.object({ id: z.string(), label: z.string(), az: z.string(), en: z.string(), ru: z.string() })),
-  charts: z.array(z.object({ id: z.string(), title: z.string(), option: z.record(z.string(), z.unknown()) })),
+  /** `legend`: a pie's parts, which the page lists beside the chart rather than around it. */
+  charts: z.array(z.object({ id: z.string(), title: z.string(), option: z.record(z.string(), z.unknown()), legend: z.array(z.object({ name: z.string(), text: z.string(), color: z.string() })).nullable() })),
 });
 
 export const DefinitionOut = z.object({ year: z.number().int(), source: z.enum(['stored', 'inherited', 'profile']), fromYear: z.number().int().nullable(), definition: ReportDefinition });

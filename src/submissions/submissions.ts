@@ -145,7 +145,7 @@ async function lockSubmission(trx: Kysely<Database>, visible: Expression<SqlBool
   return sub;
 }
 
-async function transition(trx: Kysely<Database>, id: string, from: SubmissionStatus, to: SubmissionStatus | null, kind: string, comment: string | null, who: Who, audit: AuditBase) {
+async function transition(trx: Kysely<Database>, id: string, from: SubmissionStatus, to: SubmissionStatus | null, kind: 'submitted' | 'returned' | 'approved' | 'reopened' | 'comment', comment: string | null, who: Who, audit: AuditBase) {
   const now = new Date();
   if (to) {
     await trx

@@ -1,6 +1,7 @@
 // Dates, labels and role names in the interface language.
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../src/access/roles.ts';
+import { countryName } from '../../src/i18n/countries.ts';
 import { labelOf, type Label } from '../../src/profile/schema.ts';
 import { precisionOf } from '../../src/victims/partial-date.ts';
 import { useAgencies, useProfile } from './data.ts';
@@ -10,27 +11,19 @@ const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'
 /** Until the profile has loaded; times are shown in the country's zone, not the browser's. */
 const FALLBACK_TIME_ZONE = 'Asia/Baku';
 
-function regionNames(locale: string): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-  } catch {
-    return null;
-  }
-}
-
 export function useFormat() {
   const { t, i18n } = useTranslation();
   const profile = useProfile();
   const agencies = useAgencies();
   const timeZone = profile.data?.settings.timezone ?? FALLBACK_TIME_ZONE;
-  const locale = LOCALES[i18n.language as keyof typeof LOCALES] ?? LOCALES.az;
+  const lang = Object.hasOwn(LOCALES, i18n.language) ? (i18n.language as keyof typeof LOCALES) : 'az';
+  const locale = LOCALES[lang];
   const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
   const dayOf = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
   // A calendar date ('YYYY-MM-DD') is the same day everywhere: format it at UTC midnight in UTC.
   const calendar = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
   // Month names from our translations: browsers' locale data for az is often missing ("2026 M05").
   const monthName = (month: number) => t(`partialDate.months.${MONTHS[month - 1] ?? '01'}`);
-  const countries = regionNames(locale);
   const none = t('common.none');
   const label = (l: Label | undefined) => (l ? labelOf(l, i18n.language, 'az') : none);
   return {
@@ -49,13 +42,13 @@ export function useFormat() {
     },
     /** A month's name (1–12) on its own, for month pickers. */
     monthName,
-    /** "Türkiyə (TR)"; the code alone where the browser has no name for it. */
+    /** "Türkiyə (TR)"; the code alone where the dataset has no name for it. */
     country: (code: string | null | undefined) => {
       if (!code) return none;
-      const name = countries?.of(code);
+      const name = countryName(code, lang);
       return name ? `${name} (${code})` : code;
     },
-    countryName: (code: string) => (/^[A-Z]{2}$/.test(code) ? (countries?.of(code) ?? '') : ''),
+    countryName: (code: string) => countryName(code, lang) ?? '',
     money: (amount: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
     label,
     agency: (id: string | null | undefined) => (id ? label(agencies.data?.items.find((a) => a.id === id)?.name) : none),

@@ -1,6 +1,8 @@
 // Labels of breakdown keys in the report's languages: the definition's own labels first, then
 // the profile (agencies, articles, service kinds, regions, topics), then the labels of the codes the
-// system itself defines (code-labels.json: sexes, statuses, channels, stages …), then country names.
+// system itself defines (code-labels.json: sexes, statuses, channels, stages …), then country names
+// (src/i18n/countries.ts).
+import { countryName } from '../../i18n/countries.ts';
 import type { Profile } from '../../profile/schema.ts';
 import CODE_LABELS_JSON from './code-labels.json' with { type: 'json' };
 import type { ReportDefinition, ReportLang } from './schema.ts';
@@ -28,14 +30,6 @@ export const WORDS: Record<string, Record<ReportLang, string>> = {
 };
 
 const COUNTRY_DIMS = new Set(['citizenship', 'country_of_exploitation', 'country', 'hiding_country']);
-
-export function countryName(code: string, lang: ReportLang): string {
-  try {
-    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export type LabelFn = (dim: string | null, key: string) => string;
 
@@ -66,7 +60,7 @@ export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLa
         return pick(profile.hotlineTopics.find((t) => t.code === key)?.label) ?? key;
       default:
         if (dim && CODE_LABELS[dim]?.[key]) return pick(CODE_LABELS[dim]?.[key]) ?? key;
-        if (dim && COUNTRY_DIMS.has(dim) && /^[A-Z]{2}$/.test(key)) return countryName(key, lang);
+        if (dim && COUNTRY_DIMS.has(dim)) return countryName(key, lang) ?? key;
         return key;
     }
   };

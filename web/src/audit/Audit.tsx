@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { AuditEntry, AuditPage as AuditPageSchema, AuditVerification } from '../../../src/audit/schema.ts';
 import { api, withQuery } from '../api.ts';
 import { FormAlert, Notice } from '../ui/Alerts.tsx';
+import { AgencySelect } from '../agencies/AgencySelect.tsx';
+import { ActionSelect } from './ActionSelect.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { CheckboxField, SelectField, TextField } from '../ui/Field.tsx';
 import { Page } from '../ui/Page.tsx';
@@ -12,7 +14,7 @@ import { clientInvalid, useSubmit } from '../form.ts';
 type Entry = z.infer<typeof AuditEntry>;
 type Verification = z.infer<typeof AuditVerification>;
 const PAGE_SIZE = 50;
-const empty = { actorUsername: '', caseCode: '', targetType: '', targetId: '', action: '', from: '', to: '', routine: false };
+const empty = { actorUsername: '', agencyId: '', caseCode: '', targetType: '', targetId: '', action: '', from: '', to: '', routine: false };
 
 /** datetime-local ("2025-01-31T14:05", the browser's time zone) → ISO 8601 with offset. */
 function toIso(local: string): string | undefined {
@@ -32,15 +34,16 @@ export function AuditPage() {
   const [highlight, setHighlight] = useState<number | null>(null);
   const search = useSubmit();
   const verify = useSubmit();
-  const labels = { actorUsername: t('audit.actor'), caseCode: t('audit.caseCode'), targetType: t('audit.targetType'), targetId: t('audit.targetId'), action: t('audit.action'), from: t('audit.from'), to: t('audit.to') };
+  const labels = { actorUsername: t('audit.actor'), agencyId: t('audit.agency'), caseCode: t('audit.caseCode'), targetType: t('audit.targetType'), targetId: t('audit.targetId'), action: t('audit.action'), from: t('audit.from'), to: t('audit.to') };
   const set = (k: Exclude<keyof typeof empty, 'routine'>) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   /** The query of a filtered view: the list's and the export's. */
   const queryOf = (filters: typeof empty) => ({
     actorUsername: filters.actorUsername.trim(),
+    agencyId: filters.agencyId,
     caseCode: filters.caseCode.trim(),
     targetType: filters.targetType.trim(),
     targetId: filters.targetId.trim(),
-    action: filters.action.trim(),
+    action: filters.action,
     from: toIso(filters.from),
     to: toIso(filters.to),
     routine: filters.routine ? 'show' : 'hide',
@@ -101,6 +104,7 @@ export function AuditPage() {
 
       <form className="filters card" role="search" aria-label={t('audit.filters')} onSubmit={onFilter} noValidate>
         <TextField id="actorUsername" label={labels.actorUsername} value={form.actorUsername} onChange={set('actorUsername')} autoComplete="off" error={search.fieldError('actorUsername')} />
+        <AgencySelect id="agencyId" label={labels.agencyId} hint={t('audit.agencyHint')} placeholder={t('audit.anyAgency')} value={form.agencyId} onChange={(agencyId) => setForm({ ...form, agencyId })} error={search.fieldError('agencyId')} />
         <TextField id="caseCode" label={labels.caseCode} value={form.caseCode} onChange={set('caseCode')} autoComplete="off" error={search.fieldError('caseCode')} />
         <SelectField id="targetType" label={labels.targetType} value={form.targetType} onChange={set('targetType')} error={search.fieldError('targetType')}>
           <option value="">{t('audit.anyTarget')}</option>
@@ -111,7 +115,7 @@ export function AuditPage() {
           ))}
         </SelectField>
         <TextField id="targetId" label={labels.targetId} value={form.targetId} onChange={set('targetId')} autoComplete="off" error={search.fieldError('targetId')} />
-        <TextField id="action" label={labels.action} value={form.action} onChange={set('action')} autoComplete="off" error={search.fieldError('action')} />
+        <ActionSelect id="action" label={labels.action} placeholder={t('audit.anyAction')} value={form.action} onChange={(action) => setForm({ ...form, action })} error={search.fieldError('action')} />
         <TextField id="from" type="datetime-local" label={labels.from} value={form.from} onChange={set('from')} error={search.fieldError('from')} />
         <TextField id="to" type="datetime-local" label={labels.to} value={form.to} onChange={set('to')} error={search.fieldError('to')} />
         <CheckboxField id="routine" label={t('audit.showRoutine')} hint={t('audit.routineHint')} checked={form.routine} onChange={(e) => setForm({ ...form, routine: e.target.checked })} />

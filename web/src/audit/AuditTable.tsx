@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../../src/audit/schema.ts';
+import { actionName } from '../../../src/audit/actions.ts';
 import { useFormat } from '../format.ts';
+import { currentLanguage } from '../i18n/index.ts';
 
 type Entry = z.infer<typeof AuditEntry>;
 
 export function AuditTable({ items, highlight, busy }: { items: Entry[]; highlight: number | null; busy: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const lang = currentLanguage();
   if (items.length === 0) return <p className="muted">{t('common.noResults')}</p>;
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -34,12 +37,10 @@ export function AuditTable({ items, highlight, busy }: { items: Entry[]; highlig
               <th scope="row">{e.seq}</th>
               <td className="nowrap">{f.dateTime(e.at)}</td>
               <td>{e.actorUsername ?? t('common.none')}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
+              <td>{actionName(e.action, lang) ?? <code>{e.action}</code>}</td>
               <td>{e.targetType ? t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType }) : t('common.none')}</td>
               <td className="ident">{e.targetLabel ?? e.targetId ?? t('common.none')}</td>
-              <td>{e.outcome}</td>
+              <td>{t(`audit.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</td>
               <td>{e.status ?? t('common.none')}</td>
               <td>
                 {e.details != null && (

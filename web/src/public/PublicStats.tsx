@@ -2,6 +2,7 @@
 // Everything on it (tables and bars) comes from the already-suppressed public API.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colorsOf } from '../../../src/report/colors.ts';
 import type { PublicDictionary, PublicEditions, PublicTable, PublicTables, PublicValue } from '../../../src/publicstats/schema.ts';
 import { api, withQuery } from '../api.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -21,7 +22,7 @@ function Value({ v, legend, mark, lang }: { v: PublicValue; legend: string; mark
   return <>{new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(v.value)}</>;
 }
 
-/** Horizontal bars for the shown parts; a hidden part keeps its row with the mark and no bar. */
+/** Horizontal bars for the shown parts, each in its category's colour; a hidden part keeps its row with the mark and no bar. */
 function Bars({ table, mark, title }: { table: PublicTable; mark: string; title: string }) {
   const shown = table.cells.map((c) => ('value' in c ? c.value : null));
   const max = Math.max(1, ...shown.map((v) => v ?? 0));
@@ -29,6 +30,7 @@ function Bars({ table, mark, title }: { table: PublicTable; mark: string; title:
   const labelWidth = 220;
   const barWidth = 360;
   const height = table.cells.length * row + 4;
+  const colour = colorsOf(table.cells.map((c) => c.key));
   return (
     <svg className="public-bars" role="img" aria-label={title} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" height={height}>
       {table.cells.map((c, i) => {
@@ -40,7 +42,7 @@ function Bars({ table, mark, title }: { table: PublicTable; mark: string; title:
             <text x={labelWidth - 8} y={y + 15} textAnchor="end" fontSize="13" fill="currentColor">
               {c.label.length > 30 ? `${c.label.slice(0, 29)}…` : c.label}
             </text>
-            {v !== null && <rect x={labelWidth} y={y + 3} width={w} height={row - 8} fill="#2f6f8f" />}
+            {v !== null && <rect x={labelWidth} y={y + 3} width={w} height={row - 8} fill={colour.get(c.key)} />}
             <text x={labelWidth + w + 6} y={y + 15} fontSize="13" fill="currentColor">
               {v === null ? mark : String(v)}
             </text>
