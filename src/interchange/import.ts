@@ -245,8 +245,19 @@ async function writeBatch(trx: Kysely<Database>, batch: Pending[][]): Promise<{ 
 async function upsert(trx: Kysely<Database>, t: RecordType, rows: Record<string, unknown>[]) {
   const cols = Object.keys(rows[0] as object);
   const list = sql.join(cols.map((c) => sql.ref(c)));
-  const updates = sql.join(cols.filter((c) => c !== 'id').map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
-  await sql`insert into ${sql.table(t.table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(t.table)}, ${JSON.stringify(rows)}::json) on conflict (id) do update set ${updates}`.execute(trx);
+  const json = JSON.stringify(rows);
+  const p = t.partitionColumn;
+  const key = p ? sql`(id, ${sql.ref(p)})` : sql`(id)`;
+  const updates = sql.join(cols.filter((c) => c !== 'id' && c !== p).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  // The key of a partitioned table holds its partition column: a record whose value there changed
+  // is first moved to it, so that the upsert finds it again instead of adding the id twice. The
+  // ids go as one array, so each partition's index is searched once for all of them, not per row.
+  if (p) {
+    const ids = `{${rows.map((r) => r.id as string).join(',')}}`;
+    await sql`update ${sql.table(t.table)} t set ${sql.ref(p)} = r.${sql.ref(p)} from json_populate_recordset(null::${sql.table(t.table)}, ${json}::json) r
+               where t.id = any(${ids}::text::uuid[]) and t.id = r.id and t.${sql.ref(p)} <> r.${sql.ref(p)}`.execute(trx);
+  }
+  await sql`insert into ${sql.table(t.table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(t.table)}, ${json}::json) on conflict ${key} do update set ${updates}`.execute(trx);
 }
 
 /** The database's refusal in the file's terms: the field, and the external id it named. */

@@ -18,6 +18,7 @@ import * as m0033 from './0033_consent_overrides.ts';
 import * as m0070 from './0070_retention.ts';
 import * as m0071 from './0071_duplicates.ts';
 import * as m0080 from './0080_measure_text_ru.ts';
+import * as m0090 from './0090_partition_by_year.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0070_retention': m0070,
   '0071_duplicates': m0071,
   '0080_measure_text_ru': m0080,
+  '0090_partition_by_year': m0090,
 };
