@@ -24,15 +24,28 @@ export async function openContext(config: Config): Promise<{ ctx: AppContext; db
   const fieldKey = loadKey(config);
   const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.dbTimeouts });
   // Every handle made from here on (transactions included) can chain audit entries.
-  const db = { ...opened, kysely: withAuditKey(opened.kysely, fieldKey) };
+  const primary = { ...opened, kysely: withAuditKey(opened.kysely, fieldKey) };
+  let replica: Db | null = null;
+  const db: Db = { ...primary, close: async () => void (await Promise.all([primary.close(), replica?.close()])) };
   try {
     await migrateToLatest(db.kysely);
     await seedAgenciesFromProfile(db.kysely, profile);
-    return { db, ctx: { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey, version } };
+    replica = await openReplica(config);
+    return { db, ctx: { db: db.kysely, ...(replica ? { reports: replica.kysely } : {}), databaseKind: db.kind, config, profile, fieldKey, version } };
   } catch (err) {
     await db.close();
     throw err;
   }
+}
+
+/**
+ * The read-only pool on DATABASE_REPLICA_URL, or null. Its size and timeouts are the primary's;
+ * every transaction on it is read-only. A replica lags its primary by its replication delay, so
+ * only work that tolerates seconds-old data reads there (see docs/ARCHITECTURE.md).
+ */
+export async function openReplica(config: Config): Promise<Db | null> {
+  if (!config.databaseReplicaUrl) return null;
+  return openDatabase({ databaseUrl: config.databaseReplicaUrl, dataDir: '', timeouts: config.dbTimeouts, readOnly: true });
 }
 
 /** The agency that first-run accounts belong to: the profile's national coordinator. */

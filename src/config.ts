@@ -17,6 +17,7 @@ const Rate = z
 /** Every setting comes from the environment; this schema is the one place that reads it. */
 const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   AZAD_DATA_DIR: z.string().default('./data'),
   AZAD_HOST: z.string().default('127.0.0.1'),
   AZAD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +52,8 @@ const Env = z.object({
 
 export interface Config {
   databaseUrl: string | undefined;
+  /** A read-only copy of the primary (a streaming replica) that report, return and public-statistics reads use; PostgreSQL only. */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   host: string;
   port: number;
@@ -92,9 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) throw new Error('Invalid configuration:\n  DATABASE_REPLICA_URL: a replica needs DATABASE_URL (PostgreSQL) for the primary');
   const dataDir = path.resolve(e.AZAD_DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dataDir,
     host: e.AZAD_HOST,
     port: e.AZAD_PORT,

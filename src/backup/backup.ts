@@ -60,16 +60,19 @@ export async function writeBackup(db: Kysely<any>, file: string, secret: BackupS
         const header: Header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, migrations: await appliedMigrations(trx), tables: tables.map((t) => t.name) };
         await write(JSON.stringify(header));
         for (const t of tables) {
-          let last: unknown = null;
+          // Paged by the whole primary key; its values travel as text and are cast back, so no
+          // precision is lost on the way (a timestamp's microseconds in a partitioned table's key).
+          const cols = sql.join(t.key.map((k) => sql.ref(k.column)));
+          let last: string[] | null = null;
           for (;;) {
-            const page = await sql<{ k: unknown; j: string }>`
-              select ${sql.ref(t.primaryKey)} as k, row_to_json(x)::text as j from ${sql.table(t.name)} x
-               where ${last === null ? sql`true` : sql`${sql.ref(t.primaryKey)} > ${last}`}
-               order by ${sql.ref(t.primaryKey)} limit ${PAGE}`.execute(trx);
+            const after: ReturnType<typeof sql> = last === null ? sql`true` : sql`(${cols}) > (${sql.join(t.key.map((k, i) => sql`cast(${(last as string[])[i]} as ${sql.raw(k.type)})`))})`;
+            const page = await sql<{ k: string[]; j: string }>`
+              select array[${sql.join(t.key.map((k) => sql`${sql.ref(k.column)}::text`))}] as k, row_to_json(x)::text as j from ${sql.table(t.name)} x
+               where ${after} order by ${cols} limit ${PAGE}`.execute(trx);
             for (const r of page.rows) await write(`{"t":${JSON.stringify(t.name)},"r":${r.j}}`);
             rows += page.rows.length;
             if (page.rows.length < PAGE) break;
-            last = page.rows.at(-1)?.k;
+            last = page.rows.at(-1)?.k ?? null;
           }
         }
       });

@@ -22,6 +22,13 @@ db.command('migrate')
     const { migrateCommand } = await import('./db.ts');
     await migrateCommand(loadConfig());
   });
+db.command('maintain')
+  .description("create the audit trail's and hotline contacts' year partitions ahead, and move rows that wait in a DEFAULT partition into their year's (idempotent)")
+  .option('--years-ahead <n>', 'years after the current one to create', '2')
+  .action(async (opts: { yearsAhead: string }) => {
+    const { maintainCommand } = await import('./db.ts');
+    await maintainCommand(loadConfig(), opts);
+  });
 
 const user = program.command('user').description('user accounts');
 user

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { loadDemoData, relaxSignInForDemo } from '../demo/demo.ts';
 import { AppError } from '../errors.ts';
 import { buildApp } from '../http/app.ts';
+import { maintainPartitions } from '../db/partitions.ts';
 import { startRetentionJob } from '../retention/job.ts';
 
 /** `--workers`: a count, or `auto` for one per CPU core. */
@@ -31,6 +32,8 @@ export async function serve(config: Config, opts: { demo: boolean; workers?: str
     throw new AppError('validation_failed', 'PGlite is embedded in one process, so it runs one worker: set DATABASE_URL to a PostgreSQL server to use --workers');
   }
   const { ctx, db } = await openContext(config);
+  // Next years' partitions exist long before they are needed, however rarely cron runs `azad db maintain`.
+  await maintainPartitions(ctx.db);
   const admin = await ensureAdministrator(ctx.db, ctx.profile, config.adminPassword);
   if (admin && opts.demo) await relaxSignInForDemo(ctx.db);
   const demoUsers = admin && opts.demo ? await loadDemoData(ctx.db, ctx.profile, { password: admin.password, key: ctx.fieldKey }) : [];

@@ -30,12 +30,12 @@ export interface DbTimeouts {
   connectMs: number;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; timeouts?: DbTimeouts }): Promise<Db> {
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; timeouts?: DbTimeouts; /** A replica's pool: every transaction read-only, so a write sent there by mistake fails instead of going astray. */ readOnly?: boolean }): Promise<Db> {
   if (opts.databaseUrl) {
     const t = opts.timeouts;
     // JIT compilation costs more than it saves on Azad's short OLTP queries (measured on the person list).
-    const options = ['-c jit=off', ...(t ? [`-c statement_timeout=${t.statementMs}`, `-c idle_in_transaction_session_timeout=${t.idleInTransactionMs}`] : [])].join(' ');
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options, ...(t ? { connectionTimeoutMillis: t.connectMs } : {}) });
+    const options = ['-c jit=off', ...(opts.readOnly ? ['-c default_transaction_read_only=on'] : []), ...(t ? [`-c statement_timeout=${t.statementMs}`, `-c idle_in_transaction_session_timeout=${t.idleInTransactionMs}`] : [])].join(' ');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options, application_name: opts.readOnly ? 'azad-reports' : 'azad', ...(t ? { connectionTimeoutMillis: t.connectMs } : {}) });
     // A connection the server drops (restart, failover, pg_terminate_backend, a timeout) emits
     // 'error' on its client, idle or checked out; unheard, that event would end the process. The
     // query in flight fails on its own (the request gets a 503, see isConnectionLost) and the pool

@@ -33,8 +33,18 @@ export async function onOneSnapshot<T>(db: Kysely<Database>, tasks: Task<T>[], o
         return work(trx);
       });
   if (!isPooled(db) || width < 2 || tasks.length < 2) return reading((trx) => inTurn(trx, tasks));
-  return reading(async (leader) => {
-    const snapshot = String((await sql<{ s: string }>`select pg_export_snapshot() as s`.execute(leader)).rows[0]?.s);
+  // A server that cannot export a snapshot (an old standby) gets the tasks in turn on one transaction.
+  let cannotExport = false;
+  const exportFrom = async (leader: Kysely<Database>) => {
+    try {
+      return String((await sql<{ s: string }>`select pg_export_snapshot() as s`.execute(leader)).rows[0]?.s);
+    } catch (err) {
+      cannotExport = true;
+      throw err;
+    }
+  };
+  const shared = reading(async (leader) => {
+    const snapshot = await exportFrom(leader);
     // An id such as 00000003-0000001B-1: checked because SET TRANSACTION SNAPSHOT takes no parameter.
     if (!/^[0-9A-F-]+$/.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
     const results = new Array<T>(tasks.length);
@@ -55,6 +65,10 @@ export async function onOneSnapshot<T>(db: Kysely<Database>, tasks: Task<T>[], o
     // The leader's transaction stays open until every follower is done: its snapshot must outlive their imports.
     await Promise.all([drain(leader), ...Array.from({ length: Math.min(width, tasks.length) - 1 }, follower)]);
     return results;
+  });
+  return shared.catch((err: unknown) => {
+    if (cannotExport) return reading((trx) => inTurn(trx, tasks));
+    throw err;
   });
 }
 

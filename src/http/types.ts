@@ -13,6 +13,12 @@ import type { Profile } from '../profile/schema.ts';
 /** What every route module receives: no globals, so tests can build as many apps as they like. */
 export interface AppContext {
   db: Kysely<Database>;
+  /**
+   * Where read-only report work goes (report figures and documents, returns, public statistics):
+   * the replica when DATABASE_REPLICA_URL is set, else the same handle as `db`. Writes and the
+   * audit trail always go to `db`, the primary.
+   */
+  reports?: Kysely<Database>;
   databaseKind: DatabaseKind;
   config: Config;
   profile: Profile;

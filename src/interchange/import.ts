@@ -245,8 +245,26 @@ async function writeBatch(trx: Kysely<Database>, batch: Pending[][]): Promise<{ 
 async function upsert(trx: Kysely<Database>, t: RecordType, rows: Record<string, unknown>[]) {
   const cols = Object.keys(rows[0] as object);
   const list = sql.join(cols.map((c) => sql.ref(c)));
-  const updates = sql.join(cols.filter((c) => c !== 'id').map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
-  await sql`insert into ${sql.table(t.table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(t.table)}, ${JSON.stringify(rows)}::json) on conflict (id) do update set ${updates}`.execute(trx);
+  const json = JSON.stringify(rows);
+  const p = t.partitionColumn;
+  const key = p ? sql`(id, ${sql.ref(p)})` : sql`(id)`;
+  const updates = sql.join(cols.filter((c) => c !== 'id' && c !== p).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  // The key of a partitioned table holds its partition column: a record whose value there changed
+  // is first moved to it, so that the upsert finds it again instead of adding the id twice. One
+  // search for all the batch's ids, with no join the planner could turn into a loop over the table
+  // (its statistics know nothing of rows this transaction wrote); the rare moves follow one by one.
+  // (Year partitions are by a timestamptz column.)
+  if (p) {
+    const ids = `{${rows.map((r) => r.id as string).join(',')}}`;
+    const values = `{${rows.map((r) => JSON.stringify(String(r[p]))).join(',')}}`;
+    // The arrays are parsed once, in a one-row CTE, never per row.
+    const moved = await sql<{ id: string; v: string }>`
+      with b as materialized (select ${ids}::text::uuid[] as ids, ${values}::text::text[] as vals)
+      select t.id, b.vals[array_position(b.ids, t.id)] as v from ${sql.table(t.table)} t, b
+       where t.id = any(b.ids) and t.${sql.ref(p)} is distinct from (b.vals[array_position(b.ids, t.id)])::timestamptz`.execute(trx);
+    for (const m of moved.rows) await sql`update ${sql.table(t.table)} set ${sql.ref(p)} = ${m.v}::timestamptz where id = ${m.id}`.execute(trx);
+  }
+  await sql`insert into ${sql.table(t.table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(t.table)}, ${json}::json) on conflict ${key} do update set ${updates}`.execute(trx);
 }
 
 /** The database's refusal in the file's terms: the field, and the external id it named. */

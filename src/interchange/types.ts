@@ -41,6 +41,8 @@ export interface RecordType {
   fields: Record<string, FieldSpec>;
   /** Columns computed from the record (match keys, article groups): never on the wire. */
   derive?: (rec: Record<string, unknown>, ctx: DeriveContext, id: string) => Record<string, unknown>;
+  /** The table is partitioned by this column, which is part of its key beside `id`. */
+  partitionColumn?: string;
 }
 
 /** A voided service or payment says why; a reason without a void is a mistake in the file. */
@@ -207,6 +209,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   {
     type: 'hotline_contact',
     table: 'hotline_contacts',
+    partitionColumn: 'started_at',
     description: 'A call or message to the hotline: who, when, about what, and the outcome. No content.',
     fields: {
       agency: f.agency({ required: true }),

@@ -17,7 +17,8 @@ export function publicStatsRoutes(app: App, ctx: AppContext) {
   const tags = ['public'];
   // Anonymous, rate-limited per client address, audited like every call (with no actor).
   const access = { public: true, limit: 'public' } as const;
-  const editions = () => protectedEditions(ctx.db, ctx.profile, config);
+  // Published editions only change when one is published: the replica when there is one.
+  const editions = () => protectedEditions(ctx.reports ?? ctx.db, ctx.profile, config);
 
   app.get('/public/editions', { config: access, schema: { tags, summary: 'Published editions that have public tables (no sign-in)', security: [], response: { 200: PublicEditions } } }, async () => {
     const all = await editions();

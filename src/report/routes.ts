@@ -29,13 +29,16 @@ const draftLimit = (req: FastifyRequest) => ((req.params as { format?: string })
 
 export function reportRoutes(app: App, ctx: AppContext) {
   const { db, profile } = ctx;
+  // Building figures and documents only reads: on the replica when there is one. Definitions,
+  // editions and everything written stay on the primary, so an editor reads back what it saved.
+  const reads = ctx.reports ?? db;
   const tags = ['report'];
   configurePdfPool(ctx.config.pdf);
   app.addHook('onClose', () => pdfPool.close());
   const base = (req: Parameters<typeof auditActor>[0] & { ip: string }) => ({ actor: auditActor(req), ip: req.ip });
 
   app.get('/reports/:year', { config: { action: 'report.read' }, schema: { tags, summary: "The year's figures (with what each counts), validation panel, editions and charts", params: YearParams, querystring: OverviewQuery, response: { 200: ReportOverview } } }, async (req) => {
-    const b = await buildReport(db, profile, req.params.year);
+    const b = await buildReport(reads, profile, req.params.year);
     const def = b.definition.definition;
     const lang = def.languages.includes(req.query.lang) ? req.query.lang : (def.languages[0] ?? 'en');
     const doc = buildDocument({ def, profile, year: b.year, lang, figures: b.figures, narratives: b.narratives[lang] ?? new Map(), evaluated: b.evaluated, draft: true });
@@ -69,14 +72,14 @@ export function reportRoutes(app: App, ctx: AppContext) {
 
   app.post('/reports/:year/preview', { config: { action: 'report.definition', target: 'report', limit: 'render' }, bodyLimit: 4 * 1024 * 1024, schema: { tags, summary: 'The report built from a proposed definition, without storing it (the editor\'s live preview)', params: YearParams, body: PreviewBody, response: { 200: PreviewOut } } }, async (req) => {
     const def = parseDefinition(req.body.definition, profile, await catalogueFor(db, profile, req.params.year));
-    const b = await buildReport(db, profile, req.params.year, { definition: def });
+    const b = await buildReport(reads, profile, req.params.year, { definition: def });
     const lang = def.languages.includes(req.body.lang) ? req.body.lang : (def.languages[0] ?? 'en');
     const out = await render(b, 'html', lang, `Azad ${ctx.version} · ${WORDS.draft?.[lang]}`);
     return { html: out.content.toString('utf8'), problems: b.problems, figures: b.figures };
   });
 
   app.get('/reports/:year/draft/:format', { config: { action: 'report.read', limit: draftLimit }, schema: { tags, summary: 'The live (unpublished) report in one format', params: YearParams.extend({ format: ReportFormat }), querystring: LangQuery } }, async (req, reply) => {
-    const b = await buildReport(db, profile, req.params.year);
+    const b = await buildReport(reads, profile, req.params.year);
     const out = await render(b, req.params.format, req.query.lang, `Azad ${ctx.version} · ${WORDS.draft?.[req.query.lang]} · ${new Date().toISOString().slice(0, 10)}`);
     if (out.format === 'html') reply.header('content-security-policy', REPORT_CSP);
     else reply.header('content-disposition', `attachment; filename="${out.fileName.replace('.', '-draft.')}"`);
@@ -103,7 +106,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
   });
 
   app.get('/reports/:year/diff', { config: { action: 'report.read' }, schema: { tags, summary: 'Live figures against the published edition', params: YearParams, response: { 200: Diff } } }, async (req) =>
-    diffWithPublished(db, profile, req.params.year),
+    diffWithPublished(reads, profile, req.params.year),
   );
 
   app.put('/reports/:year/narratives/:blockId', { config: { action: 'report.narrative', target: 'report' }, schema: { tags, summary: "Write a narrative block of the year's report", params: NarrativeParams, body: NarrativeBody, response: { 204: z.null() } } }, async (req, reply) => {
@@ -133,10 +136,10 @@ export function reportRoutes(app: App, ctx: AppContext) {
     // Agencies' figures name the approved submissions behind them; record-derived ones the persons.
     const { definition: def } = await definitionFor(db, profile, year);
     if (!def.figures.some((f) => f.id === figureId)) throw new AppError('not_found', `No figure "${figureId}" in the ${year} report`, [{ path: 'figureId', message: 'not in the definition' }]);
-    const figure = (await buildReport(db, profile, year)).figures.find((f) => f.id === figureId);
-    const records = await figureSourceRecords(db, profile, def, figureId, year);
+    const figure = (await buildReport(reads, profile, year)).figures.find((f) => f.id === figureId);
+    const records = await figureSourceRecords(reads, profile, def, figureId, year);
     if (figure?.sources) return { figure: figureId, year, persons: [], submissions: figure.sources, records };
     // Figures of records not about persons (crime facts, cases, contacts) list no persons, only their record counts.
-    return { figure: figureId, year, persons: await figureSourcePersons(db, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [], records };
+    return { figure: figureId, year, persons: await figureSourcePersons(reads, profile, def, figureId, year, personsVisible(authOf(req), 'persons.list')), submissions: [], records };
   });
 }

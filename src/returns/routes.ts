@@ -9,7 +9,9 @@ import { ReturnJson, ReturnList, ReturnParams, ReturnQuery } from './schema.ts';
 export const FINDINGS_HEADER = 'x-return-findings';
 
 export function returnRoutes(app: App, ctx: AppContext) {
-  const { db, profile } = ctx;
+  const { profile } = ctx;
+  // A return only reads: on the replica when there is one (its audit entry goes to the primary).
+  const db = ctx.reports ?? ctx.db;
   const tags = ['returns'];
 
   app.get('/returns', { config: { action: 'returns.make' }, schema: { tags, summary: 'The international returns Azad can make', response: { 200: ReturnList } } }, async () => ({ items: returnList() }));

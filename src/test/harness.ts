@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { roles, type Role } from '../access/roles.ts';
 import { currentTotp, newTotpSecret } from '../accounts/totp.ts';
@@ -15,6 +16,7 @@ import { withAuditKey } from '../audit/key.ts';
 import { fieldKey, type FieldKey } from '../crypto/fields.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import type { Database } from '../db/schema.ts';
 import { buildApp, type BuildOptions } from '../http/app.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { loadProfile, profileDir } from '../profile/load.ts';
@@ -77,7 +79,8 @@ export function keyed<T extends Db>(db: T, key: FieldKey): T {
 export interface TestApp {
   app: App;
   ctx: AppContext;
-  db: Db;
+  /** With `url` on PostgreSQL: the test's own database on the server. */
+  db: Db & { url?: string };
   url: string;
   users: Record<Role, { id: string; username: string; agencyId: string }>;
   /** An HTTP client signed in as the role's test user (cookie and CSRF header handled). */
@@ -145,14 +148,16 @@ export async function logInClient(baseUrl: string, username: string, password: s
 }
 
 /** Builds the real app on a fresh database, listening on a loopback port, with one user per role. */
-export async function startTestApp(opts: { profile?: string; config?: Partial<Config>; /** null: PGlite even when DATABASE_URL is set. */ serverUrl?: string | null } & BuildOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { profile?: string; config?: Partial<Config>; /** null: PGlite even when DATABASE_URL is set. */ serverUrl?: string | null; /** The handle report reads use (a replica), as openContext makes it. */ reports?: Kysely<Database> } & BuildOptions = {},
+): Promise<TestApp> {
   const key = fieldKey(randomBytes(32));
   const db = await freshDatabase(opts.serverUrl === null ? '' : opts.serverUrl, key);
   const profile = await loadProfile(profileDir(opts.profile ?? 'az'));
   await migrateToLatest(db.kysely);
   await seedAgenciesFromProfile(db.kysely, profile);
   const config: Config = { ...loadConfig({ AZAD_LOG_LEVEL: 'silent', AZAD_DATA_DIR: 'memory', AZAD_ATTACHMENTS_DIR: TEST_ATTACHMENTS }), ...opts.config };
-  const ctx: AppContext = { db: db.kysely, databaseKind: db.kind, config, profile, fieldKey: key, version };
+  const ctx: AppContext = { db: db.kysely, ...(opts.reports ? { reports: opts.reports } : {}), databaseKind: db.kind, config, profile, fieldKey: key, version };
   const app = await buildApp(ctx, { ...opts, logger: opts.logger ?? false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -20,6 +20,7 @@ import * as m0071 from './0071_duplicates.ts';
 import * as m0080 from './0080_measure_text_ru.ts';
 import * as m0081 from './0081_partial_dates.ts';
 import * as m0084 from './0084_person_pair_keys.ts';
+import * as m0090 from './0090_partition_by_year.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0080_measure_text_ru': m0080,
   '0081_partial_dates': m0081,
   '0084_person_pair_keys': m0084,
+  '0090_partition_by_year': m0090,
 };

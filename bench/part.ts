@@ -1,0 +1,33 @@
+// One part of `npm run bench` on its own, for the long measurements (same code, same figures):
+//   node --import tsx bench/part.ts victims PERSONS      the person list at PERSONS persons
+//   node --import tsx bench/part.ts import LINES [RUNS]  the import against COPY, median of RUNS
+// PostgreSQL from DATABASE_URL (a throwaway database on that server), as in run.ts.
+import { importBench } from './import.ts';
+import { victimsListBench } from './victims-list.ts';
+
+const [part, size, runs] = process.argv.slice(2);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+const started = performance.now();
+
+async function main() {
+  if (part === 'victims') {
+    const persons = Number(size ?? 100_000);
+    const r = await victimsListBench({ persons, iterations: Number(process.env.BENCH_LIST_ITERATIONS ?? 200), warmup: 25 });
+    const k = persons === 1_000_000 ? '1m' : `${Math.round(persons / 1000)}k`;
+    return { [`victims.list_p95_ms_${k}`]: round(r.listP95), [`victims.name_search_p95_ms_${k}`]: round(r.nameSearchP95), 'victims.list_vs_pk_read_ratio': round(r.ratio), detail: r.detail };
+  }
+  if (part === 'import') {
+    const r = await importBench({ lines: Number(size ?? 1_000_000), serverUrl: process.env.DATABASE_URL || undefined, runs: Number(runs ?? 3) });
+    return { 'import.rows_per_s': Math.round(r.rowsPerS), 'import.vs_parse_ratio': round(r.vsParseRatio), 'import.vs_copy_ratio': r.vsCopyRatio === null ? null : round(r.vsCopyRatio), 'import.peak_rss_mb': r.peakRssMb, detail: r.detail };
+  }
+  throw new Error('usage: bench/part.ts victims PERSONS | import LINES [RUNS]');
+}
+
+main().then(
+  (out) => process.stdout.write(`${JSON.stringify({ ...out, wall_seconds: Math.round((performance.now() - started) / 1000) }, null, 2)}\n`),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
