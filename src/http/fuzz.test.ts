@@ -11,6 +11,7 @@ import { roles, type Role } from '../access/roles.ts';
 import { isAction, scopesFor } from '../access/rules.ts';
 import { arbitraryFor, mutated } from '../test/arbitrary.ts';
 import { intake } from '../test/factories.ts';
+import { tablesInDependencyOrder } from '../backup/tables.ts';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
 
 const RUNS = Number(process.env.AZAD_FUZZ_RUNS ?? 10);
@@ -46,9 +47,8 @@ before(async () => {
   t = await startTestApp({ config: { limits: { pdf: { max: 1, seconds: 3600 }, render: null, screening: null, export: null } } });
   const coordinator = await t.as('coordinator');
   ids = [(await intake(coordinator)).id, '00000000-0000-4000-8000-000000000000'];
-  // Tables and partitioned tables, counted through the parent: a year's partition is part of its table.
-  const found = await sql<{ name: string }>`select c.relname as name from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') and not c.relispartition`.execute(t.db.kysely);
-  tables = found.rows.map((r) => r.name).filter((n) => !LOGS.has(n)).sort();
+  // The tables a backup holds: partitioned ones through their parent (a year's partition is part of its table).
+  tables = (await tablesInDependencyOrder(t.db.kysely)).map((x) => x.name).filter((n) => !LOGS.has(n)).sort();
 });
 after(() => t.close());
 
