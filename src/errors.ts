@@ -30,6 +30,8 @@ export interface FieldError {
   message: string;
 }
 
+export type ErrorParams = Record<string, string | number>;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
@@ -38,14 +40,17 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** What the audit trail records when it differs from the status (a 404 that hid an existing record is `denied`). */
   auditOutcome: 'denied' | undefined;
+  /** The values a client words the message with in its own language (e.g. `minutes` of `account_locked`); sent as `params`. */
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], options?: ErrorOptions & { retryAfterSeconds?: number }) {
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = [], options?: ErrorOptions & { retryAfterSeconds?: number; params?: ErrorParams }) {
     super(message, options);
     this.code = code;
     this.fields = fields;
     this.status = errorStatus[code];
     this.retryAfterSeconds = options?.retryAfterSeconds;
     this.auditOutcome = undefined;
+    this.params = options?.params;
   }
 }
 
@@ -56,7 +61,7 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const conflict = (message: string, fields: FieldError[] = []) => new AppError('conflict', message, fields);
 export const invalid = (message: string, fields: FieldError[]) => new AppError('validation_failed', message, fields);
 
-/** The wire format of every failure. */
-export function errorBody(code: ErrorCode, message: string, fields: FieldError[] = []) {
-  return { error: { code, message, fields } };
+/** The wire format of every failure; `params` only when the error has values to word it with. */
+export function errorBody(code: ErrorCode, message: string, fields: FieldError[] = [], params?: ErrorParams) {
+  return { error: { code, message, fields, ...(params ? { params } : {}) } };
 }

@@ -69,6 +69,13 @@ test('five failures lock the account, even for the right password, in the databa
   assert.equal(locked.headers.get('set-cookie'), null);
   // Every attempt is filed before its check (so parallel guesses cannot slip past), the refused one too.
   assert.equal(await failures(u.username), MAX_FAILURES_PER_USERNAME + 1);
+  // The minutes travel as a value, so each language words them itself.
+  const minutes = locked.body.error.params?.minutes as number;
+  assert.ok(Number.isInteger(minutes) && minutes >= 1, `params.minutes: ${JSON.stringify(locked.body.error)}`);
+  const ru = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru' }, body: JSON.stringify({ username: u.username, password: TEST_PASSWORD }) });
+  const ruBody = (await ru.json()) as { error: { message: string; params: { minutes: number } } };
+  assert.equal(ru.status, 429);
+  assert.match(ruBody.error.message, new RegExp(`${ruBody.error.params.minutes}.*мин`));
 
   // A second app server on the same database knows nothing in memory, yet refuses too.
   const app2 = await buildApp(t.ctx, { logger: false });

@@ -38,7 +38,7 @@ async function throttle(db: Kysely<Database>, key: FieldKey, username: string, i
   const until = await fileAttempt(db, who, ip);
   if (until) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    throw new AppError('account_locked', `Too many failed attempts; try again in ${minutes} minute(s)`);
+    throw new AppError('account_locked', `Too many failed attempts; try again in ${minutes} minute(s)`, [], { params: { minutes } });
   }
   return who;
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorBody, type ErrorCode, type FieldError } from '../errors.ts';
+import { AppError, errorBody, type ErrorCode, type ErrorParams, type FieldError } from '../errors.ts';
 import { isConnectionLost } from '../db/database.ts';
 import { isZodValidationError } from './validation.ts';
 import { languageOf, localiseErrorMessage, localiseFieldMessage } from '../i18n/server.ts';
@@ -12,16 +12,23 @@ const toPath = (instancePath: string) => instancePath.replace(/^\//, '').split('
 export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   // Messages in the caller's language (Accept-Language); codes and paths never change.
   const lang = languageOf(req.headers['accept-language']);
-  const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
+  const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = [], params?: ErrorParams) =>
     reply
       .status(status)
       .type('application/json')
-      .send(errorBody(code, localiseErrorMessage(code, message, lang), fields.map((f) => ({ ...f, message: localiseFieldMessage(f.message, lang) }))));
+      .send(
+        errorBody(
+          code,
+          localiseErrorMessage(code, message, lang, params),
+          fields.map((f) => ({ ...f, message: localiseFieldMessage(f.message, lang) })),
+          params,
+        ),
+      );
 
   if (err instanceof AppError) {
     if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
     if (err.auditOutcome) req.auditNote = { ...req.auditNote, outcome: err.auditOutcome };
-    return send(err.status, err.code, err.message, err.fields);
+    return send(err.status, err.code, err.message, err.fields, err.params);
   }
 
   if (isZodValidationError(err)) {

@@ -52,9 +52,9 @@ export function localiseFieldMessage(message: string, lang: ServerLanguage, fini
 }
 
 /** The page-level message for an error code in `lang`, when the interface has one; else `fallback`. */
-export function localiseErrorMessage(code: string, fallback: string, lang: ServerLanguage): string {
+export function localiseErrorMessage(code: string, fallback: string, lang: ServerLanguage, params?: Record<string, string | number>): string {
   if (lang === 'en') return fallback;
-  const minutes = code === 'account_locked' ? /in (\d+) minute/.exec(fallback)?.[1] : undefined;
-  if (minutes) return tFor(lang)('errors.lockedFor', { count: Number(minutes) });
+  const minutes = code === 'account_locked' ? params?.minutes : undefined;
+  if (minutes !== undefined) return tFor(lang)('errors.lockedFor', { count: Number(minutes) });
   return Object.hasOwn(en.errors, code) ? tFor(lang)(`errors.${code as keyof typeof en.errors}`) : fallback;
 }

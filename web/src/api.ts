@@ -11,13 +11,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** Values the server sent to word the message with (e.g. `minutes` of `account_locked`). */
+  readonly params: Record<string, string | number>;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], params: Record<string, string | number> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.params = params;
   }
 
   /** The message for one field (by its path), if the server named it. */
@@ -86,8 +89,8 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
     /* not JSON: handled below */
   }
   if (res.ok) return data as T;
-  const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-  const apiError = new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText, err?.fields ?? []);
+  const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[]; params?: Record<string, string | number> } } | null)?.error;
+  const apiError = new ApiError(res.status, err?.code ?? 'internal_error', err?.message ?? res.statusText, err?.fields ?? [], err?.params ?? {});
   if (!opts.quiet && SESSION_CODES.has(apiError.code)) sessionListeners.forEach((l) => l(apiError.code));
   throw apiError;
 }

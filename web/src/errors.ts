@@ -14,10 +14,7 @@ const isKnown = (code: string): code is KnownCode => (KNOWN_CODES as readonly st
 /** The page-level sentence for an error (field details are shown next to the fields). */
 export function errorMessage(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.unknown');
-  if (err.code === 'account_locked') {
-    const minutes = /in (\d+) minute/.exec(err.message)?.[1];
-    if (minutes) return t('errors.lockedFor', { count: Number(minutes) });
-  }
+  if (err.code === 'account_locked' && err.params.minutes !== undefined) return t('errors.lockedFor', { count: Number(err.params.minutes) });
   return isKnown(err.code) ? t(`errors.${err.code}`) : err.message || t('errors.unknown');
 }
 
