@@ -1,14 +1,9 @@
 // One chart of the report, drawn in the browser from the same definition the server renders to SVG.
 // A pie's labels are a list under it here (they wrap at any width); around a narrow pie they are cut.
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { LegendEntry } from '../../../src/report/charts.ts';
 import { fitToWidth } from './chartLayout.ts';
-
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, CanvasRenderer]);
+import type { Chart } from './echarts.ts';
 
 const PIE_PX = 200;
 /** The pie without text around it: the list says what each slice is. */
@@ -19,19 +14,28 @@ export function ReportChart({ id, title, option, legend }: { id: string; title: 
   useEffect(() => {
     const node = el.current;
     if (!node) return;
-    let chart: echarts.ECharts | null = null;
+    let chart: Chart | null = null;
+    let init: ((n: HTMLElement) => Chart) | null = null;
+    let gone = false;
     // Laid out for the width the chart has, again whenever the window changes.
     const draw = () => {
+      if (!init) return;
       const fitted = legend ? { option, height: PIE_PX } : fitToWidth(option, node.clientWidth);
       node.style.height = `${fitted.height}px`;
       if (chart) chart.resize();
-      else chart = echarts.init(node, null, { renderer: 'canvas' });
+      else chart = init(node);
       chart.setOption(fitted.option, true);
       if (legend) chart.setOption(BARE_PIE);
     };
-    draw();
+    // The library is loaded with the first chart; the list under a pie and the caption show at once.
+    void import('./echarts.ts').then((m) => {
+      if (gone) return;
+      init = m.init;
+      draw();
+    });
     window.addEventListener('resize', draw);
     return () => {
+      gone = true;
       window.removeEventListener('resize', draw);
       chart?.dispose();
     };
