@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorsOf } from '../../../src/report/colors.ts';
+import { wrapWords } from '../../../src/report/wrap.ts';
 import type { PublicDictionary, PublicEditions, PublicTable, PublicTables, PublicValue } from '../../../src/publicstats/schema.ts';
 import { api, withQuery } from '../api.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -26,24 +27,34 @@ function Value({ v, legend, mark, lang }: { v: PublicValue; legend: string; mark
 function Bars({ table, mark, title }: { table: PublicTable; mark: string; title: string }) {
   const shown = table.cells.map((c) => ('value' in c ? c.value : null));
   const max = Math.max(1, ...shown.map((v) => v ?? 0));
-  const row = 22;
+  const line = 16;
+  const gap = 8;
   const labelWidth = 220;
   const barWidth = 360;
-  const height = table.cells.length * row + 4;
+  // Whole labels, broken between words into lines that fit the label column (never cut off).
+  const lines = table.cells.map((c) => wrapWords(c.label, labelWidth - 12).split('\n'));
+  const tops = lines.reduce<number[]>((acc, l, i) => [...acc, (acc[i] ?? 2) + l.length * line + gap], [2]);
+  const height = (tops[tops.length - 1] ?? 2) + 2;
   const colour = colorsOf(table.cells.map((c) => c.key));
   return (
     <svg className="public-bars" role="img" aria-label={title} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" height={height}>
       {table.cells.map((c, i) => {
-        const y = i * row + 2;
+        const y = tops[i] ?? 0;
+        const own = lines[i] ?? [c.label];
+        const mid = y + (own.length * line) / 2;
         const v = 'value' in c ? c.value : null;
         const w = v === null ? 0 : Math.max(1, (v / max) * barWidth);
         return (
           <g key={c.key}>
-            <text x={labelWidth - 8} y={y + 15} textAnchor="end" fontSize="13" fill="currentColor">
-              {c.label.length > 30 ? `${c.label.slice(0, 29)}…` : c.label}
+            <text x={labelWidth - 8} y={y + 12} textAnchor="end" fontSize="13" fill="currentColor">
+              {own.map((l, k) => (
+                <tspan key={k} x={labelWidth - 8} dy={k === 0 ? 0 : line}>
+                  {l}
+                </tspan>
+              ))}
             </text>
-            {v !== null && <rect x={labelWidth} y={y + 3} width={w} height={row - 8} fill={colour.get(c.key)} />}
-            <text x={labelWidth + w + 6} y={y + 15} fontSize="13" fill="currentColor">
+            {v !== null && <rect x={labelWidth} y={mid - 7} width={w} height={14} fill={colour.get(c.key)} />}
+            <text x={labelWidth + w + 6} y={mid + 5} fontSize="13" fill="currentColor">
               {v === null ? mark : String(v)}
             </text>
           </g>
