@@ -45,6 +45,16 @@ const DAY = 86_400_000;
 const toDay = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
 const toDate = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
+/**
+ * A start of exploitation as victims often tell it: about one in seven only by month and one in
+ * ten only by year. Drawn from its own seed (the days), not the generator's stream, so adding it
+ * moved no other synthetic value.
+ */
+function toldAs(date: string, seed: number): string {
+  const x = createRng(seed >>> 0).next();
+  return x < 0.1 ? date.slice(0, 4) : x < 0.24 ? date.slice(0, 7) : date;
+}
+
 /** How many identified and potential victims each year gets. */
 export function yearPlan(opts: GenerateOptions): { year: number; identified: number; potential: number }[] {
   const rng = createRng(opts.seed ^ 0x5eed);
@@ -203,7 +213,7 @@ class PersonFactory {
     p.events.push({
       kind: 'exploitation',
       country,
-      startDate: dated ? toDate(start) : null,
+      startDate: dated ? toldAs(toDate(start), start * 31 + contact) : null,
       endDate: dated ? toDate(end) : null,
       forms: [form],
       subtypes,
