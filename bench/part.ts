@@ -1,8 +1,10 @@
 // One part of `npm run bench` on its own, for the long measurements (same code, same figures):
 //   node --import tsx bench/part.ts victims PERSONS      the person list at PERSONS persons
 //   node --import tsx bench/part.ts import LINES [RUNS]  the import against COPY, median of RUNS
+//   node --import tsx bench/part.ts soak SECONDS         the soak on PGlite, then on DATABASE_URL if set
 // PostgreSQL from DATABASE_URL (a throwaway database on that server), as in run.ts.
 import { importBench } from './import.ts';
+import { soakBench } from './soak.ts';
 import { victimsListBench } from './victims-list.ts';
 
 const [part, size, runs] = process.argv.slice(2);
@@ -21,7 +23,19 @@ async function main() {
     const r = await importBench({ lines: Number(size ?? 1_000_000), serverUrl: process.env.DATABASE_URL || undefined, runs: Number(runs ?? 3) });
     return { 'import.rows_per_s': Math.round(r.rowsPerS), 'import.vs_parse_ratio': round(r.vsParseRatio), 'import.vs_copy_ratio': r.vsCopyRatio === null ? null : round(r.vsCopyRatio), 'import.peak_rss_mb': r.peakRssMb, detail: r.detail };
   }
-  throw new Error('usage: bench/part.ts victims PERSONS | import LINES [RUNS]');
+  if (part === 'soak') {
+    const seconds = Number(size ?? 600);
+    const lite = await soakBench({ seconds, rate: 200, serverUrl: null });
+    const server = process.env.DATABASE_URL ? await soakBench({ seconds, rate: 200, serverUrl: process.env.DATABASE_URL }) : null;
+    return {
+      'api.soak_errors': lite.errors,
+      'api.soak_p99_ms': lite.p99Ms,
+      'api.soak_errors_postgres': server ? server.errors : null,
+      'api.soak_p99_ms_postgres': server ? server.p99Ms : null,
+      detail: { pglite: lite.detail, postgres: server ? server.detail : { note: 'skipped: no DATABASE_URL' } },
+    };
+  }
+  throw new Error('usage: bench/part.ts victims PERSONS | import LINES [RUNS] | soak SECONDS');
 }
 
 main().then(
