@@ -16,6 +16,8 @@ export interface SoakPlan {
 
 /** A request with no answer after this long counts as failed (and stops holding a socket). */
 const TIMEOUT_MS = 30_000;
+/** Seconds of schedule per line of the timeline. */
+const WINDOW_S = 30;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -27,20 +29,40 @@ export async function runLoad(plan: SoakPlan) {
   };
   const coordinator = timed(makeClient(plan.url, plan.coordinator.cookie, plan.coordinator.csrf));
   const worker = timed(makeClient(plan.url, plan.worker.cookie, plan.worker.csrf));
-  const any = () => plan.persons[Math.floor(Math.random() * plan.persons.length)] as string;
+  // Writes and reads spread over every person the run has, the ones it created too: a working day
+  // touches many cases a little, not twenty cases hundreds of times (a first version piled 600
+  // events on each of 20 persons, so every read grew with the run).
+  const pool = [...plan.persons];
+  const any = () => pool[Math.floor(Math.random() * pool.length)] as string;
   // Seven reads to three writes, as a working day on the case pages looks.
   const mix: { name: string; weight: number; send: () => ReturnType<Client['request']> }[] = [
     { name: 'persons.list', weight: 3, send: () => coordinator.get('/api/persons') },
     { name: 'persons.read', weight: 2, send: () => coordinator.get(`/api/persons/${any()}`) },
     { name: 'me', weight: 1, send: () => worker.get('/api/me') },
     { name: 'agencies', weight: 1, send: () => worker.get('/api/agencies') },
-    { name: 'persons.create', weight: 1, send: () => coordinator.post('/api/persons', personInput()) },
+    {
+      name: 'persons.create',
+      weight: 1,
+      send: () =>
+        coordinator.post('/api/persons', personInput()).then((res) => {
+          const id = (res.body as { id?: unknown } | null)?.id;
+          if (res.status === 201 && typeof id === 'string') pool.push(id);
+          return res;
+        }),
+    },
     { name: 'events.add', weight: 1, send: () => coordinator.post(`/api/persons/${any()}/events`, { kind: 'exploitation', region: 'Bakı', startDate: daysAgo(30) }) },
     { name: 'persons.update', weight: 1, send: () => coordinator.patch(`/api/persons/${any()}`, { languages: ['az', 'ru'] }) },
   ];
   const deck = mix.flatMap((m) => Array.from({ length: m.weight }, () => m));
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
+  /** Per window of the schedule: answered requests' latencies and failures, to tell a slow start from a slow decline. */
+  const windows: { latencies: number[]; failed: number }[] = [];
+  const windowOf = (due: number) => {
+    const i = Math.floor((due - start) / (WINDOW_S * 1000));
+    windows[i] ??= { latencies: [], failed: 0 };
+    return windows[i];
+  };
   const inFlight = new Set<Promise<void>>();
   const total = Math.round(plan.seconds * plan.rate);
   const start = performance.now();
@@ -51,18 +73,22 @@ export async function runLoad(plan: SoakPlan) {
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const kind = deck[i % deck.length] as (typeof mix)[number];
     const sent = performance.now();
+    const w = windowOf(due);
+    const fail = (why: string) => {
+      failures[`${kind.name} ${why}`] = (failures[`${kind.name} ${why}`] ?? 0) + 1;
+      w.failed++;
+    };
     const p: Promise<void> = kind
       .send()
       .then((res) => {
-        if (res.status >= 300) failures[`${kind.name} ${res.status}`] = (failures[`${kind.name} ${res.status}`] ?? 0) + 1;
+        if (res.status >= 300) fail(String(res.status));
       })
-      .catch((err: unknown) => {
-        const why = err instanceof Error && err.message === 'timeout' ? 'timeout' : 'network';
-        failures[`${kind.name} ${why}`] = (failures[`${kind.name} ${why}`] ?? 0) + 1;
-      })
+      .catch((err: unknown) => fail(err instanceof Error && err.message === 'timeout' ? 'timeout' : 'network'))
       // Latency from the scheduled time: a request that had to wait for its slot counts the wait.
       .finally(() => {
-        latencies.push(performance.now() - Math.min(sent, due));
+        const ms = performance.now() - Math.min(sent, due);
+        latencies.push(ms);
+        w.latencies.push(ms);
         inFlight.delete(p);
       });
     inFlight.add(p);
@@ -84,6 +110,11 @@ export async function runLoad(plan: SoakPlan) {
       max_ms: round(latencies[latencies.length - 1] ?? 0),
       max_in_flight: maxInFlight,
       failures,
+      timeline: windows.map((x, i) => {
+        const sorted = x.latencies.sort((a, b) => a - b);
+        return { from_s: i * WINDOW_S, p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)), failed: x.failed };
+      }),
+      persons_at_end: pool.length,
       mix: Object.fromEntries(mix.map((m) => [m.name, m.weight / deck.length])),
     },
   };
