@@ -1,6 +1,6 @@
 // The public statistics page: no sign-in, published editions only, hidden cells shown as a mark.
 // Everything on it (tables and bars) comes from the already-suppressed public API.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { colorsOf } from '../../../src/report/colors.ts';
 import { wrapWords } from '../../../src/report/wrap.ts';
@@ -23,44 +23,67 @@ function Value({ v, legend, mark, lang }: { v: PublicValue; legend: string; mark
   return <>{new Intl.NumberFormat(NUMBER_LOCALE[lang]).format(v.value)}</>;
 }
 
-/** Horizontal bars for the shown parts, each in its category's colour; a hidden part keeps its row with the mark and no bar. */
+/** The width a box has, again whenever the window changes: the bars are laid out for it, not scaled. */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const measure = () => setWidth(ref.current?.clientWidth || fallback);
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [fallback]);
+  return { ref, width };
+}
+
+/** Pixels per character of a 13 px label, on the safe side for Cyrillic and Azerbaijani letters. */
+const LABEL_CHAR_PX = 8;
+
+/**
+ * Horizontal bars for the shown parts, each in its category's colour; a hidden part keeps its row
+ * with the mark and no bar. Laid out in real pixels for the width there is (text stays 13 px on a
+ * phone), with whole labels broken between words.
+ */
 function Bars({ table, mark, title }: { table: PublicTable; mark: string; title: string }) {
+  const { ref, width } = useWidth(640);
   const shown = table.cells.map((c) => ('value' in c ? c.value : null));
   const max = Math.max(1, ...shown.map((v) => v ?? 0));
+  const total = Math.min(width, 720);
   const line = 16;
   const gap = 8;
-  const labelWidth = 220;
-  const barWidth = 360;
-  // Whole labels, broken between words into lines that fit the label column (never cut off).
-  const lines = table.cells.map((c) => wrapWords(c.label, labelWidth - 12).split('\n'));
+  const labelWidth = Math.round(Math.min(240, total * 0.45));
+  const barWidth = Math.max(40, total - labelWidth - 56);
+  const lines = table.cells.map((c) => wrapWords(c.label, ((labelWidth - 10) * 7) / LABEL_CHAR_PX).split('\n'));
   const tops = lines.reduce<number[]>((acc, l, i) => [...acc, (acc[i] ?? 2) + l.length * line + gap], [2]);
   const height = (tops[tops.length - 1] ?? 2) + 2;
   const colour = colorsOf(table.cells.map((c) => c.key));
   return (
-    <svg className="public-bars" role="img" aria-label={title} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" height={height}>
-      {table.cells.map((c, i) => {
-        const y = tops[i] ?? 0;
-        const own = lines[i] ?? [c.label];
-        const mid = y + (own.length * line) / 2;
-        const v = 'value' in c ? c.value : null;
-        const w = v === null ? 0 : Math.max(1, (v / max) * barWidth);
-        return (
-          <g key={c.key}>
-            <text x={labelWidth - 8} y={y + 12} textAnchor="end" fontSize="13" fill="currentColor">
-              {own.map((l, k) => (
-                <tspan key={k} x={labelWidth - 8} dy={k === 0 ? 0 : line}>
-                  {l}
-                </tspan>
-              ))}
-            </text>
-            {v !== null && <rect x={labelWidth} y={mid - 7} width={w} height={14} fill={colour.get(c.key)} />}
-            <text x={labelWidth + w + 6} y={mid + 5} fontSize="13" fill="currentColor">
-              {v === null ? mark : String(v)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div ref={ref} className="public-bars">
+      <svg role="img" aria-label={title} viewBox={`0 0 ${total} ${height}`} width={total} height={height}>
+        {table.cells.map((c, i) => {
+          const y = tops[i] ?? 0;
+          const own = lines[i] ?? [c.label];
+          const mid = y + (own.length * line) / 2;
+          const v = 'value' in c ? c.value : null;
+          const w = v === null ? 0 : Math.max(1, (v / max) * barWidth);
+          return (
+            <g key={c.key}>
+              <text x={labelWidth - 8} y={y + 12} textAnchor="end" fontSize="13" fill="currentColor">
+                {own.map((l, k) => (
+                  <tspan key={k} x={labelWidth - 8} dy={k === 0 ? 0 : line}>
+                    {l}
+                  </tspan>
+                ))}
+              </text>
+              {v !== null && <rect x={labelWidth} y={mid - 7} width={w} height={14} fill={colour.get(c.key)} />}
+              <text x={labelWidth + w + 6} y={mid + 5} fontSize="13" fill="currentColor">
+                {v === null ? mark : String(v)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 
