@@ -1,0 +1,41 @@
+// The genre's weights are data fitted by a script: the committed file is what the script writes,
+// the fit finds a rule that is there, and a weights file for other cue kinds is refused.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+import { fitGenre, fitLogistic } from './genre-fit.ts';
+import { GENRE_KINDS, GENRE_WEIGHTS_PATH, GenreWeightsFile, genreWeightsFrom } from './genre.ts';
+import { screenText } from './screen.ts';
+
+test('the committed genre weights are what npm run fit:genre produces from the dev sets', () => {
+  const committed = GenreWeightsFile.parse(JSON.parse(fs.readFileSync(GENRE_WEIGHTS_PATH, 'utf8')));
+  assert.deepEqual(JSON.parse(JSON.stringify(fitGenre())), committed, 'run npm run fit:genre, then npm run train:screening, and commit data/screening/');
+});
+
+test('the fit finds a cue kind that decides the genre, and leaves one that does not near zero', () => {
+  const zero = GENRE_KINDS.map(() => 0);
+  const rows = [];
+  for (let k = 0; k < 40; k++) {
+    const x = [...zero];
+    x[0] = k % 2; // the deciding kind
+    x[1] = Math.floor(k / 2) % 2; // noise, independent of the genre
+    rows.push({ x, y: (k % 2) as 0 | 1, w: 1, set: 1, cost: 1, fold: 0 });
+  }
+  const m = fitLogistic(rows, 0.1);
+  assert.ok(m.w[0]! > 3, `deciding weight ${m.w[0]}`);
+  assert.ok(Math.abs(m.w[1]!) < 0.1, `noise weight ${m.w[1]}`);
+});
+
+test('a weights file for other cue kinds is refused', () => {
+  const f = GenreWeightsFile.parse(JSON.parse(fs.readFileSync(GENRE_WEIGHTS_PATH, 'utf8')));
+  assert.throws(() => genreWeightsFrom({ ...f, kinds: f.kinds.slice(1) }), /fit:genre/);
+});
+
+test('a campaign hashtag and a checklist are cues with their spans', () => {
+  const text = 'Going abroad?\n✅ Keep your passport\n✅ Get a contract\n#SafeMigration';
+  const r = screenText({ id: 'c', text });
+  const cues = r.genre?.cues ?? [];
+  assert.deepEqual(cues.filter((c) => c.kind === 'hashtag').map((c) => c.text), ['#SafeMigration']);
+  assert.deepEqual(cues.filter((c) => c.kind === 'list').map((c) => c.text), ['✅', '✅']);
+  for (const c of cues) assert.equal(text.slice(c.start, c.end), c.text);
+});
