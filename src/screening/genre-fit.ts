@@ -1,10 +1,11 @@
 // `npm run fit:genre`: fits the genre judgement's weights (genre.ts) instead of setting them by hand.
 // A logistic regression over the capped cue counts per kind, fitted on the three genre dev sets
 // (about = 1) and, at a lower weight, the synthetic training split (news and awareness = 1); the L2
-// strength by leave-one-set-out validation (the sets have different authors), the cut (the `about` at or above which a
-// text is judged about) on the out-of-fold judgements of the dev sets, which hold the hard
-// awareness texts. Writes data/screening/genre-weights.json; same data, same bytes. The
-// independent set is never read here (docs/screening.md, "firewall").
+// strength by leave-one-set-out validation (the sets have different authors), the cut (the `about`
+// at or above which a text is judged about) on the 5-fold out-of-fold judgements of the dev sets,
+// which hold the hard awareness texts. Prints the fit; with --write it becomes
+// data/screening/genre-weights.json (same data, same bytes). The independent set is never read
+// here (docs/screening.md, "firewall").
 import fs from 'node:fs';
 import { readSplit } from './corpus/io.ts';
 import { GENRE_DEV_2_PATH, GENRE_DEV_3_PATH, GENRE_DEV_PATH, readGenreDev, type GenreDevItem } from './genre-dev.ts';
@@ -199,6 +200,7 @@ export function fitGenre(rows = genreRows()): GenreWeightsFile {
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
   return {
     version: 1,
+    source: 'fit',
     kinds: [...GENRE_KINDS],
     weights: Object.fromEntries(GENRE_KINDS.map((k, j) => [k, r4(model.w[j]!)])),
     bias: r4(model.b),
@@ -218,8 +220,10 @@ export function fitGenre(rows = genreRows()): GenreWeightsFile {
   };
 }
 
+// Prints the fit; `--write` also makes it the committed weights (then retrain: the model's threshold
+// is chosen on the genre-lowered score).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = fitGenre();
-  fs.writeFileSync(GENRE_WEIGHTS_PATH, `${JSON.stringify(file, null, 1)}\n`);
+  if (process.argv.includes('--write')) fs.writeFileSync(GENRE_WEIGHTS_PATH, `${JSON.stringify(file, null, 1)}\n`);
   process.stdout.write(`${JSON.stringify({ weights: file.weights, bias: file.bias, cut: file.cut, fit: file.fit }, null, 2)}\n`);
 }

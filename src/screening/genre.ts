@@ -15,9 +15,9 @@ const GENRE_CUES: Record<string, Slot> = {
   // Reporting: police, courts, officials, "according to", victims in the third person.
   report: {
     az: ['polis', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər'],
-    ru: ['~полици', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил', '=вспоминает', '=рассказывает'],
-    en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened', 'were detained', 'was detained', 'rescued', 'rescue', 'identified', 'told reporters', 'testified', 'years in prison', 'jailed', 'spokesman', 'spokeswoman', 'trial', 'suspect', 'suspects', 'suspicion', 'were handed', 'recalls'],
-    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', '=döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre'],
+    ru: ['~полици', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил'],
+    en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened', 'were detained', 'was detained', 'rescued', 'rescue', 'identified', 'told reporters', 'testified', 'years in prison', 'jailed', 'spokesman', 'spokeswoman', 'trial', 'suspect', 'suspects', 'suspicion', 'were handed'],
+    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre'],
   },
   // The topic named outright: people living it rarely call it "trafficking".
   topic: {
@@ -28,10 +28,10 @@ const GENRE_CUES: Record<string, Slot> = {
   },
   // Awareness and advice: the hotline, "be careful", "signs of", "know your rights", "do not …".
   advice: {
-    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur', 'getməzdən əvvəl', '=saxta', 'özünüzdən soruşun', 'heç kimin haqqı yoxdur', 'surətini çıxarın', 'muğayat olun', '=paylaşın'],
-    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком', 'перед отъездом', '~фейков', '~фальшив', 'спросите себя', 'никто не имеет права', '~сделайте копи', '~сделай копи', 'берегите себя', '~поделитесь', '~репост', '=родителям'],
-    en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay', 'fake job', 'fake agenc', 'fake recruit', 'fake offer', 'ask yourself', 'nobody has the right', 'no one has the right', 'keep copies', 'make a copy', 'stay safe'],
-    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', '=bildirin', '=dikkat', 'anne babalar', '=ebeveynler', 'gitmeden önce', '=sahte', 'kendinize sorun', 'kimsenin hakkı yok', '=işareti', '=işaretleri', 'dikkatli olsun', '=paylaş', '=paylaşın', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin'],
+    az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', 'kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur'],
+    ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком'],
+    en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay'],
+    tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin'],
   },
   // Advice to the reader as a condition: "if your employer…", "если вас…", "əgər sizin…".
   // Formal or plural "you" only: a recruiter's "если хочешь", "əgər razısansa" stays first-party;
@@ -44,31 +44,31 @@ const GENRE_CUES: Record<string, Slot> = {
   },
   // Institutions that write reports and run campaigns.
   institution: {
-    az: ['daxili işlər', 'dim', 'bmqt', 'qht', 'ombudsman', 'miqrasiya xidməti', 'nazirlik tərəfindən', 'səfirlik', 'mübarizə'],
-    ru: ['=мом', '=обсе', '=нпо', '~органы опеки', 'органов опеки', '~миграционн служб', '~омбудсмен', '~посольств', '~консульск', '=борьбе с', '=борьбы с'],
-    en: ['iom', 'osce', 'unodc', 'ngo', 'interior ministry', 'labour inspectors', 'border guards', 'anti trafficking police', 'embassy', 'consular', 'combating', 'anti trafficking'],
-    tr: ['göç idaresi', 'emniyet', 'jandarma', 'aile bakanlığı', 'stk', 'büyükelçilik', 'mücadele'],
+    az: ['daxili işlər', 'dim', 'bmqt', 'qht', 'ombudsman', 'miqrasiya xidməti', 'nazirlik tərəfindən'],
+    ru: ['=мом', '=обсе', '=нпо', '~органы опеки', 'органов опеки', '~миграционн служб', '~омбудсмен'],
+    en: ['iom', 'osce', 'unodc', 'ngo', 'interior ministry', 'labour inspectors', 'border guards', 'anti trafficking police'],
+    tr: ['göç idaresi', 'emniyet', 'jandarma', 'aile bakanlığı', 'stk'],
   },
   // Teaching material: modules, exercises, participants, case studies.
   training: {
-    az: ['təlim', 'iştirakçılar', 'seminar', 'əlamətlərini', 'nümunələr üzərində', 'şagirdlər'],
-    ru: ['~тренинг', '~семинар', '~участник', '~индикатор', '~модул', 'разбирают случаи', '~ученик'],
-    en: ['module', 'exercise', 'participants', 'case study', 'seminar', 'indicators', 'how to spot', 'ngo staff', 'students', 'pupils'],
-    tr: ['eğitim', 'katılımcılar', 'göstergeler', 'seminer', 'kolluk personeli', 'öğrenciler'],
+    az: ['təlim', 'iştirakçılar', 'seminar', 'əlamətlərini', 'nümunələr üzərində'],
+    ru: ['~тренинг', '~семинар', '~участник', '~индикатор', '~модул', 'разбирают случаи'],
+    en: ['module', 'exercise', 'participants', 'case study', 'seminar', 'indicators', 'how to spot', 'ngo staff'],
+    tr: ['eğitim', 'katılımcılar', 'göstergeler', 'seminer', 'kolluk personeli'],
   },
   // A caller's account: hotline notes are first-party even in the third person.
   caller: {
     // An operator's note is first-party whoever it speaks of: "Hotline note: a mother says…".
-    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', '=soruşur', '=soruşdu', 'qaynar xətt qeydi'],
+    az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', 'soruşur', 'soruşdu', 'qaynar xətt qeydi'],
     // Exact forms: the stem of "просит" would also take "просят оплатить" (advice) and, in Latin
     // letters, "prosecutors"; "звонок" is as often "the call is free".
     ru: ['=звонит', '=звонила', '=звонил', '~позвонил', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', 'спрашивает', '=просит', 'запись горячей линии'],
     en: ['caller', 'calls', 'called', 'asks about', 'reports that', 'reports a', 'asked', 'hotline note', 'man says', 'woman says'],
-    tr: ['arayan', 'aradı', '=soruyor', '=sordu', '=bildirdi', 'yardım hattı notu'],
+    tr: ['arayan', 'aradı', 'soruyor', 'sordu', 'bildirdi', 'yardım hattı notu'],
   },
   // The writer speaking of themselves.
   first_person: {
-    az: ['=mən', '=men', '=məni', '=mənim', '=mənə', '~bacım', '~qardaşım', '~qızım', '~pasportum', '~telefonum', '=istəyirəm', '=bilmirəm', '=qorxuram', '=işləyirik', '=yatırıq', '=ana', 'anacan'],
+    az: ['=mən', '=men', '=məni', '=mənim', '=mənə', '~bacım', '~qardaşım', '~qızım', '~pasportum', '~telefonum', 'istəyirəm', 'bilmirəm', 'qorxuram', 'işləyirik', 'yatırıq', '=ana', 'anacan'],
     ru: ['=я', '=мне', '=меня', '=мой', '=моя', '=мою', '=мы', '=нас', '=нам', '=мам', '=мама'],
     // Not "our": its spelling skeleton is that of "your", the mark of advice to the reader.
     en: ['=me', '=us', '=mum', 'i m', 'i want', 'i was', 'i have', 'i am', 'i don t', 'i can t', 'i haven t', 'i worked'],
@@ -78,7 +78,7 @@ const GENRE_CUES: Record<string, Slot> = {
   offer: {
     az: ['yazın', 'zəng edin', 'lazımdır', 'tələb olunur', 'axtarılır', 'götürülür', 'müraciət', 'maraqlanan'],
     ru: ['~пишите', '~требуют', '~ищем', '~набира', '~приглашаем', '~обращайтесь'],
-    en: ['=wanted', 'needed', 'hiring', 'apply', 'contact', 'message me', 'dm', 'seeking'],
+    en: ['wanted', 'needed', 'hiring', 'apply', 'contact', 'message me', 'dm', 'seeking'],
     tr: ['yazın', 'aranıyor', 'alınacak', 'alınacaktır', 'başvur', 'arıyoruz'],
   },
   // The writer asking for help for themselves or their own: "please help", "что делать", "nə edim".
@@ -135,12 +135,15 @@ export const GENRE_CAPS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The judgement's weights as data (`npm run fit:genre` writes them, genre-fit.ts): a logistic
- * regression over the capped cue counts, fitted on the genre dev sets and the synthetic training
- * split; `cut` is the `about` at or above which a text is judged about.
+ * The judgement's weights as data: `about = sigmoid(bias + Σ weight × min(count, cap))`, judged
+ * about when `about ≥ cut`. `source` says whether they were set by hand or written by
+ * `npm run fit:genre -- --write` (genre-fit.ts: a logistic regression fitted on the genre dev sets
+ * and the synthetic training split). A kind at weight 0 is a candidate for a fit: its cues are
+ * counted for fitting but not shown, since they did not lead to the judgement.
  */
 export const GenreWeightsFile = z.object({
   version: z.literal(1),
+  source: z.enum(['hand', 'fit']),
   kinds: z.array(z.string()),
   weights: z.record(z.string(), z.number()),
   bias: z.number(),
@@ -156,11 +159,14 @@ export interface GenreWeights {
   weights: Float64Array;
   bias: number;
   cut: number;
+  /** Whether any kind has weight 0 (its cues are then left out of the result). */
+  silent: boolean;
 }
 
 export function genreWeightsFrom(f: GenreWeightsFile): GenreWeights {
   if (f.kinds.join() !== GENRE_KINDS.join()) throw new Error('data/screening/genre-weights.json does not match the genre cue kinds: run npm run fit:genre');
-  return { weights: Float64Array.from(GENRE_KINDS, (k) => f.weights[k] ?? 0), bias: f.bias, cut: f.cut };
+  const weights = Float64Array.from(GENRE_KINDS, (k) => f.weights[k] ?? 0);
+  return { weights, bias: f.bias, cut: f.cut, silent: weights.includes(0) };
 }
 
 let loadedWeights: GenreWeights | undefined;
@@ -235,9 +241,8 @@ function mayHoldStatistics(text: string): boolean {
   return false;
 }
 const noTokenAt = () => 0;
-/** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a"; Russian
- * "мы" typed "mi" is the Turkish question particle "mi"/"mı". */
-const NOT_FIRST_PERSON = new Set(['a', 'mi']);
+/** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a". */
+const NOT_FIRST_PERSON = new Set(['a']);
 
 /** Every cue of a text, and the capped count per kind (order of GENRE_KINDS): the judgement's features. */
 export function genreCues(n: Normalised, original: string): { counts: number[]; cues: GenreCue[] } {
@@ -251,7 +256,8 @@ export function judgeGenre(n: Normalised, original: string, w: GenreWeights = ge
   let z = w.bias;
   for (let k = 0; k < GENRE_KINDS.length; k++) z += w.weights[k]! * Math.min(counts[k]!, KIND_CAPS[k]!);
   const about = 1 / (1 + Math.exp(-z));
-  return { genre: about >= w.cut ? 'about' : 'first_party', about, cues };
+  const shown = w.silent ? cues.filter((c) => w.weights[KIND_INDEX.get(c.kind)!] !== 0) : cues;
+  return { genre: about >= w.cut ? 'about' : 'first_party', about, cues: shown };
 }
 
 /** Fills `counts` and returns the cues, each with its original span. */

@@ -7,7 +7,6 @@ import { DENSE_NAMES, featurise, NGRAMS } from './features.ts';
 import { chooseThreshold } from './metrics.ts';
 import { calibrated, fitPlatt, margin, packWeights, trainLogistic } from './model.ts';
 import { examine, MODEL_PATH, type ModelFile } from './screen.ts';
-import { GENRE_DEV_2_PATH, GENRE_DEV_3_PATH, GENRE_DEV_PATH, readGenreDev } from './genre-dev.ts';
 
 export const SEED = 8;
 export const DIMS = DENSE_NAMES.length + (1 << NGRAMS.bits);
@@ -18,12 +17,6 @@ export const vectorise = (items: CorpusItem[]) =>
     return featurise(ex.analysis, ex.norm.text, i.channel);
   });
 
-/** The genre dev sets' texts with a label: about-texts are negatives; first-party items of sets 2 and 3 carry theirs. */
-function hardDevItems(): { text: string; label: number }[] {
-  return [GENRE_DEV_PATH, GENRE_DEV_2_PATH, GENRE_DEV_3_PATH].flatMap((p) => readGenreDev(p))
-    .flatMap((i) => (i.genre === 'about' ? [{ text: i.text, label: 0 }] : i.label === undefined ? [] : [{ text: i.text, label: i.label }]));
-}
-
 /** Generate the corpus and train the model in memory (same seed, same result). */
 export function trainModel(): { corpus: ReturnType<typeof generateCorpus>; file: ModelFile } {
   const corpus = generateCorpus(SEED);
@@ -33,16 +26,8 @@ export function trainModel(): { corpus: ReturnType<typeof generateCorpus>; file:
   const devMargins = devEx.map((ex, k) => margin(model, featurise(ex.analysis, ex.norm.text, corpus.dev[k]!.channel)));
   const devY = corpus.dev.map((i) => i.label);
   const platt = fitPlatt(devMargins, devY);
-  // The threshold is chosen on the score users see: the calibrated probability × (1 − about), over
-  // the dev split and the hand-written genre dev sets (news and awareness: 0; first-party: their
-  // label), whose hard awareness texts the templated split lacks: on it alone every cut between the
-  // classes is as good, and the chosen one wandered with each change.
-  const hard = hardDevItems();
-  const hardScores = hard.map((i) => {
-    const ex = examine({ text: i.text });
-    return calibrated(platt, margin(model, featurise(ex.analysis, ex.norm.text))) * (1 - ex.genre.about);
-  });
-  const threshold = chooseThreshold([...devMargins.map((m, k) => calibrated(platt, m) * (1 - devEx[k]!.genre.about)), ...hardScores], [...devY, ...hard.map((i) => i.label)]);
+  // The threshold is chosen on the score users see: the calibrated probability × (1 − about).
+  const threshold = chooseThreshold(devMargins.map((m, k) => calibrated(platt, m) * (1 - devEx[k]!.genre.about)), devY);
   const file: ModelFile = {
     version: 1,
     dense: DENSE_NAMES,
@@ -52,7 +37,7 @@ export function trainModel(): { corpus: ReturnType<typeof generateCorpus>; file:
     weights: packWeights(model.weights),
     platt,
     threshold: Math.round(threshold * 10000) / 10000,
-    note: `logistic regression on indicator evidence + hashed char ${NGRAMS.min}-${NGRAMS.max}-grams, trained on train (seed ${SEED}), Platt-calibrated on dev, times (1 - genre about); threshold = the score with the best F0.5 (precision weighs double) on dev and the genre dev sets (${hard.length} texts: news and awareness 0, first-party items by their label)`,
+    note: `logistic regression on indicator evidence + hashed char ${NGRAMS.min}-${NGRAMS.max}-grams, trained on train (seed ${SEED}), Platt-calibrated on dev, times (1 - genre about); threshold = the dev score with the best F0.5 (precision weighs double)`,
   };
   return { corpus, file };
 }
