@@ -17,7 +17,7 @@ test('a fit is reproducible, and committed fitted weights are what npm run fit:g
   if (committed.source === 'fit') assert.deepEqual(fit, committed, 'run npm run fit:genre -- --write, then npm run train:screening, and commit data/screening/');
 });
 
-test('the fit finds a cue kind that decides the genre, and leaves one that does not near zero', () => {
+test('the fit finds a cue kind that decides the genre, leaves one that does not near zero, and can hold the bias', () => {
   const zero = GENRE_KINDS.map(() => 0);
   const rows = [];
   for (let k = 0; k < 40; k++) {
@@ -29,6 +29,9 @@ test('the fit finds a cue kind that decides the genre, and leaves one that does 
   const m = fitLogistic(rows, 0.1);
   assert.ok(m.w[0]! > 3, `deciding weight ${m.w[0]}`);
   assert.ok(Math.abs(m.w[1]!) < 0.1, `noise weight ${m.w[1]}`);
+  const held = fitLogistic(rows, 0.1, -1.2);
+  assert.equal(held.b, -1.2);
+  assert.ok(held.w[0]! > 1, `deciding weight with the bias held ${held.w[0]}`);
 });
 
 test('a weights file for other cue kinds is refused', () => {
