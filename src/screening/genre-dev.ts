@@ -12,13 +12,17 @@ export const GENRE_DEV_PATH = new URL('./genre-dev.jsonl', import.meta.url);
 /** The second set: wire copy, court and statistics reports, FAQ, slides, forum threads, and
  * first-party items that quote the news or pose as NGOs; first-party items carry a label. */
 export const GENRE_DEV_2_PATH = new URL('./genre-dev-2.jsonl', import.meta.url);
+/** The third set, by another hand: press releases, court and statistics reports, NGO posters and
+ * checklists, consular warnings, lessons, survivors' campaign posts, hotline adverts, and victims,
+ * relatives and workers who quote a poster or the news; first-party items carry a label. */
+export const GENRE_DEV_3_PATH = new URL('./genre-dev-3.jsonl', import.meta.url);
 
 export const GenreDevItem = z.object({
   id: z.string(),
   variant: z.enum(VARIANTS),
   channel: z.enum(CHANNELS),
   genre: z.enum(['about', 'first_party']),
-  /** First-party items of the second set: 1 when the item should be flagged. */
+  /** First-party items of the second and third sets: 1 when the item should be flagged. */
   label: z.union([z.literal(0), z.literal(1)]).optional(),
   text: z.string().min(1),
 });
@@ -53,6 +57,6 @@ export function genreDevReport(items = readGenreDev()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const second = process.argv[2] === '2';
-  process.stdout.write(`${JSON.stringify(genreDevReport(readGenreDev(second ? GENRE_DEV_2_PATH : GENRE_DEV_PATH)), null, 2)}\n`);
+  const path = process.argv[2] === '3' ? GENRE_DEV_3_PATH : process.argv[2] === '2' ? GENRE_DEV_2_PATH : GENRE_DEV_PATH;
+  process.stdout.write(`${JSON.stringify(genreDevReport(readGenreDev(path)), null, 2)}\n`);
 }

@@ -3,6 +3,8 @@
 // training)? A separate, explained judgement: the cues found, each with its span, and a weight
 // per kind of cue. Texts about trafficking mention indicators without being cases, so the
 // judgement lowers the score (screen.ts) while their indicators are still shown.
+import fs from 'node:fs';
+import { z } from 'zod';
 import { buildIndex, slotHits, tokens } from './concepts/match.ts';
 import type { SynLang } from './concepts/stem.ts';
 import { toOriginal, type Normalised } from './normalise.ts';
@@ -79,23 +81,108 @@ const GENRE_CUES: Record<string, Slot> = {
     en: ['wanted', 'needed', 'hiring', 'apply', 'contact', 'message me', 'dm', 'seeking'],
     tr: ['yazın', 'aranıyor', 'alınacak', 'alınacaktır', 'başvur', 'arıyoruz'],
   },
+  // The writer asking for help for themselves or their own: "please help", "что делать", "nə edim".
+  // Exact forms where a stem would take a report's verb ("помогает") or advice ("посоветуйтесь").
+  plea: {
+    az: ['kömək edin', 'xahiş edirəm', '=nə edim', '=nə edək', 'nə etməliyəm', 'nə etməliyik', 'kimə müraciət edim', 'kömək lazımdır'],
+    ru: ['=помогите', '=что делать', '=что мне делать', '=что нам делать', '=подскажите', '=посоветуйте', 'не знаю что делать', 'не знаю к кому'],
+    en: ['please help', 'help me', 'help us', 'help pls', 'pls help', 'what do i do', 'what can i do', 'what should i do', 'what do we do', 'what should we do', 'need advice', 'anyone know', 'someone help', 'who to ask', 'don t know what to do'],
+    tr: ['yardım edin', 'lütfen yardım', '=ne yapayım', 'ne yapmalıyım', 'ne yapmalıyız', 'ne yapacağımı bilmiyorum', 'kime gideceğimi'],
+  },
+  // The form of a publication named in its frame: a press release, an FAQ, a poster, a slide, a
+  // lesson, "myth and fact", an interview, an opinion column. Items do not name their form.
+  form: {
+    az: ['mətbuat açıqlaması', 'mətbuat xidməti', 'tez tez verilən suallar', 'sual cavab', '=slayd', 'vebinar', 'infoqrafika', 'bülleten', 'təlim materialı', 'rəy yazısı', '=mif', '=fakt', '=dərs', 'müsahibə', '=cavab'],
+    ru: ['пресс релиз', 'пресс служба', 'вопрос ответ', 'часто задаваемые', '~слайд', '~вебинар', '~инфографик', '=мнение', '~бюллетен', '=колонка', '=миф', '=факт', '=урок', '~интервью', '=ответ'],
+    en: ['press release', 'faq', '=q', '=slide', 'webinar', 'infographic', 'forum thread', 'opinion', 'bulletin', 'fact sheet', '=myth', '=fact', 'lesson plan', 'teachers guide', 'long read', 'interview'],
+    tr: ['basın bülteni', 'basın açıklaması', 'sıkça sorulan', 'slayt', 'webinar', 'infografik', 'bülten', 'eğitim sunumu', '=efsane', 'röportaj', 'dosya haber', '~rehberlik etkinli', '=cevap'],
+  },
+  // The news named as news ("the article", "xəbərlərdə"): victims quoting the news say it too.
+  media: {
+    az: ['xəbərlərdə', 'xəbəri', 'məqalə', 'verilişə', 'televizorda', 'reportaj'],
+    ru: ['~новост', '=статью', '=статья', '=статьи', '~сюжет', 'по телевизору'],
+    en: ['news', 'article', 'story', 'read about', 'on tv', 'reported'],
+    tr: ['haberi', 'haberlerde', 'haberde', 'makale', 'televizyonda'],
+  },
+  // A recruiter's reassurance: "not a scam", "everything is legal". Awareness texts warn; ads reassure.
+  reassure: {
+    az: ['fırıldaq deyil', 'hər şey qanunidir', 'hər şey qanuni', 'polisdən qorxmayın', 'narahat olmayın', 'bizə güvənin'],
+    ru: ['не развод', 'все законно', 'всё законно', 'полиции не бойтесь', 'не переживайте', 'нам можно доверять'],
+    en: ['not a scam', 'we are legit', 'everything is legal', 'don t worry', 'dont worry', 'trust us', 'we are registered', 'we are the real'],
+    tr: ['dolandırıcılık değil', 'her şey yasal', 'merak etmeyin', 'bize güvenin'],
+  },
+  // People talking about the news ("did you see…"): a chat, not the news itself.
+  chat: {
+    az: ['=gördün', '=eşitdin'],
+    ru: ['=видел', '=видела', '=слышал', '=слышала', '=прикинь'],
+    en: ['did you see', 'did u see', 'did you hear', 'have you seen'],
+    tr: ['=duydun mu', '=gördün mü', '=okudun mu'],
+  },
 };
 
-/** Weights of the about-vs-first-party judgement (logit), set by hand and documented. */
-const WEIGHTS: Record<string, number> = {
-  report: 1.4, topic: 2.0, advice: 1.5, reader_if: 1.5, institution: 1.0, training: 1.5, statistics: 1.0,
-  caller: -3.0, first_person: -0.9, offer: -1.0,
+/**
+ * Every kind of cue, in the order of the weights file: the features of the judgement. `statistics`,
+ * `hashtag` and `list` are read from the original text by expression, the others from the word lists.
+ */
+export const GENRE_KINDS: readonly string[] = [
+  'report', 'topic', 'advice', 'reader_if', 'institution', 'training', 'statistics', 'caller', 'first_person', 'offer',
+  'plea', 'form', 'media', 'reassure', 'chat', 'hashtag', 'list',
+];
+/** At most this many cues of a kind count: a long report repeats "police" without being more of a report. */
+export const GENRE_CAPS: Readonly<Record<string, number>> = {
+  report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, caller: 1, first_person: 3, offer: 2,
+  plea: 2, form: 2, media: 1, reassure: 1, chat: 1, statistics: 2, hashtag: 2, list: 3,
 };
-const CAPS: Record<string, number> = { report: 4, topic: 2, advice: 3, reader_if: 2, institution: 2, training: 2, statistics: 2, caller: 1, first_person: 3, offer: 2 };
-const KINDS = Object.keys(WEIGHTS);
-const BIAS = -1.2;
-// The same weights and caps by kind number, and the counts per text in a reused array: the
-// judgement's sum reads arrays instead of looking kinds up by name.
-const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
-const KIND_WEIGHTS = KINDS.map((k) => WEIGHTS[k]!);
-const KIND_CAPS = KINDS.map((k) => CAPS[k]!);
+
+/**
+ * The judgement's weights as data: `about = sigmoid(bias + Σ weight × min(count, cap))`, judged
+ * about when `about ≥ cut`. `source` says whether they were set by hand or written by
+ * `npm run fit:genre -- --write` (genre-fit.ts: a logistic regression fitted on the genre dev sets
+ * and the synthetic training split). A kind at weight 0 is a candidate for a fit: its cues are
+ * counted for fitting but not shown, since they did not lead to the judgement.
+ */
+export const GenreWeightsFile = z.object({
+  version: z.literal(1),
+  source: z.enum(['hand', 'fit']),
+  kinds: z.array(z.string()),
+  weights: z.record(z.string(), z.number()),
+  bias: z.number(),
+  cut: z.number().gt(0).lt(1),
+  note: z.string(),
+  fit: z.record(z.string(), z.unknown()),
+});
+export type GenreWeightsFile = z.infer<typeof GenreWeightsFile>;
+export const GENRE_WEIGHTS_PATH = new URL('../../data/screening/genre-weights.json', import.meta.url);
+
+export interface GenreWeights {
+  /** Weight per kind, in the order of GENRE_KINDS. */
+  weights: Float64Array;
+  bias: number;
+  cut: number;
+  /** Whether any kind has weight 0 (its cues are then left out of the result). */
+  silent: boolean;
+}
+
+export function genreWeightsFrom(f: GenreWeightsFile): GenreWeights {
+  if (f.kinds.join() !== GENRE_KINDS.join()) throw new Error('data/screening/genre-weights.json does not match the genre cue kinds: run npm run fit:genre');
+  const weights = Float64Array.from(GENRE_KINDS, (k) => f.weights[k] ?? 0);
+  return { weights, bias: f.bias, cut: f.cut, silent: weights.includes(0) };
+}
+
+let loadedWeights: GenreWeights | undefined;
+/** The committed weights, read once per process. */
+export function genreWeights(): GenreWeights {
+  loadedWeights ??= genreWeightsFrom(GenreWeightsFile.parse(JSON.parse(fs.readFileSync(GENRE_WEIGHTS_PATH, 'utf8'))));
+  return loadedWeights;
+}
+
+// Counts per text in a reused array indexed by kind number: the sum reads arrays, not names.
+const KIND_INDEX = new Map(GENRE_KINDS.map((k, i) => [k, i]));
+const KIND_CAPS = GENRE_KINDS.map((k) => GENRE_CAPS[k]!);
 const STATISTICS_KIND = KIND_INDEX.get('statistics')!;
-const counts = new Int32Array(KINDS.length);
+const HASHTAG_KIND = KIND_INDEX.get('hashtag')!;
+const LIST_KIND = KIND_INDEX.get('list')!;
+const counts = new Int32Array(GENRE_KINDS.length);
 
 let ix: ReturnType<typeof buildIndex> | undefined;
 const NONE = new Set<string>();
@@ -118,6 +205,11 @@ const QUOTED = /[«"“„][^«»"“”„]{1,400}[»"”]/g;
 /** Figures of a report: a share ("14%", "yüzde 60", "40 процентов") or a year of record ("в 2024 году", "2025-ci ildə", "in 2025"). */
 const STATISTICS = /\d+(?:[.,]\d+)?\s?%|yüzde\s?\d+|\d+\s?(?:процент|faiz)|(?<!\d)(?:19|20)\d\d(?!\d)(?:-?(?:ci|cı|cu|cü))?\s?(?:il|год|yıl)|\bin (?:19|20)\d\d\b/giu;
 const HAS_QUOTE = /[«"“„]/;
+/** A campaign's hashtag ("#EndTrafficking", "#МояИстория"). */
+const HASHTAG = /#[\p{L}\p{N}_]{2,}/gu;
+/** A checklist: a line opening with a bullet, a pictograph (✅, 📄) or "1." / "1)"; an inline "2)"; a red flag 🚩 anywhere. */
+const LIST_ITEM = /(?:^|\n)[ \t]*(?:[-–•*▪►➤]|\p{Extended_Pictographic}|\d{1,2}[.)](?=\s))|(?<=\s)\d[)](?=\s)|🚩/gu;
+const MAY_HOLD_LIST = /[\n)🚩]/u;
 const code = (c: string) => c.charCodeAt(0);
 const [ZERO, ONE, TWO, NINE, PERCENT, U_SMALL, U_CAPITAL] = ['0', '1', '2', '9', '%', 'ü', 'Ü'].map(code) as [number, number, number, number, number, number, number];
 /** First letters of "процент" and "faiz" in either case (no other character folds to them). */
@@ -152,12 +244,28 @@ const noTokenAt = () => 0;
 /** "ya" (Russian "I" typed in Latin letters) shares its skeleton with the English article "a". */
 const NOT_FIRST_PERSON = new Set(['a']);
 
+/** Every cue of a text, and the capped count per kind (order of GENRE_KINDS): the judgement's features. */
+export function genreCues(n: Normalised, original: string): { counts: number[]; cues: GenreCue[] } {
+  const cues = collect(n, original);
+  return { counts: Array.from(counts, (c, k) => Math.min(c, KIND_CAPS[k]!)), cues };
+}
+
 /** The genre judgement, with every cue that led to it. */
-export function judgeGenre(n: Normalised, original: string): Genre {
+export function judgeGenre(n: Normalised, original: string, w: GenreWeights = genreWeights()): Genre {
+  const cues = collect(n, original);
+  let z = w.bias;
+  for (let k = 0; k < GENRE_KINDS.length; k++) z += w.weights[k]! * Math.min(counts[k]!, KIND_CAPS[k]!);
+  const about = 1 / (1 + Math.exp(-z));
+  const shown = w.silent ? cues.filter((c) => w.weights[KIND_INDEX.get(c.kind)!] !== 0) : cues;
+  return { genre: about >= w.cut ? 'about' : 'first_party', about, cues: shown };
+}
+
+/** Fills `counts` and returns the cues, each with its original span. */
+function collect(n: Normalised, original: string): GenreCue[] {
   ix ??= buildIndex(GENRE_CUES);
   const { tok, at } = tokens(n.text);
   const hits = slotHits(n.text, undefined, noTokenAt, ix, NONE);
-  // Both regular expressions need a character most texts lack: a quotation mark, a digit.
+  // The regular expressions need a character most texts lack: a quotation mark, a digit, '#', a new line.
   const quoted: [number, number][] = HAS_QUOTE.test(original) ? [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]) : [];
   counts.fill(0);
   const cues: GenreCue[] = [];
@@ -172,18 +280,23 @@ export function judgeGenre(n: Normalised, original: string): Genre {
       if (h.t0 === h.t1 && NOT_FIRST_PERSON.has(tok[h.t0]!)) continue;
     }
     const kind = KIND_INDEX.get(h.slot)!;
-    const key = h.t0 * KINDS.length + kind;
+    const key = h.t0 * GENRE_KINDS.length + kind;
     if (seen.has(key)) continue;
     seen.add(key);
     counts[kind] = counts[kind]! + 1;
     cues.push({ kind: h.slot, start, end, text: original.slice(start, end) });
   }
-  if (mayHoldStatistics(original)) for (const m of original.matchAll(STATISTICS)) {
-    counts[STATISTICS_KIND] = counts[STATISTICS_KIND]! + 1;
-    cues.push({ kind: 'statistics', start: m.index, end: m.index + m[0].length, text: m[0] });
+  if (mayHoldStatistics(original)) addMatches(original, STATISTICS, STATISTICS_KIND, 'statistics', cues);
+  if (original.includes('#')) addMatches(original, HASHTAG, HASHTAG_KIND, 'hashtag', cues);
+  if (MAY_HOLD_LIST.test(original)) addMatches(original, LIST_ITEM, LIST_KIND, 'list', cues);
+  return cues;
+}
+
+function addMatches(original: string, re: RegExp, kind: number, name: string, cues: GenreCue[]) {
+  for (const m of original.matchAll(re)) {
+    counts[kind] = counts[kind]! + 1;
+    const text = m[0].replace(/^\n?[ \t]*/, '');
+    const start = m.index + m[0].length - text.length;
+    cues.push({ kind: name, start, end: start + text.length, text });
   }
-  let z = BIAS;
-  for (let k = 0; k < KINDS.length; k++) z += KIND_WEIGHTS[k]! * Math.min(counts[k]!, KIND_CAPS[k]!);
-  const about = 1 / (1 + Math.exp(-z));
-  return { genre: about >= 0.5 ? 'about' : 'first_party', about, cues };
 }
