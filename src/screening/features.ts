@@ -72,8 +72,36 @@ export function featureMargin(weights: Float64Array, bias: number, a: Analysis, 
   const { buf, n } = ngramBuckets(normText, NGRAMS);
   const v = n ? 1 / Math.sqrt(n) : 0;
   const offset = DENSE_NAMES.length;
-  for (let k = 0; k < n; k++) z += (weights[offset + buf[k]!] ?? 0) * v;
+  const scaled = inHundredThousandths(weights);
+  if (scaled) {
+    // The same weight, read from half the bytes: k / 1e5 is the very double k / 1e5 was parsed as.
+    for (let k = 0; k < n; k++) z += ((scaled[offset + buf[k]!] ?? 0) / 1e5) * v;
+  } else for (let k = 0; k < n; k++) z += (weights[offset + buf[k]!] ?? 0) * v;
   return z;
+}
+
+/**
+ * The weights as whole hundred-thousandths, when every weight is exactly one (model.json rounds
+ * them to five decimals): the n-grams' random reads of the weights miss the cache, and a 32-bit
+ * table is half the size of the 64-bit one. Division is correctly rounded, so k / 1e5 gives back
+ * the same double as the decimal it came from; a weight that is not such a quotient (a model
+ * fresh from training) keeps the 64-bit table.
+ */
+const scaledOf = new WeakMap<Float64Array, Int32Array | null>();
+function inHundredThousandths(weights: Float64Array): Int32Array | null {
+  let s = scaledOf.get(weights);
+  if (s !== undefined) return s;
+  s = new Int32Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const k = Math.round(weights[i]! * 1e5);
+    if (!(Math.abs(k) < 2 ** 31) || k / 1e5 !== weights[i]! || Object.is(weights[i], -0)) {
+      s = null;
+      break;
+    }
+    s[i] = k;
+  }
+  scaledOf.set(weights, s);
+  return s;
 }
 
 const cap = (x: number) => Math.min(x, 3) / 3;

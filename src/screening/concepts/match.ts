@@ -67,8 +67,6 @@ function entryWords(raw: string, lang: SynLang): { words: string[]; exact: boole
 interface Index {
   byPrefix: Map<string, Entry[]>;
   lengths: number[];
-  /** The first words as one automaton (" stem"): a text's candidates in one pass, built on first use. */
-  firstWords?: PhraseAutomaton<Entry[]>;
 }
 
 let index: Index | undefined;
@@ -135,36 +133,75 @@ export function tokens(text: string): { readonly tok: readonly string[]; readonl
 
 /** Token index at each token's first character, reused from text to text (only token starts are read). */
 let tokenAtChar = new Int32Array(1024);
-/** Per text: the tokens that begin with a first word, and from where in `groupKeys` their keys run. */
-let groupKeys: Entry[][] = [];
+
+/**
+ * Every index whose first words are looked for, and one automaton holding all their first words
+ * (" stem", tagged with the index's number): the concept and genre candidates of a text come from
+ * one pass over it, not one pass per index. Built again when a new index first asks.
+ */
+const scanned: Index[] = [];
+let firstWords: PhraseAutomaton<{ k: number; es: Entry[] }> | undefined;
+/** The text of the last pass (its candidates below are kept until another text comes). */
+let scannedText: string | undefined;
+/** Per index, the candidates of the last text in the order found: token index and entries. */
+let foundTok: number[][] = [];
+let foundEs: Entry[][][] = [];
+
+function firstWordAutomaton(): PhraseAutomaton<{ k: number; es: Entry[] }> {
+  const patterns: { pattern: string; data: { k: number; es: Entry[] } }[] = [];
+  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
+  scanned.forEach((ix, k) => {
+    for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es } });
+  });
+  return new PhraseAutomaton(patterns);
+}
+
+/** The scan's callback: a module function, not a closure made per text. */
+function onFirstWord(id: number, mStart: number): void {
+  const { k, es } = firstWords!.entries[id]!.data;
+  foundTok[k]!.push(tokenAtChar[mStart + 1]!);
+  foundEs[k]!.push(es);
+}
 
 /**
  * Entries whose first word begins a token, for every token at once: one automaton pass over the
  * text instead of a map lookup per token. A key (" stem") ends inside its token, and tokens do not
- * overlap, so the hits come grouped by token, in token order, shortest key first; walking a group
- * backwards gives the longest key first, the order of the per-token lookup this replaced.
+ * overlap, so the hits of one index come grouped by token, in token order, shortest key first
+ * (at one end position an index has at most one key, and the shared automaton reports each
+ * index's keys in the order its own would); walking a group backwards gives the longest key
+ * first, the order of the per-token lookup this replaced.
  */
 function candidateTokens(text: string, at: readonly number[], ix: Index, visit: (i: number, es: Entry[]) => void): void {
-  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
-  ix.firstWords ??= new PhraseAutomaton([...ix.byPrefix].filter(([k]) => !k.includes(' ')).map(([k, es]) => ({ pattern: ` ${k}`, data: es })));
-  const auto = ix.firstWords;
-  if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
-  for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
-  const entries = auto.entries;
-  // Hits of one token wait in groupKeys[0 .. n) and are handed over when the next token begins.
-  let groupTok = -1;
-  let n = 0;
-  auto.scan(text, (id, mStart) => {
-    const i = tokenAtChar[mStart + 1]!;
-    if (i !== groupTok) {
-      for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
-      n = 0;
-      groupTok = i;
+  let k = scanned.indexOf(ix);
+  if (k < 0) {
+    if (scanned.length >= 8) scanned.length = 0;
+    k = scanned.push(ix) - 1;
+    firstWords = firstWordAutomaton();
+    scannedText = undefined;
+  }
+  if (text !== scannedText) {
+    if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
+    for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
+    if (foundTok.length !== scanned.length) {
+      foundTok = scanned.map(() => []);
+      foundEs = scanned.map(() => []);
     }
-    groupKeys[n++] = entries[id]!.data;
-  });
-  for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
-  if (groupKeys.length > 64) groupKeys = [];
+    for (let j = 0; j < scanned.length; j++) {
+      foundTok[j]!.length = 0;
+      foundEs[j]!.length = 0;
+    }
+    firstWords!.scan(text, onFirstWord);
+    scannedText = text;
+  }
+  const toks = foundTok[k]!;
+  const ess = foundEs[k]!;
+  const n = toks.length;
+  for (let a = 0; a < n; ) {
+    let b = a + 1;
+    while (b < n && toks[b] === toks[a]) b++;
+    for (let g = b - 1; g >= a; g--) visit(toks[a]!, ess[g]!);
+    a = b;
+  }
 }
 
 /** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
