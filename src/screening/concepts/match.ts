@@ -21,6 +21,11 @@ interface Entry {
   exact: boolean[];
   /** The entry counts only when negated ("не отдаёт", "vermir"): "returns the passport" negated is retention. */
   negOnly: boolean;
+  /** Azerbaijani or Turkish: negative suffixes and negators after the word apply. */
+  azTr: boolean;
+  /** Whether the slot is in the set of never-negated slots last asked with (`unnegatedIn`): a flag, not a lookup per candidate. */
+  unnegatedIn?: ReadonlySet<string>;
+  unnegated?: boolean;
 }
 
 export interface SlotHit {
@@ -84,7 +89,7 @@ export function buildIndex(synonyms: Record<string, Partial<Record<SynLang, stri
           const key = `${slot}|${lang}|${negOnly}|${words.join(' ')}|${exact.join()}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const e: Entry = { slot, lang, words, exact, negOnly };
+          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', unnegatedIn: undefined, unnegated: false };
           byPrefix.set(words[0]!, [...(byPrefix.get(words[0]!) ?? []), e]);
         }
       }
@@ -213,7 +218,7 @@ const NEEDS_NEGATION = new Set(['GIVE_BACK', 'NOT_PAY']);
 function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
   for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
     const t = tok[k]!;
-    if (k > lo && NEG_BEFORE.has(t)) return true;
+    if (k > lo && negatorClass(tok, k) & NEGATES_BEFORE) return true;
     // A negative suffix has an "m" right after the verb, and no verb is shorter than two letters:
     // a token without an "m" from its third letter on (every Cyrillic token) needs no verb test.
     if (t.indexOf('m', 2) < 0) continue;
@@ -224,17 +229,37 @@ function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
 
 /** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
 function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (negatorClass(tok, k) & NEGATES_BEFORE) return true;
   if (e.words.length > 1) return false;
-  if (e.lang === 'az' || e.lang === 'tr') {
+  if (e.azTr) {
     if (negativeSuffixAt(tok[i]!, e.words[0]!.length)) return true;
-    for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (NEG_AFTER.has(tok[k]!)) return true;
+    for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (negatorClass(tok, k) & NEGATES_AFTER) return true;
   }
   return false;
 }
 
+const NEGATES_BEFORE = 1;
+const NEGATES_AFTER = 2;
+/** The token list the classes below belong to (a new list for each text), and each token's negator class (-1: not looked up yet). */
+let classesOf: readonly string[] | undefined;
+let negatorClasses = new Int8Array(256);
+/** Whether a token is a negator before or after a word: each token looked up once per text, not once per candidate. */
+function negatorClass(tok: readonly string[], k: number): number {
+  if (tok !== classesOf) {
+    if (negatorClasses.length < tok.length) negatorClasses = new Int8Array(tok.length * 2);
+    negatorClasses.fill(-1, 0, tok.length);
+    classesOf = tok;
+  }
+  let c = negatorClasses[k]!;
+  if (c < 0) {
+    const t = tok[k]!;
+    c = negatorClasses[k] = (NEG_BEFORE.has(t) ? NEGATES_BEFORE : 0) | (NEG_AFTER.has(t) ? NEGATES_AFTER : 0);
+  }
+  return c;
+}
+
 /** Every slot found in the token list, negation applied. */
-export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated: ReadonlySet<string> = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
   const { tok, at } = tokens(text);
   candidateTokens(text, at, ix, (i, cs) => {
@@ -247,10 +272,14 @@ export function slotHits(text: string, original: string | undefined, tokenAt: (o
         ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
       }
       if (!ok) continue;
-      if (!unnegated.has(e.slot)) {
+      if (e.unnegatedIn !== unnegated) {
+        e.unnegatedIn = unnegated;
+        e.unnegated = unnegated.has(e.slot);
+      }
+      if (!e.unnegated) {
         if (negatedAt(tok, i, e) !== e.negOnly) continue;
         // "vermir" (they do not give back) is retention; "vermirsiniz" (you do not hand over) is not.
-        if (e.negOnly && (e.lang === 'az' || e.lang === 'tr') && SECOND_PERSON.test(t)) continue;
+        if (e.negOnly && e.azTr && SECOND_PERSON.test(t)) continue;
       } else if (e.negOnly) continue;
       out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
     }
