@@ -23,6 +23,9 @@ interface Entry {
   negOnly: boolean;
   /** Azerbaijani or Turkish: negative suffixes and negators after the word apply. */
   azTr: boolean;
+  /** One word only, and that word whole-token (`exact[0]`): read without touching the arrays. */
+  single: boolean;
+  exact0: boolean;
   /** Whether the slot is in the set of never-negated slots last asked with (`unnegatedIn`): a flag, not a lookup per candidate. */
   unnegatedIn?: ReadonlySet<string>;
   unnegated?: boolean;
@@ -89,7 +92,7 @@ export function buildIndex(synonyms: Record<string, Partial<Record<SynLang, stri
           const key = `${slot}|${lang}|${negOnly}|${words.join(' ')}|${exact.join()}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', unnegatedIn: undefined, unnegated: false };
+          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', single: words.length === 1, exact0: exact[0]!, unnegatedIn: undefined, unnegated: false };
           byPrefix.set(words[0]!, [...(byPrefix.get(words[0]!) ?? []), e]);
         }
       }
@@ -140,71 +143,117 @@ export function tokens(text: string): { readonly tok: readonly string[]; readonl
 let tokenAtChar = new Int32Array(1024);
 
 /**
- * Every index whose first words are looked for, and one automaton holding all their first words
- * (" stem", tagged with the index's number): the concept and genre candidates of a text come from
- * one pass over it, not one pass per index. Built again when a new index first asks.
+ * One automaton for the whole text: the phrase lexicon's patterns (given by matcher.ts) and the
+ * first words (" stem") of every index asked for (concepts, genre), each tagged with where its
+ * hits go. A text costs one pass over this table instead of one per pattern set. Built again when
+ * a new index or phrase set first asks (once or twice per process).
  */
+interface Tag {
+  /** The index's number in `scanned`, or -1 for a phrase. */
+  k: number;
+  es: Entry[] | null;
+  /** The phrase's entry number in its own automaton. */
+  phrase: number;
+}
 const scanned: Index[] = [];
-let firstWords: PhraseAutomaton<{ k: number; es: Entry[] }> | undefined;
-/** The text of the last pass (its candidates below are kept until another text comes). */
+let phraseSet: readonly { pattern: string }[] = [];
+let combined: PhraseAutomaton<Tag> | undefined;
+/** The text of the last pass (its hits below are kept until another text comes). */
 let scannedText: string | undefined;
-/** Per index, the candidates of the last text in the order found: token index and entries. */
-let foundTok: number[][] = [];
+/** Per index, the candidates of the last text in the order found: where the key began, and its entries. */
+let foundAt: number[][] = [];
 let foundEs: Entry[][][] = [];
+/** The phrase hits of the last text in the order found: entry number, start, end. */
+const phraseFound: number[] = [];
+/** The text whose token starts `tokenAtChar` holds. */
+let tokenAtCharText: string | undefined;
 
-function firstWordAutomaton(): PhraseAutomaton<{ k: number; es: Entry[] }> {
-  const patterns: { pattern: string; data: { k: number; es: Entry[] } }[] = [];
+function combinedAutomaton(): PhraseAutomaton<Tag> {
+  const patterns: { pattern: string; data: Tag }[] = phraseSet.map((p, phrase) => ({ pattern: p.pattern, data: { k: -1, es: null, phrase } }));
   // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
   scanned.forEach((ix, k) => {
-    for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es } });
+    for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es, phrase: -1 } });
   });
   return new PhraseAutomaton(patterns);
 }
 
 /** The scan's callback: a module function, not a closure made per text. */
-function onFirstWord(id: number, mStart: number): void {
-  const { k, es } = firstWords!.entries[id]!.data;
-  foundTok[k]!.push(tokenAtChar[mStart + 1]!);
-  foundEs[k]!.push(es);
+function onScanHit(id: number, mStart: number, mEnd: number): void {
+  const { k, es, phrase } = combined!.entries[id]!.data;
+  if (k < 0) phraseFound.push(phrase, mStart, mEnd);
+  else {
+    foundAt[k]!.push(mStart);
+    foundEs[k]!.push(es!);
+  }
+}
+
+function register(ix: Index | undefined, phrases: readonly { pattern: string }[] | undefined): void {
+  if (ix && !scanned.includes(ix)) {
+    if (scanned.length >= 8) scanned.length = 0;
+    scanned.push(ix);
+    combined = undefined;
+  }
+  if (phrases && phrases !== phraseSet) {
+    phraseSet = phrases;
+    combined = undefined;
+  }
+  if (!combined) {
+    combined = combinedAutomaton();
+    scannedText = undefined;
+    foundAt = scanned.map(() => []);
+    foundEs = scanned.map(() => []);
+  }
+}
+
+/** One pass of the shared automaton over a text, unless it was the last text passed. */
+function scanOnce(text: string): void {
+  if (text === scannedText) return;
+  for (let j = 0; j < scanned.length; j++) {
+    foundAt[j]!.length = 0;
+    foundEs[j]!.length = 0;
+  }
+  phraseFound.length = 0;
+  combined!.scan(text, onScanHit);
+  scannedText = text;
 }
 
 /**
- * Entries whose first word begins a token, for every token at once: one automaton pass over the
- * text instead of a map lookup per token. A key (" stem") ends inside its token, and tokens do not
- * overlap, so the hits of one index come grouped by token, in token order, shortest key first
- * (at one end position an index has at most one key, and the shared automaton reports each
- * index's keys in the order its own would); walking a group backwards gives the longest key
- * first, the order of the per-token lookup this replaced.
+ * Every phrase hit of a normalised text as (entry, start, end) triples, in the order the phrase
+ * automaton of `phrases` would report them: the shared automaton reports, at each end position,
+ * every pattern ending there longest first and equal ones in entry order, so the phrases among
+ * them come in their own automaton's order. The concept index's first words are found in the
+ * same pass.
+ */
+export function phraseHits(text: string, phrases: readonly { pattern: string }[]): readonly number[] {
+  register(conceptIndex(), phrases);
+  scanOnce(text);
+  return phraseFound;
+}
+
+/**
+ * Entries whose first word begins a token, for every token at once, from the shared pass. A key
+ * (" stem") ends inside its token, and tokens do not overlap, so the hits of one index come
+ * grouped by token, in token order, shortest key first (at one end position an index has at most
+ * one key, and the shared automaton reports each index's keys in the order its own would); walking
+ * a group backwards gives the longest key first, the order of the per-token lookup this replaced.
  */
 function candidateTokens(text: string, at: readonly number[], ix: Index, visit: (i: number, es: Entry[]) => void): void {
-  let k = scanned.indexOf(ix);
-  if (k < 0) {
-    if (scanned.length >= 8) scanned.length = 0;
-    k = scanned.push(ix) - 1;
-    firstWords = firstWordAutomaton();
-    scannedText = undefined;
-  }
-  if (text !== scannedText) {
+  register(ix, undefined);
+  scanOnce(text);
+  if (text !== tokenAtCharText) {
     if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
     for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
-    if (foundTok.length !== scanned.length) {
-      foundTok = scanned.map(() => []);
-      foundEs = scanned.map(() => []);
-    }
-    for (let j = 0; j < scanned.length; j++) {
-      foundTok[j]!.length = 0;
-      foundEs[j]!.length = 0;
-    }
-    firstWords!.scan(text, onFirstWord);
-    scannedText = text;
+    tokenAtCharText = text;
   }
-  const toks = foundTok[k]!;
+  const k = scanned.indexOf(ix);
+  const starts = foundAt[k]!;
   const ess = foundEs[k]!;
-  const n = toks.length;
+  const n = starts.length;
   for (let a = 0; a < n; ) {
+    const t = tokenAtChar[starts[a]! + 1]!;
     let b = a + 1;
-    while (b < n && toks[b] === toks[a]) b++;
-    for (let g = b - 1; g >= a; g--) visit(toks[a]!, ess[g]!);
+    while (b < n && tokenAtChar[starts[b]! + 1] === t) b++;
+    for (let g = b - 1; g >= a; g--) visit(t, ess[g]!);
     a = b;
   }
 }
@@ -230,7 +279,7 @@ function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
 /** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
 function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (negatorClass(tok, k) & NEGATES_BEFORE) return true;
-  if (e.words.length > 1) return false;
+  if (!e.single) return false;
   if (e.azTr) {
     if (negativeSuffixAt(tok[i]!, e.words[0]!.length)) return true;
     for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (negatorClass(tok, k) & NEGATES_AFTER) return true;
@@ -264,14 +313,17 @@ export function slotHits(text: string, original: string | undefined, tokenAt: (o
   const { tok, at } = tokens(text);
   candidateTokens(text, at, ix, (i, cs) => {
     const t = tok[i]!;
-    for (const e of cs) {
-      if (e.exact[0] && t.length !== e.words[0]!.length) continue;
-      let ok = true;
-      for (let k = 1; k < e.words.length && ok; k++) {
-        const u = tok[i + k];
-        ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
+    for (let c = 0; c < cs.length; c++) {
+      const e = cs[c]!;
+      if (e.exact0 && t.length !== e.words[0]!.length) continue;
+      if (!e.single) {
+        let ok = true;
+        for (let k = 1; k < e.words.length && ok; k++) {
+          const u = tok[i + k];
+          ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
+        }
+        if (!ok) continue;
       }
-      if (!ok) continue;
       if (e.unnegatedIn !== unnegated) {
         e.unnegatedIn = unnegated;
         e.unnegated = unnegated.has(e.slot);
