@@ -34,6 +34,7 @@ function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: num
   if (seenBits.length !== words) seenBits = new Int32Array(words);
   if (foundBuf.length < text.length * (cfg.max - cfg.min + 1)) foundBuf = new Int32Array(text.length * (cfg.max - cfg.min + 1) * 2);
   let n = 0;
+  if (cfg.min === 3 && cfg.max === 5) return trigramsToFivegrams(text, mask);
   // FNV-1a grown one character at a time: every n-gram starting at i in one inner loop, no slices.
   for (let i = 0; i + cfg.min <= text.length; i++) {
     let h = 0x811c9dc5;
@@ -48,6 +49,51 @@ function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: num
         foundBuf[n++] = b;
       }
     }
+  }
+  for (let k = 0; k < n; k++) seenBits[foundBuf[k]! >>> 5] = 0;
+  return { buf: foundBuf, n };
+}
+
+const seen = (b: number): boolean => {
+  const bit = 1 << (b & 31);
+  const w = seenBits[b >>> 5]!;
+  if (w & bit) return true;
+  seenBits[b >>> 5] = w | bit;
+  return false;
+};
+
+/**
+ * ngramBuckets for the model's 3–5-grams, unrolled: the same hashes in the same order (at each
+ * start, the 3-gram, then the 4-gram, then the 5-gram while the text lasts), each character read once.
+ */
+function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: number } {
+  const len = text.length;
+  let n = 0;
+  let c1 = len > 0 ? text.charCodeAt(0) : 0;
+  let c2 = len > 1 ? text.charCodeAt(1) : 0;
+  let c3 = len > 2 ? text.charCodeAt(2) : 0;
+  let c4 = len > 3 ? text.charCodeAt(3) : 0;
+  for (let i = 0; i + 3 <= len; i++) {
+    const c5 = i + 4 < len ? text.charCodeAt(i + 4) : 0;
+    let h = Math.imul(0x811c9dc5 ^ c1, 0x01000193);
+    h = Math.imul(h ^ c2, 0x01000193);
+    h = Math.imul(h ^ c3, 0x01000193);
+    let b = (h >>> 0) & mask;
+    if (!seen(b)) foundBuf[n++] = b;
+    if (i + 4 <= len) {
+      h = Math.imul(h ^ c4, 0x01000193);
+      b = (h >>> 0) & mask;
+      if (!seen(b)) foundBuf[n++] = b;
+      if (i + 5 <= len) {
+        h = Math.imul(h ^ c5, 0x01000193);
+        b = (h >>> 0) & mask;
+        if (!seen(b)) foundBuf[n++] = b;
+      }
+    }
+    c1 = c2;
+    c2 = c3;
+    c3 = c4;
+    c4 = c5;
   }
   for (let k = 0; k < n; k++) seenBits[foundBuf[k]! >>> 5] = 0;
   return { buf: foundBuf, n };

@@ -21,6 +21,8 @@ const LANG_INDEX: Record<string, number> = Object.fromEntries(LANGS.map((k, i) =
 /** Function word → the languages listing it, as indices in the order of LANGS (one lookup per token). */
 const WORD_LANGS = new Map<string, number[]>();
 for (const k of LANGS) for (const w of new Set(WORDS[k])) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), LANG_INDEX[k]!]);
+const LONGEST_WORD = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
+if ([...WORD_LANGS.keys()].some((w) => [...w].some((c) => c.charCodeAt(0) >= 0x80))) throw new Error('language.ts: function words must be ASCII (detectLanguage skips other tokens)');
 /** Votes per language by index, reused from text to text. */
 const votes = new Float64Array(LANGS.length);
 const vote = (k: number, x: number) => {
@@ -92,13 +94,16 @@ export function detectLanguage(original: string, n: Normalised, hits: Hit[]): De
   for (const tok of tokens(n.text).tok) {
     let cyrillic = false;
     let qx = false;
+    // The function words are ASCII: a token with any other character, or longer, is never one.
+    let ascii = tok.length <= LONGEST_WORD;
     for (let k = 0; k < tok.length; k++) {
       const c = tok.charCodeAt(k);
+      if (c >= 0x80) ascii = false;
       if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
       else if (c === 113 || c === 120) qx = true;
     }
     if (!cyrillic) {
-      const langs = WORD_LANGS.get(tok);
+      const langs = ascii ? WORD_LANGS.get(tok) : undefined;
       if (langs) for (const k of langs) vote(k, 1);
       if (tok.includes('yor')) vote(TR, 1);
       if (qx) vote(AZ, 0.5);

@@ -165,6 +165,10 @@ let foundAt: number[][] = [];
 let foundEs: Entry[][][] = [];
 /** The phrase hits of the last text in the order found: entry number, start, end. */
 const phraseFound: number[] = [];
+/** Per entry of the shared automaton, its tag as plain arrays (the scan's callback reads no object). */
+let tagIndex = new Int32Array(0);
+let tagPhrase = new Int32Array(0);
+let tagEntries: (Entry[] | null)[] = [];
 /** The text whose token starts `tokenAtChar` holds. */
 let tokenAtCharText: string | undefined;
 
@@ -174,16 +178,19 @@ function combinedAutomaton(): PhraseAutomaton<Tag> {
   scanned.forEach((ix, k) => {
     for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es, phrase: -1 } });
   });
+  tagIndex = Int32Array.from(patterns, (p) => p.data.k);
+  tagPhrase = Int32Array.from(patterns, (p) => p.data.phrase);
+  tagEntries = patterns.map((p) => p.data.es);
   return new PhraseAutomaton(patterns);
 }
 
 /** The scan's callback: a module function, not a closure made per text. */
 function onScanHit(id: number, mStart: number, mEnd: number): void {
-  const { k, es, phrase } = combined!.entries[id]!.data;
-  if (k < 0) phraseFound.push(phrase, mStart, mEnd);
+  const k = tagIndex[id]!;
+  if (k < 0) phraseFound.push(tagPhrase[id]!, mStart, mEnd);
   else {
     foundAt[k]!.push(mStart);
-    foundEs[k]!.push(es!);
+    foundEs[k]!.push(tagEntries[id]!);
   }
 }
 
