@@ -95,7 +95,8 @@ function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: 
     c3 = c4;
     c4 = c5;
   }
-  for (let k = 0; k < n; k++) seenBits[foundBuf[k]! >>> 5] = 0;
+  // Clearing the whole 8 KB at once costs less than a scattered write per bucket found.
+  seenBits.fill(0);
   return { buf: foundBuf, n };
 }
 

@@ -149,14 +149,17 @@ let tokenAtChar = new Int32Array(1024);
  * a new index or phrase set first asks (once or twice per process).
  */
 interface Tag {
-  /** The index's number in `scanned`, or -1 for a phrase. */
+  /** The index's number in `scanned`, or PHRASE, or WORD. */
   k: number;
   es: Entry[] | null;
-  /** The phrase's entry number in its own automaton. */
+  /** The phrase's entry number in its own automaton, or the word's number in its list. */
   phrase: number;
 }
+const PHRASE = -1;
+const WORD = -2;
 const scanned: Index[] = [];
 let phraseSet: readonly { pattern: string }[] = [];
+let wordSet: readonly string[] = [];
 let combined: PhraseAutomaton<Tag> | undefined;
 /** The text of the last pass (its hits below are kept until another text comes). */
 let scannedText: string | undefined;
@@ -165,6 +168,8 @@ let foundAt: number[][] = [];
 let foundEs: Entry[][][] = [];
 /** The phrase hits of the last text in the order found: entry number, start, end. */
 const phraseFound: number[] = [];
+/** The whole-token words of the last text in the order found: the word's number in its list. */
+const wordFound: number[] = [];
 /** Per entry of the shared automaton, its tag as plain arrays (the scan's callback reads no object). */
 let tagIndex = new Int32Array(0);
 let tagPhrase = new Int32Array(0);
@@ -173,7 +178,8 @@ let tagEntries: (Entry[] | null)[] = [];
 let tokenAtCharText: string | undefined;
 
 function combinedAutomaton(): PhraseAutomaton<Tag> {
-  const patterns: { pattern: string; data: Tag }[] = phraseSet.map((p, phrase) => ({ pattern: p.pattern, data: { k: -1, es: null, phrase } }));
+  const patterns: { pattern: string; data: Tag }[] = phraseSet.map((p, phrase) => ({ pattern: p.pattern, data: { k: PHRASE, es: null, phrase } }));
+  wordSet.forEach((w, word) => patterns.push({ pattern: ` ${w} `, data: { k: WORD, es: null, phrase: word } }));
   // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
   scanned.forEach((ix, k) => {
     for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es, phrase: -1 } });
@@ -187,14 +193,19 @@ function combinedAutomaton(): PhraseAutomaton<Tag> {
 /** The scan's callback: a module function, not a closure made per text. */
 function onScanHit(id: number, mStart: number, mEnd: number): void {
   const k = tagIndex[id]!;
-  if (k < 0) phraseFound.push(tagPhrase[id]!, mStart, mEnd);
+  if (k === PHRASE) phraseFound.push(tagPhrase[id]!, mStart, mEnd);
+  else if (k === WORD) wordFound.push(tagPhrase[id]!);
   else {
     foundAt[k]!.push(mStart);
     foundEs[k]!.push(tagEntries[id]!);
   }
 }
 
-function register(ix: Index | undefined, phrases: readonly { pattern: string }[] | undefined): void {
+function register(ix: Index | undefined, phrases: readonly { pattern: string }[] | undefined, words?: readonly string[]): void {
+  if (words && words !== wordSet) {
+    wordSet = words;
+    combined = undefined;
+  }
   if (ix && !scanned.includes(ix)) {
     if (scanned.length >= 8) scanned.length = 0;
     scanned.push(ix);
@@ -220,6 +231,7 @@ function scanOnce(text: string): void {
     foundEs[j]!.length = 0;
   }
   phraseFound.length = 0;
+  wordFound.length = 0;
   combined!.scan(text, onScanHit);
   scannedText = text;
 }
@@ -235,6 +247,16 @@ export function phraseHits(text: string, phrases: readonly { pattern: string }[]
   register(conceptIndex(), phrases);
   scanOnce(text);
   return phraseFound;
+}
+
+/**
+ * Which tokens of a normalised text are one of `words` (" word " in the shared pass), as numbers
+ * in that list, in text order: one per such token.
+ */
+export function wordHits(text: string, words: readonly string[]): readonly number[] {
+  register(undefined, undefined, words);
+  scanOnce(text);
+  return wordFound;
 }
 
 /**
