@@ -29,6 +29,8 @@ interface Entry {
   /** Whether the slot is in the set of never-negated slots last asked with (`unnegatedIn`): a flag, not a lookup per candidate. */
   unnegatedIn?: ReadonlySet<string>;
   unnegated?: boolean;
+  /** The slot's number among the rules' slots (-1: no rule names it; -2: not looked up yet). */
+  ruleSlot: number;
 }
 
 export interface SlotHit {
@@ -37,6 +39,8 @@ export interface SlotHit {
   /** Token range [first, last]. */
   t0: number;
   t1: number;
+  /** The slot's number among the rules' slots, or -1 when no rule names it. */
+  rule: number;
 }
 
 export interface ConceptHit {
@@ -92,7 +96,7 @@ export function buildIndex(synonyms: Record<string, Partial<Record<SynLang, stri
           const key = `${slot}|${lang}|${negOnly}|${words.join(' ')}|${exact.join()}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', single: words.length === 1, exact0: exact[0]!, unnegatedIn: undefined, unnegated: false };
+          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', single: words.length === 1, exact0: exact[0]!, unnegatedIn: undefined, unnegated: false, ruleSlot: -2 };
           byPrefix.set(words[0]!, [...(byPrefix.get(words[0]!) ?? []), e]);
         }
       }
@@ -362,10 +366,11 @@ export function slotHits(text: string, original: string | undefined, tokenAt: (o
         // "vermir" (they do not give back) is retention; "vermirsiniz" (you do not hand over) is not.
         if (e.negOnly && e.azTr && SECOND_PERSON.test(t)) continue;
       } else if (e.negOnly) continue;
-      out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
+      if (e.ruleSlot === -2) e.ruleSlot = SLOT_ID.get(e.slot) ?? -1;
+      out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1, rule: e.ruleSlot });
     }
   });
-  if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
+  if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1), rule: SLOT_ID.get(m.slot) ?? -1 });
   return out;
 }
 
@@ -432,8 +437,8 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   }
   // Hits of slots that no rule names are never looked up.
   for (const h of hits) {
-    const id = SLOT_ID.get(h.slot);
-    if (id === undefined) continue;
+    const id = h.rule;
+    if (id < 0) continue;
     slotPresent[id] = 1;
     hitsBySlot[id]!.push(h);
   }
