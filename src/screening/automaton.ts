@@ -14,8 +14,11 @@ export class PhraseAutomaton<T> {
   /** Matches ending in each state: outputs[outStart[s] .. outStart[s + 1]) index `entries`. */
   private readonly outStart: Int32Array;
   private readonly outputs: Int32Array;
+  /** Each entry's pattern length, so a match's start needs no read of the entry object. */
+  private readonly lengths: Int32Array;
 
   constructor(readonly entries: readonly { pattern: string; data: T }[]) {
+    this.lengths = Int32Array.from(entries, (e) => e.pattern.length);
     const classes = new Map<number, number>();
     for (const e of entries) for (let i = 0; i < e.pattern.length; i++) {
       const c = e.pattern.charCodeAt(i);
@@ -79,7 +82,7 @@ export class PhraseAutomaton<T> {
 
   /** Calls `found(entry, start, end)` for every occurrence of every pattern (end exclusive). */
   scan(text: string, found: (entry: number, start: number, end: number) => void): void {
-    const { cls, delta, width, outStart, outputs, entries } = this;
+    const { cls, delta, width, outStart, outputs, lengths } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = delta[s * width + cls[text.charCodeAt(i)]!]!;
@@ -87,7 +90,7 @@ export class PhraseAutomaton<T> {
       const b = outStart[s + 1]!;
       for (let o = a; o < b; o++) {
         const id = outputs[o]!;
-        found(id, i + 1 - entries[id]!.pattern.length, i + 1);
+        found(id, i + 1 - lengths[id]!, i + 1);
       }
     }
   }

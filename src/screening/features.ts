@@ -23,15 +23,18 @@ export interface NgramConfig {
 }
 export const NGRAMS: NgramConfig = { bits: 16, min: 3, max: 5 };
 
-let seenBits = new Uint8Array(0);
+/** One bit per bucket (8 KB for 16 bits: it stays in the first-level cache, a byte per bucket did not). */
+let seenBits = new Int32Array(0);
 let foundBuf = new Int32Array(1024);
 
 /** The distinct hashed n-gram buckets of a text, in order of first occurrence (a shared buffer). */
 function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: number } {
   const mask = (1 << cfg.bits) - 1;
-  if (seenBits.length !== mask + 1) seenBits = new Uint8Array(mask + 1);
+  const words = Math.max(1, (mask + 1) >>> 5);
+  if (seenBits.length !== words) seenBits = new Int32Array(words);
   if (foundBuf.length < text.length * (cfg.max - cfg.min + 1)) foundBuf = new Int32Array(text.length * (cfg.max - cfg.min + 1) * 2);
   let n = 0;
+  if (cfg.min === 3 && cfg.max === 5) return trigramsToFivegrams(text, mask);
   // FNV-1a grown one character at a time: every n-gram starting at i in one inner loop, no slices.
   for (let i = 0; i + cfg.min <= text.length; i++) {
     let h = 0x811c9dc5;
@@ -39,13 +42,61 @@ function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: num
       h = Math.imul(h ^ text.charCodeAt(i + k - 1), 0x01000193);
       if (k < cfg.min) continue;
       const b = (h >>> 0) & mask;
-      if (!seenBits[b]) {
-        seenBits[b] = 1;
+      const bit = 1 << (b & 31);
+      const w = seenBits[b >>> 5]!;
+      if (!(w & bit)) {
+        seenBits[b >>> 5] = w | bit;
         foundBuf[n++] = b;
       }
     }
   }
-  for (let k = 0; k < n; k++) seenBits[foundBuf[k]!] = 0;
+  for (let k = 0; k < n; k++) seenBits[foundBuf[k]! >>> 5] = 0;
+  return { buf: foundBuf, n };
+}
+
+const seen = (b: number): boolean => {
+  const bit = 1 << (b & 31);
+  const w = seenBits[b >>> 5]!;
+  if (w & bit) return true;
+  seenBits[b >>> 5] = w | bit;
+  return false;
+};
+
+/**
+ * ngramBuckets for the model's 3–5-grams, unrolled: the same hashes in the same order (at each
+ * start, the 3-gram, then the 4-gram, then the 5-gram while the text lasts), each character read once.
+ */
+function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: number } {
+  const len = text.length;
+  let n = 0;
+  let c1 = len > 0 ? text.charCodeAt(0) : 0;
+  let c2 = len > 1 ? text.charCodeAt(1) : 0;
+  let c3 = len > 2 ? text.charCodeAt(2) : 0;
+  let c4 = len > 3 ? text.charCodeAt(3) : 0;
+  for (let i = 0; i + 3 <= len; i++) {
+    const c5 = i + 4 < len ? text.charCodeAt(i + 4) : 0;
+    let h = Math.imul(0x811c9dc5 ^ c1, 0x01000193);
+    h = Math.imul(h ^ c2, 0x01000193);
+    h = Math.imul(h ^ c3, 0x01000193);
+    let b = (h >>> 0) & mask;
+    if (!seen(b)) foundBuf[n++] = b;
+    if (i + 4 <= len) {
+      h = Math.imul(h ^ c4, 0x01000193);
+      b = (h >>> 0) & mask;
+      if (!seen(b)) foundBuf[n++] = b;
+      if (i + 5 <= len) {
+        h = Math.imul(h ^ c5, 0x01000193);
+        b = (h >>> 0) & mask;
+        if (!seen(b)) foundBuf[n++] = b;
+      }
+    }
+    c1 = c2;
+    c2 = c3;
+    c3 = c4;
+    c4 = c5;
+  }
+  // Clearing the whole 8 KB at once costs less than a scattered write per bucket found.
+  seenBits.fill(0);
   return { buf: foundBuf, n };
 }
 
@@ -72,8 +123,36 @@ export function featureMargin(weights: Float64Array, bias: number, a: Analysis, 
   const { buf, n } = ngramBuckets(normText, NGRAMS);
   const v = n ? 1 / Math.sqrt(n) : 0;
   const offset = DENSE_NAMES.length;
-  for (let k = 0; k < n; k++) z += (weights[offset + buf[k]!] ?? 0) * v;
+  const scaled = inHundredThousandths(weights);
+  if (scaled) {
+    // The same weight, read from half the bytes: k / 1e5 is the very double k / 1e5 was parsed as.
+    for (let k = 0; k < n; k++) z += ((scaled[offset + buf[k]!] ?? 0) / 1e5) * v;
+  } else for (let k = 0; k < n; k++) z += (weights[offset + buf[k]!] ?? 0) * v;
   return z;
+}
+
+/**
+ * The weights as whole hundred-thousandths, when every weight is exactly one (model.json rounds
+ * them to five decimals): the n-grams' random reads of the weights miss the cache, and a 32-bit
+ * table is half the size of the 64-bit one. Division is correctly rounded, so k / 1e5 gives back
+ * the same double as the decimal it came from; a weight that is not such a quotient (a model
+ * fresh from training) keeps the 64-bit table.
+ */
+const scaledOf = new WeakMap<Float64Array, Int32Array | null>();
+function inHundredThousandths(weights: Float64Array): Int32Array | null {
+  let s = scaledOf.get(weights);
+  if (s !== undefined) return s;
+  s = new Int32Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const k = Math.round(weights[i]! * 1e5);
+    if (!(Math.abs(k) < 2 ** 31) || k / 1e5 !== weights[i]! || Object.is(weights[i], -0)) {
+      s = null;
+      break;
+    }
+    s[i] = k;
+  }
+  scaledOf.set(weights, s);
+  return s;
 }
 
 const cap = (x: number) => Math.min(x, 3) / 3;

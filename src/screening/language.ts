@@ -2,7 +2,7 @@
 // languages of the lexicon hits. Good enough to route and report, not a general identifier.
 import type { Hit } from './matcher.ts';
 import type { Normalised } from './normalise.ts';
-import { tokens } from './concepts/match.ts';
+import { tokens, wordHits } from './concepts/match.ts';
 import type { ScreenLang } from './schema.ts';
 
 const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
@@ -21,6 +21,9 @@ const LANG_INDEX: Record<string, number> = Object.fromEntries(LANGS.map((k, i) =
 /** Function word → the languages listing it, as indices in the order of LANGS (one lookup per token). */
 const WORD_LANGS = new Map<string, number[]>();
 for (const k of LANGS) for (const w of new Set(WORDS[k])) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), LANG_INDEX[k]!]);
+/** The function words as a list, each with its languages: found as whole tokens in the shared automaton pass. */
+const WORD_LIST = [...WORD_LANGS.keys()];
+const LANGS_OF_WORD = WORD_LIST.map((w) => WORD_LANGS.get(w)!);
 /** Votes per language by index, reused from text to text. */
 const votes = new Float64Array(LANGS.length);
 const vote = (k: number, x: number) => {
@@ -98,12 +101,14 @@ export function detectLanguage(original: string, n: Normalised, hits: Hit[]): De
       else if (c === 113 || c === 120) qx = true;
     }
     if (!cyrillic) {
-      const langs = WORD_LANGS.get(tok);
-      if (langs) for (const k of langs) vote(k, 1);
       if (tok.includes('yor')) vote(TR, 1);
       if (qx) vote(AZ, 0.5);
     }
   }
+  // Function words, found as whole tokens in the shared automaton pass (no map lookup per token).
+  // Every vote is a multiple of a quarter, so the sums are exact in any order. The function words
+  // hold no Cyrillic letter, so a token that is one was never skipped as Cyrillic above.
+  for (const w of wordHits(n.text, WORD_LIST)) for (const k of LANGS_OF_WORD[w]!) vote(k, 1);
   for (const h of hits) if (h.lang !== 'neutral') vote(LANG_INDEX[h.lang]!, 2);
   // The two highest, earlier language first on a tie (what a stable sort by votes gave).
   let first = 0;

@@ -8,7 +8,7 @@ import { tr } from './lexicon/tr.ts';
 import { latinVariants } from './lexicon/translit.ts';
 import type { Lexicon } from './lexicon/types.ts';
 import { normalisePattern, type Normalised } from './normalise.ts';
-import { findConcepts } from './concepts/match.ts';
+import { findConcepts, phraseHits } from './concepts/match.ts';
 import { PhraseAutomaton } from './automaton.ts';
 
 export type LexiconLang = 'az' | 'en' | 'ru' | 'tr' | 'neutral';
@@ -67,6 +67,16 @@ export function ruleMatcher(): PhraseAutomaton<PatternData> {
   return compiled;
 }
 
+/** A phrase hit without the boundary spaces of its pattern; `raw` keeps the matched range with them. */
+function pushPhrase(hits: Hit[], raw: number[], text: string, data: PatternData, mStart: number, mEnd: number): void {
+  let nStart = mStart;
+  let nEnd = mEnd;
+  while (nStart < nEnd && text.charCodeAt(nStart) === 32) nStart++;
+  while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 32) nEnd--;
+  hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd });
+  raw.push(mStart, mEnd);
+}
+
 /** All cue hits in a normalised text, with their original offsets: phrases, then concepts. */
 export function findHits(n: Normalised, matcher = ruleMatcher(), original?: string): Hit[] {
   const hits: Hit[] = [];
@@ -75,15 +85,11 @@ export function findHits(n: Normalised, matcher = ruleMatcher(), original?: stri
   const text = n.text;
   const entries = matcher.entries;
   // A pattern occurs once per cue in the automaton, so no phrase hit repeats (cue, start, end).
-  matcher.scan(text, (id, mStart, mEnd) => {
-    const data = entries[id]!.data;
-    let nStart = mStart;
-    let nEnd = mEnd;
-    while (nStart < nEnd && text.charCodeAt(nStart) === 32) nStart++;
-    while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 32) nEnd--;
-    hits.push({ cue: data.cue, lang: data.lang, nStart, nEnd });
-    raw.push(mStart, mEnd);
-  });
+  if (original !== undefined) {
+    // The whole pipeline: phrases and the concepts' and genre's first words in one shared pass.
+    const ph = phraseHits(text, entries);
+    for (let k = 0; k < ph.length; k += 3) pushPhrase(hits, raw, text, entries[ph[k]!]!.data, ph[k + 1]!, ph[k + 2]!);
+  } else matcher.scan(text, (id, mStart, mEnd) => pushPhrase(hits, raw, text, entries[id]!.data, mStart, mEnd));
   if (original !== undefined) {
     const phrases = hits.length;
     for (const c of findConcepts(n, original)) {

@@ -420,8 +420,9 @@ function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } 
     m++;
     i += len;
   }
-  let text = '';
-  for (let k = 0; k < m; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(m, k + 4096)) as unknown as number[]);
+  // The codes' bytes read as UTF-16 by Node's decoder: every code unit kept as it is (lone
+  // surrogates too), several times faster than String.fromCharCode.apply over a typed array.
+  const text = Buffer.from(codes.buffer, codes.byteOffset, m * 2).toString('utf16le');
   // Both offset maps in one allocation: a typed array of this size lives off the heap, and each
   // such allocation costs about half a microsecond.
   const maps = new Int32Array(2 * m);

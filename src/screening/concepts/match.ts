@@ -21,6 +21,16 @@ interface Entry {
   exact: boolean[];
   /** The entry counts only when negated ("не отдаёт", "vermir"): "returns the passport" negated is retention. */
   negOnly: boolean;
+  /** Azerbaijani or Turkish: negative suffixes and negators after the word apply. */
+  azTr: boolean;
+  /** One word only, and that word whole-token (`exact[0]`): read without touching the arrays. */
+  single: boolean;
+  exact0: boolean;
+  /** Whether the slot is in the set of never-negated slots last asked with (`unnegatedIn`): a flag, not a lookup per candidate. */
+  unnegatedIn?: ReadonlySet<string>;
+  unnegated?: boolean;
+  /** The slot's number among the rules' slots (-1: no rule names it; -2: not looked up yet). */
+  ruleSlot: number;
 }
 
 export interface SlotHit {
@@ -29,6 +39,8 @@ export interface SlotHit {
   /** Token range [first, last]. */
   t0: number;
   t1: number;
+  /** The slot's number among the rules' slots, or -1 when no rule names it. */
+  rule: number;
 }
 
 export interface ConceptHit {
@@ -67,8 +79,6 @@ function entryWords(raw: string, lang: SynLang): { words: string[]; exact: boole
 interface Index {
   byPrefix: Map<string, Entry[]>;
   lengths: number[];
-  /** The first words as one automaton (" stem"): a text's candidates in one pass, built on first use. */
-  firstWords?: PhraseAutomaton<Entry[]>;
 }
 
 let index: Index | undefined;
@@ -86,7 +96,7 @@ export function buildIndex(synonyms: Record<string, Partial<Record<SynLang, stri
           const key = `${slot}|${lang}|${negOnly}|${words.join(' ')}|${exact.join()}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const e: Entry = { slot, lang, words, exact, negOnly };
+          const e: Entry = { slot, lang, words, exact, negOnly, azTr: lang === 'az' || lang === 'tr', single: words.length === 1, exact0: exact[0]!, unnegatedIn: undefined, unnegated: false, ruleSlot: -2 };
           byPrefix.set(words[0]!, [...(byPrefix.get(words[0]!) ?? []), e]);
         }
       }
@@ -135,36 +145,150 @@ export function tokens(text: string): { readonly tok: readonly string[]; readonl
 
 /** Token index at each token's first character, reused from text to text (only token starts are read). */
 let tokenAtChar = new Int32Array(1024);
-/** Per text: the tokens that begin with a first word, and from where in `groupKeys` their keys run. */
-let groupKeys: Entry[][] = [];
 
 /**
- * Entries whose first word begins a token, for every token at once: one automaton pass over the
- * text instead of a map lookup per token. A key (" stem") ends inside its token, and tokens do not
- * overlap, so the hits come grouped by token, in token order, shortest key first; walking a group
- * backwards gives the longest key first, the order of the per-token lookup this replaced.
+ * One automaton for the whole text: the phrase lexicon's patterns (given by matcher.ts) and the
+ * first words (" stem") of every index asked for (concepts, genre), each tagged with where its
+ * hits go. A text costs one pass over this table instead of one per pattern set. Built again when
+ * a new index or phrase set first asks (once or twice per process).
+ */
+interface Tag {
+  /** The index's number in `scanned`, or PHRASE, or WORD. */
+  k: number;
+  es: Entry[] | null;
+  /** The phrase's entry number in its own automaton, or the word's number in its list. */
+  phrase: number;
+}
+const PHRASE = -1;
+const WORD = -2;
+const scanned: Index[] = [];
+let phraseSet: readonly { pattern: string }[] = [];
+let wordSet: readonly string[] = [];
+let combined: PhraseAutomaton<Tag> | undefined;
+/** The text of the last pass (its hits below are kept until another text comes). */
+let scannedText: string | undefined;
+/** Per index, the candidates of the last text in the order found: where the key began, and its entries. */
+let foundAt: number[][] = [];
+let foundEs: Entry[][][] = [];
+/** The phrase hits of the last text in the order found: entry number, start, end. */
+const phraseFound: number[] = [];
+/** The whole-token words of the last text in the order found: the word's number in its list. */
+const wordFound: number[] = [];
+/** Per entry of the shared automaton, its tag as plain arrays (the scan's callback reads no object). */
+let tagIndex = new Int32Array(0);
+let tagPhrase = new Int32Array(0);
+let tagEntries: (Entry[] | null)[] = [];
+/** The text whose token starts `tokenAtChar` holds. */
+let tokenAtCharText: string | undefined;
+
+function combinedAutomaton(): PhraseAutomaton<Tag> {
+  const patterns: { pattern: string; data: Tag }[] = phraseSet.map((p, phrase) => ({ pattern: p.pattern, data: { k: PHRASE, es: null, phrase } }));
+  wordSet.forEach((w, word) => patterns.push({ pattern: ` ${w} `, data: { k: WORD, es: null, phrase: word } }));
+  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
+  scanned.forEach((ix, k) => {
+    for (const [key, es] of ix.byPrefix) if (!key.includes(' ')) patterns.push({ pattern: ` ${key}`, data: { k, es, phrase: -1 } });
+  });
+  tagIndex = Int32Array.from(patterns, (p) => p.data.k);
+  tagPhrase = Int32Array.from(patterns, (p) => p.data.phrase);
+  tagEntries = patterns.map((p) => p.data.es);
+  return new PhraseAutomaton(patterns);
+}
+
+/** The scan's callback: a module function, not a closure made per text. */
+function onScanHit(id: number, mStart: number, mEnd: number): void {
+  const k = tagIndex[id]!;
+  if (k === PHRASE) phraseFound.push(tagPhrase[id]!, mStart, mEnd);
+  else if (k === WORD) wordFound.push(tagPhrase[id]!);
+  else {
+    foundAt[k]!.push(mStart);
+    foundEs[k]!.push(tagEntries[id]!);
+  }
+}
+
+function register(ix: Index | undefined, phrases: readonly { pattern: string }[] | undefined, words?: readonly string[]): void {
+  if (words && words !== wordSet) {
+    wordSet = words;
+    combined = undefined;
+  }
+  if (ix && !scanned.includes(ix)) {
+    if (scanned.length >= 8) scanned.length = 0;
+    scanned.push(ix);
+    combined = undefined;
+  }
+  if (phrases && phrases !== phraseSet) {
+    phraseSet = phrases;
+    combined = undefined;
+  }
+  if (!combined) {
+    combined = combinedAutomaton();
+    scannedText = undefined;
+    foundAt = scanned.map(() => []);
+    foundEs = scanned.map(() => []);
+  }
+}
+
+/** One pass of the shared automaton over a text, unless it was the last text passed. */
+function scanOnce(text: string): void {
+  if (text === scannedText) return;
+  for (let j = 0; j < scanned.length; j++) {
+    foundAt[j]!.length = 0;
+    foundEs[j]!.length = 0;
+  }
+  phraseFound.length = 0;
+  wordFound.length = 0;
+  combined!.scan(text, onScanHit);
+  scannedText = text;
+}
+
+/**
+ * Every phrase hit of a normalised text as (entry, start, end) triples, in the order the phrase
+ * automaton of `phrases` would report them: the shared automaton reports, at each end position,
+ * every pattern ending there longest first and equal ones in entry order, so the phrases among
+ * them come in their own automaton's order. The concept index's first words are found in the
+ * same pass.
+ */
+export function phraseHits(text: string, phrases: readonly { pattern: string }[]): readonly number[] {
+  register(conceptIndex(), phrases);
+  scanOnce(text);
+  return phraseFound;
+}
+
+/**
+ * Which tokens of a normalised text are one of `words` (" word " in the shared pass), as numbers
+ * in that list, in text order: one per such token.
+ */
+export function wordHits(text: string, words: readonly string[]): readonly number[] {
+  register(undefined, undefined, words);
+  scanOnce(text);
+  return wordFound;
+}
+
+/**
+ * Entries whose first word begins a token, for every token at once, from the shared pass. A key
+ * (" stem") ends inside its token, and tokens do not overlap, so the hits of one index come
+ * grouped by token, in token order, shortest key first (at one end position an index has at most
+ * one key, and the shared automaton reports each index's keys in the order its own would); walking
+ * a group backwards gives the longest key first, the order of the per-token lookup this replaced.
  */
 function candidateTokens(text: string, at: readonly number[], ix: Index, visit: (i: number, es: Entry[]) => void): void {
-  // A first word that normalises to two ("bol'she" → "bol she") never begins a single token.
-  ix.firstWords ??= new PhraseAutomaton([...ix.byPrefix].filter(([k]) => !k.includes(' ')).map(([k, es]) => ({ pattern: ` ${k}`, data: es })));
-  const auto = ix.firstWords;
-  if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
-  for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
-  const entries = auto.entries;
-  // Hits of one token wait in groupKeys[0 .. n) and are handed over when the next token begins.
-  let groupTok = -1;
-  let n = 0;
-  auto.scan(text, (id, mStart) => {
-    const i = tokenAtChar[mStart + 1]!;
-    if (i !== groupTok) {
-      for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
-      n = 0;
-      groupTok = i;
-    }
-    groupKeys[n++] = entries[id]!.data;
-  });
-  for (let g = n - 1; g >= 0; g--) visit(groupTok, groupKeys[g]!);
-  if (groupKeys.length > 64) groupKeys = [];
+  register(ix, undefined);
+  scanOnce(text);
+  if (text !== tokenAtCharText) {
+    if (tokenAtChar.length < text.length) tokenAtChar = new Int32Array(text.length * 2);
+    for (let i = 0; i < at.length; i++) tokenAtChar[at[i]!] = i;
+    tokenAtCharText = text;
+  }
+  const k = scanned.indexOf(ix);
+  const starts = foundAt[k]!;
+  const ess = foundEs[k]!;
+  const n = starts.length;
+  for (let a = 0; a < n; ) {
+    const t = tokenAtChar[starts[a]! + 1]!;
+    let b = a + 1;
+    while (b < n && tokenAtChar[starts[b]! + 1] === t) b++;
+    for (let g = b - 1; g >= a; g--) visit(t, ess[g]!);
+    a = b;
+  }
 }
 
 /** Azerbaijani and Turkish verbs whose negative form anywhere in a concept's span cancels it ("təhvil vermirsiniz", "əlimdən almadılar"). */
@@ -176,7 +300,7 @@ const NEEDS_NEGATION = new Set(['GIVE_BACK', 'NOT_PAY']);
 function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
   for (let k = lo; k <= hi + 1 && k < tok.length && tok[k] !== BREAK; k++) {
     const t = tok[k]!;
-    if (k > lo && NEG_BEFORE.has(t)) return true;
+    if (k > lo && negatorClass(tok, k) & NEGATES_BEFORE) return true;
     // A negative suffix has an "m" right after the verb, and no verb is shorter than two letters:
     // a token without an "m" from its third letter on (every Cyrillic token) needs no verb test.
     if (t.indexOf('m', 2) < 0) continue;
@@ -187,38 +311,66 @@ function spanNegated(tok: readonly string[], lo: number, hi: number): boolean {
 
 /** A negator one or two tokens before (same sentence), a negative verb suffix, or a negator after. */
 function negatedAt(tok: readonly string[], i: number, e: Entry): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (NEG_BEFORE.has(tok[k]!)) return true;
-  if (e.words.length > 1) return false;
-  if (e.lang === 'az' || e.lang === 'tr') {
+  for (let k = i - 1; k >= Math.max(0, i - 2) && tok[k] !== BREAK; k--) if (negatorClass(tok, k) & NEGATES_BEFORE) return true;
+  if (!e.single) return false;
+  if (e.azTr) {
     if (negativeSuffixAt(tok[i]!, e.words[0]!.length)) return true;
-    for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (NEG_AFTER.has(tok[k]!)) return true;
+    for (let k = i + 1; k <= i + 2 && k < tok.length && tok[k] !== BREAK; k++) if (negatorClass(tok, k) & NEGATES_AFTER) return true;
   }
   return false;
 }
 
+const NEGATES_BEFORE = 1;
+const NEGATES_AFTER = 2;
+/** The token list the classes below belong to (a new list for each text), and each token's negator class (-1: not looked up yet). */
+let classesOf: readonly string[] | undefined;
+let negatorClasses = new Int8Array(256);
+/** Whether a token is a negator before or after a word: each token looked up once per text, not once per candidate. */
+function negatorClass(tok: readonly string[], k: number): number {
+  if (tok !== classesOf) {
+    if (negatorClasses.length < tok.length) negatorClasses = new Int8Array(tok.length * 2);
+    negatorClasses.fill(-1, 0, tok.length);
+    classesOf = tok;
+  }
+  let c = negatorClasses[k]!;
+  if (c < 0) {
+    const t = tok[k]!;
+    c = negatorClasses[k] = (NEG_BEFORE.has(t) ? NEGATES_BEFORE : 0) | (NEG_AFTER.has(t) ? NEGATES_AFTER : 0);
+  }
+  return c;
+}
+
 /** Every slot found in the token list, negation applied. */
-export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated = UNNEGATED_SLOTS): SlotHit[] {
+export function slotHits(text: string, original: string | undefined, tokenAt: (offset: number) => number, ix = conceptIndex(), unnegated: ReadonlySet<string> = UNNEGATED_SLOTS): SlotHit[] {
   const out: SlotHit[] = [];
   const { tok, at } = tokens(text);
   candidateTokens(text, at, ix, (i, cs) => {
     const t = tok[i]!;
-    for (const e of cs) {
-      if (e.exact[0] && t.length !== e.words[0]!.length) continue;
-      let ok = true;
-      for (let k = 1; k < e.words.length && ok; k++) {
-        const u = tok[i + k];
-        ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
+    for (let c = 0; c < cs.length; c++) {
+      const e = cs[c]!;
+      if (e.exact0 && t.length !== e.words[0]!.length) continue;
+      if (!e.single) {
+        let ok = true;
+        for (let k = 1; k < e.words.length && ok; k++) {
+          const u = tok[i + k];
+          ok = u !== undefined && (e.exact[k] ? u === e.words[k] : u.startsWith(e.words[k]!));
+        }
+        if (!ok) continue;
       }
-      if (!ok) continue;
-      if (!unnegated.has(e.slot)) {
+      if (e.unnegatedIn !== unnegated) {
+        e.unnegatedIn = unnegated;
+        e.unnegated = unnegated.has(e.slot);
+      }
+      if (!e.unnegated) {
         if (negatedAt(tok, i, e) !== e.negOnly) continue;
         // "vermir" (they do not give back) is retention; "vermirsiniz" (you do not hand over) is not.
-        if (e.negOnly && (e.lang === 'az' || e.lang === 'tr') && SECOND_PERSON.test(t)) continue;
+        if (e.negOnly && e.azTr && SECOND_PERSON.test(t)) continue;
       } else if (e.negOnly) continue;
-      out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1 });
+      if (e.ruleSlot === -2) e.ruleSlot = SLOT_ID.get(e.slot) ?? -1;
+      out.push({ slot: e.slot, lang: e.lang, t0: i, t1: i + e.words.length - 1, rule: e.ruleSlot });
     }
   });
-  if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1) });
+  if (original !== undefined) for (const m of numericMatches(original)) out.push({ slot: m.slot, lang: 'num', t0: tokenAt(m.start), t1: tokenAt(m.end - 1), rule: SLOT_ID.get(m.slot) ?? -1 });
   return out;
 }
 
@@ -285,8 +437,8 @@ export function findConcepts(n: Normalised, original: string): ConceptHit[] {
   }
   // Hits of slots that no rule names are never looked up.
   for (const h of hits) {
-    const id = SLOT_ID.get(h.slot);
-    if (id === undefined) continue;
+    const id = h.rule;
+    if (id < 0) continue;
     slotPresent[id] = 1;
     hitsBySlot[id]!.push(h);
   }

@@ -7,6 +7,7 @@ const CURRENCY = String.raw`(?:\$|€|usd|eur\b|euro|avro|евро|dollar|dolar|
 const AMOUNT = String.raw`\d{1,3}(?:[ ,.]\d{3})+|\d+`;
 const PAY_BEFORE = new RegExp(String.raw`(?:${CURRENCY})\s?(${AMOUNT})`, 'giu');
 const PAY_AFTER = new RegExp(String.raw`(${AMOUNT})\s?(?:\+\s?)?${CURRENCY}`, 'giu');
+const HAS_CURRENCY = new RegExp(CURRENCY, 'iu');
 const PER_DAY = /^.{0,14}?(?:в день|за вечер|за ночь|в сутки|gündə|gunde|günlük|gunluk|a day|per day|\/day|per night|per evening|a night|akşamı|gecelik|daily)/iu;
 const HOURS = /(?<!\d)(1[3-9]|2[0-4])\s?(?:-|–)?\s?(?:saat|час|hour|hrs?\b|h\b|ч\b)/giu;
 const AGE_RANGE = /(?<![\d+])(\d{1,2})\s?[-–]\s?(\d{1,2})(?!\d)(?!\s?(?:\$|€|azn|manat|man\b|saat|час|hour|ч\b|h\b|%|:))/giu;
@@ -23,7 +24,8 @@ const num = (s: string) => Number(s.replace(/[ ,.]/g, ''));
 export function numericMatches(text: string): NumericMatch[] {
   if (!/\d/.test(text)) return [];
   const out: NumericMatch[] = [];
-  for (const re of [PAY_BEFORE, PAY_AFTER]) {
+  // Both pay expressions need a currency (same flags): most texts with a digit have none.
+  if (HAS_CURRENCY.test(text)) for (const re of [PAY_BEFORE, PAY_AFTER]) {
     for (const m of text.matchAll(re)) {
       const v = num(m[1]!);
       const end = m.index + m[0].length;
