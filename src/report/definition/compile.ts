@@ -27,7 +27,7 @@ interface Planned {
   parts: Sql[];
   key: Sql | null;
   category: Sql | null;
-  /** Set when the subject's first or latest key is picked in the fold per subject (not by a window over the rows). */
+  /** Set when the subject's first or latest key is picked by `distinct on` over the rows the figure counts (not by a window over every row). */
   pick?: 'latest' | 'first';
 }
 
@@ -104,7 +104,7 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
     key = keyExpr(def.breakdown, spec, ctx);
     if (needsPick(def, count, spec)) {
       const desc = (def.breakdown.pick ?? 'latest') === 'latest';
-      // Folded per subject (runPass), the key is picked there: no sort of every row for a window.
+      // Folded per subject (runPass), the key is picked by a query of its own: no sort of every row for a window.
       if (folds(def, count, spec)) return { def, count, cond, parts, key, category: null, pick: desc ? 'latest' : 'first' };
       const order = sql.join(spec.order.map((o) => (desc ? sql`${o} desc` : sql`${o} asc`)));
       key = sql`first_value(${key}) over (partition by ${yr}, ${spec.subjects[count] as Sql}, ${cond} order by ${order})`;
@@ -245,7 +245,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const pass: Pass = { planned, years: yearsOf, all: span(from, to), pivot: to - from < PIVOT_YEARS };
   // The fold counts each subject; the parts come from queries of their own (below), so it holds no
   // ordered aggregate and the planner may hash it instead of sorting every row.
-  const foldPass: Pass = { ...pass, planned: planned.map((p) => (overlapping(p) || (p.pick && bySubject(p)) ? { ...p, key: null } : p)) };
+  const foldPass: Pass = { ...pass, planned: planned.map((p) => (bySubject(p) ? { ...p, key: null } : p)) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
@@ -254,7 +254,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
-    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(foldPass.planned[i]?.key ? [sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)}) as ${sql.ref(`k${i}`)}`] : [])])];
+    const folded: Sql[] = [sql`yr`, ...idx.map((i) => sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`)];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
     queries.push({ q: grouped(perSubject, foldPass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, foldPass.planned, idx, byYear(rows, foldPass, idx)) });
   }
