@@ -23,9 +23,11 @@ interface Planned {
   def: FigureDef;
   count: Count;
   cond: Sql;
+  /** The conditions `cond` joins: none for a figure of every row. */
+  parts: Sql[];
   key: Sql | null;
   category: Sql | null;
-  /** Set when the subject's first or latest key is picked in the fold per subject (not by a window over the rows). */
+  /** Set when the subject's first or latest key is picked by `distinct on` over the rows the figure counts (not by a window over every row). */
   pick?: 'latest' | 'first';
 }
 
@@ -34,6 +36,12 @@ export const dateOf = (def: FigureDef): string => def.date ?? SOURCE_SPECS[def.f
 
 /** The condition of one figure: its filters, plus the source's standing rules it does not override. */
 function condition(def: FigureDef, spec: SourceSpec, ctx: Ctx, opts: PassOptions): Sql {
+  const parts = conditionParts(def, spec, ctx, opts);
+  return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
+}
+
+/** The conditions a figure's rows must all meet, one per filter (a pass computes each distinct one once a row). */
+function conditionParts(def: FigureDef, spec: SourceSpec, ctx: Ctx, opts: PassOptions): Sql[] {
   const where: Filters = def.where ?? {};
   const parts: Sql[] = [];
   if (spec.always && where[spec.always.filter] === undefined) parts.push(spec.always.cond);
@@ -59,7 +67,7 @@ function condition(def: FigureDef, spec: SourceSpec, ctx: Ctx, opts: PassOptions
     if (!fn) throw new Error(`figure ${def.id}: no filter "${name}" for ${def.from}`);
     parts.push(fn(value, ctx));
   }
-  return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
+  return parts;
 }
 
 /** The breakdown key of a row: the dimension, banded and grouped as the definition says. */
@@ -89,20 +97,21 @@ const folds = (def: FigureDef, count: Count, spec: SourceSpec) => ['persons', 'c
 
 function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOptions): Planned {
   const count = countOf(def);
-  const cond = condition(def, spec, ctx, opts);
+  const parts = conditionParts(def, spec, ctx, opts);
+  const cond = parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
   let key: Sql | null = null;
   if (def.breakdown) {
     key = keyExpr(def.breakdown, spec, ctx);
     if (needsPick(def, count, spec)) {
       const desc = (def.breakdown.pick ?? 'latest') === 'latest';
-      // Folded per subject (runPass), the key is picked there: no sort of every row for a window.
-      if (folds(def, count, spec)) return { def, count, cond, key, category: null, pick: desc ? 'latest' : 'first' };
+      // Folded per subject (runPass), the key is picked by a query of its own: no sort of every row for a window.
+      if (folds(def, count, spec)) return { def, count, cond, parts, key, category: null, pick: desc ? 'latest' : 'first' };
       const order = sql.join(spec.order.map((o) => (desc ? sql`${o} desc` : sql`${o} asc`)));
       key = sql`first_value(${key}) over (partition by ${yr}, ${spec.subjects[count] as Sql}, ${cond} order by ${order})`;
     }
   }
   const category = def.categories ? (spec.dims[def.categories]?.(ctx) ?? null) : null;
-  return { def, count, cond, key, category };
+  return { def, count, cond, parts, key, category };
 }
 
 /** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
@@ -124,7 +133,9 @@ function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, i
       out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${as('a')}`);
       break;
     default:
-      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c} and ${subject} is not null)::int as ${as('a')}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${as('a')}`);
+      // A row that is its own subject is counted by its key, which is never null; left without an
+      // "is not null" test, a figure of every row shares its aggregate with the pass's row count.
+      out.push(spec.rowIsSubject.includes(p.count) ? sql`count(*) filter (where ${c})::int as ${as('a')}` : sql`count(distinct ${subject}) filter (where ${c})::int as ${as('a')}`);
   }
   if (p.category) out.push(sql`array_agg(distinct ${sql.ref(`cat${i}`)}) filter (where ${c} and ${sql.ref(`cat${i}`)} is not null) as ${as('cats')}`);
   return out;
@@ -156,27 +167,52 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     d.kind === 'interval' ? sql`ys.yr`
     : d.kind === 'period' ? d.expr
     : d.stamp ? sql`(${from - 1} + width_bucket(${d.stamp}, array[${bounds(from, to)}]))`
-    : sql`extract(year from ${d.expr({ profile: opts.profile, yr: sql`0`, date })})::int`;
+    : sql`date_part('year', ${d.expr({ profile: opts.profile, yr: sql`0`, date })})::int`;
   const ctx: Ctx = { profile: opts.profile, yr: yrCol, date };
   const planned = defs.map((def) => plan(def, spec, ctx, yrCol, opts));
   const counts = [...new Set(planned.flatMap((p): Count[] => (p.count === 'median_per_person' ? ['median_per_person', 'persons'] : [p.count])))];
-  const inner: Sql[] = [sql`${yrCol} as yr`];
-  for (const c of counts) inner.push(sql`${spec.subjects[c] as Sql} as ${sql.ref(`s_${c}`)}`);
-  if (source === 'submitted') inner.push(sql`v.state as v_state`, sql`v.qualifier as v_qualifier`, sql`a.code || '|' || sb.id::text as v_source`);
+  // The rows' columns, by name: the year, subjects, keys, orders and each figure's condition `c<i>`.
+  const cols: [Sql, string][] = [[yrCol, 'yr']];
+  for (const c of counts) cols.push([spec.subjects[c] as Sql, `s_${c}`]);
+  if (source === 'submitted') cols.push([sql`v.state`, 'v_state'], [sql`v.qualifier`, 'v_qualifier'], [sql`a.code || '|' || sb.id::text`, 'v_source']);
   planned.forEach((p, i) => {
-    inner.push(sql`${p.cond} as ${sql.ref(`c${i}`)}`);
-    if (p.key) inner.push(sql`${p.key} as ${sql.ref(`k${i}`)}`);
-    if (p.category) inner.push(sql`(${p.category})::text as ${sql.ref(`cat${i}`)}`);
+    if (p.key) cols.push([p.key, `k${i}`]);
+    if (p.category) cols.push([sql`(${p.category})::text`, `cat${i}`]);
   });
-  if (planned.some((p) => p.pick)) spec.order.forEach((o, j) => inner.push(sql`${o} as ${sql.ref(`o${j}`)}`));
+  if (planned.some((p) => p.pick)) spec.order.forEach((o, j) => cols.push([o, `o${j}`]));
+  // Figures often share a condition (ten services figures test "identified by 31 December"): each
+  // distinct one is then computed once a row, below a fence (offset 0) that keeps the planner from
+  // inlining it back into every figure, and a figure's condition is an AND of those columns.
+  const atoms = new Map<string, number>();
+  const atomSql: Sql[] = [];
+  const uses: number[] = [];
+  const atomsOf = planned.map((p) =>
+    p.parts.map((part) => {
+      const c = part.compile(db);
+      const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
+      let n = atoms.get(key);
+      if (n === undefined) {
+        n = atomSql.length;
+        atoms.set(key, n);
+        atomSql.push(part);
+        uses.push(0);
+      }
+      uses[n] = (uses[n] ?? 0) + 1;
+      return n;
+    }),
+  );
+  const shareAtoms = uses.some((n) => n > 1);
+  const condCols: [Sql, string][] = shareAtoms
+    ? atomSql.map((a, n) => [a, `x${n}`])
+    : planned.map((p, i) => [p.cond, `c${i}`]);
   // A row's year for the aggregates: its date against constant bounds, which costs less per row and
   // per aggregate than the year computed from it (the aggregates are each filtered to a year).
   let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
   if (d.kind === 'point' && d.stamp) {
-    inner.push(sql`${d.stamp} as ts`);
+    cols.push([d.stamp, 'ts']);
     inYear = (y) => sql`ts >= ${instant(y)} and ts < ${instant(y + 1)}`;
   } else if (d.kind === 'point') {
-    inner.push(sql`${d.expr({ profile: opts.profile, yr: sql`0`, date })} as dt`);
+    cols.push([d.expr({ profile: opts.profile, yr: sql`0`, date }), 'dt']);
     inYear = (y) => sql`dt >= make_date(${sql.lit(y)}, 1, 1) and dt < make_date(${sql.lit(y + 1)}, 1, 1)`;
   }
   const join = ('join' in d && d.join) || sql``;
@@ -189,9 +225,14 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
   // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
+  const inner = [...cols, ...condCols].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
   const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
   const joins = (spec.joins ?? []).filter((j) => new RegExp(`(\\b|")${j.alias}"?\\.`).test(probe)).map((j) => j.sql);
-  const innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
+  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
+  if (shareAtoms) {
+    const conds = atomsOf.map((ns, i) => sql`${ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`} as ${sql.ref(`c${i}`)}`);
+    innerSql = sql`select ${sql.join(cols.map(([, name]) => sql.ref(name)))}, ${sql.join(conds)} from (${innerSql} offset 0) u`;
+  }
 
   // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
@@ -202,7 +243,9 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const out: YearFigures = new Map();
   const yearsOf = (i: number) => span(Math.max(from, opts.firstYear?.get((planned[i] as Planned).def.id) ?? from), to);
   const pass: Pass = { planned, years: yearsOf, all: span(from, to), pivot: to - from < PIVOT_YEARS };
-  const foldPass: Pass = { ...pass, planned: planned.map((p) => (overlapping(p) ? { ...p, key: null } : p)) };
+  // The fold counts each subject; the parts come from queries of their own (below), so it holds no
+  // ordered aggregate and the planner may hash it instead of sorting every row.
+  const foldPass: Pass = { ...pass, planned: planned.map((p) => (bySubject(p) ? { ...p, key: null } : p)) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
@@ -211,12 +254,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
-    // A subject's key: that of its latest (or first) row the figure counts, as first_value over the rows would give.
-    const keyOf = (p: Planned, i: number) => {
-      const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
-      return p.pick ? sql`(array_agg(${sql.ref(`k${i}`)} order by ${order}) filter (where ${sql.ref(`c${i}`)}))[1]` : sql`max(${sql.ref(`k${i}`)}) filter (where ${sql.ref(`c${i}`)})`;
-    };
-    const folded: Sql[] = [sql`yr`, ...idx.flatMap((i) => [sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`, ...(foldPass.planned[i]?.key ? [sql`${keyOf(planned[i] as Planned, i)} as ${sql.ref(`k${i}`)}`] : [])])];
+    const folded: Sql[] = [sql`yr`, ...idx.map((i) => sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`)];
     const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
     queries.push({ q: grouped(perSubject, foldPass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, foldPass.planned, idx, byYear(rows, foldPass, idx)) });
   }
@@ -226,14 +264,22 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     const q = sql`select yr, k, count(*)::int as a from (select yr, ${k} as k from b where ${c} and ${s} is not null group by yr, ${k}, ${s}) z where k is not null group by yr, k`;
     queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
   }
+  for (const [i, p] of planned.entries()) {
+    if (!p.pick || !bySubject(p)) continue;
+    // A subject's key: that of its latest (or first) row the figure counts, as first_value over the rows would give.
+    const [c, k, s] = [sql.ref(`c${i}`), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
+    const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
+    const q = sql`select yr, k, count(*)::int as a from (select distinct on (yr, ${s}) yr, ${k} as k from b where ${c} and ${s} is not null order by yr, ${s}, ${order}) z group by yr, k`;
+    queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
+  }
   for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
   if (queries.length === 1) {
     const [one] = queries as [(typeof queries)[number]];
     one.done((await sql<Record<string, unknown>>`with b as (${innerSql}) ${one.q}`.execute(db)).rows);
   } else {
     // Several queries read the rows once: one statement over a materialized CTE, each query's rows as JSON.
-    const cols = queries.map((x, n) => sql`(select coalesce(json_agg(t), '[]'::json) from (${x.q}) t) as ${sql.ref(`q${n}`)}`);
-    const row = (await sql<Record<string, Record<string, unknown>[]>>`with b as materialized (${innerSql}) select ${sql.join(cols)}`.execute(db)).rows[0] ?? {};
+    const each = queries.map((x, n) => sql`(select coalesce(json_agg(t), '[]'::json) from (${x.q}) t) as ${sql.ref(`q${n}`)}`);
+    const row = (await sql<Record<string, Record<string, unknown>[]>>`with b as materialized (${innerSql}) select ${sql.join(each)}`.execute(db)).rows[0] ?? {};
     queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
   }
   return out;
@@ -343,12 +389,15 @@ function totalFigure(p: Planned, i: number, r: Record<string, unknown>): Figure 
   return f;
 }
 
-/** The parts of an "of whom" figure, by key and year, into the figures the fold made. */
+/** The parts of a figure, by key and year, into the figures the fold made (a partition's subjects without a key are its unknown part). */
 function parts(out: YearFigures, id: string, rows: Record<string, unknown>[]) {
   for (const r of rows) {
     const f = out.get(Number(r.yr))?.get(id);
     const n = Number(r.a ?? 0);
-    if (f && n !== 0) (f.breakdown as Record<string, number>)[r.k as string] = round(n);
+    if (!f) continue;
+    if (r.k === null || r.k === undefined) {
+      if (f.parts === 'partition') f.unknown = (f.unknown ?? 0) + n;
+    } else if (n !== 0) (f.breakdown as Record<string, number>)[r.k as string] = round(n);
   }
 }
 
