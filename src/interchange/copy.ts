@@ -87,8 +87,10 @@ export async function copierFor(trx: Kysely<Database>, state: CopyState = newCop
         const suspects = written ? rows.filter((r) => written.mayHave(r.id as string)) : rows;
         for (const r of rows) written?.add(r.id as string);
         if (suspects.length > 0) {
+          // A parameter of type uuid[], so the plan holds the array as a constant: a text cast
+          // beside the table is evaluated again for every row of a partition the plan scans.
           const ids = `{${suspects.map((r) => r.id as string).join(',')}}`;
-          const found = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(t.table)} where id = any(${ids}::text::uuid[])) as found`.execute(trx);
+          const found = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(t.table)} where id = any(${ids}::uuid[])) as found`.execute(trx);
           if (found.rows[0]?.found) throw new NotNew();
         }
       }
