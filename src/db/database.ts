@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
@@ -41,8 +41,13 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     // query in flight fails on its own (the request gets a 503, see isConnectionLost) and the pool
     // discards the dead client when it is released, so listening is all that is needed to heal.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new Pooled()] });
+    const pooled = new Pooled();
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      pooled.clients.set(processIdOf(client), client);
+    });
+    pool.on('remove', (client) => pooled.clients.delete(processIdOf(client)));
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [pooled] });
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
   // Loaded only when used: the WASM build costs about 50 MB of memory a process on PostgreSQL would carry for nothing.
@@ -75,10 +80,26 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
  * connections at once (PGlite has one). A plugin, because handles made from it by withPlugin keep it.
  */
 class Pooled implements KyselyPlugin {
+  /** The pool's connections by server process id, so a transaction can find its own (see clientOf). */
+  readonly clients = new Map<number, pg.PoolClient>();
   transformQuery = (args: PluginTransformQueryArgs) => args.node;
   transformResult = (args: PluginTransformResultArgs) => Promise.resolve(args.result);
 }
 export const isPooled = (db: Kysely<Database>) => db.getExecutor().plugins.some((p) => p instanceof Pooled);
+
+// node-postgres keeps the BackendKeyData's process id on the client, outside its typings.
+const processIdOf = (client: pg.PoolClient) => (client as unknown as { processID: number }).processID;
+
+/**
+ * The node-postgres connection under a transaction, for what Kysely does not speak (COPY FROM
+ * STDIN); null on PGlite, or outside a transaction (a pool handle has no one connection).
+ */
+export async function clientOf(trx: Kysely<Database>): Promise<pg.ClientBase | null> {
+  const pooled = trx.getExecutor().plugins.find((p): p is Pooled => p instanceof Pooled);
+  if (!pooled || !trx.isTransaction) return null;
+  const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0]?.pid;
+  return pid === undefined ? null : (pooled.clients.get(pid) ?? null);
+}
 
 /** PostgreSQL's and node-postgres's ways of saying the connection is gone (or never came). */
 const LOST_SQLSTATE = /^(08|57P0)/;

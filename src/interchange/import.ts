@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
+import { copierFor, newCopyState, type Copier } from './copy.ts';
 import { columnOf } from './field.ts';
 import { Header, recordSchemas, toRow, type RowContext } from './record.ts';
 import { FieldProblem, RECORD_TYPES, TYPE_ORDER, type DeriveContext, type RecordType } from './types.ts';
@@ -78,9 +79,16 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   // One batch is written while the next is parsed and checked, so the database and this process
   // work at the same time. Writes still run one after another, in order: parents before children.
   const writer = { busy: Promise.resolve(), failure: null as { error: unknown } | null };
+  // COPY where the backend has it (a partial import has a transaction, so a copier, per batch).
+  const copiers = new WeakMap<Kysely<Database>, Copier | null>();
+  const copyState = newCopyState();
+  const copierOf = async (trx: Kysely<Database>) => {
+    if (!copiers.has(trx)) copiers.set(trx, await copierFor(trx, copyState));
+    return copiers.get(trx) ?? null;
+  };
   const write = async (trx: Kysely<Database>, batch: Pending[][]) => {
     if (!writing) return;
-    const refused = await writeBatch(trx, batch);
+    const refused = await writeBatch(trx, batch, await copierOf(trx));
     for (const p of refused) reject(p.error, p.text);
     for (const [i, buf] of batch.entries()) {
       if (buf.length === 0) continue;
@@ -205,11 +213,11 @@ function issues(error: { issues: readonly { path: readonly PropertyKey[]; messag
 }
 
 /**
- * Upserts a batch, each type's rows in one statement, parents first, under one savepoint; when
- * the database refuses any of it, the batch is redone row by row to name the lines at fault.
- * Returns the refused lines.
+ * Writes a batch, parents first, under one savepoint: by COPY when there is a copier and every
+ * record is new, else by one upsert statement per type; when the database refuses any of it, the
+ * batch is redone row by row to name the lines at fault. Returns the refused lines.
  */
-async function writeBatch(trx: Kysely<Database>, batch: Pending[][]): Promise<{ error: LineError; text: string }[]> {
+async function writeBatch(trx: Kysely<Database>, batch: Pending[][], copier: Copier | null): Promise<{ error: LineError; text: string }[]> {
   const work: [RecordType, Pending[]][] = [];
   for (const [i, buf] of batch.entries()) {
     if (buf.length === 0) continue;
@@ -217,6 +225,19 @@ async function writeBatch(trx: Kysely<Database>, batch: Pending[][]): Promise<{ 
     const byId = new Map<string, Pending>();
     for (const p of buf) byId.set(p.row.id as string, p);
     work.push([RECORD_TYPES[i] as RecordType, [...byId.values()]]);
+  }
+  if (copier) {
+    await sql`savepoint interchange_batch`.execute(trx);
+    try {
+      for (const [t, rows] of work) await copier.insert(t, rows.map((p) => p.row));
+      await sql`release savepoint interchange_batch`.execute(trx);
+      return [];
+    } catch {
+      // Records already stored, or a refusal: the usual path below updates them, or names the line.
+      // Released too, so that a re-import's many fallbacks do not nest savepoints ever deeper.
+      await sql`rollback to savepoint interchange_batch`.execute(trx);
+      await sql`release savepoint interchange_batch`.execute(trx);
+    }
   }
   await sql`savepoint interchange_batch`.execute(trx);
   try {
