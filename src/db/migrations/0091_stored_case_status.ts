@@ -89,13 +89,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   // through its survivor): filtered by status in the created, opened and case-code orders (the
   // identified order puts "not yet" last both ways, which no one index gives), and by the year of
   // identification in the default order (a date range would walk the year in identified_on order
-  // and sort it). They replace 0002's indexes for the computed status.
+  // and sort it); that one carries identified_on and the status so that the list's count reads the
+  // index alone (an expression index supplies no column by itself). They replace 0002's indexes
+  // for the computed status.
   await sql`DROP INDEX persons_closure_idx`.execute(db);
   await sql`DROP INDEX persons_open_idx`.execute(db);
   await sql`CREATE INDEX persons_status_created_idx ON persons (case_status, created_at, id) WHERE merged_into IS NULL`.execute(db);
   await sql`CREATE INDEX persons_status_opened_idx ON persons (case_status, contact_date, id) WHERE merged_into IS NULL`.execute(db);
   await sql`CREATE INDEX persons_status_code_idx ON persons (case_status, case_code) WHERE merged_into IS NULL`.execute(db);
-  await sql`CREATE INDEX persons_identified_year_idx ON persons ((extract(year from identified_on)), created_at, id) WHERE merged_into IS NULL`.execute(db);
+  await sql`CREATE INDEX persons_identified_year_idx ON persons ((extract(year from identified_on)), created_at, id)
+            INCLUDE (identified_on, case_status) WHERE merged_into IS NULL`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -106,9 +109,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP FUNCTION case_status_sources_changed()`.execute(db);
   await sql`DROP FUNCTION azad_refresh_case_status(uuid[])`.execute(db);
   await sql`DROP FUNCTION persons_case_status()`.execute(db);
+  await sql`DROP INDEX persons_identified_year_idx`.execute(db);
   await sql`ALTER TABLE persons DROP COLUMN case_status`.execute(db);
   await sql`DROP FUNCTION azad_case_status(uuid, text)`.execute(db);
-  await sql`DROP INDEX persons_identified_year_idx`.execute(db);
   await sql`CREATE INDEX persons_closure_idx ON persons (closure_reason, created_at, id) WHERE closure_reason IS NOT NULL`.execute(db);
   await sql`CREATE INDEX persons_open_idx ON persons (created_at, id) INCLUDE (closure_reason)
             WHERE closure_reason IS NULL OR closure_reason IN ('assisted', 'in_reflection', 'new')`.execute(db);
