@@ -7,7 +7,6 @@ import { hiddenOrMissing } from '../access/scope.ts';
 import type { Profile } from '../profile/schema.ts';
 import { indexTokens } from './names.ts';
 import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
-import { caseStatusIs, caseStatusSql } from './status.ts';
 import type { PersonsTable } from './table.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
@@ -185,21 +184,24 @@ export interface PersonQuery {
 
 const SORT_COLUMNS = { created: 'created_at', opened: 'contact_date', caseCode: 'case_code', identified: 'identified_on' } as const;
 
-/** `extract(year from persons.identified_on) = year`, as a date range the identified_on index can serve. */
-function identifiedInYear(year: number) {
-  if (!Number.isInteger(year) || year < 1 || year > 9998) return sql<SqlBool>`extract(year from persons.identified_on) = ${year}`;
-  const jan1 = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
-  return sql<SqlBool>`(persons.identified_on >= ${jan1(year)}::date and persons.identified_on < ${jan1(year + 1)}::date)`;
-}
+/** Identified in that calendar year: the very expression persons_identified_year_idx (0091) indexes, so it serves the default order too. */
+const identifiedInYear = (year: number) => sql<SqlBool>`extract(year from persons.identified_on) = ${year}`;
 
 /**
- * The person list through the visibility filter; filters combine with AND. The status and year
- * filters are written so that indexes serve them (see caseStatusIs); the page and the total run
- * side by side, and the computed status is worked out for the page's rows only.
+ * How far the list counts its matches. Beyond it the total says "more than LIST_COUNT_CAP": an
+ * exact count of hundreds of thousands of persons costs more than the page itself, and nobody pages
+ * that far (docs/victims.md, "Lists").
  */
-export async function listPersons(db: Kysely<Database>, visible: Expression<SqlBool>, q: PersonQuery) {
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * The person list through the visibility filter; filters combine with AND. The status filter reads
+ * the stored status and the year filter the indexed year, so that the (status, sort column) and
+ * (year, created) indexes serve them (0091); the total is exact up to LIST_COUNT_CAP.
+ */
+export async function listPersons(db: Kysely<Database>, visible: Expression<SqlBool>, q: PersonQuery, countCap = LIST_COUNT_CAP) {
   let base = db.selectFrom('persons').where(visible);
-  if (q.status) base = base.where(caseStatusIs(q.status));
+  if (q.status) base = base.where('persons.case_status', '=', q.status);
   if (q.identificationStatus) base = base.where('persons.identification_status', '=', q.identificationStatus);
   if (q.year) base = base.where(identifiedInYear(q.year));
   if (q.country) {
@@ -214,30 +216,22 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
   if (q.nameKeys) base = base.where(sql<SqlBool>`persons.match_keys @> ${sql.val(q.nameKeys)}::text[]`);
   if (q.assignedTo) base = base.where('persons.assigned_to', '=', q.assignedTo);
   if (q.caseCode) base = base.where('persons.case_code', 'ilike', `%${q.caseCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  // The status of the page's rows only: computed in the same SELECT, the planner would prepare it
-  // for every matching row (hashing all payments) although the LIMIT keeps just one page.
   const column = SORT_COLUMNS[q.sort ?? 'created'];
   const order = q.order ?? 'desc';
   // Not yet identified (null) goes last either way; the other columns are never null, and their
   // plain order lets the (column, id) indexes serve the page. The id breaks ties so pages never overlap.
   const nulls = sql.raw(column === 'identified_on' ? `${order} nulls last` : order);
   const page = base
-    .select([...summaryColumns, 'persons.closure_reason'])
+    .select([...summaryColumns, 'persons.case_status as status'])
     .orderBy(sql`${sql.ref(`persons.${column}`)} ${nulls}`)
     .orderBy('persons.id', order)
     .limit(q.limit)
     .offset(q.offset);
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom(page.as('persons'))
-      .selectAll('persons')
-      .select(caseStatusSql().as('status'))
-      .orderBy(sql`${sql.ref(`persons.${column}`)} ${nulls}`)
-      .orderBy('persons.id', order)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(count.n) };
+  // Counting stops one past the cap: enough to know there are more.
+  const counted = db.selectFrom(base.select(sql<number>`1`.as('one')).limit(countCap + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+  const [rows, count] = await Promise.all([page.execute(), counted.executeTakeFirstOrThrow()]);
+  const n = Number(count.n);
+  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Math.min(n, countCap), totalExact: n <= countCap };
 }
 
 /** One person's full row, through the same filter as the list; `identityVisible` says whether names may be shown. */
@@ -245,7 +239,7 @@ export async function getPersonRow(db: Kysely<Database>, visible: Expression<Sql
   const row = await db
     .selectFrom('persons')
     .selectAll('persons')
-    .select([caseStatusSql().as('status'), sql<boolean>`${identityVisible}`.as('identity_visible')])
+    .select(['persons.case_status as status', sql<boolean>`${identityVisible}`.as('identity_visible')])
     .where(visible)
     .where('persons.id', '=', id)
     .executeTakeFirst();

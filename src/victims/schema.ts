@@ -164,7 +164,13 @@ export const PersonSummary = z.object({
   createdAt: z.string(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
-export const PersonList = z.object({ items: z.array(PersonSummary), total: z.number().int() });
+export const PersonList = z.object({
+  items: z.array(PersonSummary),
+  /** The matches, counted up to a cap (10,000); when more match, the cap. */
+  total: z.number().int(),
+  /** false: more persons match than `total` (the count stopped at the cap). */
+  totalExact: z.boolean(),
+});
 
 export const Decision = z.object({ id: z.uuid(), status: IdentificationStatus, decidedOn: z.string(), decidingAgencyId: z.uuid(), note: z.string().nullable() });
 export const ExploitationEvent = z.object({

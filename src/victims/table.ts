@@ -35,6 +35,8 @@ export interface PersonsTable extends Created {
   anonymised_at: Generated<Date | null>;
   /** The surviving record after a merge (src/duplicates); such a record is hidden from lists. */
   merged_into: Generated<string | null>;
+  /** caseStatusSql() stored: written only by the database's triggers (migration 0091). */
+  case_status: ColumnType<string, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { agencyId, daysAgo, intake, personInput } from '../test/factories.ts';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
+import { listPersons } from './persons.ts';
 
 let t: TestApp;
 let police: Client;
@@ -81,7 +82,7 @@ test('bad input gets 400 naming the field, and nothing is written', async () => 
   assert.equal((await t.db.kysely.selectFrom('exploitation_events').select('id').execute()).length, eventsBefore.length);
 });
 
-test('identification sets the status and the report year; the status is computed through the case', async () => {
+test('identification sets the status and the report year; the status follows the case', async () => {
   const p = await intake(police, { contactDate: daysAgo(10) });
   const mia = await agencyId(t, 'mia_anti_trafficking');
   const early = await police.post(`/api/persons/${p.id}/decisions`, { status: 'identified', decidedOn: daysAgo(30), decidingAgencyId: mia });
@@ -162,4 +163,18 @@ test('reading identifying data is recorded in the audit trail; the analyst gets 
   const analyst = await t.as('analyst');
   assert.equal((await analyst.get('/api/persons')).status, 403);
   assert.equal((await analyst.get(`/api/persons/${p.id}`)).status, 403);
+});
+
+test('the list counts its matches exactly up to the cap, and beyond it says there are more', async () => {
+  await intake(police);
+  await intake(police);
+  const n = await personCount();
+  const all = sql<boolean>`true`;
+  const exact = await listPersons(t.db.kysely, all, { limit: 1, offset: 0 }, n);
+  assert.deepEqual([exact.total, exact.totalExact, exact.items.length], [n, true, 1]);
+  const capped = await listPersons(t.db.kysely, all, { limit: 1, offset: 0 }, n - 1);
+  assert.deepEqual([capped.total, capped.totalExact], [n - 1, false], 'one more than the cap: the cap, and "more"');
+  // Through the API, far below the cap (10,000): exact.
+  const res = await police.get('/api/persons?limit=1');
+  assert.deepEqual([res.body.total, res.body.totalExact], [n, true]);
 });

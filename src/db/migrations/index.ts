@@ -21,6 +21,7 @@ import * as m0080 from './0080_measure_text_ru.ts';
 import * as m0081 from './0081_partial_dates.ts';
 import * as m0084 from './0084_person_pair_keys.ts';
 import * as m0090 from './0090_partition_by_year.ts';
+import * as m0091 from './0091_stored_case_status.ts';
 
 /** Ordered by name; add new migrations at the end and never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0081_partial_dates': m0081,
   '0084_person_pair_keys': m0084,
   '0090_partition_by_year': m0090,
+  '0091_stored_case_status': m0091,
 };

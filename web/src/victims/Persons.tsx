@@ -37,6 +37,9 @@ export function PersonsPage() {
   const list = useResource<Persons>(withQuery('/api/persons', { ...applied, limit: PAGE_SIZE, offset }));
   const total = list.data?.total ?? 0;
   const items = list.data?.items ?? [];
+  // Past the server's counting cap the total is a lower bound: a full page may have another after it.
+  const counted = list.data?.totalExact ?? true;
+  const pagerTotal = counted ? total : Math.max(total, offset + items.length + (items.length === PAGE_SIZE ? 1 : 0));
 
   const onFilter = filter.onSubmit(async () => {
     const year = form.year.trim();
@@ -114,7 +117,7 @@ export function PersonsPage() {
         <div className="table-wrap" tabIndex={0}>
           <table className="data-table" aria-busy={list.loading}>
             <caption>
-              {t('persons.caption')} · {t('common.range', { from: offset + 1, to: offset + items.length, total })}
+              {t('persons.caption')} · {t(counted ? 'common.range' : 'common.rangeMore', { from: offset + 1, to: offset + items.length, total })}
             </caption>
             <thead>
               <tr>
@@ -149,7 +152,7 @@ export function PersonsPage() {
           </table>
         </div>
       )}
-      <ListPager offset={offset} pageSize={PAGE_SIZE} total={total} onPage={page} />
+      <ListPager offset={offset} pageSize={PAGE_SIZE} total={pagerTotal} onPage={page} />
     </Page>
   );
 }
