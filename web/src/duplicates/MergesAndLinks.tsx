@@ -9,6 +9,7 @@ import { useFormat } from '../format.ts';
 import { Link } from '../router.tsx';
 import { FormAlert, LoadState } from '../ui/Alerts.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { personPage } from '../victims/victims.ts';
 import type { LinkListData, MergeListData } from './duplicates.ts';
 
@@ -47,18 +48,7 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
         <LoadState loading={merges.loading && !merges.data} error={merges.error} />
         {merges.data && mergeItems.length === 0 && <p className="muted">{t('duplicates.noMerges')}</p>}
         {mergeItems.length > 0 && (
-          <div className="table-wrap" tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('duplicates.merges')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('duplicates.survivor')}</th>
-                  <th scope="col">{t('duplicates.mergedRecord')}</th>
-                  <th scope="col">{t('duplicates.mergedAt')}</th>
-                  <th scope="col">{t('duplicates.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('duplicates.merges')} heads={[t('duplicates.survivor'), t('duplicates.mergedRecord'), t('duplicates.mergedAt'), t('duplicates.state')]}>
                 {mergeItems.map((m) => (
                   <tr key={m.id} data-testid={`merge-${m.merged.caseCode}`}>
                     <td>
@@ -82,9 +72,7 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
       <section className="card" aria-labelledby="links-title">
@@ -92,19 +80,7 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
         <LoadState loading={links.loading && !links.data} error={links.error} />
         {links.data && linkItems.length === 0 && <p className="muted">{t('duplicates.noLinks')}</p>}
         {linkItems.length > 0 && (
-          <div className="table-wrap" tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('duplicates.links')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('duplicates.recordA')}</th>
-                  <th scope="col">{t('duplicates.recordB')}</th>
-                  <th scope="col">{t('duplicates.kind')}</th>
-                  <th scope="col">{t('duplicates.decidedAt')}</th>
-                  {mayDecide && <th scope="col">{t('duplicates.actions')}</th>}
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('duplicates.links')} heads={[t('duplicates.recordA'), t('duplicates.recordB'), t('duplicates.kind'), t('duplicates.decidedAt'), mayDecide && t('duplicates.actions')]}>
                 {linkItems.map((l) => (
                   <tr key={l.id} data-testid={`link-${l.a.caseCode}-${l.b.caseCode}`}>
                     <td>
@@ -125,9 +101,7 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
                     )}
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
       {undoing && (

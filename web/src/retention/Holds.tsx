@@ -9,6 +9,7 @@ import { useFormat } from '../format.ts';
 import { Link } from '../router.tsx';
 import { FormAlert, LoadState } from '../ui/Alerts.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { TextAreaField, TextField } from '../ui/Field.tsx';
 import { personApi, personPage } from '../victims/victims.ts';
 import type { ActiveHoldsData } from './retention.ts';
@@ -41,18 +42,7 @@ export function Holds({ holds, mayHold, onPick }: { holds: Resource<ActiveHoldsD
       <LoadState loading={holds.loading && !holds.data} error={holds.error} />
       {holds.data && items.length === 0 && <p className="muted">{t('retention.noHolds')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="data-table" data-testid="holds">
-            <caption className="visually-hidden">{t('retention.holds')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('retention.record')}</th>
-                <th scope="col">{t('retention.reason')}</th>
-                <th scope="col">{t('retention.setAt')}</th>
-                {mayHold && <th scope="col">{t('duplicates.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t('retention.holds')} testId="holds" heads={[t('retention.record'), t('retention.reason'), t('retention.setAt'), mayHold && t('duplicates.actions')]}>
               {items.map((h) => (
                 <tr key={h.id} data-testid={`hold-${h.caseCode}`}>
                   <td>
@@ -72,9 +62,7 @@ export function Holds({ holds, mayHold, onPick }: { holds: Resource<ActiveHoldsD
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {mayHold && (
         <form className="filters" aria-labelledby="hold-by-code-title" onSubmit={lookUp} noValidate>

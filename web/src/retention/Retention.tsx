@@ -10,6 +10,7 @@ import { Link } from '../router.tsx';
 import { useCan } from '../session.tsx';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { Page } from '../ui/Page.tsx';
 import { personPage } from '../victims/victims.ts';
 import { HoldDialog, Holds, type HoldTarget } from './Holds.tsx';
@@ -59,19 +60,7 @@ export function RetentionPage() {
         <section className="card" aria-labelledby="retention-summary">
           <h2 id="retention-summary">{t('retention.summary')}</h2>
           <p className="muted">{t('retention.asOf', { date: f.date(r.asOf) })}</p>
-          <div className="table-wrap" tabIndex={0}>
-            <table className="data-table" data-testid="retention-kinds">
-              <caption className="visually-hidden">{t('retention.summary')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('retention.kind')}</th>
-                  <th scope="col">{t('retention.years')}</th>
-                  <th scope="col">{t('retention.due')}</th>
-                  <th scope="col">{t('retention.held')}</th>
-                  <th scope="col">{t('retention.wouldGo')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t('retention.summary')} testId="retention-kinds" heads={[t('retention.kind'), t('retention.years'), t('retention.due'), t('retention.held'), t('retention.wouldGo')]}>
                 {r.kinds.map((k) => (
                   <tr key={k.kind} data-testid={`kind-${k.kind}`}>
                     <th scope="row">{t(`retention.kinds.${k.kind}`)}</th>
@@ -81,9 +70,7 @@ export function RetentionPage() {
                     <td>{k.due - k.held}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         </section>
       )}
       {r && (
@@ -92,18 +79,7 @@ export function RetentionPage() {
           {r.items.length === 0 ? (
             <p className="muted">{t('retention.noneDue')}</p>
           ) : (
-            <div className="table-wrap" tabIndex={0}>
-              <table className="data-table">
-                <caption className="visually-hidden">{t('retention.items')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('retention.record')}</th>
-                    <th scope="col">{t('retention.kind')}</th>
-                    <th scope="col">{t('retention.dueOn')}</th>
-                    <th scope="col">{t('retention.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable caption={t('retention.items')} heads={[t('retention.record'), t('retention.kind'), t('retention.dueOn'), t('retention.state')]}>
                   {r.items.map((i) => (
                     <tr key={i.id} data-testid={i.caseCode ? `due-${i.caseCode}` : undefined}>
                       <td>
@@ -131,9 +107,7 @@ export function RetentionPage() {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </section>
       )}
