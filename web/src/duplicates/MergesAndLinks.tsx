@@ -49,29 +49,29 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
         {merges.data && mergeItems.length === 0 && <p className="muted">{t('duplicates.noMerges')}</p>}
         {mergeItems.length > 0 && (
           <DataTable caption={t('duplicates.merges')} heads={[t('duplicates.survivor'), t('duplicates.mergedRecord'), t('duplicates.mergedAt'), t('duplicates.state')]}>
-                {mergeItems.map((m) => (
-                  <tr key={m.id} data-testid={`merge-${m.merged.caseCode}`}>
-                    <td>
-                      <CaseLink id={m.survivor.id} code={m.survivor.caseCode} />
-                    </td>
-                    <td>
-                      <code>{m.merged.caseCode}</code>
-                    </td>
-                    <td className="nowrap">{f.dateTime(m.mergedAt)}</td>
-                    <td>
-                      {m.undoneAt ? (
-                        t('duplicates.undoneAt', { date: f.dateTime(m.undoneAt) })
-                      ) : mayDecide ? (
-                        <button type="button" className="button button--small button--secondary" disabled={act.busy} onClick={() => setUndoing(m)}>
-                          {t('duplicates.undo')}
-                          <span className="visually-hidden"> {m.merged.caseCode}</span>
-                        </button>
-                      ) : (
-                        t('duplicates.standing')
-                      )}
-                    </td>
-                  </tr>
-                ))}
+            {mergeItems.map((m) => (
+              <tr key={m.id} data-testid={`merge-${m.merged.caseCode}`}>
+                <td>
+                  <CaseLink id={m.survivor.id} code={m.survivor.caseCode} />
+                </td>
+                <td>
+                  <code>{m.merged.caseCode}</code>
+                </td>
+                <td className="nowrap">{f.dateTime(m.mergedAt)}</td>
+                <td>
+                  {m.undoneAt ? (
+                    t('duplicates.undoneAt', { date: f.dateTime(m.undoneAt) })
+                  ) : mayDecide ? (
+                    <button type="button" className="button button--small button--secondary" disabled={act.busy} onClick={() => setUndoing(m)}>
+                      {t('duplicates.undo')}
+                      <span className="visually-hidden"> {m.merged.caseCode}</span>
+                    </button>
+                  ) : (
+                    t('duplicates.standing')
+                  )}
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
       </section>
@@ -81,26 +81,26 @@ export function MergesAndLinks({ merges, links, mayDecide, onChanged }: { merges
         {links.data && linkItems.length === 0 && <p className="muted">{t('duplicates.noLinks')}</p>}
         {linkItems.length > 0 && (
           <DataTable caption={t('duplicates.links')} heads={[t('duplicates.recordA'), t('duplicates.recordB'), t('duplicates.kind'), t('duplicates.decidedAt'), mayDecide && t('duplicates.actions')]}>
-                {linkItems.map((l) => (
-                  <tr key={l.id} data-testid={`link-${l.a.caseCode}-${l.b.caseCode}`}>
-                    <td>
-                      <CaseLink id={l.a.id} code={l.a.caseCode} />
-                    </td>
-                    <td>
-                      <CaseLink id={l.b.id} code={l.b.caseCode} />
-                    </td>
-                    <td>{t(`duplicates.kinds.${l.kind}`)}</td>
-                    <td className="nowrap">{f.dateTime(l.createdAt)}</td>
-                    {mayDecide && (
-                      <td>
-                        <button type="button" className="button button--small button--secondary" disabled={act.busy} onClick={() => unlink(l.id)}>
-                          {t('duplicates.unlink')}
-                          <span className="visually-hidden"> {l.a.caseCode} {l.b.caseCode}</span>
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
+            {linkItems.map((l) => (
+              <tr key={l.id} data-testid={`link-${l.a.caseCode}-${l.b.caseCode}`}>
+                <td>
+                  <CaseLink id={l.a.id} code={l.a.caseCode} />
+                </td>
+                <td>
+                  <CaseLink id={l.b.id} code={l.b.caseCode} />
+                </td>
+                <td>{t(`duplicates.kinds.${l.kind}`)}</td>
+                <td className="nowrap">{f.dateTime(l.createdAt)}</td>
+                {mayDecide && (
+                  <td>
+                    <button type="button" className="button button--small button--secondary" disabled={act.busy} onClick={() => unlink(l.id)}>
+                      {t('duplicates.unlink')}
+                      <span className="visually-hidden"> {l.a.caseCode} {l.b.caseCode}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
           </DataTable>
         )}
       </section>

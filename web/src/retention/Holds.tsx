@@ -43,25 +43,25 @@ export function Holds({ holds, mayHold, onPick }: { holds: Resource<ActiveHoldsD
       {holds.data && items.length === 0 && <p className="muted">{t('retention.noHolds')}</p>}
       {items.length > 0 && (
         <DataTable caption={t('retention.holds')} testId="holds" heads={[t('retention.record'), t('retention.reason'), t('retention.setAt'), mayHold && t('duplicates.actions')]}>
-              {items.map((h) => (
-                <tr key={h.id} data-testid={`hold-${h.caseCode}`}>
-                  <td>
-                    <Link to={personPage(h.personId)}>
-                      <code>{h.caseCode}</code>
-                    </Link>
-                  </td>
-                  <td>{h.reason}</td>
-                  <td className="nowrap">{f.dateTime(h.setAt)}</td>
-                  {mayHold && (
-                    <td>
-                      <button type="button" className="button button--small button--secondary" onClick={() => onPick({ personId: h.personId, caseCode: h.caseCode, lift: true })}>
-                        {t('retention.lift')}
-                        <span className="visually-hidden"> {h.caseCode}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
+          {items.map((h) => (
+            <tr key={h.id} data-testid={`hold-${h.caseCode}`}>
+              <td>
+                <Link to={personPage(h.personId)}>
+                  <code>{h.caseCode}</code>
+                </Link>
+              </td>
+              <td>{h.reason}</td>
+              <td className="nowrap">{f.dateTime(h.setAt)}</td>
+              {mayHold && (
+                <td>
+                  <button type="button" className="button button--small button--secondary" onClick={() => onPick({ personId: h.personId, caseCode: h.caseCode, lift: true })}>
+                    {t('retention.lift')}
+                    <span className="visually-hidden"> {h.caseCode}</span>
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
         </DataTable>
       )}
       {mayHold && (

@@ -11,10 +11,16 @@ import { useCan } from '../session.tsx';
 import { FormAlert, LoadState, Notice } from '../ui/Alerts.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
+import { ListPager } from '../ui/ListPager.tsx';
 import { Page } from '../ui/Page.tsx';
 import { personPage } from '../victims/victims.ts';
 import { HoldDialog, Holds, type HoldTarget } from './Holds.tsx';
 import { wouldGo, type ActiveHoldsData, type RetentionReportData } from './retention.ts';
+
+/** Due records per page: the server lists up to 500, far too many to scroll on a phone. */
+const PAGE = 50;
+/** The page's first row, back to the first page when a new run lists fewer records. */
+const shown = (offset: number, count: number) => (offset < count ? offset : 0);
 
 export function RetentionPage() {
   const { t } = useTranslation();
@@ -26,6 +32,7 @@ export function RetentionPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [holding, setHolding] = useState<HoldTarget | null>(null);
   const [running, setRunning] = useState(false);
+  const [offset, setOffset] = useState(0);
   const r = report.data;
   const mayHold = can('retention.hold');
   const changed = (message: string) => {
@@ -61,15 +68,15 @@ export function RetentionPage() {
           <h2 id="retention-summary">{t('retention.summary')}</h2>
           <p className="muted">{t('retention.asOf', { date: f.date(r.asOf) })}</p>
           <DataTable caption={t('retention.summary')} testId="retention-kinds" heads={[t('retention.kind'), t('retention.years'), t('retention.due'), t('retention.held'), t('retention.wouldGo')]}>
-                {r.kinds.map((k) => (
-                  <tr key={k.kind} data-testid={`kind-${k.kind}`}>
-                    <th scope="row">{t(`retention.kinds.${k.kind}`)}</th>
-                    <td>{k.years}</td>
-                    <td>{k.due}</td>
-                    <td>{k.held}</td>
-                    <td>{k.due - k.held}</td>
-                  </tr>
-                ))}
+            {r.kinds.map((k) => (
+              <tr key={k.kind} data-testid={`kind-${k.kind}`}>
+                <th scope="row">{t(`retention.kinds.${k.kind}`)}</th>
+                <td>{k.years}</td>
+                <td>{k.due}</td>
+                <td>{k.held}</td>
+                <td>{k.due - k.held}</td>
+              </tr>
+            ))}
           </DataTable>
         </section>
       )}
@@ -80,34 +87,37 @@ export function RetentionPage() {
             <p className="muted">{t('retention.noneDue')}</p>
           ) : (
             <DataTable caption={t('retention.items')} heads={[t('retention.record'), t('retention.kind'), t('retention.dueOn'), t('retention.state')]}>
-                  {r.items.map((i) => (
-                    <tr key={i.id} data-testid={i.caseCode ? `due-${i.caseCode}` : undefined}>
-                      <td>
-                        {i.caseCode ? (
-                          <Link to={personPage(i.id)}>
-                            <code>{i.caseCode}</code>
-                          </Link>
-                        ) : (
-                          t('retention.hotlineContact')
-                        )}
-                      </td>
-                      <td>{t(`retention.kinds.${i.kind}`)}</td>
-                      <td className="nowrap">{f.date(i.dueOn)}</td>
-                      <td>
-                        {i.held ? t('retention.heldYes') : t('retention.heldNo')}
-                        {mayHold && i.caseCode && !i.held && (
-                          <>
-                            {' '}
-                            <button type="button" className="button button--small button--secondary" onClick={() => setHolding({ personId: i.id, caseCode: i.caseCode!, lift: false })}>
-                              {t('retention.hold')}
-                              <span className="visually-hidden"> {i.caseCode}</span>
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
+              {r.items.slice(shown(offset, r.items.length), shown(offset, r.items.length) + PAGE).map((i) => (
+                <tr key={i.id} data-testid={i.caseCode ? `due-${i.caseCode}` : undefined}>
+                  <td>
+                    {i.caseCode ? (
+                      <Link to={personPage(i.id)}>
+                        <code>{i.caseCode}</code>
+                      </Link>
+                    ) : (
+                      t('retention.hotlineContact')
+                    )}
+                  </td>
+                  <td>{t(`retention.kinds.${i.kind}`)}</td>
+                  <td className="nowrap">{f.date(i.dueOn)}</td>
+                  <td>
+                    {i.held ? t('retention.heldYes') : t('retention.heldNo')}
+                    {mayHold && i.caseCode && !i.held && (
+                      <>
+                        {' '}
+                        <button type="button" className="button button--small button--secondary" onClick={() => setHolding({ personId: i.id, caseCode: i.caseCode!, lift: false })}>
+                          {t('retention.hold')}
+                          <span className="visually-hidden"> {i.caseCode}</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
             </DataTable>
+          )}
+          {r.items.length > 0 && (
+            <ListPager offset={shown(offset, r.items.length)} pageSize={PAGE} total={r.items.length} onPage={setOffset} />
           )}
         </section>
       )}
