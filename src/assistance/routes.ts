@@ -1,6 +1,6 @@
+import { auditBeforeReply } from '../http/audit-hook.ts';
 import { z } from 'zod';
 import { IdParams } from '../http/params.ts';
-import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { assertPersonVisible, personsVisible } from '../victims/access.ts';
@@ -35,7 +35,7 @@ export function assistanceRoutes(app: App, ctx: AppContext) {
     await assertPersonVisible(db, auth, 'persons.list', req.params.id);
     const items = await assistanceOf(db, key, req.params.id, await identityVisible(auth, req.params.id));
     if (items.some((i) => i.notes !== null)) {
-      await appendAudit(db, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: req.params.id, details: { part: 'assistance_notes' } });
+      auditBeforeReply(req, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: req.params.id, details: { part: 'assistance_notes' } });
     }
     return { items };
   });

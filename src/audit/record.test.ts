@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { fieldKey } from '../crypto/fields.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { freshDatabase, testServerUrl } from '../test/harness.ts';
+import { withAuditKey } from './key.ts';
 import { appendAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
 // Tests mark their own entries with names no command writes; the chain takes any text.
@@ -77,4 +78,26 @@ test('one entry the database refuses fails alone; the others in its batch are co
   const n = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'mixed.%').execute();
   assert.equal(n.length, 19);
   assert.equal((await verifyAuditChain(db.kysely, key)).ok, true);
+});
+
+test('a head this process guessed wrong (its transaction rolled back, or another writer came first) costs a retry, never a fork', async () => {
+  const kdb = db.kysely;
+  await appendAudit(kdb, { action: 'guess.first' as AuditAction, outcome: 'ok' });
+  // The rolled-back entry was remembered as the head; the next append must not chain after it.
+  await kdb
+    .transaction()
+    .execute(async (trx) => {
+      await appendAudit(trx, { action: 'guess.rolled_back' as AuditAction, outcome: 'ok' });
+      throw new Error('roll back');
+    })
+    .catch(() => undefined);
+  await appendAudit(kdb, { action: 'guess.after_rollback' as AuditAction, outcome: 'ok' });
+  // Another writer appends between ours: the same key's bytes in an object of its own, as another process holds them.
+  const other = withAuditKey(kdb, fieldKey(Buffer.from(key.key)));
+  await appendAudit(other, { action: 'guess.other' as AuditAction, outcome: 'ok' });
+  await appendAudit(kdb, { action: 'guess.last' as AuditAction, outcome: 'ok' });
+  const rows = await kdb.selectFrom('audit_log').select('action').where('action', 'like', 'guess.%').orderBy('seq').execute();
+  assert.deepEqual(rows.map((r) => r.action), ['guess.first', 'guess.after_rollback', 'guess.other', 'guess.last']);
+  const r = await verifyAuditChain(kdb, key);
+  assert.equal(r.ok, true, JSON.stringify(r.broken));
 });

@@ -45,27 +45,73 @@ function contentOf(entry: AuditEntry): AuditContent {
   };
 }
 
+/** The head this process last wrote or saw, per audit key: a guess that saves the round trips of locking and reading it. */
+const lastHeads = new WeakMap<FieldKey, { seq: number; hash: string }>();
+
+const COLUMNS = ['seq', 'at', 'actor_id', 'actor_username', 'actor_agency_id', 'action', 'target_type', 'target_id', 'outcome', 'status', 'ip', 'details', 'content_hash', 'prev_hash', 'hash', 'key_id'] as const;
+
 /**
- * Chains `contents` in order after the head and inserts them with one statement. The caller's
- * transaction holds the advisory lock that serialises writers on every app server until it ends.
+ * One round trip: chains `contents` after the head this process last wrote, and inserts them only
+ * if, under the chain's advisory lock, the head is still that one. Run on its own (autocommit),
+ * the statement is a whole transaction: lock, check, insert, commit. Another process's entry, or
+ * a transaction of ours that rolled back, makes the guess wrong; then nothing is inserted and
+ * the answer is false. Either way every row follows the head the lock saw: the chain cannot fork.
  */
-async function chainAndInsert(trx: Kysely<Database>, contents: readonly AuditContent[]): Promise<void> {
-  const key = auditKeyOf(trx);
+async function insertAfterGuess(db: Kysely<Database>, key: FieldKey, contents: readonly AuditContent[]): Promise<boolean> {
+  const guess = lastHeads.get(key);
+  if (!guess) return false;
+  const rows = chain(key, contents, guess.seq, guess.hash);
+  const cols = sql.join(COLUMNS.map((c) => sql.ref(c)));
+  const { rows: inserted } = await sql<{ seq: number }>`
+    insert into audit_log (${cols})
+    select ${cols} from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)
+     where (select h.head_seq = ${guess.seq} and h.head_hash = ${guess.hash} from audit_lock_head() h)
+    returning seq`.execute(db);
+  if (inserted.length !== rows.length) return false;
+  remember(key, rows);
+  return true;
+}
+
+/** The sure way, inside `trx`: lock, read the head, chain after it, insert. */
+async function insertAfterHead(trx: Kysely<Database>, key: FieldKey, contents: readonly AuditContent[]): Promise<void> {
+  const { rows: head } = await sql<{ head_seq: number | null; head_hash: string | null }>`select head_seq, head_hash from audit_lock_head()`.execute(trx);
+  const rows = chain(key, contents, Number(head[0]?.head_seq ?? 0), head[0]?.head_hash ?? GENESIS_HASH);
+  await trx.insertInto('audit_log').values(rows.map((r) => ({ ...r, details: r.details === null ? null : JSON.stringify(r.details) }))).execute();
+  remember(key, rows);
+}
+
+/**
+ * Appends `contents` as the next links. Inside a caller's transaction the rows commit or roll
+ * back with it, and the lock is held until it ends. Outside one, the guessed insert is one
+ * statement and one commit; a wrong guess costs a transaction of four more round trips.
+ */
+async function chainAndInsert(db: Kysely<Database>, contents: readonly AuditContent[]): Promise<void> {
+  const key = auditKeyOf(db);
+  if (await insertAfterGuess(db, key, contents)) return;
+  if (db.isTransaction) return insertAfterHead(db, key, contents);
+  await db.transaction().execute((trx) => insertAfterHead(trx, key, contents));
+}
+
+function chain(key: FieldKey, contents: readonly AuditContent[], headSeq: number, headHash: string) {
   const chainKey = chainKeyOf(key);
   const keyId = keyIdOf(key);
-  const { rows } = await sql<{ head_seq: number | null; head_hash: string | null }>`select head_seq, head_hash from audit_lock_head()`.execute(trx);
-  let seq = Number(rows[0]?.head_seq ?? 0);
-  let prev = rows[0]?.head_hash ?? GENESIS_HASH;
-  const values = contents.map((c) => {
+  let seq = headSeq;
+  let prev = headHash;
+  return contents.map((c) => {
     seq += 1;
     const content = contentHash(c);
     const hash = keyedLinkHash(chainKey, prev, seq, content);
-    const row = { ...c, details: c.details === null ? null : JSON.stringify(c.details), seq, content_hash: content, prev_hash: prev, hash, key_id: keyId };
+    const row = { ...c, seq, content_hash: content, prev_hash: prev, hash, key_id: keyId };
     prev = hash;
     return row;
   });
-  await trx.insertInto('audit_log').values(values).execute();
 }
+
+/** Kept even inside a transaction that may yet roll back: a wrong guess costs only the second try. */
+const remember = (key: FieldKey, rows: readonly { seq: number; hash: string }[]) => {
+  const last = rows[rows.length - 1];
+  if (last) lastHeads.set(key, { seq: last.seq, hash: last.hash });
+};
 
 function unavailable(err: unknown): unknown {
   // A database that cannot be reached is the cause, not the trail: the central handler says
@@ -75,17 +121,22 @@ function unavailable(err: unknown): unknown {
 }
 
 /**
- * Appends one link to the audit chain, keyed with HMAC computed here (the database never sees
- * the key). Inside a caller's transaction the entry commits or rolls back with the change it
- * describes, and the chain's lock is held until then. Outside one it joins the next group
- * commit (see `groupCommit`) and resolves only once its own row is committed.
+ * Appends links to the audit chain, in order, keyed with HMAC computed here (the database never
+ * sees the key). Inside a caller's transaction the entries commit or roll back with the change
+ * they describe, and the chain's lock is held until then. Outside one they join the next group
+ * commit (see `groupCommit`) and the promise resolves only once all of them are committed.
  * Any failure is `audit_unavailable` (503): the caller's work must not go ahead unrecorded.
  */
-export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const c = contentOf(entry);
-  if (!db.isTransaction) return groupCommit(db, c);
+export async function appendAudit(db: Kysely<Database>, entry: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const list: readonly AuditEntry[] = Array.isArray(entry) ? entry : [entry as AuditEntry];
+  const contents = list.map(contentOf);
+  if (contents.length === 0) return;
+  if (!db.isTransaction) {
+    await Promise.all(contents.map((c) => groupCommit(db, c)));
+    return;
+  }
   try {
-    await chainAndInsert(db, [c]);
+    await chainAndInsert(db, contents);
   } catch (err) {
     throw unavailable(err);
   }
@@ -106,7 +157,7 @@ const MAX_BATCH = 500;
 
 /**
  * Group commit. Entries that arrive while a batch is being written wait for the next one, which
- * then takes them all: one transaction, one lock, one insert, one commit, however many requests
+ * then takes them all: one statement that locks, inserts and commits, however many requests
  * are in flight. Each link is still chained and keyed in order. A request waits at worst for the
  * batch in progress and then its own, and is answered only after its row is committed. A batch
  * that fails for a reason other than a lost connection is retried entry by entry, so one bad
@@ -127,7 +178,7 @@ async function flush(db: Kysely<Database>, queue: Queue): Promise<void> {
     while (queue.pending.length > 0) {
       const batch = queue.pending.splice(0, MAX_BATCH);
       try {
-        await db.transaction().execute((trx) => chainAndInsert(trx, batch.map((p) => p.content)));
+        await chainAndInsert(db, batch.map((p) => p.content));
         for (const p of batch) p.resolve();
       } catch (err) {
         if (batch.length === 1 || isConnectionLost(err)) {
@@ -136,7 +187,7 @@ async function flush(db: Kysely<Database>, queue: Queue): Promise<void> {
         }
         for (const p of batch) {
           try {
-            await db.transaction().execute((trx) => chainAndInsert(trx, [p.content]));
+            await chainAndInsert(db, [p.content]);
             p.resolve();
           } catch (one) {
             p.reject(unavailable(one));

@@ -1,5 +1,5 @@
+import { auditBeforeReply } from '../http/audit-hook.ts';
 import { z } from 'zod';
-import { appendAudit } from '../audit/record.ts';
 import { AppError } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
@@ -39,7 +39,7 @@ export function summaryRoutes(app: App, ctx: AppContext) {
       const pdf = await printHtml(summaryHtml(summary, { t, lang, profile, printed }), `${t('caseSummary.confidential')} · ${printed}`, lang);
       // A printed identity is a disclosure like any other: on the record before the file leaves.
       if (summary.identifying) {
-        await appendAudit(db, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: summary.detail.id, details: { caseCode: summary.detail.caseCode, part: 'case_summary' } });
+        auditBeforeReply(req, { actor: auditActor(req), ip: req.ip, action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: summary.detail.id, details: { caseCode: summary.detail.caseCode, part: 'case_summary' } });
       }
       return reply
         .header('content-type', 'application/pdf')

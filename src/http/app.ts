@@ -66,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setErrorHandler(handleError);
   app.decorateRequest('auth', null);
   app.decorateRequest('auditNote', null);
+  app.decorateRequest('auditFirst', null);
 
   // Judged after every plugin had its say on each route's config.
   const routes: RouteOptions[] = [];

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { publicCallAction } from '../audit/actions.ts';
-import { appendAudit } from '../audit/record.ts';
+import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { isConnectionLost } from '../db/database.ts';
 import { errorBody } from '../errors.ts';
 import type { AppContext } from './types.ts';
@@ -8,6 +8,37 @@ import { auditActor } from './access.ts';
 
 const outcomeOf = (status: number) =>
   status < 400 ? 'ok' : status === 401 || status === 403 || status === 429 ? 'denied' : status < 500 ? 'invalid' : 'error';
+
+/** The call's own entry, unless the route is not audited (or audited only when signed in, and this caller is not). */
+function callEntry(req: FastifyRequest, reply: FastifyReply): AuditEntry[] {
+  const url = req.routeOptions.url;
+  const cfg = req.routeOptions.config;
+  if (!url || !url.startsWith('/api/') || cfg.audit === false) return [];
+  const note = req.auditNote;
+  const actor = note?.actor ?? auditActor(req);
+  if (cfg.audit === 'signed-in' && !actor) return [];
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  return [
+    {
+      actor,
+      action: cfg.action ?? publicCallAction(req.method, url),
+      targetType: cfg.target ?? null,
+      targetId: note?.targetId ?? (typeof params.id === 'string' ? params.id : null),
+      outcome: note?.outcome ?? outcomeOf(reply.statusCode),
+      status: reply.statusCode,
+      ip: req.ip,
+      details: { method: req.method, route: url, ...note?.details },
+    },
+  ];
+}
+
+/**
+ * Entries a handler adds here (an identity read) are committed with the call's own, in the same
+ * group commit and before the reply leaves; if they cannot be, the reply is withheld as below.
+ */
+export function auditBeforeReply(req: FastifyRequest, entry: AuditEntry): void {
+  (req.auditFirst ??= []).push(entry);
+}
 
 /**
  * Records every API call (who, action, target, time, outcome) before the reply leaves,
@@ -18,25 +49,10 @@ const outcomeOf = (status: number) =>
  */
 export function auditHook(ctx: AppContext) {
   return async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const url = req.routeOptions.url;
-    const cfg = req.routeOptions.config;
-    if (!url || !url.startsWith('/api/') || cfg.audit === false) return payload;
-    const note = req.auditNote;
-    const actor = note?.actor ?? auditActor(req);
-    if (cfg.audit === 'signed-in' && !actor) return payload;
-    const params = (req.params ?? {}) as Record<string, unknown>;
-    const targetId = note?.targetId ?? (typeof params.id === 'string' ? params.id : null);
+    const entries = [...(req.auditFirst ?? []), ...callEntry(req, reply)];
+    if (entries.length === 0) return payload;
     try {
-      await appendAudit(ctx.db, {
-        actor,
-        action: cfg.action ?? publicCallAction(req.method, url),
-        targetType: cfg.target ?? null,
-        targetId,
-        outcome: note?.outcome ?? outcomeOf(reply.statusCode),
-        status: reply.statusCode,
-        ip: req.ip,
-        details: { method: req.method, route: url, ...note?.details },
-      });
+      await appendAudit(ctx.db, entries);
     } catch (err) {
       req.log.error({ err: { type: (err as Error).name } }, 'audit write failed; response withheld');
       reply.code(503).removeHeader('set-cookie').removeHeader('content-length').type('application/json; charset=utf-8');

@@ -6,6 +6,7 @@ import type { Action } from '../access/rules.ts';
 import type { Principal } from '../access/scope.ts';
 import type { Config } from '../config.ts';
 import type { FieldKey } from '../crypto/fields.ts';
+import type { AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -62,5 +63,7 @@ declare module 'fastify' {
     auth: Auth | null;
     /** What a handler adds to its call's audit entry (an actor for logins, a reason, a new target id). */
     auditNote: { actor?: { id: string; username: string; agencyId: string }; targetId?: string; details?: Record<string, unknown>; outcome?: 'denied' } | null;
+    /** Entries a handler wants on the record before its reply leaves (an identity read): written with the call's own, in one commit. */
+    auditFirst: AuditEntry[] | null;
   }
 }

@@ -1,7 +1,7 @@
+import { auditBeforeReply } from '../http/audit-hook.ts';
 import { languageOf } from '../i18n/server.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import { IdParams } from '../http/params.ts';
 import type { App, AppContext } from '../http/types.ts';
@@ -98,7 +98,7 @@ export function prosecutionRoutes(app: App, ctx: AppContext) {
   app.get('/prosecution/persons/:id', { config: { ...read, target: 'prosecuted_person' }, schema: { tags, summary: 'A person prosecuted, with identity (audited)', params: IdParams, response: { 200: DefendantDetail } } }, async (req) => {
     const detail = await defendantDetail(db, key, req.params.id);
     // Every disclosure of identifying data is on the record before it leaves the server.
-    await appendAudit(db, { ...base(req), action: 'prosecution.identity_read', outcome: 'ok', targetType: 'prosecuted_person', targetId: detail.id, details: { caseNumber: detail.caseNumber } });
+    auditBeforeReply(req, { ...base(req), action: 'prosecution.identity_read', outcome: 'ok', targetType: 'prosecuted_person', targetId: detail.id, details: { caseNumber: detail.caseNumber } });
     return detail;
   });
   app.post('/prosecution/persons/:id/steps', { config: record('prosecuted_person'), schema: { tags, summary: 'A procedural step: charged, sent to court, convicted, acquitted', params: IdParams, body: StepInput, response: { 204: z.null() } } }, async (req, reply) => {

@@ -1,5 +1,5 @@
+import { auditBeforeReply } from '../http/audit-hook.ts';
 import { sql, type SqlBool } from 'kysely';
-import { appendAudit } from '../audit/record.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import type { FastifyRequest } from 'fastify';
@@ -108,7 +108,7 @@ export function victimRoutes(app: App, ctx: AppContext) {
     });
     if ('mergedInto' in detail) return reply.redirect(`/api/persons/${detail.mergedInto}`, 308);
     // Every disclosure of identifying data is on the record before it leaves the server.
-    if (detail.identity) await appendAudit(db, { ...base(req), action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: detail.id, details: { caseCode: detail.caseCode } });
+    if (detail.identity) auditBeforeReply(req, { ...base(req), action: 'persons.identity_read', outcome: 'ok', targetType: 'person', targetId: detail.id, details: { caseCode: detail.caseCode } });
     return detail;
   });
 
