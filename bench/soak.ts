@@ -5,6 +5,7 @@
 // clients do: sharing the server's event loop, the generator's own HTTP work had halved what the
 // server could answer.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { personInput } from '../src/test/factories.ts';
 import { startTestApp } from '../src/test/harness.ts';
@@ -18,7 +19,13 @@ export interface SoakResult {
 
 /** serverUrl: a PostgreSQL server (a throwaway database is made on it), or null for PGlite. */
 export async function soakBench(opts: { seconds: number; rate: number; serverUrl: string | null }): Promise<SoakResult> {
-  const t = await startTestApp({ serverUrl: opts.serverUrl, config: { limits: { pdf: null, render: null, screening: null, export: null } } });
+  // BENCH_SOAK_LOG=FILE keeps the server's warnings and errors (their kind, code and place; never data), to find what a 5xx was.
+  const log = process.env.BENCH_SOAK_LOG;
+  const t = await startTestApp({
+    serverUrl: opts.serverUrl,
+    config: { limits: { pdf: null, render: null, screening: null, export: null } },
+    ...(log ? { logger: { level: 'warn', stream: fs.createWriteStream(log, { flags: 'a' }) } } : {}),
+  });
   try {
     const coordinator = await t.as('coordinator');
     const worker = await t.as('case_worker');
@@ -29,8 +36,12 @@ export async function soakBench(opts: { seconds: number; rate: number; serverUrl
     }
     const signed = (c: typeof coordinator) => ({ cookie: c.cookie ?? '', csrf: c.csrf ?? '' });
     const plan: SoakPlan = { url: t.url, seconds: opts.seconds, rate: opts.rate, persons, coordinator: signed(coordinator), worker: signed(worker) };
+    const cpu0 = process.cpuUsage();
     const result = await inChild(plan);
-    return { ...result, detail: { database: t.db.kind, ...result.detail } };
+    const cpu = process.cpuUsage(cpu0);
+    // The server's own CPU (this process; the load comes from a child): what a request costs it, whatever the machine's load.
+    const serverCpuMsPerRequest = Math.round(((cpu.user + cpu.system) / 1000 / (plan.seconds * plan.rate)) * 100) / 100;
+    return { ...result, detail: { database: t.db.kind, server_cpu_ms_per_request: serverCpuMsPerRequest, ...result.detail } };
   } finally {
     await t.close();
   }

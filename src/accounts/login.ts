@@ -5,7 +5,8 @@ import { decryptField } from '../crypto/fields.ts';
 import { appendAudit } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalid } from '../errors.ts';
-import { getSecuritySettings, isDemo } from '../settings/settings.ts';
+import { getSecuritySettings, securityAndDemo } from '../settings/settings.ts';
+import type { SecuritySettings } from '../settings/schema.ts';
 import { findCode, useCode } from './codes.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import type { LoginInput, Me, ResetInput } from './schema.ts';
@@ -23,14 +24,15 @@ export interface LoginOutcome {
 
 /** Whether the user's roles oblige them to a second factor they have not yet set up. */
 export async function mustEnrolSecondFactor(db: Kysely<Database>, roles: readonly string[], totpEnabled: boolean) {
-  if (totpEnabled) return false;
-  const { secondFactorRequiredRoles } = await getSecuritySettings(db);
-  return roles.some((r) => secondFactorRequiredRoles.includes(r as Role));
+  return !totpEnabled && enrolmentRequired(await getSecuritySettings(db), roles);
 }
+
+const enrolmentRequired = ({ secondFactorRequiredRoles }: SecuritySettings, roles: readonly string[]) => roles.some((r) => secondFactorRequiredRoles.includes(r as Role));
 
 /** What the client learns about itself, from its user row. */
 export async function meOf(db: Kysely<Database>, row: Selectable<UsersTable>, csrfToken: string): Promise<Me> {
-  return { user: toUser(row), csrfToken, secondFactorEnrolmentRequired: await mustEnrolSecondFactor(db, row.roles, row.totp_enabled), demo: await isDemo(db) };
+  const { security, demo } = await securityAndDemo(db);
+  return { user: toUser(row), csrfToken, secondFactorEnrolmentRequired: !row.totp_enabled && enrolmentRequired(security, row.roles), demo };
 }
 
 async function throttle(db: Kysely<Database>, key: FieldKey, username: string, ip: string) {

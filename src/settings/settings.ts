@@ -27,10 +27,14 @@ async function put(db: Kysely<Database>, key: string, value: unknown) {
 
 export const putSecuritySettings = (db: Kysely<Database>, value: SecuritySettings) => put(db, SECURITY_KEY, value);
 
-/** A demo database says so to everyone signed in (the web app shows a banner). */
-export async function isDemo(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', DEMO_KEY).executeTakeFirst();
-  return row?.value === true;
+/**
+ * Both settings a signed-in page needs, in one round trip (`/api/me` is asked on every page load).
+ * A demo database says so to everyone signed in (the web app shows a banner).
+ */
+export async function securityAndDemo(db: Kysely<Database>): Promise<{ security: SecuritySettings; demo: boolean }> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [SECURITY_KEY, DEMO_KEY]).execute();
+  const security = rows.find((r) => r.key === SECURITY_KEY);
+  return { security: security ? SecuritySettings.parse(security.value) : DEFAULT_SECURITY_SETTINGS, demo: rows.find((r) => r.key === DEMO_KEY)?.value === true };
 }
 
 export const markDemo = (db: Kysely<Database>) => put(db, DEMO_KEY, true);

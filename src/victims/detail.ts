@@ -1,26 +1,63 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { z } from 'zod';
 import { decryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { refused } from './access.ts';
 import { latinFold, matchTokens, similarity } from './names.ts';
 import { toldDate } from './partial-date.ts';
-import { decryptIdentity, getPersonRow, toSummary } from './persons.ts';
+import { decryptIdentity, toSummary } from './persons.ts';
+import { hiddenOrMissing } from '../access/scope.ts';
 import type { PersonDetail, ReflectionQueue, Timeline } from './schema.ts';
 import { addDays, today } from './status.ts';
 
-/** The full record; identity only when `identityVisible` holds for this person. */
+const bytes = (b64: string | null) => (b64 === null ? null : Buffer.from(b64, 'base64'));
+
+/**
+ * The full record; identity only when `identityVisible` holds for this person. One statement: the
+ * person's row with its decisions, events, reflection, consents and children as JSON beside it,
+ * because a person's page is read often and every round trip is paid by every reader.
+ */
 export async function personDetail(db: Kysely<Database>, key: FieldKey, visible: Expression<SqlBool>, identityVisible: Expression<SqlBool>, id: string): Promise<PersonDetail> {
-  const row = await getPersonRow(db, visible, identityVisible, id);
-  const [decisions, events, reflection, consents, children, proceedings, refusals] = await Promise.all([
-    db.selectFrom('identification_decisions').selectAll().where('person_id', '=', id).orderBy('decided_on').orderBy('created_at').execute(),
-    db.selectFrom('exploitation_events').selectAll().where('person_id', '=', id).orderBy('start_date').orderBy('created_at').execute(),
-    db.selectFrom('reflection_periods').selectAll().where('person_id', '=', id).executeTakeFirst(),
-    db.selectFrom('consents').selectAll().where('person_id', '=', id).orderBy('recorded_on').execute(),
-    db.selectFrom('children').selectAll().where('person_id', '=', id).orderBy('created_at').execute(),
-    sql<{ linked: boolean }>`select exists (select 1 from fact_victims where person_id = ${id}) or exists (select 1 from case_victims where person_id = ${id}) as linked`.execute(db),
-    sql<{ dp: boolean; le: boolean }>`select ${refused('data_processing')} as dp, ${refused('law_enforcement_sharing')} as le from persons where persons.id = ${id}`.execute(db),
-  ]);
+  const row = await db
+    .selectFrom('persons')
+    .selectAll('persons')
+    .select((eb) => [
+      'persons.case_status as status',
+      sql<boolean>`${identityVisible}`.as('identity_visible'),
+      // JSON has no bytes: encrypted notes travel as base64. Dates in JSON are ISO days, as the driver gives them.
+      jsonArrayFrom(
+        eb
+          .selectFrom('identification_decisions as d')
+          .select(['d.id', 'd.status', 'd.decided_on', 'd.deciding_agency_id', sql<string | null>`encode(d.note_enc, 'base64')`.as('note_b64')])
+          .whereRef('d.person_id', '=', 'persons.id')
+          .orderBy('d.decided_on')
+          .orderBy('d.created_at'),
+      ).as('decisions'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('exploitation_events as e')
+          .select(['e.id', 'e.kind', 'e.country', 'e.region', 'e.start_date', 'e.start_precision', 'e.end_date', 'e.end_precision', 'e.forms', 'e.subtypes', 'e.isic_section', 'e.means_of_control', 'e.recruitment_method', 'e.online_platform', 'e.recruiter_relation'])
+          .whereRef('e.person_id', '=', 'persons.id')
+          .orderBy('e.start_date')
+          .orderBy('e.created_at'),
+      ).as('events'),
+      jsonObjectFrom(
+        eb.selectFrom('reflection_periods as r').select(['r.id', 'r.start_date', 'r.length_days', 'r.extension_days', 'r.outcome', 'r.outcome_date']).whereRef('r.person_id', '=', 'persons.id').limit(1),
+      ).as('reflection'),
+      jsonArrayFrom(
+        eb.selectFrom('consents as c').select(['c.id', 'c.purpose', 'c.agency_id', 'c.given', 'c.recorded_on']).whereRef('c.person_id', '=', 'persons.id').orderBy('c.recorded_on'),
+      ).as('consents'),
+      jsonArrayFrom(eb.selectFrom('children as ch').select(['ch.id', 'ch.label', 'ch.birth_year', 'ch.gender']).whereRef('ch.person_id', '=', 'persons.id').orderBy('ch.created_at')).as('children'),
+      sql<boolean>`exists (select 1 from fact_victims fv where fv.person_id = persons.id) or exists (select 1 from case_victims cv where cv.person_id = persons.id)`.as('linked'),
+      sql<boolean>`${refused('data_processing')}`.as('refused_dp'),
+      sql<boolean>`${refused('law_enforcement_sharing')}`.as('refused_le'),
+    ])
+    .where(visible)
+    .where('persons.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw await hiddenOrMissing(db, 'persons', id, 'Person');
+  const { decisions, events, reflection, consents, children } = row;
   const showIdentity = Boolean(row.identity_visible);
   return {
     ...toSummary(row),
@@ -39,7 +76,7 @@ export async function personDetail(db: Kysely<Database>, key: FieldKey, visible:
       status: d.status as PersonDetail['identificationStatus'],
       decidedOn: d.decided_on,
       decidingAgencyId: d.deciding_agency_id,
-      note: showIdentity ? decryptOptional(key, d.note_enc) : null,
+      note: showIdentity ? decryptOptional(key, bytes(d.note_b64)) : null,
     })),
     events: events.map((e) => ({
       id: e.id,
@@ -69,8 +106,8 @@ export async function personDetail(db: Kysely<Database>, key: FieldKey, visible:
       : null,
     consents: consents.map((c) => ({ id: c.id, purpose: c.purpose as PersonDetail['consents'][number]['purpose'], agencyId: c.agency_id, given: c.given, recordedOn: c.recorded_on })),
     children: children.map((c) => ({ id: c.id, label: c.label, birthYear: c.birth_year, gender: c.gender as PersonDetail['gender'] })),
-    linkedToProceedings: Boolean(proceedings.rows[0]?.linked),
-    refusals: { dataProcessing: Boolean(refusals.rows[0]?.dp), lawEnforcementSharing: Boolean(refusals.rows[0]?.le) },
+    linkedToProceedings: Boolean(row.linked),
+    refusals: { dataProcessing: Boolean(row.refused_dp), lawEnforcementSharing: Boolean(row.refused_le) },
   };
 }
 

@@ -229,8 +229,9 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
     .offset(q.offset);
   // Counting stops one past the cap: enough to know there are more.
   const counted = db.selectFrom(base.select(sql<number>`1`.as('one')).limit(countCap + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
-  const [rows, count] = await Promise.all([page.execute(), counted.executeTakeFirstOrThrow()]);
-  const n = Number(count.n);
+  // The count rides along with the page (one round trip); a page past the end has no row to carry it.
+  const rows = await page.select(counted.as('total_n')).execute();
+  const n = Number(rows[0] ? rows[0].total_n : (await counted.executeTakeFirstOrThrow()).n);
   return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Math.min(n, countCap), totalExact: n <= countCap };
 }
 
