@@ -2,7 +2,9 @@
 //   node --import tsx bench/part.ts victims PERSONS      the person list at PERSONS persons
 //   node --import tsx bench/part.ts import LINES [RUNS]  the import against COPY, median of RUNS
 //   node --import tsx bench/part.ts soak SECONDS         the soak on PGlite, then on DATABASE_URL if set
+//   node --import tsx bench/part.ts api [SECONDS]        the HTTP figures (health and the authenticated read), SECONDS a run
 // PostgreSQL from DATABASE_URL (a throwaway database on that server), as in run.ts.
+import { apiBench } from './api.ts';
 import { importBench } from './import.ts';
 import { soakBench } from './soak.ts';
 import { victimsListBench } from './victims-list.ts';
@@ -35,7 +37,17 @@ async function main() {
       detail: { pglite: lite.detail, postgres: server ? server.detail : { note: 'skipped: no DATABASE_URL' } },
     };
   }
-  throw new Error('usage: bench/part.ts victims PERSONS | import LINES [RUNS] | soak SECONDS');
+  if (part === 'api') {
+    const r = await apiBench({ seconds: Number(size ?? 5) });
+    return {
+      'api.health_rps_ratio': round(r.health / r.baseline),
+      'api.authenticated_read_rps_ratio': round(r.read / r.baseline),
+      'api.authenticated_vs_health_ratio': round(r.read / r.health),
+      'api.authenticated_vs_health_ratio_64': round(r.read64 / r.health64),
+      detail: { database: r.database, baseline_rps: Math.round(r.baseline), health_rps: Math.round(r.health), authenticated_read_rps: Math.round(r.read), health_rps_64_connections: Math.round(r.health64), authenticated_read_rps_64_connections: Math.round(r.read64) },
+    };
+  }
+  throw new Error('usage: bench/part.ts victims PERSONS | import LINES [RUNS] | soak SECONDS | api [SECONDS]');
 }
 
 main().then(

@@ -2,11 +2,8 @@
 // baseline measured in the same run, because absolute numbers on shared machines are noise —
 // except the absolute budgets (victims.list_p95_ms_100k, import.rows_per_s, import.peak_rss_mb),
 // each printed beside its ratio. docs/benchmarks.md describes every figure.
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { startTestApp } from '../src/test/harness.ts';
+import { apiBench } from './api.ts';
 import { importBench } from './import.ts';
 import { victimsListBench } from './victims-list.ts';
 import { healthDuringBatch, screeningBench } from './screening.ts';
@@ -36,39 +33,10 @@ const REPORT_SCALE = Number(process.env.BENCH_REPORT_SCALE ?? 1000);
 const SOAK_SECONDS = Number(process.env.AZAD_BENCH_SOAK_SECONDS ?? 600);
 const SOAK_RATE = 200;
 
-async function rps(url: string, headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<number> {
-  const result = await autocannon({ url, connections, duration: DURATION, headers, workers: 1 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
-}
-
 async function main() {
-  const bare = Fastify({ logger: false });
-  bare.get('/', async () => ({ hello: 'world' }));
-  await bare.listen({ host: '127.0.0.1', port: 0 });
-  const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/`;
-
-  const t = await startTestApp();
-  const admin = await t.as('administrator');
-  const auth = { cookie: admin.cookie ?? '' };
-  const readUrl = `${t.url}/api/users/${t.users.police_investigator.id}`;
-
-  // Warm up every path, then interleave: baseline before and after, averaged.
-  for (const u of [bareUrl, `${t.url}/api/health`]) await fetch(u);
-  await fetch(readUrl, { headers: auth });
-  const base1 = await rps(bareUrl);
-  const health = await rps(`${t.url}/api/health`);
-  const read = await rps(readUrl, auth);
-  // The same pair with many clients in flight: with few, a durable commit's latency, not the
-  // server, bounds an audited read (docs/benchmarks.md).
-  const health64 = await rps(`${t.url}/api/health`, {}, 64);
-  const read64 = await rps(readUrl, auth, 64);
-  const base2 = await rps(bareUrl);
-  const baseline = (base1 + base2) / 2;
-  const batchHealth = await healthDuringBatch(t);
-
-  await t.close();
-  await bare.close();
+  const api = await apiBench({ seconds: DURATION, during: healthDuringBatch });
+  const { baseline, health, read, health64, read64 } = api;
+  const batchHealth = api.during as Awaited<ReturnType<typeof healthDuringBatch>>;
 
   // After the HTTP figures, so the 100k load does not disturb them.
   const victims = await victimsListBench({ persons: PERSONS, iterations: LIST_ITERATIONS, warmup: 25 });
@@ -109,9 +77,9 @@ async function main() {
         'import.peak_rss_mb': imp ? imp.peakRssMb : null,
         'import.rss_over_idle_ratio': imp ? round(imp.rssOverIdleRatio) : null,
         detail: {
-          database: t.db.kind,
+          database: api.database,
           scale: {
-            api_database: t.db.kind,
+            api_database: api.database,
             victims_database: victims.detail.database,
             import_database: imp?.detail.database ?? null,
             persons: PERSONS,
@@ -124,7 +92,7 @@ async function main() {
           seconds_per_run: DURATION,
           connections: CONNECTIONS,
           baseline_rps: Math.round(baseline),
-          baseline_runs_rps: [Math.round(base1), Math.round(base2)],
+          baseline_runs_rps: api.baselineRuns.map(Math.round),
           health_rps: Math.round(health),
           authenticated_read_rps: Math.round(read),
           health_rps_64_connections: Math.round(health64),
