@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { isBusy } from './database.ts';
 import { startTestApp, testServerUrl, type TestApp } from '../test/harness.ts';
 
 // PostgreSQL only: PGlite runs inside the process and has no connection to lose.
@@ -45,5 +46,28 @@ test('connections killed under in-flight requests: clean 503s, the process lives
     assert.ok(after.every((s) => s === 200 || s === 503), `only 200 or 503, got ${after}`);
   } finally {
     await admin.end();
+  }
+});
+
+test('a deadlock, a serialisation failure or a lock timeout is "busy": the client gets a 503 to try again, not a 500', { skip: !server && 'needs DATABASE_URL' }, async () => {
+  // Two sessions lock two rows in opposite orders; PostgreSQL aborts one of them with 40P01.
+  const [a, b] = [new pg.Client({ connectionString: t.db.url }), new pg.Client({ connectionString: t.db.url })];
+  await Promise.all([a.connect(), b.connect()]);
+  try {
+    await a.query(`create table deadlock_probe (id int primary key)`);
+    await a.query(`insert into deadlock_probe values (1), (2)`);
+    await Promise.all([a.query('begin'), b.query('begin')]);
+    await a.query('select 1 from deadlock_probe where id = 1 for update');
+    await b.query('select 1 from deadlock_probe where id = 2 for update');
+    const results = await Promise.allSettled([a.query('select 1 from deadlock_probe where id = 2 for update'), b.query('select 1 from deadlock_probe where id = 1 for update')]);
+    const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+    assert.equal(failed.length, 1);
+    assert.equal((failed[0] as { code?: string }).code, '40P01');
+    assert.equal(isBusy(failed[0]), true);
+    assert.equal(isBusy(new Error('something else')), false);
+    await Promise.all([a.query('rollback'), b.query('rollback')]);
+  } finally {
+    await a.query('drop table if exists deadlock_probe').catch(() => undefined);
+    await Promise.all([a.end(), b.end()]);
   }
 });

@@ -101,6 +101,16 @@ export async function clientOf(trx: Kysely<Database>): Promise<pg.ClientBase | n
   return pid === undefined ? null : (pooled.clients.get(pid) ?? null);
 }
 
+/**
+ * PostgreSQL's ways of saying "another transaction was in the way; the same request may succeed
+ * now": deadlock victim (40P01), serialisation failure (40001), lock not available (55P03), too
+ * many connections or other want of resources (53xxx). Nothing was changed; the client may retry.
+ */
+export function isBusy(err: unknown): boolean {
+  const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code === '40P01' || code === '40001' || code === '55P03' || code.startsWith('53'));
+}
+
 /** PostgreSQL's and node-postgres's ways of saying the connection is gone (or never came). */
 const LOST_SQLSTATE = /^(08|57P0)/;
 const LOST_MESSAGE = /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|ECONNRESET|ECONNREFUSED|EPIPE|terminating connection/i;

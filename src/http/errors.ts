@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorBody, type ErrorCode, type ErrorParams, type FieldError } from '../errors.ts';
-import { isConnectionLost } from '../db/database.ts';
+import { isBusy, isConnectionLost } from '../db/database.ts';
 import { isZodValidationError } from './validation.ts';
 import { languageOf, localiseErrorMessage, localiseFieldMessage } from '../i18n/server.ts';
 
@@ -62,6 +62,10 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   if (isConnectionLost(err)) {
     req.log.warn({ err: { type: err.name, code: fe.code } }, 'database connection lost');
     return send(503, 'service_unavailable', 'The database could not be reached; try again in a moment');
+  }
+  if (isBusy(err)) {
+    req.log.warn({ err: { type: err.name, code: fe.code } }, 'database busy');
+    return send(503, 'service_unavailable', 'The database was busy with a conflicting change; nothing was changed; try again');
   }
   if (fe.code === '57014') return send(503, 'service_unavailable', 'The request took longer than the database allows (AZAD_DB_STATEMENT_TIMEOUT_MS); try a narrower one');
   if (err instanceof SyntaxError) return send(400, 'invalid_json', 'The request body is not valid JSON');
