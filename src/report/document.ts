@@ -80,7 +80,8 @@ export function fill(template: string, c: FillContext): string {
     const bare = placeholder(list, eq, id, key, c, named);
     const f = c.figures.get(id);
     const text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
-    return list && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
+    // A list, or a value printed with words first ("more than 100,000", "no data"), opening a sentence.
+    return (list || /^\p{Ll}/u.test(text)) && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
 }
 
