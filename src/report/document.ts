@@ -112,8 +112,9 @@ function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: nu
   const shown = top && sorted.length > top ? sorted.slice(0, top) : sorted;
   const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
   const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);
-  if (rest) rows.push([WORDS.other?.[c.lang] ?? 'other', formatNumber(rest, c.lang)]);
-  if (f.unknown) rows.push([WORDS.unknown?.[c.lang] ?? 'unknown', formatNumber(f.unknown, c.lang)]);
+  // Standing alone in a row, as "Total" and every label does ("Unknown", not "unknown").
+  if (rest) rows.push([sentenceStart(WORDS.other?.[c.lang] ?? 'other', c.lang), formatNumber(rest, c.lang)]);
+  if (f.unknown) rows.push([sentenceStart(WORDS.unknown?.[c.lang] ?? 'unknown', c.lang), formatNumber(f.unknown, c.lang)]);
   rows.push([WORDS.total?.[c.lang] ?? 'Total', f.value === null ? NO_VALUE : formatNumber(f.value, c.lang)]);
   return rows;
 }

@@ -91,3 +91,19 @@ test('the printed sentences: qualifiers kept, a qualified value opening a senten
   assert.match(text('az'), /2019-cu ildə insan alverinin 91 \(\+20\) qurbanı/);
   assert.match(text('ru'), /осуждено 42 \(\+12\) торговца людьми/);
 });
+
+test('the charts: a series 2005–2019 from the imported aggregates and the records, a pie by sex with its unknown slice', async () => {
+  const b = await buildReport(db.kysely, profile, 2019);
+  const doc = buildDocument({ def: b.definition.definition, profile, year: 2019, lang: 'en', figures: b.figures, narratives: new Map(), evaluated: b.evaluated, draft: true });
+  const charts = new Map(doc.blocks.flatMap((x) => (x.kind === 'chart' ? [[x.id, x] as const] : [])));
+  type Series = { name: string; data: unknown[] }[];
+  const series = charts.get('victims_by_year')?.option.series as Series;
+  assert.equal(charts.get('victims_by_year')?.title, '2005–2019: victims identified');
+  const total = (i: number) => series.reduce((s, x) => s + Number(x.data[i]), 0);
+  assert.deepEqual([total(0), total(13), total(14)], [63, 71, 91], '2005 from its aggregate, 2018 and 2019 from the records');
+  assert.deepEqual(series.map((x) => x.name), ['Women', 'Men', 'Unknown']);
+  const pie = (charts.get('victims_by_sex')?.option.series as { data: { label: { formatter: string } }[] }[])[0]?.data.map((d) => d.label.formatter);
+  assert.deepEqual(pie, ['Women: 85 (93%)', 'Men: 5 (6%)', 'Unknown: 1 (1%)'], 'shares by largest remainder; the unknown slice labelled as the others are');
+  const table = doc.blocks.find((x) => x.kind === 'table');
+  assert.deepEqual(table?.kind === 'table' ? table.rows.slice(-2) : [], [['Unknown', '3'], ['Total', '91']]);
+});
