@@ -164,6 +164,18 @@ fixtures
 
 const submissions = program.command('submissions').description('agency submissions of aggregate figures');
 submissions
+  .command('template')
+  .description("write the agency's form for a period as a spreadsheet to fill (CSV to standard output, or --out FILE)")
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .option('--format <format>', 'csv (default) or xlsx (needs --out)')
+  .option('--lang <lang>', "labels in az, en or ru (default: the profile's language)")
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action(async (opts: { agency: string; period: string; format?: string; lang?: string; out?: string }) => {
+    const { templateCommand } = await import('./submissions.ts');
+    await templateCommand(loadConfig(), opts);
+  });
+submissions
   .command('import <file>')
   .description('import a filled .xlsx or .csv template into the agency\'s form (refused whole on any error)')
   .requiredOption('--agency <code>', 'agency code from the country profile')

@@ -1,13 +1,42 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { agencyByCode } from '../agencies/agencies.ts';
 import { openContext } from '../boot.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sql, type SqlBool } from 'kysely';
-import { importSubmission } from '../submissions/import.ts';
+import { importSubmission, submissionTemplate } from '../submissions/import.ts';
 import { reviewSubmission, submitSubmission, type Who } from '../submissions/submissions.ts';
 import { Period } from '../submissions/schema.ts';
+
+/** The command line acts as the system operator: a national reach, no user. */
+const OPERATOR: Who = { userId: null, agencyId: null, national: true };
+
+/**
+ * `azad submissions template --agency CODE --period 2023 [--format csv|xlsx] [--lang L] [--out FILE]`:
+ * the agency's form as a spreadsheet to fill, prefilled with what the form holds, so an agency that
+ * sends files never writes the rows by hand.
+ */
+export async function templateCommand(config: Config, opts: { agency: string; period: string; format?: string; lang?: string; out?: string }) {
+  const format = opts.format ?? 'csv';
+  if (format !== 'xlsx' && format !== 'csv') throw new Error('--format: csv or xlsx');
+  if (format === 'xlsx' && !opts.out) throw new Error('--out: an .xlsx template is written to a file');
+  if (opts.lang && !['az', 'en', 'ru'].includes(opts.lang)) throw new Error('--lang: az, en or ru');
+  const period = Period.safeParse(opts.period);
+  if (!period.success) throw new Error(`--period: ${period.error.issues[0]?.message ?? 'invalid'}`);
+  const { ctx, db } = await openContext(config);
+  try {
+    const agency = await agencyByCode(ctx.db, opts.agency);
+    if (!agency) throw new Error(`--agency: no agency with code "${opts.agency}"`);
+    const t = await submissionTemplate(ctx.db, ctx.profile, OPERATOR, { agencyId: agency.id, period: period.data, format, lang: opts.lang });
+    if (opts.out) {
+      await writeFile(opts.out, t.body);
+      process.stdout.write(`Wrote ${opts.out}: the ${agency.code} form for ${period.data}; fill it in and run azad submissions import.\n`);
+    } else process.stdout.write(t.body);
+  } finally {
+    await db.close();
+  }
+}
 
 /** `azad submissions import FILE --agency CODE --period 2023`: all or nothing, errors by row and cell. */
 export async function importCommand(config: Config, file: string, opts: { agency: string; period: string }) {
@@ -32,9 +61,6 @@ export async function importCommand(config: Config, file: string, opts: { agency
     await db.close();
   }
 }
-
-/** The command line acts as the system operator: a national reach, no user. */
-const OPERATOR: Who = { userId: null, agencyId: null, national: true };
 
 /**
  * `azad submissions submit|approve --agency CODE --period P`: the steps after an import, for agencies

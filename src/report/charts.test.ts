@@ -25,10 +25,10 @@ test("a series chart's title names the years it shows, never more", () => {
 test('the SVG holds the data: bars per year with women, men and the unknown rest; country names in the language', () => {
   const svg = renderSvg(chartOption({ def, block: block('victims_series'), figure: undefined, dim: 'sex', series, label: labeller(def, profile, 'en'), lang: 'en' }) as Record<string, unknown>);
   assert.match(svg, /^<svg[^>]+width="640"/);
-  for (const label of ['2021', '2022', '2023', 'Women', 'Men', 'unknown']) assert.ok(svg.includes(label), label);
+  for (const label of ['2021', '2022', '2023', 'Women', 'Men', 'Unknown']) assert.ok(svg.includes(label), label);
   const countries = renderSvg(opt('victims_by_country', 'az', country) as Record<string, unknown>);
   assert.ok(countries.includes('Türkiyə'), 'Azerbaijani country names');
-  assert.ok(countries.includes('məlum deyil'), 'the unknown part is drawn, not dropped');
+  assert.ok(countries.includes('Məlum deyil'), 'the unknown part is drawn, not dropped, its label standing alone as the others do');
   assert.ok(!countries.includes('Qətər'), 'no bar for a zero part');
   assert.ok(renderSvg(opt('victims_by_country', 'ru', country) as Record<string, unknown>).includes('Турция'), 'Russian country names');
 });
@@ -105,7 +105,7 @@ test('a top-N bar chart ends with one "other" bar for the rest', () => {
   const many = { id: 'victims.by_region', value: 20, breakdown: Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`r${i}`, 18 - i])), unknown: 0, parts: 'partition' as const };
   const o = chartOption({ def, block: block('victims_by_region'), figure: many, dim: 'region', series: null, label: labeller(def, profile, 'en'), lang: 'en' }) as { yAxis: { data: string[] } };
   assert.equal(o.yAxis.data.length, 16);
-  assert.equal(o.yAxis.data.at(-1), 'other');
+  assert.equal(o.yAxis.data.at(-1), 'Other', 'a bar label stands alone, capitalised like the others');
 });
 
 test('no data, no chart; a PNG for Word', () => {

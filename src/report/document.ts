@@ -80,7 +80,8 @@ export function fill(template: string, c: FillContext): string {
     const bare = placeholder(list, eq, id, key, c, named);
     const f = c.figures.get(id);
     const text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
-    return list && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
+    // A list, or a value printed with words first ("more than 100,000", "no data"), opening a sentence.
+    return (list || /^\p{Ll}/u.test(text)) && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
 }
 
@@ -111,8 +112,9 @@ function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: nu
   const shown = top && sorted.length > top ? sorted.slice(0, top) : sorted;
   const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
   const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);
-  if (rest) rows.push([WORDS.other?.[c.lang] ?? 'other', formatNumber(rest, c.lang)]);
-  if (f.unknown) rows.push([WORDS.unknown?.[c.lang] ?? 'unknown', formatNumber(f.unknown, c.lang)]);
+  // Standing alone in a row, as "Total" and every label does ("Unknown", not "unknown").
+  if (rest) rows.push([sentenceStart(WORDS.other?.[c.lang] ?? 'other', c.lang), formatNumber(rest, c.lang)]);
+  if (f.unknown) rows.push([sentenceStart(WORDS.unknown?.[c.lang] ?? 'unknown', c.lang), formatNumber(f.unknown, c.lang)]);
   rows.push([WORDS.total?.[c.lang] ?? 'Total', f.value === null ? NO_VALUE : formatNumber(f.value, c.lang)]);
   return rows;
 }

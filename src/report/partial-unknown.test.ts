@@ -20,8 +20,8 @@ const problems = (f: ReportFigure) => validateReport({ year: 2024, def, figures:
 
 test('a sum where an agency answered "unknown" prints "at least" and is a partial_unknown warning naming the count', () => {
   assert.equal(filled(posters(), 'en'), 'spending AZN at least 2,000');
-  assert.equal(filled(posters(), 'az'), 'ən azı 2.000 manat');
-  assert.match(filled(posters(), 'ru'), /^не менее 2\s000 манатов$/u);
+  assert.equal(filled(posters(), 'az'), 'Ən azı 2.000 manat'); // the text's start opens a sentence
+  assert.match(filled(posters(), 'ru'), /^Не менее 2\s000 манатов$/u);
   const w = problems(posters()).filter((p) => p.code === 'partial_unknown');
   assert.deepEqual(w.map((p) => [p.severity, p.figure]), [['warning', 'prevention.posters.azn']]);
   assert.match(w[0]?.message ?? '', /1 of the 3 agency answers summed here is "unknown"/);
@@ -31,4 +31,19 @@ test('without unknown answers the sum prints plain; an agency qualifier is kept'
   assert.equal(filled(posters({ unknown: undefined }), 'en'), 'spending AZN 2,000');
   assert.deepEqual(problems(posters({ unknown: undefined })).filter((p) => p.code === 'partial_unknown'), []);
   assert.equal(filled(posters({ qualifier: 'more_than' }), 'en'), 'spending AZN more than 2,000');
+});
+
+test('a qualified sum that opens a sentence starts with a capital, in every language', () => {
+  const at = (t: string, lang: ReportLang, f: ReportFigure) => fill(t, { def, year: 2024, lang, figures: new Map([[f.id, f]]), label: (_d, k) => k });
+  assert.equal(at('{prevention.posters.azn} spent, then {prevention.posters.azn} again', 'en', posters({ unknown: undefined, qualifier: 'more_than' })), 'More than 2,000 spent, then more than 2,000 again');
+  assert.match(at('{=prevention.posters.azn} израсходовано', 'ru', posters()), /^Не менее 2\s000 израсходовано$/u);
+});
+
+test('partial_unknown names what the figure prints: the agencies\' own qualifier when they gave one, else "at least"', () => {
+  const own = problems(posters({ qualifier: 'more_than' })).find((p) => p.code === 'partial_unknown');
+  assert.match(own?.message ?? '', /prints as "more than 2,000"/);
+  assert.equal(own?.params?.qualifier, 'more_than');
+  const plain = problems(posters()).find((p) => p.code === 'partial_unknown');
+  assert.match(plain?.message ?? '', /prints as "at least 2,000"/);
+  assert.equal(plain?.params?.qualifier, 'at_least');
 });

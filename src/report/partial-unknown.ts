@@ -1,5 +1,6 @@
 // A sum of agencies' answers where some answered "unknown" is a lower bound, not a total: it
 // prints "at least n" and the panel warns (`partial_unknown`), so the unknown is never read as 0.
+import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import type { ReportFigure } from './report.ts';
 import type { Problem } from './validation.ts';
@@ -19,6 +20,9 @@ export function partialUnknown(def: ReportDefinition, figures: readonly ReportFi
     const n = unknownAnswers(f);
     if (!used.has(f.id) || n === 0 || f.value === null) return [];
     const of = f.sources?.length ?? n;
-    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, params: { figure: f.id, unknown: n, answers: of, value: f.value ?? 0 }, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "at least ${f.value}"` }];
+    // The agencies' own qualifier wins over "at least" ("more than 55" stays), so say which one prints.
+    const qualifier = Qualifier.parse(printedQualifier(f));
+    const printed = formatQualified(f.value, qualifier, 'en');
+    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, params: { figure: f.id, unknown: n, answers: of, value: f.value, qualifier }, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "${printed}"` }];
   });
 }

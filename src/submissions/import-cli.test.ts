@@ -101,3 +101,24 @@ test('azad catalogue export and import: a year\'s catalogue round-trips through 
   assert.equal(good.status, 0, good.stderr);
   assert.match(good.stdout, new RegExp(`Stored the 2025 indicator catalogue: ${c.indicators.length} indicators`));
 });
+
+test('azad submissions template writes the agency\'s form to fill; filled in, it imports and submits', async () => {
+  const az = await loadProfile(profileDir('az'));
+  const nsa = az.agencies.find((a) => a.code === 'ngo_support_agency')!;
+  const ids = formIndicators(az.indicators, nsa, '2022').map((i) => i.id);
+  const t = azad('submissions', 'template', '--agency', 'ngo_support_agency', '--period', '2022', '--lang', 'en');
+  assert.equal(t.status, 0, t.stderr);
+  const rows = t.stdout.trim().split(/\r?\n/);
+  assert.deepEqual(rows.slice(0, 2), ['azad-submission,ngo_support_agency,2022', 'indicator,label,unit,value,qualifier,status,note,attribute']);
+  assert.deepEqual(rows.slice(2).map((r) => r.split(',')[0]), ids, 'one row per indicator of the form');
+  assert.match(rows.join('\n'), /funding\.ngo_projects\.count,NGO projects financed,count,/);
+  const file = path.join(dir, 'nsa-2022.csv');
+  const filled = rows.map((r, i) => (i < 2 ? r : r.split(',')[0] === 'funding.ngo_projects.count' ? r.replace(/,count,,,,,$/, ',count,20,,,,') : r.replace(/,,,,,$/, ',,,not_applicable,,')));
+  fs.writeFileSync(file, filled.join('\n'));
+  assert.equal(azad('submissions', 'import', file, '--agency', 'ngo_support_agency', '--period', '2022').status, 0);
+  const submitted = azad('submissions', 'submit', '--agency', 'ngo_support_agency', '--period', '2022');
+  assert.equal(submitted.status, 0, submitted.stderr);
+  const xlsx = azad('submissions', 'template', '--agency', 'ngo_support_agency', '--period', '2022', '--format', 'xlsx');
+  assert.equal(xlsx.status, 1);
+  assert.match(xlsx.stderr, /--out: an \.xlsx template is written to a file/);
+});

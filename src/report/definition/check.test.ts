@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import { loadProfile, profileDir } from '../../profile/load.ts';
 import type { Profile } from '../../profile/schema.ts';
 import { checkDefinition } from './check.ts';
-import type { Block, FigureDef, ReportDefinition } from './schema.ts';
+import { FigureDef, type Block, type ReportDefinition } from './schema.ts';
 
 let profile: Profile;
 before(async () => {
@@ -140,4 +140,21 @@ test('a figure label, a note, a table key label, the subtitle and a key label mi
 test('the shipped definition has every text in every language', async () => {
   const { profileDefinition } = await import('./store.ts');
   assert.deepEqual(errorsOf(await profileDefinition(profile)), []);
+});
+
+test('a formula figure with a breakdown, filter, date, count or list of its own is refused, not silently ignored', () => {
+  const d = definition([
+    { id: 'total', label: t('total'), from: 'persons', breakdown: { by: 'sex' } },
+    { id: 'since', label: t('since'), formula: { cumulative: 'total', from: 2005 }, breakdown: { by: 'sex' }, where: { sex: ['female'] } },
+    { id: 'plain', label: t('plain'), formula: { sum: ['total'] }, unit: 'people', note: t('n') },
+  ]);
+  assert.match(at(d, 'figures.1.breakdown')[0] ?? '', /"breakdown" is for a figure counted from records/);
+  assert.match(at(d, 'figures.1.where')[0] ?? '', /"where" is for a figure counted from records/);
+  assert.deepEqual(errorsOf(d).filter((e) => e.path.startsWith('figures.2')), [], 'unit and note are for every figure');
+});
+
+test('an unknown formula names the formulas there are', () => {
+  const parsed = FigureDef.safeParse({ id: 'x.ratio', label: t('r'), formula: { ratio: ['a.b', 'c.d'] } });
+  assert.equal(parsed.success, false);
+  assert.match(parsed.error?.issues[0]?.message ?? '', /a formula is one of \{"part".*"sum".*"cumulative".*"breakdownOf"/);
 });

@@ -132,6 +132,9 @@ function checkPart(def: ReportDefinition, profile: Profile, id: string, key: str
 }
 
 /** Every problem of a definition; `catalogue`: the year's indicator catalogue in force, to check submitted figures against. */
+/** The fields of a figure counted from records, which a formula figure may not have. */
+const RECORD_FIELDS = ['date', 'count', 'where', 'breakdown', 'categories'] as const;
+
 export function checkDefinition(def: ReportDefinition, profile: Profile, catalogue?: IndicatorCatalogue): DefinitionProblem[] {
   const errors: DefinitionProblem[] = [];
   const add: Add = (path, code, params, message) => errors.push({ path, code, params, message });
@@ -150,6 +153,8 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
     if (f.note) texts(f.note, `${at}.note`);
     if (f.formula && f.from) add(at, 'from_and_formula', {}, 'a figure is either counted from records ("from") or a formula, not both');
     if (!f.formula && !f.from) add(at, 'from_or_formula', {}, 'say which records count ("from") or give a formula');
+    // A formula takes its parts from the figures it reads: a breakdown or filter here would be ignored, silently.
+    if (f.formula) for (const k of RECORD_FIELDS) if (f[k] !== undefined) add(`${at}.${k}`, 'from_and_formula', {}, `"${k}" is for a figure counted from records; a formula's parts come from the figures it reads (a cumulative total has its source figure's breakdown; "breakdownOf" borrows another's)`);
     if (!f.from) return;
     const spec = SOURCE_SPECS[f.from];
     if (f.date && !spec.dates[f.date]) add(`${at}.date`, 'unknown_date', { date: f.date, source: f.from, dates: Object.keys(spec.dates).join(', ') }, `"${f.date}" is not a date of ${f.from}; one of ${Object.keys(spec.dates).join(', ')}`);

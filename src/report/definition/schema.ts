@@ -105,7 +105,7 @@ export const Formula = z.union([
   z.strictObject({ sum: z.array(FigureId).min(1).max(50) }),
   z.strictObject({ cumulative: FigureId, from: z.number().int().min(1990).max(2100) }),
   z.strictObject({ value: FigureId, breakdownOf: FigureId }),
-]);
+], { error: 'a formula is one of {"part": id, "key": k}, {"sum": [ids]}, {"cumulative": id, "from": year 1990-2100}, {"value": id, "breakdownOf": id}' });
 export type Formula = z.infer<typeof Formula>;
 
 export const FigureDef = z.strictObject({
