@@ -43,6 +43,10 @@ test('partial_unknown names what the figure prints: the agencies\' own qualifier
   const own = problems(posters({ qualifier: 'more_than' })).find((p) => p.code === 'partial_unknown');
   assert.match(own?.message ?? '', /prints as "more than 2,000"/);
   assert.equal(own?.params?.qualifier, 'more_than');
+  // The web panel says it in the reader's language from these.
+  assert.equal(own?.params?.printed_en, 'more than 2,000');
+  assert.match(String(own?.params?.printed_ru), /^более 2\s000$/u);
+  assert.equal(typeof own?.params?.printed_az, 'string');
   const plain = problems(posters()).find((p) => p.code === 'partial_unknown');
   assert.match(plain?.message ?? '', /prints as "at least 2,000"/);
   assert.equal(plain?.params?.qualifier, 'at_least');

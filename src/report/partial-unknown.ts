@@ -23,6 +23,6 @@ export function partialUnknown(def: ReportDefinition, figures: readonly ReportFi
     // The agencies' own qualifier wins over "at least" ("more than 55" stays), so say which one prints.
     const qualifier = Qualifier.parse(printedQualifier(f));
     const printed = formatQualified(f.value, qualifier, 'en');
-    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, params: { figure: f.id, unknown: n, answers: of, value: f.value, qualifier }, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "${printed}"` }];
+    return [{ severity: 'warning', code: 'partial_unknown', figure: f.id, params: { figure: f.id, unknown: n, answers: of, value: f.value, qualifier, printed_az: formatQualified(f.value, qualifier, 'az'), printed_en: printed, printed_ru: formatQualified(f.value, qualifier, 'ru') }, message: `${f.id}: ${n} of the ${of} agency answers summed here ${n === 1 ? 'is' : 'are'} "unknown"; the sum ${f.value} is a lower bound and prints as "${printed}"` }];
   });
 }
