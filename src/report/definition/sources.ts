@@ -44,7 +44,13 @@ export interface SourceSpec {
 }
 
 const list = (values: readonly (string | number | boolean)[]) => sql.join(values.map((v) => sql.val(v)));
-const inList = (col: Sql, values: readonly string[]) => sql`${col} in (${list(values)})`;
+/** A filter's `column in (values)` tests, by the SQL they return: a pass with several on one column looks the column up once (compile.ts). */
+export const IN_LISTS = new WeakMap<Sql, { col: Sql; values: readonly string[] }>();
+const inList = (col: Sql, values: readonly string[]) => {
+  const cond = sql`${col} in (${list(values)})`;
+  IN_LISTS.set(cond, { col, values });
+  return cond;
+};
 const yearEnd = (c: Ctx) => sql`make_date(${c.yr}, 12, 31)`;
 const yearStart = (c: Ctx) => sql`make_date(${c.yr}, 1, 1)`;
 const localDate = (col: Sql, p: Profile) => sql`(${col} at time zone ${sql.val(p.settings.timezone)})::date`;
@@ -55,7 +61,7 @@ function articleCond(profile: Profile, col: Sql, ref: ArticleRef): Sql {
   if (typeof ref === 'string') return profile.criminalArticles.some((a) => a.code === ref) ? whole(ref) : sql`${col} = ${ref}`;
   if (ref.parts === 'all') return whole(ref.article);
   if (ref.parts === 'none') return sql`${col} = ${ref.article}`;
-  return inList(col, ref.parts.map((p) => `${ref.article}.${p}`));
+  return sql`${col} in (${list(ref.parts.map((p) => `${ref.article}.${p}`))})`;
 }
 
 /** Articles on an array column (any element) or on its first, principal element. */
@@ -88,7 +94,7 @@ function personParts(personId: Sql) {
     regions: (v: string[]) => inList(sql`p.residence_region`, v),
     age: (v: { min?: number; max?: number }, c) => sql`(${v.min ?? 0} <= ${age(c)} and ${age(c)} <= ${v.max ?? 200})`,
     personStatus: (v: 'victim' | 'potential', c) => (v === 'victim' ? sql`p.identified_on <= ${yearEnd(c)}` : sql`(p.identified_on is null or p.identified_on > ${yearEnd(c)})`),
-    countryOfExploitation: (v: string[]) => sql`${latestCountry} in (${list(v)})`,
+    countryOfExploitation: (v: string[]) => inList(latestCountry, v),
     forms: (v: string[]) => sql`le.forms && array[${list(v)}]::text[]`,
     referredTo: (v: { agencies?: string[]; agencyKinds?: string[] }, c) =>
       sql`exists (select 1 from referrals r2 join agencies a2 on a2.id = r2.to_agency_id
