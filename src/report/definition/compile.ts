@@ -251,7 +251,8 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
-  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
+  if (direct.length > 1 && direct.every((i) => valueOnly(planned[i] as Planned))) queries.push({ q: perFigure(direct), done: (rows) => collect(out, planned, direct, fromPerFigure(rows, pass, direct)) });
+  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of ['persons', 'cases', 'children'] as const) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
@@ -318,6 +319,43 @@ function lookupJoins(db: Db, atoms: Sql[]): Sql[] {
     });
   }
   return joins;
+}
+
+/** A submitted figure's sum, without breakdown or categories: five aggregates whatever the figure. */
+const valueOnly = (p: Planned) => p.count === 'value' && !p.key && !p.category;
+
+/**
+ * Summed values grouped by figure: each row joined to the figures whose condition it meets (an
+ * unnest of its conditions), then five aggregates per figure and year as rows, instead of five
+ * columns per figure and year (630 for the shipped definition's 63, planned and compiled each time).
+ */
+function perFigure(idx: number[]): Sql {
+  const hits = sql.join(idx.map((i) => sql.ref(`c${i}`)));
+  const s = sql.ref('s_value');
+  return sql`select f.n::int as n, yr,
+      sum(${s}) filter (where b.v_state = 'reported' and ${s} is not null)::float8 as a,
+      count(*) filter (where b.v_state = 'reported' and ${s} is not null)::int as r,
+      count(*) filter (where b.v_state = 'unknown')::int as u,
+      array_agg(distinct b.v_source) filter (where b.v_state <> 'not_applicable') as src,
+      array_agg(distinct b.v_qualifier) filter (where b.v_state = 'reported' and b.v_qualifier is not null) as q
+    from b cross join lateral unnest(array[${hits}]) with ordinality as f(hit, n)
+    where f.hit group by f.n, yr`;
+}
+
+/** `perFigure`'s rows (one per figure and year) as one row per year, named as `collect` reads them (`a<i>`, `src<i>`, …). */
+function fromPerFigure(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  const byYr = new Map<number, Record<string, unknown>>();
+  for (const r of rows) {
+    const n = Number(r.n) - 1;
+    const i = idx[n] as number;
+    const y = Number(r.yr);
+    // With each year a column, a figure is computed only from the first year it is needed for.
+    if (pass.pivot && !pass.years(i).includes(y)) continue;
+    const row = byYr.get(y) ?? { yr: y };
+    for (const name of ['a', 'r', 'u', 'src', 'q']) row[`${name}${i}`] = r[name];
+    byYr.set(y, row);
+  }
+  return [...byYr.values()];
 }
 
 /** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */
