@@ -229,7 +229,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
   const inner = [...cols, ...condCols].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
   const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`.compile(db).sql;
-  const joins = (spec.joins ?? []).filter((j) => new RegExp(`(\\b|")${j.alias}"?\\.`).test(probe)).map((j) => j.sql);
+  const joins = usedJoins(db, spec.joins ?? [], probe);
   let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`;
   if (shareAtoms) {
     const conds = atomsOf.map((ns, i) => sql`${ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`} as ${sql.ref(`c${i}`)}`);
@@ -319,6 +319,23 @@ function lookupJoins(db: Db, atoms: Sql[]): Sql[] {
     });
   }
   return joins;
+}
+
+/** The optional joins `text` reads, and those their own SQL reads in turn (the latest exploitation event reads the person). */
+function usedJoins(db: Db, joins: { alias: string; sql: Sql }[], text: string): Sql[] {
+  const reads = (t: string, alias: string) => new RegExp(`(\\b|")${alias}"?\\.`).test(t);
+  const used = new Set<number>();
+  let seen = text;
+  for (let more = true; more; ) {
+    more = false;
+    joins.forEach((j, n) => {
+      if (used.has(n) || !reads(seen, j.alias)) return;
+      used.add(n);
+      seen += ` ${j.sql.compile(db).sql}`;
+      more = true;
+    });
+  }
+  return joins.filter((_, n) => used.has(n)).map((j) => j.sql);
 }
 
 /** A submitted figure's sum, without breakdown or categories: five aggregates whatever the figure. */

@@ -121,10 +121,16 @@ const agencyParts = (alias: string) => ({
   } as SourceSpec['filters'],
 });
 
-function withPerson(personId: Sql, agencyAlias: string | null, spec: Omit<SourceSpec, 'person'>): SourceSpec {
+/**
+ * A source about a person (`person_id`, not null, a foreign key to persons): the person `p` is
+ * joined only when the pass reads one of the person's columns, as the agency is, since every row has
+ * exactly one person.
+ */
+function withPerson(personId: Sql, agencyAlias: string | null, spec: Omit<SourceSpec, 'person'>, personInFrom = false): SourceSpec {
   const pp = personParts(personId);
   const ap = agencyAlias ? agencyParts(agencyAlias) : { dims: {}, filters: {} };
-  return { ...spec, person: personId, joins: [...(spec.joins ?? []), ...pp.joins], dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
+  const person = { alias: 'p', sql: sql`join persons p on p.id = ${personId}` };
+  return { ...spec, person: personId, joins: [...(personInFrom ? [] : [person]), ...(spec.joins ?? []), ...pp.joins], dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
 }
 
 const point = (expr: (c: Ctx) => Sql, join?: Sql): DateSpec => (join ? { kind: 'point', expr, join } : { kind: 'point', expr });
@@ -148,9 +154,9 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
       exploitation_year: () => sql`le.year`,
     },
     filters: { status: (v: string[]) => inList(sql`p.identification_status`, v) },
-  }),
+  }, true),
   decisions: withPerson(sql`d.person_id`, 'a', {
-    from: sql`identification_decisions d join persons p on p.id = d.person_id`,
+    from: sql`identification_decisions d`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = d.deciding_agency_id` }],
     dates: { decided: point(col('d.decided_on')) },
     defaultDate: 'decided',
@@ -162,7 +168,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { status: (v: string[]) => inList(sql`d.status`, v) },
   }),
   exploitation: withPerson(sql`e.person_id`, null, {
-    from: sql`exploitation_events e join persons p on p.id = e.person_id`,
+    from: sql`exploitation_events e`,
     dates: { started: point(col('e.start_date')), identified: point(col('p.identified_on')) },
     defaultDate: 'started',
     subjects: { persons: sql`e.person_id`, records: sql`e.id` },
@@ -173,7 +179,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`e.kind`, v), forms: (v: string[]) => sql`e.forms && array[${list(v)}]::text[]`, countryOfExploitation: (v: string[]) => inList(sql`e.country`, v), platforms: (v: string[]) => inList(sql`e.online_platform`, v) },
   }),
   services: withPerson(sql`s.person_id`, 'a', {
-    from: sql`assistance s join persons p on p.id = s.person_id`,
+    from: sql`assistance s`,
     // Only what stands: a voided service counts nowhere.
     where: sql`s.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = s.provider_agency_id` }],
@@ -188,7 +194,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     always: { filter: 'children', cond: sql`s.child_id is null` },
   }),
   payments: withPerson(sql`pay.person_id`, 'a', {
-    from: sql`payments pay join persons p on p.id = pay.person_id`,
+    from: sql`payments pay`,
     where: sql`pay.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = pay.payer_agency_id` }],
     dates: { paid: point(col('pay.paid_on')) },
@@ -201,7 +207,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`pay.kind`, v) },
   }),
   referrals: withPerson(sql`r.person_id`, 'a', {
-    from: sql`referrals r join persons p on p.id = r.person_id`,
+    from: sql`referrals r`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = r.to_agency_id` }, { alias: 'fa', sql: sql`join agencies fa on fa.id = r.from_agency_id` }],
     dates: { sent: { kind: 'point', expr: (c) => localDate(sql`r.sent_at`, c.profile), stamp: sql`r.sent_at` } },
     defaultDate: 'sent',
@@ -214,7 +220,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     always: { filter: 'status', cond: sql`r.status <> 'revoked'` },
   }),
   reflection_periods: withPerson(sql`rp.person_id`, null, {
-    from: sql`reflection_periods rp join persons p on p.id = rp.person_id`,
+    from: sql`reflection_periods rp`,
     dates: { started: point(col('rp.start_date')) },
     defaultDate: 'started',
     subjects: { persons: sql`rp.person_id`, records: sql`rp.id` },
