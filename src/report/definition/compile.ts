@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Profile } from '../../profile/schema.ts';
 import type { Figure } from '../figure.ts';
 import type { Breakdown, Count, FigureDef, Filters } from './schema.ts';
-import { articleFilter, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
+import { articleFilter, IN_LISTS, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
 
 type Sql = RawBuilder<unknown>;
 type Db = Kysely<Database>;
@@ -201,10 +201,12 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
       return n;
     }),
   );
+  const lookups = lookupJoins(db, atomSql);
   const shareAtoms = uses.some((n) => n > 1);
+  const condOf = (ns: number[]) => (ns.length ? sql`(${sql.join(ns.map((n) => atomSql[n] as Sql), sql` and `)})` : sql`true`);
   const condCols: [Sql, string][] = shareAtoms
     ? atomSql.map((a, n) => [a, `x${n}`])
-    : planned.map((p, i) => [p.cond, `c${i}`]);
+    : atomsOf.map((ns, i) => [condOf(ns), `c${i}`]);
   // A row's year for the aggregates: its date against constant bounds, which costs less per row and
   // per aggregate than the year computed from it (the aggregates are each filtered to a year).
   let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
@@ -226,9 +228,9 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
   // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
   const inner = [...cols, ...condCols].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
-  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
-  const joins = (spec.joins ?? []).filter((j) => new RegExp(`(\\b|")${j.alias}"?\\.`).test(probe)).map((j) => j.sql);
-  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
+  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`.compile(db).sql;
+  const joins = usedJoins(db, spec.joins ?? [], probe);
+  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`;
   if (shareAtoms) {
     const conds = atomsOf.map((ns, i) => sql`${ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`} as ${sql.ref(`c${i}`)}`);
     innerSql = sql`select ${sql.join(cols.map(([, name]) => sql.ref(name)))}, ${sql.join(conds)} from (${innerSql} offset 0) u`;
@@ -249,7 +251,8 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
-  if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
+  if (direct.length > 1 && direct.every((i) => valueOnly(planned[i] as Planned))) queries.push({ q: perFigure(direct), done: (rows) => collect(out, planned, direct, fromPerFigure(rows, pass, direct)) });
+  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of ['persons', 'cases', 'children'] as const) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     if (idx.length === 0) continue;
@@ -283,6 +286,93 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
   }
   return out;
+}
+
+/**
+ * Several `column in (…)` filters on one column (18 in the services pass, on the kind) become one
+ * lookup a row: a join to a VALUES list of the values they name, with a boolean column per filter,
+ * and each such filter in `atoms` becomes a read of its column. A value in no list has no row, so
+ * the filter is false there as before (null where the column is null: filters only ever keep the
+ * rows where a condition is true, so the two agree). Returns the joins.
+ */
+function lookupJoins(db: Db, atoms: Sql[]): Sql[] {
+  const byCol = new Map<string, { col: Sql; members: { n: number; values: readonly string[] }[] }>();
+  atoms.forEach((a, n) => {
+    const list = IN_LISTS.get(a);
+    if (!list) return;
+    const c = list.col.compile(db);
+    const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
+    const g = byCol.get(key) ?? { col: list.col, members: [] };
+    g.members.push({ n, values: list.values });
+    byCol.set(key, g);
+  });
+  const joins: Sql[] = [];
+  for (const { col, members } of byCol.values()) {
+    if (members.length < 2) continue;
+    const alias = `l${joins.length}`;
+    const values = [...new Set(members.flatMap((m) => m.values))];
+    const rows = values.map((v) => sql`(${sql.join([sql.val(v), ...members.map((m) => sql.lit(m.values.includes(v)))])})`);
+    const names = sql.join([sql.ref('v'), ...members.map((_, j) => sql.ref(`m${j}`))]);
+    joins.push(sql`left join (values ${sql.join(rows)}) as ${sql.table(alias)}(${names}) on ${sql.ref(`${alias}.v`)} = (${col})::text`);
+    members.forEach((m, j) => {
+      atoms[m.n] = sql`${sql.ref(`${alias}.m${j}`)}`;
+    });
+  }
+  return joins;
+}
+
+/** The optional joins `text` reads, and those their own SQL reads in turn (the latest exploitation event reads the person). */
+function usedJoins(db: Db, joins: { alias: string; sql: Sql }[], text: string): Sql[] {
+  const reads = (t: string, alias: string) => new RegExp(`(\\b|")${alias}"?\\.`).test(t);
+  const used = new Set<number>();
+  let seen = text;
+  for (let more = true; more; ) {
+    more = false;
+    joins.forEach((j, n) => {
+      if (used.has(n) || !reads(seen, j.alias)) return;
+      used.add(n);
+      seen += ` ${j.sql.compile(db).sql}`;
+      more = true;
+    });
+  }
+  return joins.filter((_, n) => used.has(n)).map((j) => j.sql);
+}
+
+/** A submitted figure's sum, without breakdown or categories: five aggregates whatever the figure. */
+const valueOnly = (p: Planned) => p.count === 'value' && !p.key && !p.category;
+
+/**
+ * Summed values grouped by figure: each row joined to the figures whose condition it meets (an
+ * unnest of its conditions), then five aggregates per figure and year as rows, instead of five
+ * columns per figure and year (630 for the shipped definition's 63, planned and compiled each time).
+ */
+function perFigure(idx: number[]): Sql {
+  const hits = sql.join(idx.map((i) => sql.ref(`c${i}`)));
+  const s = sql.ref('s_value');
+  return sql`select f.n::int as n, yr,
+      sum(${s}) filter (where b.v_state = 'reported' and ${s} is not null)::float8 as a,
+      count(*) filter (where b.v_state = 'reported' and ${s} is not null)::int as r,
+      count(*) filter (where b.v_state = 'unknown')::int as u,
+      array_agg(distinct b.v_source) filter (where b.v_state <> 'not_applicable') as src,
+      array_agg(distinct b.v_qualifier) filter (where b.v_state = 'reported' and b.v_qualifier is not null) as q
+    from b cross join lateral unnest(array[${hits}]) with ordinality as f(hit, n)
+    where f.hit group by f.n, yr`;
+}
+
+/** `perFigure`'s rows (one per figure and year) as one row per year, named as `collect` reads them (`a<i>`, `src<i>`, …). */
+function fromPerFigure(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  const byYr = new Map<number, Record<string, unknown>>();
+  for (const r of rows) {
+    const n = Number(r.n) - 1;
+    const i = idx[n] as number;
+    const y = Number(r.yr);
+    // With each year a column, a figure is computed only from the first year it is needed for.
+    if (pass.pivot && !pass.years(i).includes(y)) continue;
+    const row = byYr.get(y) ?? { yr: y };
+    for (const name of ['a', 'r', 'u', 'src', 'q']) row[`${name}${i}`] = r[name];
+    byYr.set(y, row);
+  }
+  return [...byYr.values()];
 }
 
 /** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */

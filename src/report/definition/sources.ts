@@ -44,7 +44,13 @@ export interface SourceSpec {
 }
 
 const list = (values: readonly (string | number | boolean)[]) => sql.join(values.map((v) => sql.val(v)));
-const inList = (col: Sql, values: readonly string[]) => sql`${col} in (${list(values)})`;
+/** A filter's `column in (values)` tests, by the SQL they return: a pass with several on one column looks the column up once (compile.ts). */
+export const IN_LISTS = new WeakMap<Sql, { col: Sql; values: readonly string[] }>();
+const inList = (col: Sql, values: readonly string[]) => {
+  const cond = sql`${col} in (${list(values)})`;
+  IN_LISTS.set(cond, { col, values });
+  return cond;
+};
 const yearEnd = (c: Ctx) => sql`make_date(${c.yr}, 12, 31)`;
 const yearStart = (c: Ctx) => sql`make_date(${c.yr}, 1, 1)`;
 const localDate = (col: Sql, p: Profile) => sql`(${col} at time zone ${sql.val(p.settings.timezone)})::date`;
@@ -55,7 +61,7 @@ function articleCond(profile: Profile, col: Sql, ref: ArticleRef): Sql {
   if (typeof ref === 'string') return profile.criminalArticles.some((a) => a.code === ref) ? whole(ref) : sql`${col} = ${ref}`;
   if (ref.parts === 'all') return whole(ref.article);
   if (ref.parts === 'none') return sql`${col} = ${ref.article}`;
-  return inList(col, ref.parts.map((p) => `${ref.article}.${p}`));
+  return sql`${col} in (${list(ref.parts.map((p) => `${ref.article}.${p}`))})`;
 }
 
 /** Articles on an array column (any element) or on its first, principal element. */
@@ -88,7 +94,7 @@ function personParts(personId: Sql) {
     regions: (v: string[]) => inList(sql`p.residence_region`, v),
     age: (v: { min?: number; max?: number }, c) => sql`(${v.min ?? 0} <= ${age(c)} and ${age(c)} <= ${v.max ?? 200})`,
     personStatus: (v: 'victim' | 'potential', c) => (v === 'victim' ? sql`p.identified_on <= ${yearEnd(c)}` : sql`(p.identified_on is null or p.identified_on > ${yearEnd(c)})`),
-    countryOfExploitation: (v: string[]) => sql`${latestCountry} in (${list(v)})`,
+    countryOfExploitation: (v: string[]) => inList(latestCountry, v),
     forms: (v: string[]) => sql`le.forms && array[${list(v)}]::text[]`,
     referredTo: (v: { agencies?: string[]; agencyKinds?: string[] }, c) =>
       sql`exists (select 1 from referrals r2 join agencies a2 on a2.id = r2.to_agency_id
@@ -115,10 +121,16 @@ const agencyParts = (alias: string) => ({
   } as SourceSpec['filters'],
 });
 
-function withPerson(personId: Sql, agencyAlias: string | null, spec: Omit<SourceSpec, 'person'>): SourceSpec {
+/**
+ * A source about a person (`person_id`, not null, a foreign key to persons): the person `p` is
+ * joined only when the pass reads one of the person's columns, as the agency is, since every row has
+ * exactly one person.
+ */
+function withPerson(personId: Sql, agencyAlias: string | null, spec: Omit<SourceSpec, 'person'>, personInFrom = false): SourceSpec {
   const pp = personParts(personId);
   const ap = agencyAlias ? agencyParts(agencyAlias) : { dims: {}, filters: {} };
-  return { ...spec, person: personId, joins: [...(spec.joins ?? []), ...pp.joins], dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
+  const person = { alias: 'p', sql: sql`join persons p on p.id = ${personId}` };
+  return { ...spec, person: personId, joins: [...(personInFrom ? [] : [person]), ...(spec.joins ?? []), ...pp.joins], dims: { ...pp.dims, ...ap.dims, ...spec.dims }, filters: { ...pp.filters, ...ap.filters, ...spec.filters } };
 }
 
 const point = (expr: (c: Ctx) => Sql, join?: Sql): DateSpec => (join ? { kind: 'point', expr, join } : { kind: 'point', expr });
@@ -142,9 +154,9 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
       exploitation_year: () => sql`le.year`,
     },
     filters: { status: (v: string[]) => inList(sql`p.identification_status`, v) },
-  }),
+  }, true),
   decisions: withPerson(sql`d.person_id`, 'a', {
-    from: sql`identification_decisions d join persons p on p.id = d.person_id`,
+    from: sql`identification_decisions d`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = d.deciding_agency_id` }],
     dates: { decided: point(col('d.decided_on')) },
     defaultDate: 'decided',
@@ -156,7 +168,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { status: (v: string[]) => inList(sql`d.status`, v) },
   }),
   exploitation: withPerson(sql`e.person_id`, null, {
-    from: sql`exploitation_events e join persons p on p.id = e.person_id`,
+    from: sql`exploitation_events e`,
     dates: { started: point(col('e.start_date')), identified: point(col('p.identified_on')) },
     defaultDate: 'started',
     subjects: { persons: sql`e.person_id`, records: sql`e.id` },
@@ -167,7 +179,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`e.kind`, v), forms: (v: string[]) => sql`e.forms && array[${list(v)}]::text[]`, countryOfExploitation: (v: string[]) => inList(sql`e.country`, v), platforms: (v: string[]) => inList(sql`e.online_platform`, v) },
   }),
   services: withPerson(sql`s.person_id`, 'a', {
-    from: sql`assistance s join persons p on p.id = s.person_id`,
+    from: sql`assistance s`,
     // Only what stands: a voided service counts nowhere.
     where: sql`s.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = s.provider_agency_id` }],
@@ -182,7 +194,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     always: { filter: 'children', cond: sql`s.child_id is null` },
   }),
   payments: withPerson(sql`pay.person_id`, 'a', {
-    from: sql`payments pay join persons p on p.id = pay.person_id`,
+    from: sql`payments pay`,
     where: sql`pay.voided_at is null`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = pay.payer_agency_id` }],
     dates: { paid: point(col('pay.paid_on')) },
@@ -195,7 +207,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     filters: { kinds: (v: string[]) => inList(sql`pay.kind`, v) },
   }),
   referrals: withPerson(sql`r.person_id`, 'a', {
-    from: sql`referrals r join persons p on p.id = r.person_id`,
+    from: sql`referrals r`,
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = r.to_agency_id` }, { alias: 'fa', sql: sql`join agencies fa on fa.id = r.from_agency_id` }],
     dates: { sent: { kind: 'point', expr: (c) => localDate(sql`r.sent_at`, c.profile), stamp: sql`r.sent_at` } },
     defaultDate: 'sent',
@@ -208,7 +220,7 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     always: { filter: 'status', cond: sql`r.status <> 'revoked'` },
   }),
   reflection_periods: withPerson(sql`rp.person_id`, null, {
-    from: sql`reflection_periods rp join persons p on p.id = rp.person_id`,
+    from: sql`reflection_periods rp`,
     dates: { started: point(col('rp.start_date')) },
     defaultDate: 'started',
     subjects: { persons: sql`rp.person_id`, records: sql`rp.id` },
