@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { personInput } from '../test/factories.ts';
 import { startTestApp, type Client, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -85,4 +86,28 @@ test('changes made straight in a route are rolled back too: language, two-factor
   });
   const after = await t.db.kysely.selectFrom('users').select(['language', 'totp_secret']).where('id', '=', t.users.analyst.id).executeTakeFirstOrThrow();
   assert.deepEqual(after, before);
+});
+
+test("a person's page with identity is withheld when only its identity-read entry cannot be written (it rides with the call's entry)", async () => {
+  const coordinator = await t.as('coordinator');
+  const created = await coordinator.post('/api/persons', personInput({ identity: { givenName: 'Gülnarə', familyName: 'Sınaqova' } }));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const ok = await coordinator.get(`/api/persons/${created.body.id}`);
+  assert.equal(ok.status, 200);
+  assert.match(JSON.stringify(ok.body), /Sınaqova/);
+  await sql`create function azad_test_refuse_identity_read() returns trigger language plpgsql as $$
+    begin if new.action = 'persons.identity_read' then raise exception 'identity reads refused (test)'; end if; return new; end; $$`.execute(t.db.kysely);
+  await sql`create trigger azad_test_refuse_identity_read before insert on audit_log for each row execute function azad_test_refuse_identity_read()`.execute(t.db.kysely);
+  try {
+    const res = await coordinator.get(`/api/persons/${created.body.id}`);
+    assert.equal(res.status, 503);
+    assert.equal(res.body.error.code, 'audit_unavailable');
+    assert.ok(!JSON.stringify(res.body).includes('Sınaqova'));
+  } finally {
+    await sql`drop trigger azad_test_refuse_identity_read on audit_log`.execute(t.db.kysely);
+  }
+  // The successful read's two entries are on the record side by side, the identity read first;
+  // the withheld read left no identity-read entry.
+  const actions = (await t.db.kysely.selectFrom('audit_log').select(['action']).where('target_id', '=', created.body.id).orderBy('seq').execute()).map((r) => r.action);
+  assert.deepEqual(actions, ['persons.create', 'persons.create', 'persons.identity_read', 'persons.list', 'persons.list']);
 });
