@@ -73,7 +73,7 @@ const tricky = [
   { type: 'person', id: 'COPY-1', case_code: 'AZ-2020-9001', owner_agency: 'mia', given_name: awkward, family_name: 'a\\b', gender: 'female', languages: ['a,b', 'x"y', 'back\\slash', '{}', 'NULL', 'tab\tin', ' spaced '], vulnerabilities: [], channel: 'police', contact_date: '2020-05-01', identification_status: 'potential', citizenship: awkward },
   { type: 'child', id: 'COPY-2', person: 'COPY-1', label: awkward, gender: 'male' },
   { type: 'activity', id: 'COPY-3', agency: 'mia', kind: 'training', title: awkward, date: '2020-01-01', place: '\\.', languages: ['az', 'ru'] },
-  { type: 'historical_aggregate', id: 'COPY-4', figure: 'copy_test', year: 2010, value: 1.5, breakdown: { [awkward]: 2, 'tab\t': 0.25, '"': 1e21 }, source: awkward },
+  { type: 'historical_aggregate', id: 'COPY-4', figure: 'copy_test', year: 2010, value: 3, breakdown: { [awkward.slice(0, 60)]: 2, 'tab\t': 1, '"': 0 }, source: awkward },
 ].map((r) => JSON.stringify(r));
 
 let file: string[];

@@ -169,3 +169,18 @@ test('an imported case keeps the bare article as its principal one, as a case op
   const fixed = await db.selectFrom('criminal_cases').select('principal_article').where('number', '=', 'SYN-K-1').executeTakeFirstOrThrow();
   assert.equal(fixed.principal_article, '144-1');
 });
+
+test("a historical aggregate's breakdown must add up to its value, as through the API: the line and field are named, nothing is stored", async () => {
+  const db = await emptyDb();
+  const agg = (id: string, value: number, breakdown: Record<string, number>) => JSON.stringify({ type: 'historical_aggregate', id, figure: 'victims.identified', year: 2005 + Number(id.slice(-1)), value, breakdown, source: 'Report of that year' });
+  const result = await run(db, ['{"type":"header","format":"azad-interchange","version":1}', agg('H-1', 44, { female: 40, male: 4 }), agg('H-2', 91, { female: 85, male: 5 }), agg('H-3', 10, { female: 10.5 })]);
+  assert.equal(result.committed, false);
+  const text = result.errors.map(describeError).join('\n');
+  assert.match(text, /line 3 \(historical_aggregate H-2\): breakdown: the parts sum to 90, not 91/);
+  assert.match(text, /line 4 \(historical_aggregate H-3\): breakdown/);
+  assert.equal(await count(db, 'historical_aggregates'), 0);
+  // Adding the unknown part as a part of its own makes the file whole.
+  const ok = await run(db, ['{"type":"header","format":"azad-interchange","version":1}', agg('H-1', 44, { female: 40, male: 4 }), agg('H-2', 91, { female: 85, male: 5, unknown: 1 })]);
+  assert.equal(ok.committed, true, JSON.stringify(ok.errors.map(describeError)));
+  assert.equal(await count(db, 'historical_aggregates'), 2);
+});

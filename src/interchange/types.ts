@@ -434,8 +434,16 @@ export const RECORD_TYPES: readonly RecordType[] = [
       figure: f.text({ required: true, column: 'figure_id' }),
       year: f.int({ required: true, min: 1990, max: 2100 }),
       value: f.numeric({ required: true }),
-      breakdown: f.json(z.record(z.string(), z.number())),
+      // The same rule as the report's history API: parts named, whole and not negative, adding up to the value.
+      breakdown: f.json(z.record(z.string().min(1).max(60), z.number().int().min(0))),
       source: f.text({ required: true }),
+    },
+    derive: (r) => {
+      if (r.breakdown != null) {
+        const sum = Object.values(r.breakdown as Record<string, number>).reduce((a, b) => a + b, 0);
+        if (sum !== Number(r.value)) throw new FieldProblem('breakdown', `the parts sum to ${sum}, not ${String(r.value)}`);
+      }
+      return {};
     },
   },
 ];
