@@ -79,7 +79,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   // On PostgreSQL each line is spelt as COPY text as it is checked (the column kinds are read once).
   const kinds = isPooled(db) ? await columnKinds(db, RECORD_TYPES.map((t) => t.table)) : null;
   const layouts = new Map<string, Layout>();
-  const batchSize = opts.batchSize ?? 2000;
+  const batchSize = opts.batchSize ?? (kinds ? 5000 : 2000);
   const maxErrors = opts.maxErrors ?? 1000;
   const result: ImportResult = { lines: 0, records: 0, byType: {}, rejected: 0, errors: [], committed: false };
   const buffers: Pending[][] = RECORD_TYPES.map(() => []);
