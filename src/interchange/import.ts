@@ -20,7 +20,7 @@ export interface LineError {
 export interface ImportOptions {
   /** Keep the valid lines, commit as it goes, and hand each rejected line to `onReject`. */
   partial?: boolean;
-  /** Rows buffered before a write; the memory bound (one batch is held while the one before it is written). */
+  /** Rows buffered before a write; the memory bound (one batch is held while the one before it is written). Default 5,000 where COPY is attempted (a held line is two strings), else 2,000. */
   batchSize?: number;
   /** How many errors are kept in the result (all are counted). */
   maxErrors?: number;

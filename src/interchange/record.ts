@@ -53,7 +53,10 @@ const shapes = new Map(
 /** The wire schema of each type: strict, so a misspelt field is an error rather than lost. */
 export const recordSchemas = new Map([...shapes].map(([t, shape]) => [t.type, z.strictObject(shape).describe(t.description)] as const));
 
-/** Values a field's schema has already passed unchanged (or refused), by value: a code repeated on every line is checked once. */
+/**
+ * Values a field's schema has already passed unchanged (or refused), by value: a code repeated on
+ * every line is checked once. Sound because the field schemas are pure (no clock, no profile).
+ */
 const SEEN_PER_FIELD = 1000;
 const fastPaths = new Map(
   [...shapes].map(([t, shape]) => [t.type, { fields: Object.entries(shape).map(([name, schema]) => ({ name, schema, seen: new Map<unknown, boolean>() })) }] as const),
