@@ -12,7 +12,7 @@ import { generate } from '../generate/generate.ts';
 import { loadProfile, profileDir } from '../profile/load.ts';
 import type { Profile } from '../profile/schema.ts';
 import { freshDatabase, testServerUrl } from '../test/harness.ts';
-import { copierFor, copyText } from './copy.ts';
+import { columnKinds, copierFor, copyText } from './copy.ts';
 import { describeError, importLines } from './import.ts';
 import { internalId, recordSchemas, toRow } from './record.ts';
 import { RECORD_TYPES, recordType, type RecordType } from './types.ts';
@@ -110,11 +110,14 @@ test('awkward values go through COPY itself, not through its fallback, and read 
   await copied.transaction().execute(async (trx) => {
     const copier = await copierFor(trx);
     assert.ok(copier);
+    const kinds = await columnKinds(trx, RECORD_TYPES.map((t) => t.table));
     for (const line of tricky) {
       const rec = JSON.parse(line) as Record<string, unknown>;
       const t = recordType(String(rec.type)) as RecordType;
+      const row = toRow(t, recordSchemas.get(t.type)?.parse(rec) as Record<string, unknown>, { key, profile, agencyId: (c) => agencies.get(c) });
+      const cols = Object.keys(row);
       // Throws if COPY refused the row: the fallback would hide a wrong spelling.
-      await copier.insert(t, [toRow(t, recordSchemas.get(t.type)?.parse(rec) as Record<string, unknown>, { key, profile, agencyId: (c) => agencies.get(c) })]);
+      await copier.insert(t, cols, [row.id as string], copyText(cols, cols.map((c) => kinds.get(t.table)?.get(c) ?? 'plain'), [row]));
     }
   });
   const upserted = await emptyDb();

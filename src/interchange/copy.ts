@@ -15,7 +15,8 @@ import type { RecordType } from './types.ts';
  * lines at fault exactly as before.
  */
 export interface Copier {
-  insert(t: RecordType, rows: Record<string, unknown>[]): Promise<void>;
+  /** New records of one type as COPY text (see copyLine), columns in the order given, with their ids. */
+  insert(t: RecordType, cols: readonly string[], ids: readonly string[], text: string): Promise<void>;
 }
 
 /** The batch holds a record that may already be stored where COPY would not notice: write it the usual way. */
@@ -26,12 +27,25 @@ export type ColumnKind = 'array' | 'json' | 'plain';
 
 /** What one import learns once and keeps across its batches (and a partial import's transactions). */
 export interface CopyState {
-  /** Each table's columns, by how COPY spells their values. */
-  kinds: Map<string, Map<string, ColumnKind>>;
   /** For a partitioned table that held no row when the import first wrote to it, the ids written since; null for one that held rows. */
   written: Map<string, WrittenIds | null>;
 }
-export const newCopyState = (): CopyState => ({ kinds: new Map(), written: new Map() });
+export const newCopyState = (): CopyState => ({ written: new Map() });
+
+/** Each table's columns, by how COPY spells their values: the importer spells each line as it checks it. */
+export async function columnKinds(db: Kysely<Database>, tables: readonly string[]): Promise<Map<string, Map<string, ColumnKind>>> {
+  const rows = await sql<{ table: string; name: string; kind: ColumnKind }>`
+    select c.relname as table, a.attname as name, case when t.typcategory = 'A' then 'array' when t.typname in ('json', 'jsonb') then 'json' else 'plain' end as kind
+      from pg_attribute a join pg_type t on t.oid = a.atttypid join pg_class c on c.oid = a.attrelid
+     where a.attrelid = any(${tables}::text[]::regclass[]) and a.attnum > 0 and not a.attisdropped`.execute(db);
+  const kinds = new Map<string, Map<string, ColumnKind>>();
+  for (const r of rows.rows) {
+    let k = kinds.get(r.table);
+    if (!k) kinds.set(r.table, (k = new Map()));
+    k.set(r.name, r.kind);
+  }
+  return kinds;
+}
 
 /**
  * A Bloom filter of ids (16 MB: about 5% false positives at 20 million ids, far fewer below).
@@ -40,15 +54,16 @@ export const newCopyState = (): CopyState => ({ kinds: new Map(), written: new M
  */
 export class WrittenIds {
   private readonly bits = new Int32Array(1 << 22);
-  private static positions(id: string): [number, number, number] {
+  /** Adds the id; true when it may have been added before (the three bits were already set). */
+  add(id: string): boolean {
     const mask = (1 << 27) - 1;
-    return [parseInt(id.slice(0, 8), 16) & mask, parseInt(id.slice(9, 13) + id.slice(24, 28), 16) & mask, parseInt(id.slice(28, 36), 16) & mask];
+    return this.set(parseInt(id.slice(0, 8), 16) & mask) & this.set(parseInt(id.slice(9, 13) + id.slice(24, 28), 16) & mask) & this.set(parseInt(id.slice(28, 36), 16) & mask) ? true : false;
   }
-  add(id: string) {
-    for (const p of WrittenIds.positions(id)) this.bits[p >>> 5] = (this.bits[p >>> 5] as number) | (1 << (p & 31));
-  }
-  mayHave(id: string): boolean {
-    return WrittenIds.positions(id).every((p) => ((this.bits[p >>> 5] as number) & (1 << (p & 31))) !== 0);
+  private set(p: number): number {
+    const word = this.bits[p >>> 5] as number;
+    const bit = 1 << (p & 31);
+    this.bits[p >>> 5] = word | bit;
+    return word & bit ? 1 : 0;
   }
 }
 
@@ -56,22 +71,9 @@ export class WrittenIds {
 export async function copierFor(trx: Kysely<Database>, state: CopyState = newCopyState()): Promise<Copier | null> {
   const client = await clientOf(trx);
   if (!client) return null;
-  const { kinds, written: writtenIds } = state;
-  const kindsOf = async (table: string) => {
-    let k = kinds.get(table);
-    if (!k) {
-      const rows = await sql<{ name: string; kind: ColumnKind }>`
-        select a.attname as name, case when t.typcategory = 'A' then 'array' when t.typname in ('json', 'jsonb') then 'json' else 'plain' end as kind
-          from pg_attribute a join pg_type t on t.oid = a.atttypid
-         where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped`.execute(trx);
-      k = new Map(rows.rows.map((r) => [r.name, r.kind]));
-      kinds.set(table, k);
-    }
-    return k;
-  };
+  const { written: writtenIds } = state;
   return {
-    async insert(t, rows) {
-      const cols = Object.keys(rows[0] as object);
+    async insert(t, cols, ids, text) {
       const p = t.partitionColumn;
       // The key of a partitioned table holds its partition column, so COPY would add an id stored
       // under another year a second time: ids already anywhere in the table take the usual path.
@@ -84,18 +86,14 @@ export async function copierFor(trx: Kysely<Database>, state: CopyState = newCop
           writtenIds.set(t.table, empty.rows[0]?.empty ? new WrittenIds() : null);
         }
         const written = writtenIds.get(t.table);
-        const suspects = written ? rows.filter((r) => written.mayHave(r.id as string)) : rows;
-        for (const r of rows) written?.add(r.id as string);
+        const suspects = written ? ids.filter((id) => written.add(id)) : ids;
         if (suspects.length > 0) {
           // A parameter of type uuid[], so the plan holds the array as a constant: a text cast
           // beside the table is evaluated again for every row of a partition the plan scans.
-          const ids = `{${suspects.map((r) => r.id as string).join(',')}}`;
-          const found = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(t.table)} where id = any(${ids}::uuid[])) as found`.execute(trx);
+          const found = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(t.table)} where id = any(${`{${suspects.join(',')}}`}::uuid[])) as found`.execute(trx);
           if (found.rows[0]?.found) throw new NotNew();
         }
       }
-      const k = await kindsOf(t.table);
-      const text = copyText(cols, cols.map((c) => k.get(c) ?? 'plain'), rows);
       // A lone surrogate would be stored as U+FFFD, where the usual path refuses the line.
       if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new NotNew();
       await copy(client, `copy ${quote(t.table)} (${cols.map(quote).join(', ')}) from stdin`, text);
@@ -136,15 +134,18 @@ function field(v: unknown, kind: ColumnKind): string {
   return escape(JSON.stringify(v));
 }
 
-/** The rows in COPY's text format, columns in the order given. */
-export function copyText(cols: readonly string[], kinds: readonly ColumnKind[], rows: readonly Record<string, unknown>[]): string {
-  let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < cols.length; i++) {
-      if (i > 0) out += '\t';
-      out += field(row[cols[i] as string], kinds[i] as ColumnKind);
-    }
-    out += '\n';
-  }
-  return out;
+/**
+ * One row as a line of COPY's text format (newline included), columns in the order given. Joined
+ * from an array, so the line is one flat string: concatenation leaves a tree of pieces, and the
+ * line is kept for two batches, where every piece costs the garbage collector.
+ */
+export function copyLine(cols: readonly string[], kinds: readonly ColumnKind[], row: Record<string, unknown>): string {
+  const n = cols.length;
+  const parts = new Array<string>(n);
+  for (let i = 0; i < n; i++) parts[i] = field(row[cols[i] as string], kinds[i] as ColumnKind);
+  parts[n - 1] += '\n';
+  return parts.join('\t');
 }
+
+/** The rows in COPY's text format, columns in the order given. */
+export const copyText = (cols: readonly string[], kinds: readonly ColumnKind[], rows: readonly Record<string, unknown>[]) => rows.map((r) => copyLine(cols, kinds, r)).join('');

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import type { Database } from '../db/schema.ts';
-import { copierFor, newCopyState, type Copier } from './copy.ts';
+import { isPooled } from '../db/database.ts';
+import { columnKinds, copierFor, copyLine, newCopyState, type ColumnKind, type Copier } from './copy.ts';
 import { columnOf } from './field.ts';
-import { Header, recordSchemas, toRow, type RowContext } from './record.ts';
+import { checkRecord, Header, recordSchemas, toRow, type RowContext } from './record.ts';
 import { FieldProblem, RECORD_TYPES, TYPE_ORDER, type DeriveContext, type RecordType } from './types.ts';
 
 export interface Problem {
@@ -19,7 +20,7 @@ export interface LineError {
 export interface ImportOptions {
   /** Keep the valid lines, commit as it goes, and hand each rejected line to `onReject`. */
   partial?: boolean;
-  /** Rows buffered before a write; the memory bound (one batch is held while the one before it is written). */
+  /** Rows buffered before a write; the memory bound (one batch is held while the one before it is written). Default 5,000 where COPY is attempted (a held line is two strings), else 2,000. */
   batchSize?: number;
   /** How many errors are kept in the result (all are counted). */
   maxErrors?: number;
@@ -37,12 +38,25 @@ export interface ImportResult {
   committed: boolean;
 }
 
+/**
+ * A checked line waiting for its batch. Only what the write needs is held for two batches: the
+ * row as COPY text where COPY is attempted, else the row. The rare fallback and error message
+ * check the line's text again (the same text gives the same row).
+ */
 interface Pending {
   line: number;
   text: string;
-  rec: Record<string, unknown>;
-  row: Record<string, unknown>;
+  id: string;
+  row: Record<string, unknown> | null;
+  copy: string | null;
 }
+/** A type's columns in the order its COPY lines spell them (toRow gives every row of a type the same keys). */
+interface Layout {
+  cols: string[];
+  kinds: ColumnKind[];
+}
+/** What the write may need again of a line: its checked record and its row. */
+type Recheck = (p: Pending) => { rec: Record<string, unknown>; row: Record<string, unknown> };
 
 /** A refused import: the transaction is rolled back with this. */
 class Refused extends Error {}
@@ -62,7 +76,10 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   const input: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.code, a.id]));
   const rowCtx: RowContext = { ...ctx, agencyId: (code) => agencies.get(code) };
-  const batchSize = opts.batchSize ?? 2000;
+  // On PostgreSQL each line is spelt as COPY text as it is checked (the column kinds are read once).
+  const kinds = isPooled(db) ? await columnKinds(db, RECORD_TYPES.map((t) => t.table)) : null;
+  const layouts = new Map<string, Layout>();
+  const batchSize = opts.batchSize ?? (kinds ? 5000 : 2000);
   const maxErrors = opts.maxErrors ?? 1000;
   const result: ImportResult = { lines: 0, records: 0, byType: {}, rejected: 0, errors: [], committed: false };
   const buffers: Pending[][] = RECORD_TYPES.map(() => []);
@@ -88,7 +105,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
   };
   const write = async (trx: Kysely<Database>, batch: Pending[][]) => {
     if (!writing) return;
-    const refused = await writeBatch(trx, batch, await copierOf(trx));
+    const refused = await writeBatch(trx, batch, await copierOf(trx), layouts, recheck);
     for (const p of refused) reject(p.error, p.text);
     for (const [i, buf] of batch.entries()) {
       if (buf.length === 0) continue;
@@ -130,22 +147,39 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     }
     const schema = typeof type === 'string' ? recordSchemas.get(type) : undefined;
     if (!schema) return reject({ ...named, problems: [{ path: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${RECORD_TYPES.map((t) => t.type).join(', ')}` }] }, text);
-    const parsed = schema.safeParse(json);
+    const parsed = checkRecord(type as string, json);
     if (!parsed.success) return reject({ ...named, problems: issues(parsed.error) }, text);
     const index = TYPE_ORDER.get(type as string) as number;
     const t = RECORD_TYPES[index] as RecordType;
-    const rec = parsed.data as Record<string, unknown>;
     let row: Record<string, unknown>;
     try {
-      row = toRow(t, rec, rowCtx);
+      row = toRow(t, parsed.data, rowCtx);
     } catch (err) {
       if (err instanceof FieldProblem) return reject({ ...named, problems: [{ path: err.path, message: err.message }] }, text);
       throw err;
     }
     result.records++;
     if (!writing) return;
-    (buffers[index] as Pending[]).push({ line: lineNo, text, rec, row });
+    let copy: string | null = null;
+    if (kinds) {
+      let layout = layouts.get(t.type);
+      if (!layout) {
+        const cols = Object.keys(row);
+        const k = kinds.get(t.table);
+        layouts.set(t.type, (layout = { cols, kinds: cols.map((c) => k?.get(c) ?? 'plain') }));
+      }
+      copy = copyLine(layout.cols, layout.kinds, row);
+    }
+    (buffers[index] as Pending[]).push({ line: lineNo, text, id: row.id as string, row: copy === null ? row : null, copy });
     if (++buffered >= batchSize) await flush(trx, false);
+  };
+  const recheck: Recheck = (p) => {
+    const json = JSON.parse(p.text) as { type: string };
+    const t = RECORD_TYPES[TYPE_ORDER.get(json.type) as number] as RecordType;
+    const checked = checkRecord(t.type, json);
+    if (!checked.success) throw checked.error;
+    const rec = checked.data;
+    return { rec, row: p.row ?? toRow(t, rec, rowCtx) };
   };
 
   const run = async (trx: Kysely<Database> | null) => {
@@ -217,19 +251,19 @@ function issues(error: { issues: readonly { path: readonly PropertyKey[]; messag
  * record is new, else by one upsert statement per type; when the database refuses any of it, the
  * batch is redone row by row to name the lines at fault. Returns the refused lines.
  */
-async function writeBatch(trx: Kysely<Database>, batch: Pending[][], copier: Copier | null): Promise<{ error: LineError; text: string }[]> {
+async function writeBatch(trx: Kysely<Database>, batch: Pending[][], copier: Copier | null, layouts: Map<string, Layout>, recheck: Recheck): Promise<{ error: LineError; text: string }[]> {
   const work: [RecordType, Pending[]][] = [];
   for (const [i, buf] of batch.entries()) {
     if (buf.length === 0) continue;
     // A record repeated within a batch: the later line wins, as it would across batches.
     const byId = new Map<string, Pending>();
-    for (const p of buf) byId.set(p.row.id as string, p);
+    for (const p of buf) byId.set(p.id, p);
     work.push([RECORD_TYPES[i] as RecordType, [...byId.values()]]);
   }
-  if (copier) {
+  if (copier && work.every(([, ps]) => ps.every((p) => p.copy !== null))) {
     await sql`savepoint interchange_batch`.execute(trx);
     try {
-      for (const [t, rows] of work) await copier.insert(t, rows.map((p) => p.row));
+      for (const [t, ps] of work) await copier.insert(t, (layouts.get(t.type) as Layout).cols, ps.map((p) => p.id), ps.map((p) => p.copy).join(''));
       await sql`release savepoint interchange_batch`.execute(trx);
       return [];
     } catch {
@@ -239,24 +273,32 @@ async function writeBatch(trx: Kysely<Database>, batch: Pending[][], copier: Cop
       await sql`release savepoint interchange_batch`.execute(trx);
     }
   }
+  // Rows the COPY attempt did not keep are made again from their lines, once for both tries below.
+  const rows = new Map<Pending, Record<string, unknown>>();
+  const rowOf = (p: Pending) => {
+    let row = p.row ?? rows.get(p);
+    if (!row) rows.set(p, (row = recheck(p).row));
+    return row;
+  };
   await sql`savepoint interchange_batch`.execute(trx);
   try {
-    for (const [t, rows] of work) await upsert(trx, t, rows.map((p) => p.row));
+    for (const [t, ps] of work) await upsert(trx, t, ps.map(rowOf));
     await sql`release savepoint interchange_batch`.execute(trx);
     return [];
   } catch {
     await sql`rollback to savepoint interchange_batch`.execute(trx);
   }
   const refused: { error: LineError; text: string }[] = [];
-  for (const [t, rows] of work) {
-    for (const p of rows) {
+  for (const [t, ps] of work) {
+    for (const p of ps) {
       await sql`savepoint interchange_row`.execute(trx);
       try {
-        await upsert(trx, t, [p.row]);
+        await upsert(trx, t, [rowOf(p)]);
         await sql`release savepoint interchange_row`.execute(trx);
       } catch (err) {
         await sql`rollback to savepoint interchange_row`.execute(trx);
-        refused.push({ error: { line: p.line, type: t.type, id: String(p.rec.id), problems: [explain(t, p.rec, err)] }, text: p.text });
+        const { rec } = recheck(p);
+        refused.push({ error: { line: p.line, type: t.type, id: String(rec.id), problems: [explain(t, rec, err)] }, text: p.text });
       }
     }
   }
