@@ -131,10 +131,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry | read
   const list: readonly AuditEntry[] = Array.isArray(entry) ? entry : [entry as AuditEntry];
   const contents = list.map(contentOf);
   if (contents.length === 0) return;
-  if (!db.isTransaction) {
-    await Promise.all(contents.map((c) => groupCommit(db, c)));
-    return;
-  }
+  if (!db.isTransaction) return groupCommit(db, contents);
   try {
     await chainAndInsert(db, contents);
   } catch (err) {
@@ -142,8 +139,9 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry | read
   }
 }
 
+/** One caller's entries: written together or not at all (a call and the identity read it disclosed). */
 interface Pending {
-  content: AuditContent;
+  contents: readonly AuditContent[];
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -152,33 +150,42 @@ interface Queue {
   flushing: boolean;
 }
 const queues = new WeakMap<Kysely<Database>, Queue>();
-/** Rows per statement: 14 parameters a row stays well under PostgreSQL's 65,535. */
+/** Rows per statement: one JSON parameter, kept to a size the server parses quickly. */
 const MAX_BATCH = 500;
 
 /**
  * Group commit. Entries that arrive while a batch is being written wait for the next one, which
  * then takes them all: one statement that locks, inserts and commits, however many requests
  * are in flight. Each link is still chained and keyed in order. A request waits at worst for the
- * batch in progress and then its own, and is answered only after its row is committed. A batch
- * that fails for a reason other than a lost connection is retried entry by entry, so one bad
- * entry cannot take its neighbours' responses down with it.
+ * batch in progress and then its own, and is answered only after its rows are committed. A batch
+ * that fails for a reason other than a lost connection is retried caller by caller, so one bad
+ * entry cannot take its neighbours' responses down with it, and a caller's entries stay whole:
+ * the trail never says a call was answered when its disclosure could not be recorded.
  */
-function groupCommit(db: Kysely<Database>, content: AuditContent): Promise<void> {
+function groupCommit(db: Kysely<Database>, contents: readonly AuditContent[]): Promise<void> {
   let q = queues.get(db);
   if (!q) queues.set(db, (q = { pending: [], flushing: false }));
   const queue = q;
-  const done = new Promise<void>((resolve, reject) => queue.pending.push({ content, resolve, reject }));
+  const done = new Promise<void>((resolve, reject) => queue.pending.push({ contents, resolve, reject }));
   if (!queue.flushing) void flush(db, queue);
   return done;
+}
+
+/** The callers of the next batch: at least one, then as many as fit in MAX_BATCH rows. */
+function nextBatch(queue: Queue): Pending[] {
+  let rows = 0;
+  let n = 0;
+  while (n < queue.pending.length && (n === 0 || rows + (queue.pending[n] as Pending).contents.length <= MAX_BATCH)) rows += (queue.pending[n++] as Pending).contents.length;
+  return queue.pending.splice(0, n);
 }
 
 async function flush(db: Kysely<Database>, queue: Queue): Promise<void> {
   queue.flushing = true;
   try {
     while (queue.pending.length > 0) {
-      const batch = queue.pending.splice(0, MAX_BATCH);
+      const batch = nextBatch(queue);
       try {
-        await chainAndInsert(db, batch.map((p) => p.content));
+        await chainAndInsert(db, batch.flatMap((p) => p.contents));
         for (const p of batch) p.resolve();
       } catch (err) {
         if (batch.length === 1 || isConnectionLost(err)) {
@@ -187,7 +194,7 @@ async function flush(db: Kysely<Database>, queue: Queue): Promise<void> {
         }
         for (const p of batch) {
           try {
-            await chainAndInsert(db, [p.content]);
+            await chainAndInsert(db, p.contents);
             p.resolve();
           } catch (one) {
             p.reject(unavailable(one));
