@@ -3,7 +3,6 @@ import { appendAudit, fieldChanges, type AuditEntry } from '../audit/record.ts';
 import { decryptField, decryptOptional, encryptField, encryptOptional, matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
-import { hiddenOrMissing } from '../access/scope.ts';
 import type { Profile } from '../profile/schema.ts';
 import { indexTokens } from './names.ts';
 import type { CreatePersonInput, Identity, PersonSummary, UpdatePersonInput } from './schema.ts';
@@ -233,19 +232,6 @@ export async function listPersons(db: Kysely<Database>, visible: Expression<SqlB
   const rows = await page.select(counted.as('total_n')).execute();
   const n = Number(rows[0] ? rows[0].total_n : (await counted.executeTakeFirstOrThrow()).n);
   return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Math.min(n, countCap), totalExact: n <= countCap };
-}
-
-/** One person's full row, through the same filter as the list; `identityVisible` says whether names may be shown. */
-export async function getPersonRow(db: Kysely<Database>, visible: Expression<SqlBool>, identityVisible: Expression<SqlBool>, id: string) {
-  const row = await db
-    .selectFrom('persons')
-    .selectAll('persons')
-    .select(['persons.case_status as status', sql<boolean>`${identityVisible}`.as('identity_visible')])
-    .where(visible)
-    .where('persons.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw await hiddenOrMissing(db, 'persons', id, 'Person');
-  return row;
 }
 
 export async function updatePerson(

@@ -177,4 +177,7 @@ test('the list counts its matches exactly up to the cap, and beyond it says ther
   // Through the API, far below the cap (10,000): exact.
   const res = await police.get('/api/persons?limit=1');
   assert.deepEqual([res.body.total, res.body.totalExact], [n, true]);
+  // A page past the end has no row to carry the count with it: the total is still told.
+  const past = await listPersons(t.db.kysely, all, { limit: 5, offset: n + 10 }, n);
+  assert.deepEqual([past.total, past.totalExact, past.items.length], [n, true, 0]);
 });
