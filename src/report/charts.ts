@@ -6,7 +6,7 @@ import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
-import { LOCALES, sentenceStart, WORDS } from './definition/labels.ts';
+import { LOCALES, standaloneWord } from './definition/labels.ts';
 import type { Block, ReportDefinition, ReportLang } from './definition/schema.ts';
 
 type Option = Record<string, unknown>;
@@ -37,7 +37,7 @@ function partsOf(f: Figure, block: ChartBlock, label: LabelFn, dim: string | nul
   const entries = Object.entries(f.breakdown ?? {});
   const order = block.keys ?? null;
   let parts: Part[] = (order ? order.map((k) => [k, f.breakdown?.[k] ?? 0] as [string, number]) : entries).map(([key, value]) => ({ key, label: label(dim, key), value }));
-  if (!order && f.unknown) parts.push({ key: 'unknown', label: sentenceStart(WORDS.unknown?.[lang] ?? 'unknown', lang), value: f.unknown });
+  if (!order && f.unknown) parts.push({ key: 'unknown', label: standaloneWord('unknown', lang), value: f.unknown });
   parts = parts.filter((p) => p.value > 0);
   if (!order) parts.sort((a, b) => b.value - a.value);
   return parts;
@@ -47,7 +47,7 @@ function partsOf(f: Figure, block: ChartBlock, label: LabelFn, dim: string | nul
 function topWithOther(parts: Part[], top: number | undefined, lang: ReportLang): Part[] {
   if (!top || parts.length <= top) return parts;
   const rest = parts.slice(top).reduce((s, p) => s + p.value, 0);
-  return [...parts.slice(0, top), { key: 'other', label: sentenceStart(WORDS.other?.[lang] ?? 'other', lang), value: rest }];
+  return [...parts.slice(0, top), { key: 'other', label: standaloneWord('other', lang), value: rest }];
 }
 
 export interface ChartInput {
@@ -109,7 +109,7 @@ function seriesOption(c: ChartInput): Option | null {
   const colour = coloursOf(c.def, [...keys, 'unknown']);
   const series: Option[] = keys.map((k) => ({ name: c.label(c.dim, k), type: 'bar', stack: 'all', data: points.map((p) => p.breakdown[k] ?? 0), itemStyle: { color: colour.get(k) } }));
   const unknown = points.map((p) => p.value - Object.values(p.breakdown).reduce((s, n) => s + n, 0));
-  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? sentenceStart(WORDS.unknown?.[c.lang] ?? 'unknown', c.lang) : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colour.get('unknown') } });
+  if (keys.length === 0 || unknown.some((n) => n > 0)) series.push({ name: keys.length ? standaloneWord('unknown', c.lang) : c.label(null, 'total'), type: 'bar', stack: 'all', data: unknown, itemStyle: { color: colour.get('unknown') } });
   return {
     animation: false,
     legend: { bottom: 0, type: 'plain' },

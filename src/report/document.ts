@@ -7,7 +7,7 @@ import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
 import { withWord } from './definition/plural.ts';
 import type { Evaluated } from './definition/evaluate.ts';
-import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, WORDS, type LabelFn } from './definition/labels.ts';
+import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWord, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { printedQualifier } from './partial-unknown.ts';
 import { partOrder } from './part-order.ts';
@@ -113,8 +113,8 @@ function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: nu
   const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
   const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);
   // Standing alone in a row, as "Total" and every label does ("Unknown", not "unknown").
-  if (rest) rows.push([sentenceStart(WORDS.other?.[c.lang] ?? 'other', c.lang), formatNumber(rest, c.lang)]);
-  if (f.unknown) rows.push([sentenceStart(WORDS.unknown?.[c.lang] ?? 'unknown', c.lang), formatNumber(f.unknown, c.lang)]);
+  if (rest) rows.push([standaloneWord('other', c.lang), formatNumber(rest, c.lang)]);
+  if (f.unknown) rows.push([standaloneWord('unknown', c.lang), formatNumber(f.unknown, c.lang)]);
   rows.push([WORDS.total?.[c.lang] ?? 'Total', f.value === null ? NO_VALUE : formatNumber(f.value, c.lang)]);
   return rows;
 }

@@ -84,6 +84,9 @@ export function midSentence(label: string, dim: string | null, lang: ReportLang)
 /** Upper-cases the first letter: a list placeholder that opens a sentence. */
 export const sentenceStart = (text: string, lang: ReportLang) => text.charAt(0).toLocaleUpperCase(LOCALES[lang]) + text.slice(1);
 
+/** "Unknown" or "Other" standing alone as a label (a table row, a legend, a bar), capitalised like every label. */
+export const standaloneWord = (word: 'unknown' | 'other', lang: ReportLang) => sentenceStart(WORDS[word]?.[lang] ?? word, lang);
+
 /** Whether a key has a label other than itself in a language (the definition check warns on raw codes). */
 export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, key: string, lang: ReportLang = 'en'): boolean {
   if (def.labels?.[dim]?.[key]?.[lang]) return true; // given, even if it reads as the code ("trafficking")
