@@ -4,24 +4,18 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { seedAgenciesFromProfile } from '../agencies/agencies.ts';
 import { fieldKey } from '../crypto/fields.ts';
 import type { Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { importLines } from '../interchange/import.ts';
-import { loadProfile, profileDir } from '../profile/load.ts';
 import type { Profile } from '../profile/schema.ts';
-import { freshDatabase } from '../test/harness.ts';
+import { seededDatabase } from '../test/harness.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import { compareYears } from './report.ts';
 
 let profile: Profile;
 let db: Db;
 before(async () => {
-  profile = await loadProfile(profileDir('az'));
-  db = await freshDatabase();
-  await migrateToLatest(db.kysely);
-  await seedAgenciesFromProfile(db.kysely, profile);
+  ({ db, profile } = await seededDatabase());
 });
 after(() => db.close());
 

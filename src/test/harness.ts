@@ -20,7 +20,7 @@ import type { Database } from '../db/schema.ts';
 import { buildApp, type BuildOptions } from '../http/app.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { loadProfile, profileDir } from '../profile/load.ts';
-import type { AgencyKind } from '../profile/schema.ts';
+import type { AgencyKind, Profile } from '../profile/schema.ts';
 
 export const TEST_PASSWORD = 'Correct-horse-battery-7';
 
@@ -72,6 +72,15 @@ export async function freshDatabase(serverUrl = testServerUrl(), key: FieldKey =
 }
 
 /** The same database, able to write the audit trail under `key` (as the app's own handle is). */
+/** A fresh database, migrated, with the country profile's agencies: what a test of records and reports starts from. */
+export async function seededDatabase(profileName = 'az'): Promise<{ db: Db & { url?: string }; profile: Profile }> {
+  const profile = await loadProfile(profileDir(profileName));
+  const db = await freshDatabase();
+  await migrateToLatest(db.kysely);
+  await seedAgenciesFromProfile(db.kysely, profile);
+  return { db, profile };
+}
+
 export function keyed<T extends Db>(db: T, key: FieldKey): T {
   return { ...db, kysely: withAuditKey(db.kysely, key) };
 }
