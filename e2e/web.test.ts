@@ -219,9 +219,15 @@ test('the auditor opens the audit trail by address and verifies the chain', asyn
   await page.getByLabel(az.audit.action, { exact: true }).selectOption({ label: signInName });
   await page.getByLabel(az.audit.agency, { exact: true }).selectOption(t.users.auditor.agencyId);
   await page.getByRole('button', { name: az.audit.apply }).click();
-  await page.getByRole('row').filter({ hasText: 'test.auditor' }).filter({ hasText: signInName }).first().waitFor();
+  // The filtered page replaces the unfiltered one, which also holds sign-ins: wait until
+  // every row is one (a timeout here fails the test), not merely until one row is.
+  await page.waitForFunction((name) => {
+    const rows = [...document.querySelectorAll('tbody tr')];
+    return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(name));
+  }, signInName);
   const shown = await page.locator('tbody tr').allInnerTexts();
   assert.ok(shown.length > 0 && shown.every((r) => r.includes(signInName)), 'only sign-ins');
+  assert.ok(shown.some((r) => r.includes('test.auditor')), "the auditor's own sign-in is listed");
 
   assert.deepEqual(problems, []);
 });
