@@ -5,6 +5,7 @@ import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
+import { noValueIsNoData, unitOf } from './definition/value-kind.ts';
 import { withWord } from './definition/plural.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWord, WORDS, type LabelFn } from './definition/labels.ts';
@@ -55,6 +56,15 @@ export interface FillContext {
 
 const join = (items: string[], lang: ReportLang) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${WORDS.and?.[lang]} ${items.at(-1)}`);
 
+const POINTS: Record<ReportLang, string> = { az: 'faiz bəndi', en: 'pp', ru: 'п. п.' };
+
+/** A share: "84.3%" / "84,3 %", its change in percentage points: "(+2.1 pp)". */
+function percent(value: number, delta: number | null, bare: boolean, lang: ReportLang) {
+  const text = new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  if (bare || delta === null) return text;
+  return delta === 0 ? `${text} ${formatDelta(0, lang)}` : `${text} ${formatDelta(delta, lang).slice(0, -1)} ${POINTS[lang]})`;
+}
+
 function number(value: number, delta: number | null, bare: boolean, lang: ReportLang, qualifier?: string) {
   const q = Qualifier.safeParse(qualifier);
   const text = q.success ? formatQualified(value, q.data, lang) : formatNumber(value, lang);
@@ -102,8 +112,11 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
     return items.length ? `, ${items.join(', ')}` : '';
   }
   // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
-  if (f.value === null) return c.def.figures.find((d) => d.id === id)?.count === 'median_per_person' ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
+  // So is a share of a figure that is 0 in the year.
+  const d = c.def.figures.find((x) => x.id === id);
+  if (f.value === null) return d && noValueIsNoData(d) ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
   if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
+  if (d && unitOf(d) === 'percent') return percent(f.value, f.delta, bare, c.lang);
   return number(f.value, f.delta, bare, c.lang, printedQualifier(f));
 }
 
@@ -182,7 +195,7 @@ export function figureJson(f: ReportFigure, def: ReportDefinition, profile: Prof
     id: f.id,
     label: d ? inLangs((l) => d.label[l] ?? d.label.en ?? d.label.az ?? f.id) : null,
     countedAs: d ? inLangs((l) => countedAs(d, l)) : null,
-    unit: d?.unit ?? 'count',
+    unit: d ? unitOf(d) : 'count',
     value: f.value,
     delta: f.delta,
     qualifier: f.qualifier ?? null,

@@ -11,8 +11,8 @@ import { DefinitionCode, PART_PLACES, ProblemCode } from './problems.ts';
 import { validateReport } from './validation.ts';
 
 const LANGS = { az, en, ru } as const;
-/** `{{name}}` interpolations of a message; a value given in each language (`printed_ru` in the ru text) counts as one. */
-const names = (message: string, lang = '') => new Set([...message.matchAll(/\{\{(\w+)\}\}/g)].map((m) => (m[1] as string).replace(new RegExp(`_${lang}$`), '_<lang>')));
+/** `{{name}}` (or `{{name, format}}`) interpolations of a message; a value given in each language (`printed_ru` in the ru text) counts as one. */
+const names = (message: string, lang = '') => new Set([...message.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => (m[1] as string).replace(new RegExp(`_${lang}$`), '_<lang>')));
 const sorted = (s: Set<string>) => [...s].sort();
 
 let profile: Profile;

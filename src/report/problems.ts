@@ -9,6 +9,7 @@ export const PROBLEM_CODES = [
   'not_submitted',
   'no_data',
   'median_no_data',
+  'share_no_base',
   'breakdown_sum',
   'part_exceeds_whole',
   'negative',

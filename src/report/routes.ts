@@ -8,6 +8,7 @@ import { personsVisible } from '../victims/access.ts';
 import { buildReport, render } from './build.ts';
 import { pieLegend } from './charts.ts';
 import { narrativeIds as namedNarratives } from './definition/check.ts';
+import { unitOf } from './definition/value-kind.ts';
 import { describe } from './definition/describe.ts';
 import { labeller, WORDS } from './definition/labels.ts';
 import { ReportDefinition } from './definition/schema.ts';
@@ -52,7 +53,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
         const d = byId.get(f.id);
         const dim = dimensionOf(def, f.id);
         const parts = Object.fromEntries(Object.keys(f.breakdown ?? {}).map((k) => [k, label(dim, k)]));
-        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang, b.year) : '', unit: d?.unit ?? 'count', partLabels: parts };
+        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang, b.year) : '', unit: d ? unitOf(d) : 'count', partLabels: parts };
       }),
       problems: b.problems,
       editions: await listEditions(db, b.year),

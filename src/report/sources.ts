@@ -3,6 +3,7 @@ import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from
 import type { Database } from '../db/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { personCondition, recordCountQuery } from './definition/compile.ts';
+import { dependencies } from './definition/evaluate.ts';
 import type { ReportDefinition, Source } from './definition/schema.ts';
 
 type Db = Kysely<Database>;
@@ -15,7 +16,8 @@ export async function figureSourcePersons(db: Db, profile: Profile, def: ReportD
     if (!f || seen.has(id)) return [];
     seen.add(id);
     const m = f.formula;
-    if (m) return ('part' in m ? [m.part] : 'sum' in m ? m.sum : 'cumulative' in m ? [m.cumulative] : [m.value]).flatMap((d) => collect(d, seen));
+    // The persons a formula counts: its value's (a share's numerator), not those it borrows parts from or divides by.
+    if (m) return ('part' in m ? [m.part] : 'sum' in m ? m.sum : 'cumulative' in m ? [m.cumulative] : 'percent' in m ? [m.percent] : [m.value]).flatMap((d) => collect(d, seen));
     const q = personCondition(f, profile, year);
     return q ? [q] : [];
   };
@@ -36,7 +38,7 @@ export async function figureSourceRecords(db: Db, profile: Profile, def: ReportD
     seen.add(id);
     const m = f.formula;
     if (m) {
-      for (const d of 'part' in m ? [m.part] : 'sum' in m ? m.sum : 'cumulative' in m ? [m.cumulative] : [m.value, m.breakdownOf]) await walk(d, seen);
+      for (const d of dependencies(f)) await walk(d, seen);
       return;
     }
     const q = recordCountQuery(f, profile, year);

@@ -44,7 +44,14 @@ export function validateReport(input: ValidationInput): Problem[] {
     const f = byId.get(id);
     if (f && f.value !== null) continue;
     if (f?.categories) continue;
-    if (input.def.figures.find((d) => d.id === id)?.count === 'median_per_person') {
+    const d = input.def.figures.find((x) => x.id === id);
+    if (d?.formula && 'percent' in d.formula) {
+      const of = d.formula.of;
+      if (byId.get(d.formula.percent)?.value !== null && byId.get(of)?.value === 0) {
+        add('warning', 'share_no_base', id, { figure: id, of, year }, `${id}: ${of} is 0 in ${input.year}, so there is no share of it; it prints as "no data"`);
+        continue;
+      }
+    } else if (d?.count === 'median_per_person') {
       add('warning', 'median_no_data', id, { figure: id, year }, `${id}: nothing was paid in ${input.year}, so there is no median; it prints as "no data"`);
       continue;
     }

@@ -195,6 +195,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
   });
   def.figures.forEach((f, i) => {
     for (const d of dependencies(f)) if (!ids.has(d)) add(`figures.${i}.formula`, 'formula_unknown_figure', { figure: d }, `no figure "${d}"`);
+    if (f.formula && 'percent' in f.formula && f.formula.key !== undefined) checkPart(def, profile, f.formula.percent, f.formula.key, `figures.${i}.formula.key`, { place: 'formula_part', detail: f.formula.key, what: `part "${f.formula.key}"` }, add);
     if (f.formula && 'part' in f.formula) checkPart(def, profile, f.formula.part, f.formula.key, `figures.${i}.formula.key`, { place: 'formula_part', detail: f.formula.key, what: `part "${f.formula.key}"` }, add);
   });
   try {

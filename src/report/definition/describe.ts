@@ -190,6 +190,12 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
     }
     if ('sum' in m) return `${w('cəmi', 'sum of', 'сумма')[lang]} ${m.sum.map(name).join(' + ')}${note}`;
     if ('cumulative' in m) return `${name(m.cumulative)}, ${m.from}–${year ?? w('hesabat ili', 'the report year', 'отчётный год')[lang]} ${w('cəmi', 'added up', 'нарастающим итогом')[lang]}${note}`;
+    if ('percent' in m) {
+      const key = m.key === undefined ? '' : ` "${labeller(def, profile, lang)(dimensionOf(def, m.percent), m.key)}"`;
+      const share = `${name(m.percent)}${key ? ` (${w('hissəsi', 'part', 'часть')[lang]}${key})` : ''}`;
+      if (lang === 'az') return `${name(m.of)} içində ${share} payı, faizlə${note}`;
+      return `${share} ${lang === 'ru' ? 'в процентах от' : 'as a percentage of'} ${name(m.of)}${note}`;
+    }
     return `${name(m.value)}; ${w('hissələr', 'parts from', 'части из')[lang]} ${name(m.breakdownOf)}${note}`;
   }
   const from = f.from ?? 'persons';

@@ -52,6 +52,7 @@ export function dependencies(f: FigureDef): string[] {
   if ('part' in m) return [m.part];
   if ('sum' in m) return m.sum;
   if ('cumulative' in m) return [m.cumulative];
+  if ('percent' in m) return [m.percent, m.of];
   return [m.value, m.breakdownOf];
 }
 
@@ -199,6 +200,16 @@ function formula(f: FigureDef, get: (id: string) => Figure | undefined, year: nu
     // A figure without a breakdown adds up to a total with no parts, not to an "unknown" part.
     if (!get(m.cumulative)?.parts) return { id: f.id, value: round(value) };
     return { id: f.id, value: round(value), breakdown, unknown: round(value - parts), parts: 'partition' };
+  }
+  if ('percent' in m) {
+    const a = get(m.percent);
+    const b = get(m.of);
+    if (!a || !b) return null;
+    const part = m.key === undefined ? a.value : a.value === null ? null : (a.breakdown?.[m.key] ?? 0);
+    // A share of nothing is no number ("no data", a share_no_base warning), never 0% or a division by zero.
+    if (part === null || b.value === null || b.value === 0) return { id: f.id, value: null };
+    const scale = 10 ** (m.decimals ?? 1);
+    return { id: f.id, value: Math.round((part / b.value) * 100 * scale) / scale };
   }
   const v = get(m.value);
   const b = get(m.breakdownOf);

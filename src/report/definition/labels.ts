@@ -3,6 +3,7 @@
 // system itself defines (code-labels.json: sexes, statuses, channels, stages …), then country names
 // (src/i18n/countries.ts).
 import { countryName } from '../../i18n/countries.ts';
+export { azOrdinal } from '../../i18n/az-ordinal.ts';
 import type { Profile } from '../../profile/schema.ts';
 import CODE_LABELS_JSON from './code-labels.json' with { type: 'json' };
 import type { ReportDefinition, ReportLang } from './schema.ts';
@@ -92,14 +93,4 @@ export function hasLabel(def: ReportDefinition, profile: Profile, dim: string, k
   if (def.labels?.[dim]?.[key]?.[lang]) return true; // given, even if it reads as the code ("trafficking")
   const l = labeller(def, profile, lang)(dim, key);
   return l !== key || /^\d{4}(-\d{4})?$/.test(key);
-}
-
-/** "2023-cü": the Azerbaijani ordinal suffix of a number follows the vowel of its last spoken word. */
-export function azOrdinal(n: number): string {
-  const last = n % 10;
-  const tens = Math.floor(n / 10) % 10;
-  const byDigit: Record<number, string> = { 1: 'ci', 2: 'ci', 3: 'cü', 4: 'cü', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cu' };
-  const byTens: Record<number, string> = { 1: 'cu', 2: 'ci', 3: 'cu', 4: 'cı', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cı' };
-  const suffix = last ? byDigit[last] : tens ? byTens[tens] : n % 1000 === 0 ? 'ci' : 'cü';
-  return `${n}-${suffix}`;
 }

@@ -105,7 +105,9 @@ export const Formula = z.union([
   z.strictObject({ sum: z.array(FigureId).min(1).max(50) }),
   z.strictObject({ cumulative: FigureId, from: z.number().int().min(1990).max(2100) }),
   z.strictObject({ value: FigureId, breakdownOf: FigureId }),
-], { error: 'a formula is one of {"part": id, "key": k}, {"sum": [ids]}, {"cumulative": id, "from": year 1990-2100}, {"value": id, "breakdownOf": id}' });
+  /** value(percent), or its part `key`, as a percentage of value(of), rounded to `decimals` (default 1). */
+  z.strictObject({ percent: FigureId, key: z.string().min(1).optional(), of: FigureId, decimals: z.number().int().min(0).max(2).optional() }),
+], { error: 'a formula is one of {"part": id, "key": k}, {"sum": [ids]}, {"cumulative": id, "from": year 1990-2100}, {"value": id, "breakdownOf": id}, {"percent": id, "key"?: k, "of": id, "decimals"?: 0-2}' });
 export type Formula = z.infer<typeof Formula>;
 
 export const FigureDef = z.strictObject({

@@ -1,6 +1,7 @@
 // Interface strings in Azerbaijani (the default), English and Russian.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { azOrdinal } from '../../../src/i18n/az-ordinal.ts';
 import { Language } from '../../../src/profile/schema.ts';
 import az from './az.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
@@ -64,6 +65,8 @@ void i18next.use(initReactI18next).init({
   saveMissing: true,
   missingKeyHandler: (_lngs, _ns, key) => console.error(`i18n: missing key "${key}"`),
 });
+// "2023-cü", "2025-ci", "3-cü nəşr": az messages write `{{year, azOrdinal}}`, never a fixed suffix.
+i18next.services.formatter?.add('azOrdinal', (value) => azOrdinal(Number(value)));
 document.documentElement.lang = currentLanguage();
 
 export default i18next;
