@@ -1,7 +1,7 @@
 // The codes each breakdown dimension and each code filter can hold, taken from where they are
 // defined: the country profile and the zod enums of the modules that record them. The checker, the
 // labels and the "Code lists" section of docs/report-definition.md all use this.
-import { ActivityKind } from '../../activities/schema.ts';
+import { ActivityKind, Audience } from '../../activities/schema.ts';
 import { LegalStage } from '../../assistance/schema.ts';
 import { CallerType, ContactChannel, ContactInput } from '../../hotline/schema.ts';
 import { AgencyKind, AgencyLevel, ArticleGroup, HotlineOutcome, type Profile } from '../../profile/schema.ts';
@@ -98,6 +98,8 @@ export function dimensionCodes(source: Source, dim: string, profile: Profile, wi
       return ['physical', 'online'];
     case 'venue':
       return ['abroad', 'in_country'];
+    case 'audience':
+      return Audience.options;
     default:
       return null;
   }
@@ -123,6 +125,7 @@ export function filterDimension(source: Source, filter: string): string | null {
     channels: 'channel',
     topics: 'topic',
     punishments: 'punishment',
+    audiences: 'audience',
   };
   return dims[filter] ?? null;
 }

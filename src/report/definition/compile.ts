@@ -129,6 +129,9 @@ function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, i
       out.push(sql`array_agg(distinct b.v_qualifier) filter (where ${c} and b.v_state = 'reported' and b.v_qualifier is not null) as ${as('q')}`);
       break;
     case 'amount':
+    case 'participants':
+    case 'trainers':
+    case 'copies':
     case 'median_per_person':
       out.push(sql`coalesce(sum(${subject}) filter (where ${c}), 0)::float8 as ${as('a')}`);
       break;

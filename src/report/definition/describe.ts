@@ -16,6 +16,9 @@ const COUNT: Record<string, W> = {
   children: w('fərdi uşaqlar', 'distinct children', 'отдельные дети'),
   amount: w('məbləğlərin cəmi', 'the sum of amounts', 'сумма'),
   median_per_person: w('bir nəfərə düşən məbləğin medianı', 'the median amount per person', 'медиана суммы на человека'),
+  participants: w('tədbirlərin iştirakçılarının cəmi', 'the sum of the participants of the entries', 'сумма участников мероприятий'),
+  trainers: w('təlimçilərin cəmi', 'the sum of the trainers of the entries', 'сумма тренеров мероприятий'),
+  copies: w('nüsxələrin cəmi', 'the sum of the copies of the entries', 'сумма экземпляров изданий'),
   value: w('agentliklərin təsdiqlənmiş hesabatlarındakı rəqəmlərin cəmi', 'the sum of the figures in approved agency submissions', 'сумма показателей из утверждённых отчётов ведомств'),
 };
 const SOURCE: Record<string, W> = {
@@ -97,6 +100,7 @@ const DIM: Record<string, W> = {
   hiding_country: w('gizləndiyi ölkəyə görə', 'country of hiding', 'стране укрытия'),
   attendance: w('iştirakçılara görə', 'attendance', 'участникам'),
   venue: w('keçirildiyi yerə görə', 'venue', 'месту проведения'),
+  audience: w('auditoriyaya görə', 'audience', 'аудитории'),
 };
 const FILTER: Record<string, W> = {
   articles: w('maddələr', 'articles', 'статьи'),
@@ -126,6 +130,7 @@ const FILTER: Record<string, W> = {
   punishments: w('cəzalar', 'punishments', 'наказания'),
   confiscation: w('əmlak müsadirəsi', 'confiscation', 'конфискация'),
   abroad: w('xaricdə', 'abroad', 'за рубежом'),
+  audiences: w('auditoriya', 'audience', 'аудитория'),
 };
 const BY: W = w('bölgü:', 'broken down by', 'с разбивкой по');
 const DATED: W = w('ilə aid edilir', 'in the year by', 'год определяется по');

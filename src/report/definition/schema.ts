@@ -20,8 +20,8 @@ export const SOURCES = ['persons', 'decisions', 'exploitation', 'services', 'pay
 export const Source = z.enum(SOURCES);
 export type Source = z.infer<typeof Source>;
 
-/** What is counted: distinct persons, cases or children, records, or an amount summed. */
-export const COUNTS = ['persons', 'records', 'cases', 'children', 'amount', 'median_per_person', 'value'] as const;
+/** What is counted: distinct persons, cases or children, records, or an amount (or an activity's people or copies) summed. */
+export const COUNTS = ['persons', 'records', 'cases', 'children', 'amount', 'median_per_person', 'value', 'participants', 'trainers', 'copies'] as const;
 export const Count = z.enum(COUNTS);
 export type Count = z.infer<typeof Count>;
 
@@ -75,6 +75,8 @@ export const Filters = z.strictObject({
   indicators: z.array(FigureId).min(1).max(50).optional(),
   attribute: Slug.optional(),
   abroad: z.boolean().optional(),
+  /** Activities: who a training was for (`judges`, `police`, …). */
+  audiences: Codes.optional(),
 });
 export type Filters = z.infer<typeof Filters>;
 

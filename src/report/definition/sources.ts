@@ -342,17 +342,25 @@ export const SOURCE_SPECS: Record<Source, SourceSpec> = {
     joins: [{ alias: 'a', sql: sql`join agencies a on a.id = act.agency_id` }],
     dates: { held: point(col('act.date')) },
     defaultDate: 'held',
-    subjects: { records: sql`act.id` },
+    // The people and copies an entry records are summed, as an amount is: an entry without them adds nothing.
+    subjects: { records: sql`act.id`, participants: sql`act.participants`, trainers: sql`act.trainers`, copies: sql`act.copies` },
     defaultCount: 'records',
-    rowIsSubject: ['records'],
+    rowIsSubject: ['records', 'participants', 'trainers', 'copies'],
     order: [sql`act.date`, sql`act.created_at`],
     dims: {
       ...agencyParts('a').dims,
       kind: () => sql`act.kind`,
       attendance: () => sql`case when act.online then 'online' when not act.online then 'physical' end`,
       venue: () => sql`case when act.abroad then 'abroad' when not act.abroad then 'in_country' end`,
+      audience: () => sql`act.audience`,
     },
-    filters: { ...agencyParts('a').filters, kinds: (v: string[]) => inList(sql`act.kind`, v), online: (v: boolean) => sql`act.online = ${v}`, abroad: (v: boolean) => sql`act.abroad = ${v}` },
+    filters: {
+      ...agencyParts('a').filters,
+      kinds: (v: string[]) => inList(sql`act.kind`, v),
+      online: (v: boolean) => sql`act.online = ${v}`,
+      abroad: (v: boolean) => sql`act.abroad = ${v}`,
+      audiences: (v: string[]) => inList(sql`act.audience`, v),
+    },
   },
 };
 
