@@ -13,8 +13,11 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { secondFactorRequire
 
 export async function getSecuritySettings(db: Kysely<Database>): Promise<SecuritySettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', SECURITY_KEY).executeTakeFirst();
-  return row ? SecuritySettings.parse(row.value) : DEFAULT_SECURITY_SETTINGS;
+  return securityOf(row);
 }
+
+/** The stored security settings, or the defaults when none were ever saved. */
+const securityOf = (row: { value: unknown } | undefined): SecuritySettings => (row ? SecuritySettings.parse(row.value) : DEFAULT_SECURITY_SETTINGS);
 
 async function put(db: Kysely<Database>, key: string, value: unknown) {
   const json = JSON.stringify(value);
@@ -33,8 +36,7 @@ export const putSecuritySettings = (db: Kysely<Database>, value: SecuritySetting
  */
 export async function securityAndDemo(db: Kysely<Database>): Promise<{ security: SecuritySettings; demo: boolean }> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [SECURITY_KEY, DEMO_KEY]).execute();
-  const security = rows.find((r) => r.key === SECURITY_KEY);
-  return { security: security ? SecuritySettings.parse(security.value) : DEFAULT_SECURITY_SETTINGS, demo: rows.find((r) => r.key === DEMO_KEY)?.value === true };
+  return { security: securityOf(rows.find((r) => r.key === SECURITY_KEY)), demo: rows.find((r) => r.key === DEMO_KEY)?.value === true };
 }
 
 export const markDemo = (db: Kysely<Database>) => put(db, DEMO_KEY, true);

@@ -3,7 +3,7 @@
 import type { Profile } from '../../profile/schema.ts';
 import { countOf, dateOf } from './compile.ts';
 import { dimensionOf } from '../document.ts';
-import { labeller } from './labels.ts';
+import { labeller, midSentence } from './labels.ts';
 import type { ArticleRef, FigureDef, ReportDefinition, ReportLang } from './schema.ts';
 
 type W = Record<ReportLang, string>;
@@ -155,7 +155,9 @@ const articleText = (a: ArticleRef, lang: ReportLang): string => {
 };
 
 const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string): string => {
-  const label = labeller(def, profile, lang);
+  // Values stand inside the sentence: labels as a list prints them ("status: detained", names kept).
+  const named = labeller(def, profile, lang);
+  const label = (dim: string, code: string) => midSentence(named(dim, code), dim, lang);
   if (name === 'articles' && Array.isArray(v)) return (v as ArticleRef[]).map((a) => articleText(a, lang)).join('; ');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? label(FILTER_DIM[name] ?? name, x) : JSON.stringify(x))).join(', ');
   if (name === 'age' && typeof v === 'object' && v) {
