@@ -21,8 +21,39 @@ export interface NumericMatch {
 
 const num = (s: string) => Number(s.replace(/[ ,.]/g, ''));
 
+const MAY_HOURS = 1;
+const MAY_RANGE = 2;
+const MAY_AGE = 4;
+const HAS_DIGIT = 8;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isDash = (c: number) => c === 45 || c === 0x2013;
+/** First letters of AGE_ONE's units in either case (no other character folds to them under /iu). */
+const UNIT_FIRST = new Set([...'yYjJlLлЛгГјЈ'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Which of the number expressions can match at all, by one scan of character codes: HOURS needs
+ * 13–24 (a "1" or "2" and a digit), AGE_RANGE a digit with a dash one or two characters after it,
+ * AGE_ONE a digit with its unit's first letter one to four characters after it. A superset of
+ * their matches; the expressions then decide. Most texts with a digit hold a phone number or a
+ * price and none of these.
+ */
+function mayMatch(text: string): number {
+  let may = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) continue;
+    may |= HAS_DIGIT;
+    const n1 = text.charCodeAt(i + 1);
+    if ((c === 49 || c === 50) && isDigit(n1)) may |= MAY_HOURS;
+    if (isDash(n1) || isDash(text.charCodeAt(i + 2))) may |= MAY_RANGE;
+    for (let k = 1; k <= 4; k++) if (UNIT_FIRST.has(text.charCodeAt(i + k))) may |= MAY_AGE;
+  }
+  return may;
+}
+
 export function numericMatches(text: string): NumericMatch[] {
-  if (!/\d/.test(text)) return [];
+  const may = mayMatch(text);
+  if (!may) return [];
   const out: NumericMatch[] = [];
   // Both pay expressions need a currency (same flags): most texts with a digit have none.
   if (HAS_CURRENCY.test(text)) for (const re of [PAY_BEFORE, PAY_AFTER]) {
@@ -32,14 +63,14 @@ export function numericMatches(text: string): NumericMatch[] {
       if (v >= 1000 || (v >= 100 && PER_DAY.test(text.slice(end)))) out.push({ slot: '#big_pay', start: m.index, end });
     }
   }
-  for (const m of text.matchAll(HOURS)) out.push({ slot: '#long_hours', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(AGE_RANGE)) {
+  if (may & MAY_HOURS) for (const m of text.matchAll(HOURS)) out.push({ slot: '#long_hours', start: m.index, end: m.index + m[0].length });
+  if (may & MAY_RANGE) for (const m of text.matchAll(AGE_RANGE)) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a >= 14 && a <= 25 && b > a && b <= 35) out.push({ slot: '#young_age', start: m.index, end: m.index + m[0].length });
     else if (a >= 3 && b > a && b < 18) out.push({ slot: '#child_age', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(AGE_ONE)) {
+  if (may & MAY_AGE) for (const m of text.matchAll(AGE_ONE)) {
     const a = Number(m[1]);
     if (a >= 3 && a < 18) out.push({ slot: '#child_age', start: m.index, end: m.index + m[0].length });
     else if (a >= 18 && a <= 30) out.push({ slot: '#young_age', start: m.index, end: m.index + m[0].length });
