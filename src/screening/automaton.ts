@@ -28,8 +28,8 @@ export class PhraseAutomaton<T> {
     for (const [c, k] of classes) this.cls[c] = k;
     const width = (this.width = classes.size + 1);
     // Trie: children per state, then breadth-first failure links folded into a full table.
-    let children: Map<number, number>[] = [new Map()];
-    let own: number[][] = [[]];
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
     entries.forEach((e, id) => {
       let s = 0;
       for (let i = 0; i < e.pattern.length; i++) {
@@ -45,23 +45,6 @@ export class PhraseAutomaton<T> {
       }
       own[s]!.push(id);
     });
-    // States renumbered breadth first: the shallow states, where the scan spends most of its
-    // steps, share the first rows of the table (fewer cache misses than trie insertion order).
-    const order = [0];
-    for (let q = 0; q < order.length; q++) {
-      const m = children[order[q]!]!;
-      if (q === 0) for (const t of m.values()) order.push(t);
-      else for (let k = 0; k < width; k++) {
-        const t = m.get(k);
-        if (t !== undefined) order.push(t);
-      }
-    }
-    const renumber = new Int32Array(order.length);
-    order.forEach((old, to) => (renumber[old] = to));
-    const trie = children;
-    const ownAt = own;
-    children = order.map((old) => new Map([...trie[old]!].map(([k, t]) => [k, renumber[t]!])));
-    own = order.map((old) => ownAt[old]!);
     const n = children.length;
     const delta = (this.delta = n <= 0x10000 ? new Uint16Array(n * width) : new Int32Array(n * width));
     const fail = new Int32Array(n);
