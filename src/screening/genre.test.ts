@@ -25,3 +25,13 @@ test('statistics and the English article: "a" is not Russian "ya", figures of re
   assert.ok(!news.genre?.cues.some((c) => c.kind === 'first_person'));
   assert.equal(news.genre?.genre, 'about');
 });
+
+test('checklist items are found wherever they stand; lines that open with a word hold none', () => {
+  const list = (text: string) => screenText({ id: 'l', text }).genre?.cues.filter((c) => c.kind === 'list').map((c) => c.text);
+  assert.deepEqual(list('- pasport\n- viza'), ['-', '-']);
+  assert.deepEqual(list('Signs:\n  • no contract\n2. no pay'), ['•', '2.']);
+  assert.deepEqual(list('he said 1) no pay 2) no rest'), ['1)', '2)']);
+  assert.deepEqual(list('🚩 passport kept'), ['🚩']);
+  assert.deepEqual(list('Day\n✅ check the agency'), ['✅']);
+  assert.deepEqual(list('Day one\nnothing here (see 12)x'), []);
+});
