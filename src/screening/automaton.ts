@@ -15,7 +15,9 @@ export class PhraseAutomaton<T> {
   private readonly outStart: Int32Array;
   private readonly outputs: Int32Array;
   /** Each entry's pattern length, so a match's start needs no read of the entry object. */
-  private readonly lengths: Int32Array;
+  readonly lengths: Int32Array;
+  /** scanAll's answer: (entry, end) pairs, reused from call to call and grown as needed. */
+  found = new Int32Array(1024);
 
   constructor(readonly entries: readonly { pattern: string; data: T }[]) {
     this.lengths = Int32Array.from(entries, (e) => e.pattern.length);
@@ -78,6 +80,32 @@ export class PhraseAutomaton<T> {
     this.outStart[n] = total;
     this.outputs = new Int32Array(total);
     for (let s = 0; s < n; s++) this.outputs.set(all[s]!, this.outStart[s]!);
+  }
+
+  /**
+   * Every occurrence of every pattern as (entry, end) pairs in `found`, in scan's order; returns
+   * how many. No call per occurrence: the caller walks the buffer with its own state in locals.
+   */
+  scanAll(text: string): number {
+    const { cls, delta, width, outStart, outputs } = this;
+    let found = this.found;
+    let n = 0;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s * width + cls[text.charCodeAt(i)]!]!;
+      const a = outStart[s]!;
+      const b = outStart[s + 1]!;
+      for (let o = a; o < b; o++) {
+        if (n + 2 > found.length) {
+          const grown = new Int32Array(found.length * 2);
+          grown.set(found);
+          found = this.found = grown;
+        }
+        found[n++] = outputs[o]!;
+        found[n++] = i + 1;
+      }
+    }
+    return n >> 1;
   }
 
   /** Calls `found(entry, start, end)` for every occurrence of every pattern (end exclusive). */
