@@ -38,3 +38,20 @@ test('past 65,536 states the table widens to 32 bits and still finds every patte
   a.scan(text, (id, start, end) => found.push(`${id}@${start}-${end}`));
   assert.deepEqual(found.sort(), naive(patterns, text));
 });
+
+test('scanAll gives the occurrences scan reports, in the same order, and grows its buffer', () => {
+  const patterns = [' he', 'she', ' his ', 'hers', 'e', 'h'];
+  const a = new PhraseAutomaton(patterns.map((pattern, k) => ({ pattern, data: k })));
+  for (const text of [' ushers she he hers his ', '', ' none here ', ' she'.repeat(2000)]) {
+    const expected: number[] = [];
+    a.scan(text, (id, start, end) => expected.push(id, start, end));
+    const n = a.scanAll(text);
+    const got: number[] = [];
+    for (let h = 0; h < n; h++) {
+      const id = a.found[2 * h]!;
+      const end = a.found[2 * h + 1]!;
+      got.push(id, end - a.lengths[id]!, end);
+    }
+    assert.deepEqual(got, expected, text.slice(0, 40));
+  }
+});

@@ -54,19 +54,15 @@ function ngramBuckets(text: string, cfg: NgramConfig): { buf: Int32Array; n: num
   return { buf: foundBuf, n };
 }
 
-const seen = (b: number): boolean => {
-  const bit = 1 << (b & 31);
-  const w = seenBits[b >>> 5]!;
-  if (w & bit) return true;
-  seenBits[b >>> 5] = w | bit;
-  return false;
-};
-
 /**
  * ngramBuckets for the model's 3–5-grams, unrolled: the same hashes in the same order (at each
  * start, the 3-gram, then the 4-gram, then the 5-gram while the text lasts), each character read once.
  */
 function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: number } {
+  // The module's buffers as locals: a reassignable module binding is read through its context
+  // (with a hole check) at every use in the loop.
+  const bits = seenBits;
+  const found = foundBuf;
   const len = text.length;
   let n = 0;
   let c1 = len > 0 ? text.charCodeAt(0) : 0;
@@ -79,15 +75,30 @@ function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: 
     h = Math.imul(h ^ c2, 0x01000193);
     h = Math.imul(h ^ c3, 0x01000193);
     let b = (h >>> 0) & mask;
-    if (!seen(b)) foundBuf[n++] = b;
+    let w = bits[b >>> 5]!;
+    let bit = 1 << (b & 31);
+    if (!(w & bit)) {
+      bits[b >>> 5] = w | bit;
+      found[n++] = b;
+    }
     if (i + 4 <= len) {
       h = Math.imul(h ^ c4, 0x01000193);
       b = (h >>> 0) & mask;
-      if (!seen(b)) foundBuf[n++] = b;
+      w = bits[b >>> 5]!;
+      bit = 1 << (b & 31);
+      if (!(w & bit)) {
+        bits[b >>> 5] = w | bit;
+        found[n++] = b;
+      }
       if (i + 5 <= len) {
         h = Math.imul(h ^ c5, 0x01000193);
         b = (h >>> 0) & mask;
-        if (!seen(b)) foundBuf[n++] = b;
+        w = bits[b >>> 5]!;
+        bit = 1 << (b & 31);
+        if (!(w & bit)) {
+          bits[b >>> 5] = w | bit;
+          found[n++] = b;
+        }
       }
     }
     c1 = c2;
@@ -96,8 +107,8 @@ function trigramsToFivegrams(text: string, mask: number): { buf: Int32Array; n: 
     c4 = c5;
   }
   // Clearing the whole 8 KB at once costs less than a scattered write per bucket found.
-  seenBits.fill(0);
-  return { buf: foundBuf, n };
+  bits.fill(0);
+  return { buf: found, n };
 }
 
 /** Hashed character n-grams, binary, scaled to unit length; indices start at `offset`. */

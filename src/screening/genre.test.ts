@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { genreDevReport } from './genre-dev.ts';
+import { genreCues } from './genre.ts';
+import { normalise } from './normalise.ts';
 import { screenText } from './screen.ts';
 
 test('genre dev set: texts about trafficking are judged about, first-party items stay first-party', () => {
@@ -24,4 +26,15 @@ test('statistics and the English article: "a" is not Russian "ya", figures of re
   assert.ok(news.genre?.cues.some((c) => c.kind === 'statistics' && c.text === '14%'));
   assert.ok(!news.genre?.cues.some((c) => c.kind === 'first_person'));
   assert.equal(news.genre?.genre, 'about');
+});
+
+test('checklist items are found wherever they stand; lines that open with a word hold none', () => {
+  // The cues counted (a kind at weight 0 is counted but not shown in a result).
+  const list = (text: string) => genreCues(normalise(text), text).cues.filter((c) => c.kind === 'list').map((c) => c.text);
+  assert.deepEqual(list('- pasport\n- viza'), ['-', '-']);
+  assert.deepEqual(list('Signs:\n  • no contract\n2. no pay'), ['•', '2.']);
+  assert.deepEqual(list('he said 1) no pay 2) no rest'), ['1)', '2)']);
+  assert.deepEqual(list('🚩 passport kept'), ['🚩']);
+  assert.deepEqual(list('Day\n✅ check the agency'), ['✅']);
+  assert.deepEqual(list('Day one\nnothing here (see 12)x'), []);
 });

@@ -210,6 +210,28 @@ const HASHTAG = /#[\p{L}\p{N}_]{2,}/gu;
 /** A checklist: a line opening with a bullet, a pictograph (✅, 📄) or "1." / "1)"; an inline "2)"; a red flag 🚩 anywhere. */
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:[-–•*▪►➤]|\p{Extended_Pictographic}|\d{1,2}[.)](?=\s))|(?<=\s)\d[)](?=\s)|🚩/gu;
 const MAY_HOLD_LIST = /[\n)🚩]/u;
+const LIST_BULLETS = new Set([...'-–•*▪►➤'].map((c) => c.charCodeAt(0)));
+const PICTOGRAPHIC_FIRST = /^\p{Extended_Pictographic}/u;
+
+/**
+ * Whether LIST_ITEM can match at all, by one scan of character codes: a red flag, a digit before
+ * ")", or a line (the text's first or one after "\n") whose first character after spaces and tabs
+ * is a bullet, a digit or a pictograph. A superset of its matches; the expression then decides.
+ * Most texts with a new line start every line with a word.
+ */
+function mayHoldListItem(text: string): boolean {
+  if (text.includes('🚩')) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 41 && i > 0 && isDigit(text.charCodeAt(i - 1))) return true;
+    if (i > 0 && text.charCodeAt(i - 1) !== 10) continue;
+    let j = i;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const d = text.charCodeAt(j);
+    if (LIST_BULLETS.has(d) || isDigit(d) || (d >= 0xa9 && PICTOGRAPHIC_FIRST.test(text.slice(j, j + 2)))) return true;
+  }
+  return false;
+}
 const code = (c: string) => c.charCodeAt(0);
 const [ZERO, ONE, TWO, NINE, PERCENT, U_SMALL, U_CAPITAL] = ['0', '1', '2', '9', '%', 'ü', 'Ü'].map(code) as [number, number, number, number, number, number, number];
 /** First letters of "процент" and "faiz" in either case (no other character folds to them). */
@@ -288,7 +310,7 @@ function collect(n: Normalised, original: string): GenreCue[] {
   }
   if (mayHoldStatistics(original)) addMatches(original, STATISTICS, STATISTICS_KIND, 'statistics', cues);
   if (original.includes('#')) addMatches(original, HASHTAG, HASHTAG_KIND, 'hashtag', cues);
-  if (MAY_HOLD_LIST.test(original)) addMatches(original, LIST_ITEM, LIST_KIND, 'list', cues);
+  if (MAY_HOLD_LIST.test(original) && mayHoldListItem(original)) addMatches(original, LIST_ITEM, LIST_KIND, 'list', cues);
   return cues;
 }
 

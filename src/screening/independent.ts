@@ -1,5 +1,6 @@
 // The frozen, hand-written independent evaluation set (data/screening/independent.jsonl) and the
-// figures of issue 15 on it. Only `npm run eval:screening` and its test read this file: never the
+// figures of issue 15 on it. Only `npm run eval:screening` and its test read this file for figures
+// (bench/screening-dump.ts screens it to prove a speed change left results unchanged): never the
 // trainer, the corpus generator or the lexicons (docs/screening.md, "firewall").
 import fs from 'node:fs';
 import { INDICATORS, type Indicator } from './indicators.ts';

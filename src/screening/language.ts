@@ -2,7 +2,7 @@
 // languages of the lexicon hits. Good enough to route and report, not a general identifier.
 import type { Hit } from './matcher.ts';
 import type { Normalised } from './normalise.ts';
-import { tokens, wordHits } from './concepts/match.ts';
+import { wordHits } from './concepts/match.ts';
 import type { ScreenLang } from './schema.ts';
 
 const WORDS: Record<'az' | 'tr' | 'en' | 'ru', string[]> = {
@@ -92,18 +92,23 @@ export function detectLanguage(original: string, n: Normalised, hits: Hit[]): De
   if (n.azCyrillic) vote(AZ, 3 + azCyr);
   else vote(RU, cyr / 4);
   vote(AZ, 2 * schwa);
-  for (const tok of tokens(n.text).tok) {
-    let cyrillic = false;
-    let qx = false;
-    for (let k = 0; k < tok.length; k++) {
-      const c = tok.charCodeAt(k);
-      if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
-      else if (c === 113 || c === 120) qx = true;
-    }
-    if (!cyrillic) {
-      if (tok.includes('yor')) vote(TR, 1);
-      if (qx) vote(AZ, 0.5);
-    }
+  // Per token (the runs between spaces of the normalised text), read straight from the text: no
+  // Cyrillic letter, and "yor" inside it or a q or an x.
+  const text = n.text;
+  let cyrillic = false;
+  let qx = false;
+  let yor = false;
+  for (let i = 1; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (!cyrillic) {
+        if (yor) vote(TR, 1);
+        if (qx) vote(AZ, 0.5);
+      }
+      cyrillic = qx = yor = false;
+    } else if (c >= 0x400 && c <= 0x4ff) cyrillic = true;
+    else if (c === 113 || c === 120) qx = true;
+    else if (c === 114 && text.charCodeAt(i - 1) === 111 && text.charCodeAt(i - 2) === 121) yor = true;
   }
   // Function words, found as whole tokens in the shared automaton pass (no map lookup per token).
   // Every vote is a multiple of a quarter, so the sums are exact in any order. The function words

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalise, toOriginal } from './normalise.ts';
+import { normalise, SPACED_RUN, spacedSeparators, toOriginal } from './normalise.ts';
 
 const norm = (t: string, lang?: string) => normalise(t, { lang }).text;
 
@@ -74,4 +74,29 @@ test('spaced letters are found however the run is placed, astral characters and 
   assert.equal(norm('p a s'), ' p a s ');
   // € stands for e inside a word (then the doubled e collapses).
   assert.equal(norm('f€e'), ' fe ');
+});
+
+test('the spaced-letters scan drops exactly the separators inside SPACED_RUN matches', () => {
+  // Letters (one astral), separators, lone surrogates, marks and digits in random order: runs that
+  // start after a letter, end before one, hold an astral letter or a lone surrogate.
+  const letters = [...'aBэЖəxİ', '\uD835\uDC9C'];
+  const separators = [...' .-_*·'];
+  const others = ['\uD835', '\uDC9C', '\u0301', '1', '\n', '|', ' '];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = (xs: string[]) => xs[Math.floor(next() * xs.length)]!;
+  let runs = 0;
+  for (let n = 0; n < 20000; n++) {
+    let t = '';
+    // Mostly letter, separator, letter…; now and then a break in the pattern.
+    for (let k = 0, len = 1 + Math.floor(next() * 20); k < len; k++) t += next() < 0.8 ? pick(k % 2 ? separators : letters) : pick([...letters, ...others]);
+    const expected = new Uint8Array(t.length);
+    for (const m of t.matchAll(SPACED_RUN)) {
+      runs++;
+      for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!/\p{L}/u.test(t[i]!)) expected[i] = 1;
+    }
+    // maySpace may rule a text out first; its answer must then be no drops at all.
+    assert.deepEqual([...spacedSeparators(t).subarray(0, t.length)], [...expected], JSON.stringify(t));
+  }
+  assert.ok(runs > 1000, `the strings held ${runs} spaced runs`);
 });

@@ -110,8 +110,11 @@ export function foldChar(c: string): string {
 }
 
 const EMOJI_KEYS = Object.keys(EMOJI_TOKENS).sort((a, b) => b.length - a.length);
-/** First code units of the emoji keys: most characters above U+2000 are ruled out by one lookup. */
-const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
+/**
+ * Spaced-out letters ("p a s p o r t"), the definition: found by spacedRunAt's scan (the
+ * expression is costly on the texts that pass maySpace); the tests hold the two to the same matches.
+ */
+export const SPACED_RUN = /(?<!\p{L})\p{L}(?:[ .\-_*·]\p{L}){3,}(?!\p{L})/gu;
 
 let dropBuf = new Uint8Array(4096);
 /** All zeros, never written: the answer for the many texts without a spaced-letters run (no fill per text). */
@@ -137,8 +140,8 @@ function maySpace(text: string): boolean {
   return false;
 }
 
-/** Single letters separated by one separator, at least four in a row ("p a s p o r t"). */
-function spacedSeparators(text: string): Uint8Array {
+/** Single letters separated by one separator, at least four in a row ("p a s p o r t"): the separators to drop. */
+export function spacedSeparators(text: string): Uint8Array {
   if (!maySpace(text)) {
     if (noDrops.length < text.length) noDrops = new Uint8Array(text.length * 2);
     return noDrops;
@@ -146,10 +149,60 @@ function spacedSeparators(text: string): Uint8Array {
   if (dropBuf.length < text.length) dropBuf = new Uint8Array(text.length * 2);
   const drop = dropBuf;
   drop.fill(0, 0, text.length);
-  for (const m of text.matchAll(SPACED_RUN)) {
-    for (let i = m.index + 1; i < m.index + m[0].length; i++) if (!isLetter(text[i]!)) drop[i] = 1;
+  // SPACED_RUN's matches, found by a scan of code points: from each code point on, leftmost
+  // first, as matchAll reads them.
+  let p = 0;
+  while (p < text.length) {
+    const end = spacedRunAt(text, p);
+    if (end < 0) {
+      p += codePointAt(text, p) > 0xffff ? 2 : 1;
+      continue;
+    }
+    for (let i = p + 1; i < end; i++) if (!isLetter(text[i]!)) drop[i] = 1;
+    p = end;
   }
   return drop;
+}
+
+/** The code point at i, or a lone surrogate's unit (what the expression's /u reading sees there). */
+function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i)!;
+}
+
+/** Whether the code point ending just before i is a letter (the expression's lookbehind). */
+function letterBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const lo = text.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = text.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return letterAt(((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+  }
+  return letterAt(lo);
+}
+
+/**
+ * The end of SPACED_RUN's match starting at p, or -1: a letter not after a letter, then greedily
+ * separator-and-letter pairs; when a letter follows the last one, the expression gives back one
+ * pair (its lookahead then sees a separator); at least three pairs must remain.
+ */
+function spacedRunAt(text: string, p: number): number {
+  const first = codePointAt(text, p);
+  if (!letterAt(first) || letterBefore(text, p)) return -1;
+  let q = p + (first > 0xffff ? 2 : 1);
+  let pairs = 0;
+  let previous = -1;
+  while (q + 1 < text.length && isSpacedSeparator(text.charCodeAt(q))) {
+    const c = codePointAt(text, q + 1);
+    if (!letterAt(c)) break;
+    previous = q;
+    q += 1 + (c > 0xffff ? 2 : 1);
+    pairs++;
+  }
+  if (q < text.length && letterAt(codePointAt(text, q))) {
+    pairs--;
+    q = previous;
+  }
+  return pairs >= 3 ? q : -1;
 }
 
 /** Unit kinds; units live in parallel arrays, not one object per character. */
@@ -423,13 +476,23 @@ function skeleton(out: Out): { text: string; from: Int32Array; to: Int32Array } 
   // The codes' bytes read as UTF-16 by Node's decoder: every code unit kept as it is (lone
   // surrogates too), several times faster than String.fromCharCode.apply over a typed array.
   const text = Buffer.from(codes.buffer, codes.byteOffset, m * 2).toString('utf16le');
-  // Both offset maps in one allocation: a typed array of this size lives off the heap, and each
-  // such allocation costs about half a microsecond.
-  const maps = new Int32Array(2 * m);
-  maps.set(from.subarray(0, m));
-  maps.set(to.subarray(0, m), m);
-  return { text, from: maps.subarray(0, m), to: maps.subarray(m, 2 * m) };
+  // Both offset maps are views of a shared slab, never written again once handed out: a typed
+  // array of its own lives off the heap and costs about a microsecond to allocate, a view a
+  // twentieth of that. A full slab is left to the results that still hold views of it.
+  if (slabUsed + 2 * m > slab.length) {
+    slab = new Int32Array(Math.max(SLAB, 2 * m));
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slab.set(from.subarray(0, m), at);
+  slab.set(to.subarray(0, m), at + m);
+  slabUsed += 2 * m;
+  return { text, from: slab.subarray(at, at + m), to: slab.subarray(at + m, at + 2 * m) };
 }
+
+const SLAB = 1 << 16;
+let slab = new Int32Array(0);
+let slabUsed = 0;
 
 // Reused between words: the folded code points of the current word (EMPTY for dropped units).
 let folded = new Int32Array(256);

@@ -1,5 +1,5 @@
 // Evidence combination before the model: negation, reporting context, and a Delphi-style rule score.
-import { CONTEXTS, GROUP, STRENGTH, isIndicator, type Context, type Indicator } from './indicators.ts';
+import { GROUP, STRENGTH, isIndicator, type Context, type Indicator } from './indicators.ts';
 import type { Hit } from './matcher.ts';
 import { BREAK } from './normalise.ts';
 
@@ -27,27 +27,50 @@ function near(normText: string, a: number, b: number): boolean {
 
 /** Split hits into indicator evidence, negated indicator hits and context cues. */
 export function analyse(hits: Hit[], normText: string): Analysis {
-  const ind = hits.filter((h) => isIndicator(h.cue));
+  const ind: Hit[] = [];
+  // Keys in the order of CONTEXTS, as a literal: one shape for every text.
+  const contexts: Record<Context, number> = { abroad: 0, news: 0, awareness: 0, legit: 0, negation: 0 };
+  for (const h of hits) {
+    if (isIndicator(h.cue)) ind.push(h);
+    else contexts[h.cue as Context]++;
+  }
   // A negation word inside an indicator phrase ("не платят", "no days off") is part of that phrase.
-  const negations = hits.filter((h) => h.cue === 'negation' && !ind.some((i) => h.nStart < i.nEnd && i.nStart < h.nEnd));
-  const contexts = {} as Record<Context, number>;
-  for (const c of CONTEXTS) contexts[c] = 0;
-  for (const h of hits) if (!isIndicator(h.cue)) contexts[h.cue as Context]++;
+  const negations: Hit[] = [];
+  for (const h of hits) {
+    if (h.cue !== 'negation') continue;
+    let inside = false;
+    for (const i of ind) {
+      if (h.nStart < i.nEnd && i.nStart < h.nEnd) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) negations.push(h);
+  }
   contexts.negation = negations.length;
-  const byCode = new Map<Indicator, Hit[]>();
+  const indicators: Evidence[] = [];
   const negated: Hit[] = [];
   for (const h of ind) {
     // English and Russian negate forwards ("no fees", "без предоплаты"); Azerbaijani and Turkish
     // also negate backwards ("ödəniş tələb olunmur", "ücret alınmaz").
-    const isNegated = !h.concept && negations.some((n) => (n.nEnd <= h.nStart && near(normText, n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(normText, h.nEnd, n.nStart)));
+    let isNegated = false;
+    if (!h.concept) {
+      for (const n of negations) {
+        if ((n.nEnd <= h.nStart && near(normText, n.nEnd, h.nStart)) || (POSTPOSED.has(n.lang) && n.nStart >= h.nEnd && near(normText, h.nEnd, n.nStart))) {
+          isNegated = true;
+          break;
+        }
+      }
+    }
     if (isNegated) negated.push(h);
     else {
-      const list = byCode.get(h.cue as Indicator);
-      if (list) list.push(h);
-      else byCode.set(h.cue as Indicator, [h]);
+      // Each indicator once, in the order of its first hit that stands.
+      let e: Evidence | undefined;
+      for (const x of indicators) if (x.code === h.cue) e = x;
+      if (e) e.hits.push(h);
+      else indicators.push({ code: h.cue as Indicator, hits: [h] });
     }
   }
-  const indicators = [...byCode.entries()].map(([code, hs]) => ({ code, hits: hs }));
   return { indicators, negated, contexts };
 }
 

@@ -174,7 +174,7 @@ let foundEs: Entry[][][] = [];
 const phraseFound: number[] = [];
 /** The whole-token words of the last text in the order found: the word's number in its list. */
 const wordFound: number[] = [];
-/** Per entry of the shared automaton, its tag as plain arrays (the scan's callback reads no object). */
+/** Per entry of the shared automaton, its tag as plain arrays (the walk over the scan's hits reads no object). */
 let tagIndex = new Int32Array(0);
 let tagPhrase = new Int32Array(0);
 let tagEntries: (Entry[] | null)[] = [];
@@ -192,17 +192,6 @@ function combinedAutomaton(): PhraseAutomaton<Tag> {
   tagPhrase = Int32Array.from(patterns, (p) => p.data.phrase);
   tagEntries = patterns.map((p) => p.data.es);
   return new PhraseAutomaton(patterns);
-}
-
-/** The scan's callback: a module function, not a closure made per text. */
-function onScanHit(id: number, mStart: number, mEnd: number): void {
-  const k = tagIndex[id]!;
-  if (k === PHRASE) phraseFound.push(tagPhrase[id]!, mStart, mEnd);
-  else if (k === WORD) wordFound.push(tagPhrase[id]!);
-  else {
-    foundAt[k]!.push(mStart);
-    foundEs[k]!.push(tagEntries[id]!);
-  }
 }
 
 function register(ix: Index | undefined, phrases: readonly { pattern: string }[] | undefined, words?: readonly string[]): void {
@@ -236,7 +225,25 @@ function scanOnce(text: string): void {
   }
   phraseFound.length = 0;
   wordFound.length = 0;
-  combined!.scan(text, onScanHit);
+  const automaton = combined!;
+  const count = automaton.scanAll(text);
+  const { found, lengths } = automaton;
+  const index = tagIndex;
+  const phrase = tagPhrase;
+  for (let h = 0; h < 2 * count; h += 2) {
+    const id = found[h]!;
+    const k = index[id]!;
+    if (k === WORD) wordFound.push(phrase[id]!);
+    else {
+      const mEnd = found[h + 1]!;
+      const mStart = mEnd - lengths[id]!;
+      if (k === PHRASE) phraseFound.push(phrase[id]!, mStart, mEnd);
+      else {
+        foundAt[k]!.push(mStart);
+        foundEs[k]!.push(tagEntries[id]!);
+      }
+    }
+  }
   scannedText = text;
 }
 
