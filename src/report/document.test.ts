@@ -79,3 +79,14 @@ test('the Aid Fund sentence says median in every language, and a median with no 
   const median = problems.filter((p) => p.figure === 'assistance.aid_fund.amount_azn');
   assert.deepEqual(median.map((p) => [p.severity, p.code]), [['warning', 'median_no_data']], 'no payments is a fact to note, not a missing figure');
 });
+
+test('a label stands alone capitalised (a table row, a chart axis) and in a list lower-cased, whatever case it was written in', () => {
+  const lower: ReportDefinition = { ...def, labels: { ...def.labels, report_key: { trafficking: { az: 'insan alveri', en: 'trafficking', ru: 'торговля людьми' } } } };
+  for (const [lang, alone] of [['az', 'İnsan alveri'], ['en', 'Trafficking'], ['ru', 'Торговля людьми']] as const) {
+    assert.equal(labeller(lower, profile, lang)('report_key', 'trafficking'), alone);
+  }
+  const figures = new Map([['x', { id: 'x', value: 3, delta: null, breakdown: { trafficking: 3 }, parts: 'partition' as const, unknown: 0 }]]);
+  const withX: ReportDefinition = { ...lower, figures: [...lower.figures, { id: 'x', label: { az: 'x', en: 'x', ru: 'x' }, from: 'facts', breakdown: { by: 'report_key' } }] };
+  assert.equal(fill('Facts: {*=x}.', { def: withX, year: 2025, lang: 'en', figures, label: labeller(withX, profile, 'en') }), 'Facts: trafficking: 3.');
+  assert.equal(labeller(lower, profile, 'en')('report_key', 'no_such_key'), 'no_such_key', 'a code without a label is printed as it is');
+});

@@ -101,7 +101,7 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   if (!f) return NO_VALUE;
   const bare = eq === '=';
   const dim = dimensionOf(c.def, id);
-  if (list === '~') return (f.categories ?? []).map((code) => c.label(dim, code)).join(', ') || (WORDS.none?.[c.lang] ?? '');
+  if (list === '~') return (f.categories ?? []).map((code) => midSentence(c.label(dim, code), dim, c.lang)).join(', ') || (WORDS.none?.[c.lang] ?? '');
   if (list === '*') {
     const items = partsList(f, partOrder(c.def, f), bare, c, dim);
     return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');

@@ -37,33 +37,39 @@ export type LabelFn = (dim: string | null, key: string) => string;
 /** A label function for one language; `null` dim means a key of no known dimension. */
 export function labeller(def: ReportDefinition, profile: Profile, lang: ReportLang): LabelFn {
   const pick = (l: { az?: string; en?: string; ru?: string } | undefined) => l?.[lang] ?? l?.en ?? l?.az;
-  return (dim, key) => {
+  const find = (dim: string | null, key: string): string | undefined => {
     if (key === 'unknown' || key === 'other') return pick(def.labels?.[dim ?? '']?.[key]) ?? (WORDS[key] as Record<ReportLang, string>)[lang];
     const own = pick(def.labels?.[dim ?? '']?.[key]);
     if (own) return own;
     switch (dim) {
       case 'agency':
       case 'from_agency':
-        return pick(profile.agencies.find((a) => a.code === key)?.label) ?? key;
+        return pick(profile.agencies.find((a) => a.code === key)?.label);
       case 'article':
       case 'article_part':
         return `${WORDS.article?.[lang]} ${key}`;
       case 'report_key':
-        return pick(profile.criminalArticles.find((a) => a.reportKey === key)?.label) ?? key;
+        return pick(profile.criminalArticles.find((a) => a.reportKey === key)?.label);
       case 'kind':
-        return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? pick(CODE_LABELS.kind?.[key]) ?? key;
+        return pick(profile.assistanceKinds.find((k) => k.code === key)?.label) ?? pick(profile.paymentKinds.find((k) => k.code === key)?.label) ?? pick(CODE_LABELS.kind?.[key]);
       case 'region':
-        return pick(profile.regions.regions.find((r) => r.code === key)?.label) ?? key;
+        return pick(profile.regions.regions.find((r) => r.code === key)?.label);
       case 'exploitation_form':
       case 'form':
-        return pick(profile.exploitationForms.find((f) => f.code === key)?.label) ?? key;
+        return pick(profile.exploitationForms.find((f) => f.code === key)?.label);
       case 'topic':
-        return pick(profile.hotlineTopics.find((t) => t.code === key)?.label) ?? key;
+        return pick(profile.hotlineTopics.find((t) => t.code === key)?.label);
       default:
-        if (dim && CODE_LABELS[dim]?.[key]) return pick(CODE_LABELS[dim]?.[key]) ?? key;
-        if (dim && COUNTRY_DIMS.has(dim)) return countryName(key, lang) ?? key;
-        return key;
+        if (dim && CODE_LABELS[dim]?.[key]) return pick(CODE_LABELS[dim]?.[key]);
+        if (dim && COUNTRY_DIMS.has(dim)) return countryName(key, lang) ?? undefined;
+        return undefined;
     }
+  };
+  // A label stands alone (a table row, a chart's axis: "Trafficking") in whatever case it was
+  // written; a list lowers it again (midSentence). A code without a label is printed as it is.
+  return (dim, key) => {
+    const label = find(dim, key);
+    return label === undefined ? key : sentenceStart(label, lang);
   };
 }
 
