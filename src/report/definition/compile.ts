@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Profile } from '../../profile/schema.ts';
 import type { Figure } from '../figure.ts';
 import type { Breakdown, Count, FigureDef, Filters } from './schema.ts';
-import { articleFilter, IN_LISTS, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
+import { articleFilter, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
 
 type Sql = RawBuilder<unknown>;
 type Db = Kysely<Database>;
@@ -201,7 +201,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
       return n;
     }),
   );
-  const lookups = lookupJoins(db, atomSql);
   const shareAtoms = uses.some((n) => n > 1);
   const condOf = (ns: number[]) => (ns.length ? sql`(${sql.join(ns.map((n) => atomSql[n] as Sql), sql` and `)})` : sql`true`);
   const condCols: [Sql, string][] = shareAtoms
@@ -228,9 +227,9 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
   // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
   const inner = [...cols, ...condCols].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
-  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`.compile(db).sql;
+  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
   const joins = usedJoins(db, spec.joins ?? [], probe);
-  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`;
+  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
   if (shareAtoms) {
     const conds = atomsOf.map((ns, i) => sql`${ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`} as ${sql.ref(`c${i}`)}`);
     innerSql = sql`select ${sql.join(cols.map(([, name]) => sql.ref(name)))}, ${sql.join(conds)} from (${innerSql} offset 0) u`;
@@ -286,39 +285,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
   }
   return out;
-}
-
-/**
- * Several `column in (…)` filters on one column (18 in the services pass, on the kind) become one
- * lookup a row: a join to a VALUES list of the values they name, with a boolean column per filter,
- * and each such filter in `atoms` becomes a read of its column. A value in no list has no row, so
- * the filter is false there as before (null where the column is null: filters only ever keep the
- * rows where a condition is true, so the two agree). Returns the joins.
- */
-function lookupJoins(db: Db, atoms: Sql[]): Sql[] {
-  const byCol = new Map<string, { col: Sql; members: { n: number; values: readonly string[] }[] }>();
-  atoms.forEach((a, n) => {
-    const list = IN_LISTS.get(a);
-    if (!list) return;
-    const c = list.col.compile(db);
-    const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
-    const g = byCol.get(key) ?? { col: list.col, members: [] };
-    g.members.push({ n, values: list.values });
-    byCol.set(key, g);
-  });
-  const joins: Sql[] = [];
-  for (const { col, members } of byCol.values()) {
-    if (members.length < 2) continue;
-    const alias = `l${joins.length}`;
-    const values = [...new Set(members.flatMap((m) => m.values))];
-    const rows = values.map((v) => sql`(${sql.join([sql.val(v), ...members.map((m) => sql.lit(m.values.includes(v)))])})`);
-    const names = sql.join([sql.ref('v'), ...members.map((_, j) => sql.ref(`m${j}`))]);
-    joins.push(sql`left join (values ${sql.join(rows)}) as ${sql.table(alias)}(${names}) on ${sql.ref(`${alias}.v`)} = (${col})::text`);
-    members.forEach((m, j) => {
-      atoms[m.n] = sql`${sql.ref(`${alias}.m${j}`)}`;
-    });
-  }
-  return joins;
 }
 
 /** The optional joins `text` reads, and those their own SQL reads in turn (the latest exploitation event reads the person). */
