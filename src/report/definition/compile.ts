@@ -207,14 +207,20 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     ? atomSql.map((a, n) => [a, `x${n}`])
     : atomsOf.map((ns, i) => [condOf(ns), `c${i}`]);
   // A row's year for the aggregates: its date against constant bounds, which costs less per row and
-  // per aggregate than the year computed from it (the aggregates are each filtered to a year).
+  // per aggregate than the year computed from it (the aggregates are each filtered to a year). Every
+  // row is within the pass's years (the WHERE below), so the first year needs no lower bound and the
+  // last no upper one: with Y−1 and Y, one comparison a row and aggregate instead of two.
+  const within = (y: number, col: Sql, start: (y: number) => Sql) => {
+    const parts = [...(y > from ? [sql`${col} >= ${start(y)}`] : []), ...(y < to ? [sql`${col} < ${start(y + 1)}`] : [])];
+    return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  };
   let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
   if (d.kind === 'point' && d.stamp) {
     cols.push([d.stamp, 'ts']);
-    inYear = (y) => sql`ts >= ${instant(y)} and ts < ${instant(y + 1)}`;
+    inYear = (y) => within(y, sql`ts`, instant);
   } else if (d.kind === 'point') {
     cols.push([d.expr({ profile: opts.profile, yr: sql`0`, date }), 'dt']);
-    inYear = (y) => sql`dt >= make_date(${sql.lit(y)}, 1, 1) and dt < make_date(${sql.lit(y + 1)}, 1, 1)`;
+    inYear = (y) => within(y, sql`dt`, (b) => sql`make_date(${sql.lit(b)}, 1, 1)`);
   }
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
