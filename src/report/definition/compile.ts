@@ -376,18 +376,19 @@ const bit = (i: number) => 1 << i % 30;
  * With each year a column (`pivot`), a figure has a count only for the years it is computed for.
  */
 function foldedRows(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
-  const byYr = new Map<number, Record<string, unknown>>();
+  const counts = new Map<number, Map<number, number>>();
+  const first = new Map(idx.map((i) => [i, pass.pivot ? (pass.years(i)[0] ?? Infinity) : -Infinity]));
   for (const r of rows) {
     const y = Number(r.yr);
-    const row = byYr.get(y) ?? { yr: y };
-    byYr.set(y, row);
+    const n = Number(r.n);
+    const year = counts.get(y) ?? new Map<number, number>();
+    counts.set(y, year);
     for (const i of idx) {
-      if (pass.pivot && !pass.years(i).includes(y)) continue;
-      const has = (Number(r[`g${word(i)}`]) & bit(i)) !== 0;
-      row[`a${i}`] = Number(row[`a${i}`] ?? 0) + (has ? Number(r.n) : 0);
+      if (y < (first.get(i) as number)) continue;
+      year.set(i, (year.get(i) ?? 0) + ((Number(r[`g${word(i)}`]) & bit(i)) !== 0 ? n : 0));
     }
   }
-  return [...byYr.values()];
+  return [...counts].map(([y, year]) => ({ yr: y, ...Object.fromEntries([...year].map(([i, n]) => [`a${i}`, n])) }));
 }
 
 /** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */

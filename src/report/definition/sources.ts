@@ -93,7 +93,7 @@ function personParts(personId: Sql) {
     referredTo: (v: { agencies?: string[]; agencyKinds?: string[] }, c) =>
       sql`exists (select 1 from referrals r2 join agencies a2 on a2.id = r2.to_agency_id
                    where r2.person_id = ${personId} and r2.status <> 'revoked'
-                     and extract(year from ${localDate(sql`r2.sent_at`, c.profile)})::int = ${c.yr}
+                     and date_part('year', ${localDate(sql`r2.sent_at`, c.profile)})::int = ${c.yr}
                      ${v.agencies ? sql`and a2.code in (${list(v.agencies)})` : sql``}
                      ${v.agencyKinds ? sql`and a2.kind in (${list(v.agencyKinds)})` : sql``})`,
   };
