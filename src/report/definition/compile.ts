@@ -278,7 +278,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
   }
   for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(condRef(i)), done: (rows) => medians(out, p, rows) });
-  // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
   // A figure's condition: a column of its own, or a bit of a mask (`masked`); over shared atoms when there are.
   const condCols = (cond: (i: number) => Sql): [Sql, string][] => {
     if (!masked) return planned.map((_, i) => [cond(i), `c${i}`]);
@@ -286,6 +285,7 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     return words.map((w) => [sql`(${sql.join(planned.flatMap((_, i) => (word(i) === w ? [sql`case when ${cond(i)} then ${sql.lit(bit(i))} else 0 end`] : [])), sql` | `)})`, `m${w}`]);
   };
   const inner = [...cols, ...(shareAtoms ? atomSql.map((a, n): [Sql, string] => [a, `x${n}`]) : condCols((i) => condOf(atomsOf[i] as number[])))].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
+  // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
   const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
   const joins = usedJoins(db, spec.joins ?? [], probe);
   let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
