@@ -17,7 +17,7 @@ import { compareYears } from '../src/report/report.ts';
 import { openBenchDatabase } from './victims-list.ts';
 
 /** The tables the shipped definition's figures read. */
-const TABLES = ['persons', 'exploitation_events', 'assistance', 'payments', 'referrals', 'reflection_periods', 'hotline_contacts', 'crime_facts', 'criminal_cases', 'case_status_history', 'case_facts', 'procedural_steps', 'prosecuted_persons', 'sentences', 'wanted_persons', 'submission_values', 'submissions', 'activities', 'agencies'];
+export const TABLES = ['persons', 'exploitation_events', 'assistance', 'payments', 'referrals', 'reflection_periods', 'hotline_contacts', 'crime_facts', 'criminal_cases', 'case_status_history', 'case_facts', 'procedural_steps', 'prosecuted_persons', 'sentences', 'wanted_persons', 'submission_values', 'submissions', 'activities', 'agencies'];
 
 /**
  * The database to load: in-memory PGlite (`pglite`), a kept database (`reuse`: a postgres:// URL or a

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Profile } from '../../profile/schema.ts';
 import type { Figure } from '../figure.ts';
 import type { Breakdown, Count, FigureDef, Filters } from './schema.ts';
-import { articleFilter, IN_LISTS, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
+import { articleFilter, SOURCE_SPECS, type Ctx, type DateSpec, type SourceSpec } from './sources.ts';
 
 type Sql = RawBuilder<unknown>;
 type Db = Kysely<Database>;
@@ -115,8 +115,8 @@ function plan(def: FigureDef, spec: SourceSpec, ctx: Ctx, yr: Sql, opts: PassOpt
 }
 
 /** Figure i's aggregates for year y, named `a<i>_<y>` (and `r`, `u`, `src`, `q`, `cats` likewise). */
-function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, inYear: (y: number) => Sql): Sql[] {
-  const c = y === null ? sql.ref(`c${i}`) : sql`(${sql.ref(`c${i}`)} and ${inYear(y)})`;
+function aggregates(p: Planned, i: number, y: number | null, spec: SourceSpec, inYear: (y: number) => Sql, cond: Sql): Sql[] {
+  const c = y === null ? cond : sql`(${cond} and ${inYear(y)})`;
   const as = (name: string) => sql.ref(y === null ? `${name}${i}` : `${name}${i}_${y}`);
   const subject = sql.ref(`s_${p.count}`);
   const out: Sql[] = [];
@@ -204,21 +204,23 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
       return n;
     }),
   );
-  const lookups = lookupJoins(db, atomSql);
   const shareAtoms = uses.some((n) => n > 1);
   const condOf = (ns: number[]) => (ns.length ? sql`(${sql.join(ns.map((n) => atomSql[n] as Sql), sql` and `)})` : sql`true`);
-  const condCols: [Sql, string][] = shareAtoms
-    ? atomSql.map((a, n) => [a, `x${n}`])
-    : atomsOf.map((ns, i) => [condOf(ns), `c${i}`]);
   // A row's year for the aggregates: its date against constant bounds, which costs less per row and
-  // per aggregate than the year computed from it (the aggregates are each filtered to a year).
+  // per aggregate than the year computed from it (the aggregates are each filtered to a year). Every
+  // row is within the pass's years (the WHERE below), so the first year needs no lower bound and the
+  // last no upper one: with Y−1 and Y, one comparison a row and aggregate instead of two.
+  const within = (y: number, col: Sql, start: (y: number) => Sql) => {
+    const parts = [...(y > from ? [sql`${col} >= ${start(y)}`] : []), ...(y < to ? [sql`${col} < ${start(y + 1)}`] : [])];
+    return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  };
   let inYear = (y: number): Sql => sql`yr = ${sql.lit(y)}`;
   if (d.kind === 'point' && d.stamp) {
     cols.push([d.stamp, 'ts']);
-    inYear = (y) => sql`ts >= ${instant(y)} and ts < ${instant(y + 1)}`;
+    inYear = (y) => within(y, sql`ts`, instant);
   } else if (d.kind === 'point') {
     cols.push([d.expr({ profile: opts.profile, yr: sql`0`, date }), 'dt']);
-    inYear = (y) => sql`dt >= make_date(${sql.lit(y)}, 1, 1) and dt < make_date(${sql.lit(y + 1)}, 1, 1)`;
+    inYear = (y) => within(y, sql`dt`, (b) => sql`make_date(${sql.lit(b)}, 1, 1)`);
   }
   const join = ('join' in d && d.join) || sql``;
   const years = d.kind === 'interval' ? sql`cross join generate_series(${from}::int, ${to}::int) as ys(yr)` : sql``;
@@ -229,16 +231,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     : d.stamp ? sql`${d.stamp} >= ${instant(from)} and ${d.stamp} < ${instant(to + 1)}`
     : sql`${d.expr(ctx)} between make_date(${from}, 1, 1) and make_date(${to}, 12, 31)`;
   const where = spec.where ? sql`${spec.where} and ${range}` : range;
-  // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
-  const inner = [...cols, ...condCols].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
-  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`.compile(db).sql;
-  const joins = usedJoins(db, spec.joins ?? [], probe);
-  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} ${sql.join(lookups, sql` `)} where ${where}`;
-  if (shareAtoms) {
-    const conds = atomsOf.map((ns, i) => sql`${ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`} as ${sql.ref(`c${i}`)}`);
-    innerSql = sql`select ${sql.join(cols.map(([, name]) => sql.ref(name)))}, ${sql.join(conds)} from (${innerSql} offset 0) u`;
-  }
-
   // Distinct subjects (persons, cases, children) are first folded to one row per subject and year,
   // so each figure is a plain count there instead of a count(distinct) that sorts the rows again.
   // "Of whom" parts (pick: all) of distinct subjects: the total from the fold per subject, the parts
@@ -252,33 +244,62 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   // ordered aggregate and the planner may hash it instead of sorting every row.
   const foldPass: Pass = { ...pass, planned: planned.map((p) => (bySubject(p) ? { ...p, key: null } : p)) };
   const direct = planned.map((_, i) => i).filter((i) => !bySubject(planned[i] as Planned));
+  // With several queries the rows are materialized once (below): their conditions are then bits of
+  // a few int columns rather than a boolean column per figure (narrower rows, read by each query).
+  // A fold per subject is one bit_or whose distinct results are counted, not a bool_or and two counts
+  // per figure. A single query without a fold is inlined: there each condition stays an expression.
+  const foldCounts = SUBJECTS.filter((count) => planned.some((p) => bySubject(p) && p.count === count));
+  const queryCount = (direct.length ? 1 : 0) + foldCounts.length + planned.filter((p) => overlapping(p) || (p.pick && bySubject(p)) || p.count === 'median_per_person').length;
+  const masked = queryCount > 1 || foldCounts.length > 0;
+  const condRef = (i: number): Sql => (masked ? sql`((${sql.ref(`m${word(i)}`)} & ${sql.lit(bit(i))}) <> 0)` : sql.ref(`c${i}`));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
-  if (direct.length > 1 && direct.every((i) => valueOnly(planned[i] as Planned))) queries.push({ q: perFigure(direct), done: (rows) => collect(out, planned, direct, fromPerFigure(rows, pass, direct)) });
-  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
-  for (const count of ['persons', 'cases', 'children'] as const) {
+  if (direct.length > 1 && direct.every((i) => valueOnly(planned[i] as Planned))) queries.push({ q: perFigure(direct, condRef), done: (rows) => collect(out, planned, direct, fromPerFigure(rows, pass, direct)) });
+  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear, condRef(i))), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
+  for (const count of foldCounts) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
-    if (idx.length === 0) continue;
     const s = sql.ref(`s_${count}`);
-    const folded: Sql[] = [sql`yr`, ...idx.map((i) => sql`bool_or(${sql.ref(`c${i}`)}) as ${sql.ref(`f${i}`)}`)];
-    const perSubject = sql`(select ${sql.join(folded)} from b where ${s} is not null group by yr, ${s}) x`;
-    queries.push({ q: grouped(perSubject, foldPass, idx, (y) => sql`yr = ${sql.lit(y)}`, (_p, i, y) => [y === null ? sql`count(*) filter (where ${sql.ref(`f${i}`)})::int as ${sql.ref(`a${i}`)}` : sql`count(*) filter (where ${sql.ref(`f${i}`)} and yr = ${sql.lit(y)})::int as ${sql.ref(`a${i}_${y}`)}`]), done: (rows) => collect(out, foldPass.planned, idx, byYear(rows, foldPass, idx)) });
+    // Per subject and year the OR of its rows' bits (the figures it counts in), then how many subjects share each result.
+    const words = [...new Set(idx.map(word))];
+    const bits = (w: number) => idx.filter((i) => word(i) === w).reduce((m, i) => m | bit(i), 0);
+    const perSubject = sql`select yr, ${sql.join(words.map((w) => sql`bit_or(${sql.ref(`m${w}`)} & ${sql.lit(bits(w))}) as ${sql.ref(`g${w}`)}`))} from b where ${s} is not null group by yr, ${s}`;
+    const gs = sql.join(words.map((w) => sql.ref(`g${w}`)));
+    queries.push({ q: sql`select yr, ${gs}, count(*)::int as n from (${perSubject}) x group by yr, ${gs}`, done: (rows) => collect(out, foldPass.planned, idx, foldedRows(rows, foldPass, idx)) });
   }
   for (const [i, p] of planned.entries()) {
     if (!overlapping(p)) continue;
-    const [c, k, s] = [sql.ref(`c${i}`), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
+    const [c, k, s] = [condRef(i), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
     const q = sql`select yr, k, count(*)::int as a from (select yr, ${k} as k from b where ${c} and ${s} is not null group by yr, ${k}, ${s}) z where k is not null group by yr, k`;
     queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
   }
   for (const [i, p] of planned.entries()) {
     if (!p.pick || !bySubject(p)) continue;
     // A subject's key: that of its latest (or first) row the figure counts, as first_value over the rows would give.
-    const [c, k, s] = [sql.ref(`c${i}`), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
+    const [c, k, s] = [condRef(i), sql.ref(`k${i}`), sql.ref(`s_${p.count}`)];
     const order = sql.join(spec.order.map((_, j) => (p.pick === 'latest' ? sql`${sql.ref(`o${j}`)} desc` : sql`${sql.ref(`o${j}`)} asc`)));
     const q = sql`select yr, k, count(*)::int as a from (select distinct on (yr, ${s}) yr, ${k} as k from b where ${c} and ${s} is not null order by yr, ${s}, ${order}) z group by yr, k`;
     queries.push({ q, done: (rows) => parts(out, p.def.id, rows) });
   }
-  for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(i), done: (rows) => medians(out, p, rows) });
+  for (const [i, p] of planned.entries()) if (p.count === 'median_per_person') queries.push({ q: median(condRef(i)), done: (rows) => medians(out, p, rows) });
+  // A figure's condition: a column of its own, or a bit of a mask (`masked`); over shared atoms when there are.
+  const condCols = (cond: (i: number) => Sql): [Sql, string][] => {
+    if (!masked) return planned.map((_, i) => [cond(i), `c${i}`]);
+    const words = [...new Set(planned.map((_, i) => word(i)))];
+    return words.map((w) => [sql`(${sql.join(planned.flatMap((_, i) => (word(i) === w ? [sql`case when ${cond(i)} then ${sql.lit(bit(i))} else 0 end`] : [])), sql` | `)})`, `m${w}`]);
+  };
+  const inner = [...cols, ...(shareAtoms ? atomSql.map((a, n): [Sql, string] => [a, `x${n}`]) : condCols((i) => condOf(atomsOf[i] as number[])))].map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
+  // Optional joins (an agency, the latest exploitation event) only when something in the pass reads them.
+  const probe = sql`select ${sql.join(inner)} from ${spec.from} ${join} ${years} where ${where}`.compile(db).sql;
+  const joins = usedJoins(db, spec.joins ?? [], probe);
+  let innerSql = sql`select ${sql.join(inner)} from ${spec.from} ${sql.join(joins, sql` `)} ${join} ${years} where ${where}`;
+  if (shareAtoms) {
+    const conds = condCols((i) => {
+      const ns = atomsOf[i] as number[];
+      return ns.length ? sql`(${sql.join(ns.map((n) => sql.ref(`x${n}`)), sql` and `)})` : sql`true`;
+    }).map(([e, name]) => sql`${e} as ${sql.ref(name)}`);
+    innerSql = sql`select ${sql.join(cols.map(([, name]) => sql.ref(name)))}, ${sql.join(conds)} from (${innerSql} offset 0) u`;
+  }
+
   if (queries.length === 1) {
     const [one] = queries as [(typeof queries)[number]];
     one.done((await sql<Record<string, unknown>>`with b as (${innerSql}) ${one.q}`.execute(db)).rows);
@@ -289,39 +310,6 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
     queries.forEach((x, n) => x.done(row[`q${n}`] ?? []));
   }
   return out;
-}
-
-/**
- * Several `column in (…)` filters on one column (18 in the services pass, on the kind) become one
- * lookup a row: a join to a VALUES list of the values they name, with a boolean column per filter,
- * and each such filter in `atoms` becomes a read of its column. A value in no list has no row, so
- * the filter is false there as before (null where the column is null: filters only ever keep the
- * rows where a condition is true, so the two agree). Returns the joins.
- */
-function lookupJoins(db: Db, atoms: Sql[]): Sql[] {
-  const byCol = new Map<string, { col: Sql; members: { n: number; values: readonly string[] }[] }>();
-  atoms.forEach((a, n) => {
-    const list = IN_LISTS.get(a);
-    if (!list) return;
-    const c = list.col.compile(db);
-    const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
-    const g = byCol.get(key) ?? { col: list.col, members: [] };
-    g.members.push({ n, values: list.values });
-    byCol.set(key, g);
-  });
-  const joins: Sql[] = [];
-  for (const { col, members } of byCol.values()) {
-    if (members.length < 2) continue;
-    const alias = `l${joins.length}`;
-    const values = [...new Set(members.flatMap((m) => m.values))];
-    const rows = values.map((v) => sql`(${sql.join([sql.val(v), ...members.map((m) => sql.lit(m.values.includes(v)))])})`);
-    const names = sql.join([sql.ref('v'), ...members.map((_, j) => sql.ref(`m${j}`))]);
-    joins.push(sql`left join (values ${sql.join(rows)}) as ${sql.table(alias)}(${names}) on ${sql.ref(`${alias}.v`)} = (${col})::text`);
-    members.forEach((m, j) => {
-      atoms[m.n] = sql`${sql.ref(`${alias}.m${j}`)}`;
-    });
-  }
-  return joins;
 }
 
 /** The optional joins `text` reads, and those their own SQL reads in turn (the latest exploitation event reads the person). */
@@ -349,8 +337,8 @@ const valueOnly = (p: Planned) => p.count === 'value' && !p.key && !p.category;
  * unnest of its conditions), then five aggregates per figure and year as rows, instead of five
  * columns per figure and year (630 for the shipped definition's 63, planned and compiled each time).
  */
-function perFigure(idx: number[]): Sql {
-  const hits = sql.join(idx.map((i) => sql.ref(`c${i}`)));
+function perFigure(idx: number[], cond: (i: number) => Sql): Sql {
+  const hits = sql.join(idx.map(cond));
   const s = sql.ref('s_value');
   return sql`select f.n::int as n, yr,
       sum(${s}) filter (where b.v_state = 'reported' and ${s} is not null)::float8 as a,
@@ -376,6 +364,34 @@ function fromPerFigure(rows: Record<string, unknown>[], pass: Pass, idx: number[
     byYr.set(y, row);
   }
   return [...byYr.values()];
+}
+
+/** Distinct subjects a fold counts. */
+const SUBJECTS = ['persons', 'cases', 'children'] as const;
+
+/** Figure i's condition as a bit: 30 to an int column (`m<word>`), so bit_or and JavaScript's bitwise operators both hold it. */
+const word = (i: number) => Math.floor(i / 30);
+const bit = (i: number) => 1 << i % 30;
+
+/**
+ * A fold's rows (a year, each subject's OR of bits, how many subjects had it) as the rows `collect`
+ * reads: one per year with subjects, a figure's count there being the subjects whose bits hold it.
+ * With each year a column (`pivot`), a figure has a count only for the years it is computed for.
+ */
+function foldedRows(rows: Record<string, unknown>[], pass: Pass, idx: number[]): Record<string, unknown>[] {
+  const counts = new Map<number, Map<number, number>>();
+  const first = new Map(idx.map((i) => [i, pass.pivot ? (pass.years(i)[0] ?? Infinity) : -Infinity]));
+  for (const r of rows) {
+    const y = Number(r.yr);
+    const n = Number(r.n);
+    const year = counts.get(y) ?? new Map<number, number>();
+    counts.set(y, year);
+    for (const i of idx) {
+      if (y < (first.get(i) as number)) continue;
+      year.set(i, (year.get(i) ?? 0) + ((Number(r[`g${word(i)}`]) & bit(i)) !== 0 ? n : 0));
+    }
+  }
+  return [...counts].map(([y, year]) => ({ yr: y, ...Object.fromEntries([...year].map(([i, n]) => [`a${i}`, n])) }));
 }
 
 /** Up to this many years a pass computes each year as a column of its own (Y−1 and Y, the usual case). */
@@ -495,9 +511,9 @@ function parts(out: YearFigures, id: string, rows: Record<string, unknown>[]) {
 }
 
 /** The median of what each person received in the year ("each was given AZN 5,300"), per year, over the rows `b`. */
-const median = (i: number): Sql => sql`
+const median = (cond: Sql): Sql => sql`
   select yr, percentile_cont(0.5) within group (order by total)::float8 as m from (
-    select yr, s_persons, sum(s_median_per_person) as total from b where ${sql.ref(`c${i}`)} group by yr, s_persons
+    select yr, s_persons, sum(s_median_per_person) as total from b where ${cond} group by yr, s_persons
   ) x group by yr`;
 
 function medians(out: YearFigures, p: Planned, rows: Record<string, unknown>[]) {

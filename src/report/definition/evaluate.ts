@@ -88,15 +88,21 @@ export interface HistoryRow {
 /** A pass sorts and hashes a year or two of a table's rows: with PostgreSQL's default 4 MB, the services pass spilled to disk. */
 const PASS_SETTINGS = { work_mem: '64MB' };
 
-export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year: number, opts: PassOptions): Promise<Evaluated> {
-  const need = neededFrom(def, year);
-  const byYear: YearFigures = new Map();
+/** The record figures by pass: one per source and date ("services|given"), in the definition's order. */
+export function passesOf(def: ReportDefinition): Map<string, FigureDef[]> {
   const passes = new Map<string, FigureDef[]>();
   for (const f of def.figures) {
     if (f.formula || !f.from) continue;
     const k = `${f.from}|${dateOf(f)}`;
     passes.set(k, [...(passes.get(k) ?? []), f]);
   }
+  return passes;
+}
+
+export async function evaluate(db: Kysely<Database>, def: ReportDefinition, year: number, opts: PassOptions): Promise<Evaluated> {
+  const need = neededFrom(def, year);
+  const byYear: YearFigures = new Map();
+  const passes = passesOf(def);
   // Every pass and the imported aggregates read one snapshot, so the figures agree with each other
   // even while records are being written; on PostgreSQL the passes share it across connections.
   const groups = [...passes.values()];

@@ -44,13 +44,7 @@ export interface SourceSpec {
 }
 
 const list = (values: readonly (string | number | boolean)[]) => sql.join(values.map((v) => sql.val(v)));
-/** A filter's `column in (values)` tests, by the SQL they return: a pass with several on one column looks the column up once (compile.ts). */
-export const IN_LISTS = new WeakMap<Sql, { col: Sql; values: readonly string[] }>();
-const inList = (col: Sql, values: readonly string[]) => {
-  const cond = sql`${col} in (${list(values)})`;
-  IN_LISTS.set(cond, { col, values });
-  return cond;
-};
+const inList = (col: Sql, values: readonly string[]) => sql`${col} in (${list(values)})`;
 const yearEnd = (c: Ctx) => sql`make_date(${c.yr}, 12, 31)`;
 const yearStart = (c: Ctx) => sql`make_date(${c.yr}, 1, 1)`;
 const localDate = (col: Sql, p: Profile) => sql`(${col} at time zone ${sql.val(p.settings.timezone)})::date`;
@@ -61,7 +55,7 @@ function articleCond(profile: Profile, col: Sql, ref: ArticleRef): Sql {
   if (typeof ref === 'string') return profile.criminalArticles.some((a) => a.code === ref) ? whole(ref) : sql`${col} = ${ref}`;
   if (ref.parts === 'all') return whole(ref.article);
   if (ref.parts === 'none') return sql`${col} = ${ref.article}`;
-  return sql`${col} in (${list(ref.parts.map((p) => `${ref.article}.${p}`))})`;
+  return inList(col, ref.parts.map((p) => `${ref.article}.${p}`));
 }
 
 /** Articles on an array column (any element) or on its first, principal element. */
@@ -99,7 +93,7 @@ function personParts(personId: Sql) {
     referredTo: (v: { agencies?: string[]; agencyKinds?: string[] }, c) =>
       sql`exists (select 1 from referrals r2 join agencies a2 on a2.id = r2.to_agency_id
                    where r2.person_id = ${personId} and r2.status <> 'revoked'
-                     and extract(year from ${localDate(sql`r2.sent_at`, c.profile)})::int = ${c.yr}
+                     and date_part('year', ${localDate(sql`r2.sent_at`, c.profile)})::int = ${c.yr}
                      ${v.agencies ? sql`and a2.code in (${list(v.agencies)})` : sql``}
                      ${v.agencyKinds ? sql`and a2.kind in (${list(v.agencyKinds)})` : sql``})`,
   };
