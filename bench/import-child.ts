@@ -38,12 +38,14 @@ async function main(): Promise<Record<string, unknown>> {
     const { ctx, db } = await openContext(loadConfig());
     try {
       const started = performance.now();
+      const cpu0 = process.cpuUsage();
       const result = await importLines(ctx.db, { key: ctx.fieldKey, profile: ctx.profile }, lines(file as string), {
         audit: { actor: null, details: { via: 'bench', file } },
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpu0);
       if (!result.committed) throw new Error(`import refused: ${result.rejected} bad line(s), e.g. ${JSON.stringify(result.errors.slice(0, 3))}`);
-      return { lines: result.lines, records: result.records, byType: result.byType, seconds };
+      return { lines: result.lines, records: result.records, byType: result.byType, seconds, importCpuSeconds: (cpu.user + cpu.system) / 1e6 };
     } finally {
       await db.close();
     }

@@ -92,6 +92,10 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     opts.onReject?.(e, text);
     if (!opts.partial) writing = false;
   };
+  const rejected = (e: LineError, text: string) => {
+    reject(e, text);
+    return false;
+  };
 
   // One batch is written while the next is parsed and checked, so the database and this process
   // work at the same time. Writes still run one after another, in order: parents before children.
@@ -129,37 +133,39 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     if (wait) await settle();
   };
 
-  const consume = async (trx: Kysely<Database> | null, text: string, lineNo: number) => {
-    if (text.trim() === '') return;
+  /** Checks one line and buffers its row; true when the buffers are full. Synchronous: no promise per line. */
+  const consume = (text: string, lineNo: number): boolean => {
+    if (text.trim() === '') return false;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      return reject({ line: lineNo, problems: [{ path: '', message: `not JSON: ${(err as Error).message}` }] }, text);
+      return rejected({ line: lineNo, problems: [{ path: '', message: `not JSON: ${(err as Error).message}` }] }, text);
     }
     const type = (json as { type?: unknown })?.type;
     const id = (json as { id?: unknown })?.id;
-    const named = { line: lineNo, ...(typeof type === 'string' ? { type } : {}), ...(typeof id === 'string' ? { id } : {}) };
+    // Built only for a rejected line: most lines are fine.
+    const named = () => ({ line: lineNo, ...(typeof type === 'string' ? { type } : {}), ...(typeof id === 'string' ? { id } : {}) });
     if (type === 'header') {
       const h = Header.safeParse(json);
-      if (!h.success || lineNo !== 1) reject({ ...named, problems: h.success ? [{ path: '', message: 'the header must be the first line' }] : issues(h.error) }, text);
-      return;
+      if (!h.success || lineNo !== 1) reject({ ...named(), problems: h.success ? [{ path: '', message: 'the header must be the first line' }] : issues(h.error) }, text);
+      return false;
     }
     const schema = typeof type === 'string' ? recordSchemas.get(type) : undefined;
-    if (!schema) return reject({ ...named, problems: [{ path: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${RECORD_TYPES.map((t) => t.type).join(', ')}` }] }, text);
+    if (!schema) return rejected({ ...named(), problems: [{ path: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${RECORD_TYPES.map((t) => t.type).join(', ')}` }] }, text);
     const parsed = checkRecord(type as string, json);
-    if (!parsed.success) return reject({ ...named, problems: issues(parsed.error) }, text);
+    if (!parsed.success) return rejected({ ...named(), problems: issues(parsed.error) }, text);
     const index = TYPE_ORDER.get(type as string) as number;
     const t = RECORD_TYPES[index] as RecordType;
     let row: Record<string, unknown>;
     try {
       row = toRow(t, parsed.data, rowCtx);
     } catch (err) {
-      if (err instanceof FieldProblem) return reject({ ...named, problems: [{ path: err.path, message: err.message }] }, text);
+      if (err instanceof FieldProblem) return rejected({ ...named(), problems: [{ path: err.path, message: err.message }] }, text);
       throw err;
     }
     result.records++;
-    if (!writing) return;
+    if (!writing) return false;
     let copy: string | null = null;
     if (kinds) {
       let layout = layouts.get(t.type);
@@ -171,7 +177,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
       copy = copyLine(layout.cols, layout.kinds, row);
     }
     (buffers[index] as Pending[]).push({ line: lineNo, text, id: row.id as string, row: copy === null ? row : null, copy });
-    if (++buffered >= batchSize) await flush(trx, false);
+    return ++buffered >= batchSize;
   };
   const recheck: Recheck = (p) => {
     const json = JSON.parse(p.text) as { type: string };
@@ -186,7 +192,7 @@ export async function importLines(db: Kysely<Database>, ctx: DeriveContext, line
     try {
       for await (const text of input) {
         result.lines++;
-        await consume(trx, text, result.lines);
+        if (consume(text, result.lines)) await flush(trx, false);
         if (result.lines % 1000 === 0) opts.onProgress?.(result.lines);
         // Buffered lines arrive as microtasks, which starve I/O: let the database's answers in, so
         // the writer's next statement is not kept waiting behind a whole chunk of parsing.
