@@ -20,7 +20,7 @@ test('the same statement run twice answers as query() does: values, types, affec
   for (let i = 0; i < 3; i++) {
     const mine = await fast.query(insert, values);
     const theirs = await client.query(insert, values);
-    assert.deepEqual({ ...mine.rows[0], id: 0 }, { ...theirs.rows[0], id: 0 });
+    assert.deepEqual({ ...(mine.rows[0] as object), id: 0 }, { ...(theirs.rows[0] as object), id: 0 });
     assert.deepEqual(mine.fields, theirs.fields);
     assert.equal(mine.affectedRows, theirs.affectedRows);
   }

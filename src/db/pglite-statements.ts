@@ -1,4 +1,5 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { noteStatement } from './watched-writes.ts';
 
 const { parseDescribeStatementResults, parseResults } = parse;
 
@@ -101,6 +102,7 @@ export function preparedStatements(client: PGlite): QueryClient {
   return {
     query: <T>(sql: string, params: unknown[] = []) =>
       client.runExclusive(async () => {
+        noteStatement(sql);
         try {
           const result = DATA_COMMAND.test(sql) ? await execute(sql, params) : await once(sql, params);
           await client.syncToFs();
