@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { isPooled } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { watchedGeneration } from '../db/watched-writes.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -32,10 +34,8 @@ export async function createSession(db: Kysely<Database>, userId: string, second
   return { token, csrfToken };
 }
 
-/** The live session behind a cookie token, or null when unknown, expired or idle too long. */
-export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy) {
-  const id = digest(token);
-  const row = await db
+const readSession = (db: Kysely<Database>, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -53,6 +53,38 @@ export async function findSession(db: Kysely<Database>, token: string, policy: S
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+
+/**
+ * Session rows read on PGlite, by id. One process owns a PGlite database, so a copy stays true
+ * until this process writes sessions or users (sign-out, a user disabled or changed, a session
+ * ended, the minute's last_seen_at): any such statement moves the watched generation on and every
+ * copy read before it is dropped (see db/watched-writes.ts). Never on PostgreSQL, where other
+ * processes write too. Expiry and idle time are still judged on every request, below.
+ */
+const cached = new WeakMap<Kysely<Database>, { generation: number; rows: Map<string, SessionRow | undefined> }>();
+const MAX_CACHED = 10_000;
+
+async function sessionRow(db: Kysely<Database>, id: string): Promise<SessionRow | undefined> {
+  if (isPooled(db) || db.isTransaction) return readSession(db, id);
+  const generation = watchedGeneration();
+  let c = cached.get(db);
+  if (!c || c.generation !== generation) cached.set(db, (c = { generation, rows: new Map() }));
+  if (c.rows.has(id)) return c.rows.get(id);
+  const row = await readSession(db, id);
+  // Kept only if nothing was written to the watched tables while it was read.
+  if (watchedGeneration() === generation) {
+    if (c.rows.size >= MAX_CACHED) c.rows.clear();
+    c.rows.set(id, row);
+  }
+  return row;
+}
+
+/** The live session behind a cookie token, or null when unknown, expired or idle too long. */
+export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy) {
+  const id = digest(token);
+  const row = await sessionRow(db, id);
   if (!row || !row.active) return null;
   const now = Date.now();
   if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + policy.idleMinutes * 60_000 <= now) {

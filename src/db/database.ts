@@ -51,7 +51,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
   // Loaded only when used: the WASM build costs about 50 MB of memory a process on PostgreSQL would carry for nothing.
-  const [{ PGlite, types }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
+  const [{ PGlite, types }, { PGliteDialect }, { preparedStatements }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect'), import('./pglite-statements.ts')]);
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
@@ -60,7 +60,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
       ...(dataDir ? { dataDir } : {}),
       parsers: { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v },
     });
-    const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    // The dialect calls only query() and close(); ours prepares each statement once (see pglite-statements.ts).
+    const kysely = new Kysely<Database>({ dialect: new PGliteDialect(preparedStatements(client) as unknown as InstanceType<typeof PGlite>) });
     return {
       kysely,
       kind: 'pglite',
