@@ -2,6 +2,7 @@
 // tab (profile) per test, all closed at the end; and signing in through the real form.
 import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { azOrdinal } from '../src/i18n/az-ordinal.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/test/harness.ts';
 import az from '../web/src/i18n/az.json' with { type: 'json' };
 import { haveChromium, launchChromium, NO_BROWSER, openTab, type Tab } from './browser.ts';
@@ -73,7 +74,9 @@ export async function signIn(page: Page, username: string) {
 }
 
 /** Fills `{{name}}` placeholders of a translated string, as i18next does. */
-export const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+/** A message with its values, as i18next fills it (`{{year, azOrdinal}}` → "2023-cü"). */
+export const fill = (s: string, vars: Record<string, string | number>) =>
+  s.replace(/\{\{(\w+)(?:, *(\w+))?\}\}/g, (_, k: string, format?: string) => (format === 'azOrdinal' ? azOrdinal(Number(vars[k])) : String(vars[k])));
 export const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: az.app.mainNav }).getByRole('link', { name, exact: true });
 export const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
