@@ -5,7 +5,7 @@ import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
 import { chartOption, chartTitle } from './charts.ts';
 import { placeholders } from './definition/check.ts';
-import { noValueIsNoData, unitOf } from './definition/value-kind.ts';
+import { noDataReason, unitOf } from './definition/value-kind.ts';
 import { withWord } from './definition/plural.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWord, WORDS, type LabelFn } from './definition/labels.ts';
@@ -114,7 +114,7 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   // A median over nobody (no payments in the year) is not a missing figure: there is nothing to take it of.
   // So is a share of a figure that is 0 in the year.
   const d = c.def.figures.find((x) => x.id === id);
-  if (f.value === null) return d && noValueIsNoData(d) ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
+  if (f.value === null) return d && noDataReason(d, (x) => c.figures.get(x)?.value) ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
   if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
   if (d && unitOf(d) === 'percent') return percent(f.value, f.delta, bare, c.lang);
   return number(f.value, f.delta, bare, c.lang, printedQualifier(f));

@@ -1,6 +1,7 @@
 // The validation panel: every problem that would make a published figure wrong or unexplained.
 import { z } from 'zod';
 import { narrativeIds, placeholders, referencedFigures } from './definition/check.ts';
+import { noDataReason } from './definition/value-kind.ts';
 import { partialUnknown } from './partial-unknown.ts';
 import { partsNotListed } from './parts-not-listed.ts';
 import type { ReportDefinition } from './definition/schema.ts';
@@ -45,13 +46,13 @@ export function validateReport(input: ValidationInput): Problem[] {
     if (f && f.value !== null) continue;
     if (f?.categories) continue;
     const d = input.def.figures.find((x) => x.id === id);
-    if (d?.formula && 'percent' in d.formula) {
+    const reason = d ? noDataReason(d, (x) => byId.get(x)?.value) : null;
+    if (reason === 'share' && d?.formula && 'percent' in d.formula) {
       const of = d.formula.of;
-      if (byId.get(d.formula.percent)?.value !== null && byId.get(of)?.value === 0) {
-        add('warning', 'share_no_base', id, { figure: id, of, year }, `${id}: ${of} is 0 in ${input.year}, so there is no share of it; it prints as "no data"`);
-        continue;
-      }
-    } else if (d?.count === 'median_per_person') {
+      add('warning', 'share_no_base', id, { figure: id, of, year }, `${id}: ${of} is 0 in ${input.year}, so there is no share of it; it prints as "no data"`);
+      continue;
+    }
+    if (reason === 'median') {
       add('warning', 'median_no_data', id, { figure: id, year }, `${id}: nothing was paid in ${input.year}, so there is no median; it prints as "no data"`);
       continue;
     }

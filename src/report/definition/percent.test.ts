@@ -78,3 +78,11 @@ test('decimals round the share; a part that the whole does not have is refused b
   assert.equal(r2.status, 400);
   assert.match(JSON.stringify(r2.body), /victims\.nobody/);
 });
+
+test('a share of a figure that has no value (no submission reports it) is missing, not "no data": "—" and an error', async () => {
+  const missing = withShares([shares[0] as ReportDefinition['figures'][number], { id: 'victims.convicted_share', label, formula: { percent: 'victims.identified', of: 'training.judges' } }]);
+  const r = await preview(missing, 'en');
+  assert.equal(r.figures.find((f) => f.id === 'victims.convicted_share')?.value ?? null, null);
+  assert.match(r.html, /none: —\./);
+  assert.deepEqual(r.problems.filter((p) => p.figure === 'victims.convicted_share').map((p) => [p.severity, p.code]), [['error', 'no_data']]);
+});
