@@ -162,6 +162,16 @@ async function loadActivities(db: Kysely<Database>, agencies: Map<string, string
     { agencyId: mia, kind: 'media', title: 'Demo TV interview on recruitment fraud', date: '2023-07-30', outlet: 'Demo TV channel' },
     { agencyId: mia, kind: 'awareness_event', title: 'Demo awareness day at a vocational school', date: '2023-10-18', place: 'Ganja', participants: 120 },
   );
+  // Each later year has trainings for several audiences too, so that a report of the demo's current
+  // year can print people trained by audience (2023 stays as above).
+  const audiences = ['police', 'judges', 'prosecutors', 'labour_inspectors', 'teachers', 'social_workers'] as const;
+  for (let year = 2024; year <= new Date().getUTCFullYear(); year++) {
+    for (const [i, audience] of audiences.entries()) {
+      if (rng.int(0, 3) === 0 && audience !== 'police') continue;
+      const day = `${year}-${String(2 + i * 2).padStart(2, '0')}-${String(1 + rng.int(0, 27)).padStart(2, '0')}`;
+      inputs.push({ agencyId: mia, kind: 'training', title: `Demo training for ${audience.replace('_', ' ')} ${year}`, date: day, audience, participants: 15 + rng.int(0, 120), trainers: 1 + rng.int(0, 3), online: rng.int(0, 2) === 0, place: 'Baku' });
+    }
+  }
   await db.transaction().execute(async (trx) => {
     for (const input of inputs) await recordActivity(trx, input, who, audit);
   });
