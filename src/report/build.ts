@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
-import type { Profile } from '../profile/schema.ts';
+import type { IndicatorCatalogue, Profile } from '../profile/schema.ts';
+import { catalogueFor } from '../indicators/store.ts';
 import { describe } from './definition/describe.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import type { DefinitionInForce } from './definition/store.ts';
@@ -31,6 +32,8 @@ export interface ReportBuild {
   problems: Problem[];
   narratives: Record<string, Map<string, string>>;
   evaluated: Evaluated;
+  /** The year's indicator catalogue in force: its labels name indicators in "counted as". */
+  catalogue: IndicatorCatalogue;
 }
 
 export async function narrativesFor(db: Kysely<Database>, year: number): Promise<Record<string, Map<string, string>>> {
@@ -51,8 +54,9 @@ export async function buildReport(db: Kysely<Database>, profile: Profile, year: 
   const prevEdition = await currentEdition(db, year - 1);
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
+  const catalogue = await catalogueFor(db, profile, year);
   const imported = new Map([...evaluated.imported].filter(([k]) => k.endsWith(`@${year}`) || k.endsWith(`@${year - 1}`)).map(([k, h]) => [k, Number(h.value)]));
-  const build: ReportBuild = { year, profile, definition, figures, problems: [], narratives, evaluated };
+  const build: ReportBuild = { year, profile, definition, figures, problems: [], narratives, evaluated, catalogue };
   const doc = buildDocument({ def: definition.definition, profile, year, lang: 'en', figures, narratives: narratives.en ?? new Map(), evaluated, draft: true });
   const drawn = new Set(doc.blocks.flatMap((b) => (b.kind === 'chart' ? [b.id] : [])));
   const emptyCharts = definition.definition.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'chart' && !drawn.has(b.id) ? [b.id] : [])));
@@ -69,7 +73,7 @@ export function reportJson(b: ReportBuild) {
     year: b.year,
     languages: def.languages,
     definition: { source: b.definition.source, fromYear: b.definition.fromYear },
-    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang, b.year)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
+    figures: withPrintedFigures(def, b.figures).map((f) => ({ ...figureJson(f, def, b.profile, (d, lang) => describe(d, def, b.profile, lang, b.year, b.catalogue)), problems: b.problems.filter((p) => p.figure === f.id).map((p) => p.code) })),
     problems: b.problems,
   };
 }

@@ -53,7 +53,7 @@ export function reportRoutes(app: App, ctx: AppContext) {
         const d = byId.get(f.id);
         const dim = dimensionOf(def, f.id);
         const parts = Object.fromEntries(Object.keys(f.breakdown ?? {}).map((k) => [k, label(dim, k)]));
-        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang, b.year) : '', unit: d ? unitOf(d) : 'count', partLabels: parts };
+        return { ...f, label: d?.label[lang] ?? d?.label.en ?? f.id, countedAs: d ? describe(d, def, profile, lang, b.year, b.catalogue) : '', unit: d ? unitOf(d) : 'count', partLabels: parts };
       }),
       problems: b.problems,
       editions: await listEditions(db, b.year),

@@ -40,7 +40,11 @@ test('"counted as": article objects in words, codes translated, the attribute na
   const def = await profileDefinition(profile);
   const three = (x: string) => ({ az: x, en: x, ru: x });
   const crimes = { id: 'x.crimes', label: three('c'), from: 'facts' as const, where: { articles: [{ article: '243', parts: 'all' as const }, { article: '243', parts: 'none' as const }, { article: '243', parts: ['1', '2'] }, '182'] } };
-  assert.match(describe(crimes, def, profile, 'en'), /articles: 243 \(all parts\); 243 \(no part named\); 243, part 1, 2; 182/);
+  assert.match(describe(crimes, def, profile, 'en'), /articles: 243 \(all parts\); 243 \(no part named\); 243, part 1, 2; 182 \(all parts\)/);
+  // The string forms say the same as the object forms: "144-1" is every part, "144-1.2" part 2.
+  const strings = { ...crimes, where: { articles: ['144-1', '144-1.2'] } };
+  assert.match(describe(strings, def, profile, 'en'), /articles: 144-1 \(all parts\); 144-1, part 2/);
+  assert.match(describe(strings, def, profile, 'ru'), /статьи: 144-1 \(все части\); 144-1, часть 2/);
   for (const lang of ['az', 'en', 'ru'] as const) assert.doesNotMatch(describe(crimes, def, profile, lang), /[{}"]/, lang);
   const victims = { id: 'x.victims', label: three('v'), from: 'services' as const, where: { personStatus: 'victim' as const, children: true } };
   assert.doesNotMatch(describe(victims, def, profile, 'az'), /victim|true/);
@@ -49,6 +53,12 @@ test('"counted as": article objects in words, codes translated, the attribute na
   const count = { ...amount, where: { indicators: ['prevention.awareness_events'] } };
   assert.notEqual(describe(amount, def, profile, 'en'), describe(count, def, profile, 'en'));
   assert.match(describe(amount, def, profile, 'en'), /the value reported beside the count: azn/);
+  // With the year's catalogue, indicators and the attribute are named by their labels, not ids.
+  const catalogue = { ...profile.indicators, indicators: profile.indicators.indicators.map((i) => (i.id === 'prevention.awareness_events' ? { ...i, attributes: [{ id: 'azn', unit: 'azn' as const, label: { az: 'manatla xərc', en: 'spent in AZN', ru: 'расходы в манатах' } }] } : i)) };
+  const named = describe(amount, def, profile, 'en', 2024, catalogue);
+  assert.match(named, /indicators: “Awareness events held”; the value reported beside the count: spent in AZN/);
+  assert.doesNotMatch(named, /prevention\.awareness_events/);
+  assert.match(describe(amount, def, profile, 'ru', 2024, catalogue), /показатели: «Проведённые просветительские мероприятия»; .*: расходы в манатах/);
   const since = { id: 'x.since', label: three('s'), formula: { cumulative: 'victims.identified', from: 2005 } };
   assert.match(describe(since, def, profile, 'en', 2024), /2005–2024 added up/);
   assert.match(describe(since, def, profile, 'ru', 2024), /2005–2024 нарастающим итогом/);

@@ -1,6 +1,6 @@
 // "Counted as …": every figure's definition in words, in each report language, generated from the
 // definition itself so the words can never drift from what is computed.
-import type { Profile } from '../../profile/schema.ts';
+import type { IndicatorCatalogue, Profile } from '../../profile/schema.ts';
 import { countOf, dateOf } from './compile.ts';
 import { dimensionOf } from '../document.ts';
 import { labeller, midSentence } from './labels.ts';
@@ -146,19 +146,35 @@ const NO_PART: W = w('hissə göstərilmədən', 'no part named', 'без ука
 const PART: W = w('hissə', 'part', 'часть');
 const ATTRIBUTE: W = w('sayın yanında bildirilən dəyər', 'the value reported beside the count', 'значение, указанное рядом с числом');
 
-/** An article filter in words: "243 (all parts)", "243 (no part named)", "243, part 1, 2". */
+/**
+ * An article filter in words, the string and object forms alike: "243" and `{parts: "all"}` are
+ * "243 (all parts)", "243.1" and `{parts: ["1"]}` "243, part 1", `{parts: "none"}` "243 (no part named)".
+ */
 const articleText = (a: ArticleRef, lang: ReportLang): string => {
-  if (typeof a === 'string') return a;
+  if (typeof a === 'string') {
+    const dot = a.indexOf('.');
+    return articleText(dot < 0 ? { article: a, parts: 'all' } : { article: a.slice(0, dot), parts: [a.slice(dot + 1)] }, lang);
+  }
   if (a.parts === 'all') return `${a.article} (${ALL_PARTS[lang]})`;
   if (a.parts === 'none') return `${a.article} (${NO_PART[lang]})`;
   return `${a.article}, ${PART[lang]} ${a.parts.join(', ')}`;
 };
 
-const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string): string => {
+/** An indicator by its label in the year's catalogue (else the profile's), quoted; its id when it has none. */
+const indicatorText = (id: string, catalogue: IndicatorCatalogue, lang: ReportLang): string => {
+  const i = catalogue.indicators.find((x) => x.id === id || x.renamedFrom.includes(id));
+  return i ? quoted(i.label[lang] ?? i.label.en ?? id, lang) : id;
+};
+
+/** A name quoted as each language quotes: “…” in English, «…» in Azerbaijani and Russian. */
+const quoted = (s: string, lang: ReportLang) => (lang === 'en' ? `“${s}”` : `«${s}»`);
+
+const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile: Profile, name: string, catalogue: IndicatorCatalogue): string => {
   // Values stand inside the sentence: labels as a list prints them ("status: detained", names kept).
   const named = labeller(def, profile, lang);
   const label = (dim: string, code: string) => midSentence(named(dim, code), dim, lang);
   if (name === 'articles' && Array.isArray(v)) return (v as ArticleRef[]).map((a) => articleText(a, lang)).join('; ');
+  if (name === 'indicators' && Array.isArray(v)) return (v as string[]).map((id) => indicatorText(id, catalogue, lang)).join(', ');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? label(FILTER_DIM[name] ?? name, x) : JSON.stringify(x))).join(', ');
   if (name === 'age' && typeof v === 'object' && v) {
     const { min, max } = v as { min?: number; max?: number };
@@ -175,19 +191,22 @@ const valueText = (v: unknown, lang: ReportLang, def: ReportDefinition, profile:
 };
 
 /** The attribute a submitted figure sums, by its catalogue label ("AZN"). */
-const attributeText = (f: FigureDef, profile: Profile, lang: ReportLang): string | null => {
+const attributeText = (f: FigureDef, catalogue: IndicatorCatalogue, lang: ReportLang): string | null => {
   const id = f.where?.attribute;
   if (!id) return null;
-  const attr = profile.indicators.indicators.flatMap((i) => (f.where?.indicators?.includes(i.id) ? i.attributes : [])).find((a) => a.id === id);
+  const attr = catalogue.indicators.flatMap((i) => (f.where?.indicators?.some((x) => x === i.id || i.renamedFrom.includes(x)) ? i.attributes : [])).find((a) => a.id === id);
   return `${ATTRIBUTE[lang]}: ${attr ? (attr.label[lang] ?? attr.label.en) : id}`;
 };
 
-/** The definition of one figure in words, in one language; `year`: the report year a cumulative total runs to. */
-export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, lang: ReportLang, year?: number): string {
+/**
+ * The definition of one figure in words, in one language; `year`: the report year a cumulative
+ * total runs to; `catalogue`: the year's indicator catalogue in force (its labels name indicators), else the profile's.
+ */
+export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, lang: ReportLang, year?: number, catalogue: IndicatorCatalogue = profile.indicators): string {
   const m = f.formula;
   const name = (id: string) => {
     const label = def.figures.find((g) => g.id === id)?.label?.[lang];
-    return label ? `«${label}»` : id;
+    return label ? quoted(label, lang) : id;
   };
   const note = f.note?.[lang] ? ` ${f.note[lang]}` : '';
   if (m) {
@@ -206,14 +225,16 @@ export function describe(f: FigureDef, def: ReportDefinition, profile: Profile, 
     return `${name(m.value)}; ${w('hissələr', 'parts from', 'части из')[lang]} ${name(m.breakdownOf)}${note}`;
   }
   const from = f.from ?? 'persons';
-  const parts = [`${COUNT[countOf(f)]?.[lang]} (${SOURCE[from]?.[lang]})`];
+  // "distinct criminal cases", not "distinct criminal cases (criminal cases)".
+  const count = countOf(f);
+  const parts = [count === 'cases' && from === 'cases' ? `${COUNT[count]?.[lang]}` : `${COUNT[count]?.[lang]} (${SOURCE[from]?.[lang]})`];
   const date = dateOf(f);
   parts.push(`${DATED[lang]}: ${DATE[date]?.[lang] ?? date}`);
   for (const [k, v] of Object.entries(f.where ?? {})) {
     if (v === undefined || k === 'articleField' || k === 'attribute') continue;
-    parts.push(`${FILTER[k]?.[lang] ?? k}: ${valueText(v, lang, def, profile, k)}`);
+    parts.push(`${FILTER[k]?.[lang] ?? k}: ${valueText(v, lang, def, profile, k, catalogue)}`);
   }
-  const attribute = attributeText(f, profile, lang);
+  const attribute = attributeText(f, catalogue, lang);
   if (attribute) parts.push(attribute);
   if (f.breakdown) parts.push(`${BY[lang]} ${DIM[f.breakdown.by]?.[lang] ?? f.breakdown.by}`);
   return `${parts.join('; ')}${note}`;
