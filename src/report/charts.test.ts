@@ -113,3 +113,19 @@ test('no data, no chart; a PNG for Word', () => {
   const png = svgToPng(renderSvg(chartOption({ def, block: block('victims_series'), figure: undefined, dim: 'sex', series, label: labeller(def, profile, 'en'), lang: 'en' }) as Record<string, unknown>));
   assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
 });
+
+test("a chart without keys of its own keeps the figure's breakdown.keys order (age bands), then the rest largest first; Russian percent as the text writes it", () => {
+  const bands = ['under-18', '18-29', '30-44', '45+'];
+  const d = { ...def, figures: [...def.figures, { id: 'x.ages', label: { az: 'Yaş', en: 'Ages', ru: 'Возраст' }, from: 'persons' as const, breakdown: { by: 'age' as const, keys: bands, bands: [{ key: 'under-18', min: 0, max: 17 }, { key: '18-29', min: 18, max: 29 }, { key: '30-44', min: 30, max: 44 }, { key: '45+', min: 45, max: 120 }] } }] };
+  const ages = { id: 'x.ages', value: 25, breakdown: { 'under-18': 3, '18-29': 12, '30-44': 8, '45+': 2 }, unknown: 0, parts: 'partition' as const };
+  for (const type of ['bar', 'pie'] as const) {
+    const b: ChartBlock = { kind: 'chart', id: 'ages', type, figure: 'x.ages', title: { az: 'a', en: 'a', ru: 'a' } };
+    const o = chartOption({ def: d, block: b, figure: ages, dim: 'age', series: null, label: labeller(d, profile, 'ru'), lang: 'ru' }) as { series: { data: ({ name: string; label: { formatter: string } } | number)[] }[]; xAxis?: { data: string[] } };
+    const names = type === 'pie' ? o.series[0]?.data.map((x) => (x as { name: string }).name) : o.xAxis?.data;
+    assert.deepEqual(names?.map((n) => n.replace(/\n/g, ' ')), bands.map((k) => labeller(d, profile, 'ru')('age', k)), type);
+    // Without keys the same parts would be largest first.
+    if (type === 'pie') assert.match((o.series[0]?.data[1] as { label: { formatter: string } }).label.formatter.replace(/\n/g, ' '), /12 \(48\u00a0%\)/);
+  }
+  assert.equal(percent(1, 4, 'ru'), '25\u00a0%');
+  assert.equal(percent(1, 4, 'en'), '25%');
+});

@@ -4,6 +4,7 @@ import { colorsOf } from './colors.ts';
 import type { Figure } from './figure.ts';
 import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
+import { keysOf } from './part-order.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
 import { LOCALES, standaloneWord } from './definition/labels.ts';
@@ -20,8 +21,11 @@ const fmt = (n: number, lang: ReportLang, digits = 0) => new Intl.NumberFormat(L
 /** A share rounded once: whole percent, or one decimal under 1% (pie charts use printedShares, which add up to 100). */
 export function percent(n: number, total: number, lang: ReportLang): string {
   const p = total ? (n / total) * 100 : 0;
-  return `${fmt(p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p), lang, 1)}%`;
+  return pct(p > 0 && p < 1 ? Math.round(p * 10) / 10 : Math.round(p), lang);
 }
+
+/** A percentage as the language writes it, the same as the report's text: "84%", "84 %" in Russian. */
+const pct = (p: number, lang: ReportLang) => new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }).format(p / 100);
 
 /** The width of a pie's label. */
 const PIE_LABEL_PX = 150;
@@ -32,15 +36,22 @@ interface Part {
   value: number;
 }
 
-/** A figure's parts and its unknown part, never a zero; in the block's key order, else largest first. */
-function partsOf(f: Figure, block: ChartBlock, label: LabelFn, dim: string | null, lang: ReportLang): Part[] {
+/**
+ * A figure's parts and its unknown part, never a zero. The block's `keys`: only those, in that order.
+ * Else the figure's `breakdown.keys` first in their order (age bands stay in age order), then the
+ * other parts largest first, then the unknown part; with neither, largest first.
+ */
+function partsOf(f: Figure, block: ChartBlock, label: LabelFn, dim: string | null, lang: ReportLang, figureKeys: readonly string[]): Part[] {
   const entries = Object.entries(f.breakdown ?? {});
   const order = block.keys ?? null;
-  let parts: Part[] = (order ? order.map((k) => [k, f.breakdown?.[k] ?? 0] as [string, number]) : entries).map(([key, value]) => ({ key, label: label(dim, key), value }));
-  if (!order && f.unknown) parts.push({ key: 'unknown', label: standaloneWord('unknown', lang), value: f.unknown });
-  parts = parts.filter((p) => p.value > 0);
-  if (!order) parts.sort((a, b) => b.value - a.value);
-  return parts;
+  const parts: Part[] = (order ? order.map((k) => [k, f.breakdown?.[k] ?? 0] as [string, number]) : entries).map(([key, value]) => ({ key, label: label(dim, key), value }));
+  if (!order) {
+    const rank = (k: string) => (figureKeys.includes(k) ? figureKeys.indexOf(k) : figureKeys.length);
+    parts.sort((a, b) => rank(a.key) - rank(b.key) || b.value - a.value);
+    if (f.unknown) parts.push({ key: 'unknown', label: standaloneWord('unknown', lang), value: f.unknown });
+    if (figureKeys.length === 0) parts.sort((a, b) => b.value - a.value);
+  }
+  return parts.filter((p) => p.value > 0);
 }
 
 /** The largest `top` parts and one "other" part for the rest. */
@@ -65,7 +76,7 @@ export function chartOption(c: ChartInput): Option | null {
   const { def, block, figure, lang } = c;
   if (block.type === 'series') return seriesOption(c);
   if (!figure?.breakdown) return null;
-  const parts = topWithOther(partsOf(figure, block, c.label, c.dim, lang), block.top, lang);
+  const parts = topWithOther(partsOf(figure, block, c.label, c.dim, lang, keysOf(def, block.figure)), block.top, lang);
   if (parts.length === 0) return null;
   if (block.type === 'pie') {
     const shares = printedShares(parts.map((p) => p.value));
@@ -80,7 +91,7 @@ export function chartOption(c: ChartInput): Option | null {
           avoidLabelOverlap: true,
           label: { overflow: 'break', width: PIE_LABEL_PX, lineHeight: 14 },
           labelLine: { length: 12, length2: 10 },
-          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colour.get(p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${fmt(shares[i] ?? 0, lang, 1)}%)`, PIE_LABEL_PX) } })),
+          data: parts.map((p, i) => ({ name: p.label, value: p.value, itemStyle: { color: colour.get(p.key) }, label: { formatter: wrapWords(`${p.label}: ${fmt(p.value, lang)} (${pct(shares[i] ?? 0, lang)})`, PIE_LABEL_PX) } })),
         },
       ],
     };

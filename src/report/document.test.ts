@@ -90,3 +90,23 @@ test('a label stands alone capitalised (a table row, a chart axis) and in a list
   assert.equal(fill('Facts: {*=x}.', { def: withX, year: 2025, lang: 'en', figures, label: labeller(withX, profile, 'en') }), 'Facts: trafficking: 3.');
   assert.equal(labeller(lower, profile, 'en')('report_key', 'no_such_key'), 'no_such_key', 'a code without a label is printed as it is');
 });
+
+test('an amount in manats with kopecks prints both digits, and so does its change; whole manats print none', () => {
+  const money = { id: 'x.fines', label: { az: 'Cərimələr', en: 'Fines', ru: 'Штрафы' }, from: 'submitted' as const, count: 'value' as const, unit: 'azn' as const, where: { indicators: ['prevention.awareness_events'] } };
+  const d = { ...def, figures: [...def.figures, money] };
+  const say = (value: number, delta: number | null, lang: ReportLang, text = 'AZN {x.fines}') =>
+    fill(text, { def: d, year: 2025, lang, figures: new Map([['x.fines', { id: 'x.fines', value, delta }]]), label: labeller(d, profile, lang) });
+  assert.equal(say(18500.5, 1200.25, 'en'), 'AZN 18,500.50 (+1,200.25)');
+  assert.equal(say(18500.5, null, 'az', '{=x.fines} manat'), '18.500,50 manat');
+  assert.equal(say(18500.5, -0.5, 'ru'), 'AZN 18\u00a0500,50 (-0,50)');
+  assert.equal(say(2374000, 591900, 'en'), 'AZN 2,374,000 (+591,900)');
+  assert.equal(say(100, 0.5, 'en'), 'AZN 100.00 (+0.50)');
+});
+
+test('an Azerbaijani case ending after a placeholder belongs to the number, before its change; elsewhere it stays put', () => {
+  const c = (lang: ReportLang, delta: number | null) => ({ def, year: 2025, lang, figures: new Map([['victims.identified', { id: 'victims.identified', value: 7, delta }]]), label: labeller(def, profile, lang) });
+  assert.equal(fill('Onlardan {victims.identified}-si qadındır.', c('az', 2)), 'Onlardan 7-si (+2) qadındır.');
+  assert.equal(fill('{=victims.identified}-si', c('az', 2)), '7-si');
+  assert.equal(fill('{victims.identified}-si', c('az', 0)), '7-si (dəyişməyib)');
+  assert.equal(fill('a {victims.identified}-year trend', c('en', 2)), 'a 7 (+2)-year trend');
+});

@@ -11,7 +11,7 @@ import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWord, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { printedQualifier } from './partial-unknown.ts';
-import { partOrder } from './part-order.ts';
+import { keysOf, partOrder } from './part-order.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -65,8 +65,17 @@ function percent(value: number, delta: number | null, bare: boolean, lang: Repor
   return delta === 0 ? `${text} ${formatDelta(0, lang)}` : `${text} ${formatDelta(delta, lang).slice(0, -1)} ${POINTS[lang]})`;
 }
 
-function number(value: number, delta: number | null, bare: boolean, lang: ReportLang, qualifier?: string) {
+/** An amount of money with kopecks prints both digits (18,500.50) and so does its change; whole manats none. */
+const moneyCents = (value: number, delta: number | null) => !Number.isInteger(value) || (delta !== null && !Number.isInteger(delta));
+const cents = (n: number, lang: ReportLang) => new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+
+function number(value: number, delta: number | null, bare: boolean, lang: ReportLang, qualifier?: string, unit?: string) {
   const q = Qualifier.safeParse(qualifier);
+  if (unit === 'azn' && !q.success && moneyCents(value, delta)) {
+    const text = cents(value, lang);
+    if (bare || delta === null) return text;
+    return delta === 0 ? `${text} ${formatDelta(0, lang)}` : `${text} (${delta > 0 ? '+' : '-'}${cents(Math.abs(delta), lang)})`;
+  }
   const text = q.success ? formatQualified(value, q.data, lang) : formatNumber(value, lang);
   return bare || delta === null ? text : `${text} ${formatDelta(delta, lang)}`;
 }
@@ -86,10 +95,16 @@ export function fill(template: string, c: FillContext): string {
   const named = new Map<string, Set<string>>();
   for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
   const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
-  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, at: number, whole: string) => {
+  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}(-\p{L}+)?/gu, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, ending: string | undefined, at: number, whole: string) => {
     const bare = placeholder(list, eq, id, key, c, named);
     const f = c.figures.get(id);
-    const text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
+    let text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
+    // An Azerbaijani case ending written after the placeholder ("{id}-si") belongs to the number,
+    // before its change: "7-si (+2)", not "7 (+2)-si".
+    if (ending) {
+      const change = c.lang === 'az' && !list ? / \([^()]*\)$/.exec(text) : null;
+      text = change ? `${text.slice(0, change.index)}${ending}${change[0]}` : `${text}${ending}`;
+    }
     // A list, or a value printed with words first ("more than 100,000", "no data"), opening a sentence.
     return (list || /^\p{Ll}/u.test(text)) && opensSentence(whole, at) ? sentenceStart(text, c.lang) : text;
   });
@@ -115,13 +130,17 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   // So is a share of a figure that is 0 in the year.
   const d = c.def.figures.find((x) => x.id === id);
   if (f.value === null) return d && noDataReason(d, (x) => c.figures.get(x)?.value) ? (WORDS.noData?.[c.lang] ?? NO_VALUE) : NO_VALUE;
-  if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang);
-  if (d && unitOf(d) === 'percent') return percent(f.value, f.delta, bare, c.lang);
-  return number(f.value, f.delta, bare, c.lang, printedQualifier(f));
+  const unit = d ? unitOf(d) : 'count';
+  if (key !== undefined) return number(f.breakdown?.[key] ?? 0, f.breakdownDelta?.[key] ?? null, bare, c.lang, undefined, unit);
+  if (unit === 'percent') return percent(f.value, f.delta, bare, c.lang);
+  return number(f.value, f.delta, bare, c.lang, printedQualifier(f), unit);
 }
 
 function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {
-  const sorted = Object.entries(f.breakdown ?? {}).filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]);
+  // The figure's `breakdown.keys` first, in their order; the other parts largest first.
+  const keys = keysOf(c.def, f.id);
+  const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+  const sorted = Object.entries(f.breakdown ?? {}).filter(([, n]) => n !== 0).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
   const shown = top && sorted.length > top ? sorted.slice(0, top) : sorted;
   const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
   const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);

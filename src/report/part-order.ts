@@ -5,7 +5,7 @@ import type { ReportDefinition } from './definition/schema.ts';
 import type { Figure } from './figure.ts';
 
 /** The `breakdown.keys` a figure prints in, following formulas to the figure whose parts it has. */
-function keysOf(def: ReportDefinition, id: string, seen = new Set<string>()): string[] {
+export function keysOf(def: ReportDefinition, id: string, seen = new Set<string>()): string[] {
   const f = def.figures.find((x) => x.id === id);
   if (!f || seen.has(id)) return [];
   seen.add(id);
