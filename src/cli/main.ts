@@ -203,6 +203,16 @@ submissions
     const { reviewCommand } = await import('./submissions.ts');
     await reviewCommand(loadConfig(), 'approve', opts);
   });
+submissions
+  .command('reopen')
+  .description('reopen an approved submission (unlocks the period; audited with the reason)')
+  .requiredOption('--agency <code>', 'agency code from the country profile')
+  .requiredOption('--period <period>', 'a year (2023) or a quarter (2023-Q2)')
+  .requiredOption('--reason <text>', 'why it is reopened (5 to 2,000 characters), kept in its history and the audit trail')
+  .action(async (opts: { agency: string; period: string; reason: string }) => {
+    const { reviewCommand } = await import('./submissions.ts');
+    await reviewCommand(loadConfig(), 'reopen', opts);
+  });
 
 const catalogue = program.command('catalogue').description("the agencies' indicator catalogue, per year (docs/indicator-catalogue.md)");
 catalogue

@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import { sql, type SqlBool } from 'kysely';
 import { importSubmission, submissionTemplate } from '../submissions/import.ts';
 import { reviewSubmission, submitSubmission, type Who } from '../submissions/submissions.ts';
-import { Period } from '../submissions/schema.ts';
+import { Period, ReopenInput } from '../submissions/schema.ts';
 
 /** The command line acts as the system operator: a national reach, no user. */
 const OPERATOR: Who = { userId: null, agencyId: null, national: true };
@@ -71,15 +71,27 @@ export async function importCommand(config: Config, file: string, opts: { agency
  * `azad submissions submit|approve --agency CODE --period P`: the steps after an import, for agencies
  * that send files rather than use the web form. Refusals list every problem, one per line.
  */
-export async function reviewCommand(config: Config, step: 'submit' | 'approve', opts: { agency: string; period: string; comment?: string }) {
+export async function reviewCommand(config: Config, step: 'submit' | 'approve' | 'reopen', opts: { agency: string; period: string; comment?: string; reason?: string }) {
   await forAgencyPeriod(config, opts, async (ctx, agency, period) => {
     const sub = await ctx.db.selectFrom('submissions').select('id').where('agency_id', '=', agency.id).where('period', '=', period).executeTakeFirst();
     if (!sub) throw new Error(`${agency.code} has no submission for ${period}; import one first (azad submissions import)`);
     const audit = { actor: null, details: { via: 'cli' } };
     const all = sql<SqlBool>`true`;
     await ctx.db.transaction().execute((trx) =>
-      step === 'submit' ? submitSubmission(trx, ctx.profile, all, sub.id, OPERATOR, audit) : reviewSubmission(trx, all, sub.id, { kind: 'approved', comment: opts.comment ?? null }, OPERATOR, audit),
+      step === 'submit'
+        ? submitSubmission(trx, ctx.profile, all, sub.id, OPERATOR, audit)
+        : step === 'approve'
+          ? reviewSubmission(trx, all, sub.id, { kind: 'approved', comment: opts.comment ?? null }, OPERATOR, audit)
+          : reviewSubmission(trx, all, sub.id, { kind: 'reopened', comment: reopenReason(opts.reason) }, OPERATOR, audit),
     );
-    process.stdout.write(step === 'submit' ? `Submitted ${agency.code}, ${period} for review (submission ${sub.id}).\n` : `Approved ${agency.code}, ${period}: the period is locked (submission ${sub.id}).\n`);
+    const said = { submit: `Submitted ${agency.code}, ${period} for review`, approve: `Approved ${agency.code}, ${period}: the period is locked`, reopen: `Reopened ${agency.code}, ${period}: the agency may change and submit it again` };
+    process.stdout.write(`${said[step]} (submission ${sub.id}).\n`);
   });
+}
+
+/** A reopening is audited with its reason, as through the API (5 to 2,000 characters). */
+function reopenReason(reason: string | undefined): string {
+  const r = ReopenInput.safeParse({ reason: reason ?? '' });
+  if (!r.success) throw new Error('--reason: say why the approved period is reopened (5 to 2,000 characters)');
+  return r.data.reason;
 }

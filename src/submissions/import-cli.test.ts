@@ -72,13 +72,22 @@ test('azad submissions submit and approve: an imported draft goes for review and
   const approved = azad('submissions', 'approve', '--agency', 'state_employment_agency', '--period', '2023', '--comment', 'checked by phone');
   assert.equal(approved.status, 0, approved.stderr);
   assert.match(approved.stdout, /Approved state_employment_agency, 2023: the period is locked/);
+  // Locked: a new import is refused until the period is reopened, which needs a reason.
+  assert.notEqual(azad('submissions', 'import', file, '--agency', 'state_employment_agency', '--period', '2023').status, 0);
+  const terse = azad('submissions', 'reopen', '--agency', 'state_employment_agency', '--period', '2023', '--reason', 'no');
+  assert.notEqual(terse.status, 0);
+  assert.match(terse.stderr, /--reason/);
+  const reopened = azad('submissions', 'reopen', '--agency', 'state_employment_agency', '--period', '2023', '--reason', 'the agency corrected a figure by letter');
+  assert.equal(reopened.status, 0, reopened.stderr);
+  assert.match(reopened.stdout, /Reopened state_employment_agency, 2023/);
+  assert.equal(azad('submissions', 'import', file, '--agency', 'state_employment_agency', '--period', '2023').status, 0);
 
   const db = pgDb ?? (await openDatabase({ dataDir: dir }));
   try {
     const sub = await db.kysely.selectFrom('submissions').select(['status', 'approved_at']).executeTakeFirstOrThrow();
-    assert.equal(sub.status, 'approved');
+    assert.equal(sub.status, 'returned');
     const events = await db.kysely.selectFrom('submission_events').select(['kind', 'comment']).orderBy('at').execute();
-    assert.deepEqual(events.filter((e) => e.kind !== 'imported'), [{ kind: 'submitted', comment: null }, { kind: 'approved', comment: 'checked by phone' }]);
+    assert.deepEqual(events.filter((e) => e.kind !== 'imported'), [{ kind: 'submitted', comment: null }, { kind: 'approved', comment: 'checked by phone' }, { kind: 'reopened', comment: 'the agency corrected a figure by letter' }]);
   } finally {
     if (!pgDb) await db.close();
   }
