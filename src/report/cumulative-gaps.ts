@@ -29,6 +29,6 @@ export function cumulativeGaps(def: ReportDefinition, evaluated: Evaluated): Pro
       if (!p || (p.source === 'records' && p.value === 0)) empty.push(y);
     }
     if (empty.length === 0) return [];
-    return [{ severity: 'warning', code: 'cumulative_gap', figure: f.id, params: { figure: f.id, from: m.from, years: spans(empty) }, message: `${f.id} adds up ${m.cumulative} from ${m.from}, but ${spans(empty)} ${empty.length === 1 ? 'has' : 'have'} neither records nor imported aggregates (POST /api/reports/history); the total counts nothing for ${empty.length === 1 ? 'that year' : 'those years'}` }];
+    return [{ severity: 'warning', code: 'cumulative_gap', figure: f.id, params: { figure: f.id, from: m.from, years: spans(empty) }, message: `${f.id} adds up ${m.cumulative} from ${m.from}, but ${spans(empty)} ${empty.length === 1 ? 'has' : 'have'} neither records nor imported aggregates (import them as historical_aggregate records with azad import, or POST /api/reports/history); the total counts nothing for ${empty.length === 1 ? 'that year' : 'those years'}` }];
   });
 }

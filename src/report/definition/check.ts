@@ -128,7 +128,9 @@ function checkPart(def: ReportDefinition, profile: Profile, id: string, key: str
   const where = { place: at.place, detail: at.detail, figure: id };
   if (!keys) return add(path, 'no_parts', where, `${at.what}: the figure "${id}" has no breakdown, so it has no parts; give it a "breakdown" or print it with {${id}}`);
   if (key === null || key === 'unknown' || key === 'other' || !keys.keys || keys.keys.has(key)) return;
-  add(path, 'not_a_part', { ...where, key, dim: keys.dim, parts: listed(keys.keys) }, `${at.what}: "${key}" is not a part of "${id}" (broken down by ${keys.dim}); its parts: ${listed(keys.keys)}`);
+  // "unknown" and "other" are parts of every breakdown, so the list names them too.
+  const parts = listed([...keys.keys, 'unknown', 'other']);
+  add(path, 'not_a_part', { ...where, key, dim: keys.dim, parts }, `${at.what}: "${key}" is not a part of "${id}" (broken down by ${keys.dim}); its parts: ${parts}`);
 }
 
 /** Every problem of a definition; `catalogue`: the year's indicator catalogue in force, to check submitted figures against. */
