@@ -14,15 +14,17 @@ type Slot = Partial<Record<SynLang, string[]>>;
 const GENRE_CUES: Record<string, Slot> = {
   // Reporting: police, courts, officials, "according to", victims in the third person.
   report: {
-    az: ['polis', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər',
+    // The police as the subject or source of a report ("polis saxlayıb", "по данным полиции"), not as where a
+    // writer would go or what they fear ("polisə", "в полицию", "polise", "polisdən").
+    az: ['=polis', '=polisin', '=polislər', 'polis tərəfindən', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər',
       // Court and crime reporting in other words: caught, held, extradited, compensation, lawyer, sentenced to.
-      '~yaxalan', '=tutuldu', '=tutulub', '=tutulublar', '~ekstradisiya', '~qətimkan', '~təzminat', '=vəkil', '=vəkili', '=vəkilinin', '~jurnalist', 'azad edildi', 'azad edilib', '~hüquq mühafizə', '~sərhədçi', '~statistika', '~araşdırılır', '~məhkum', '~cinayət məsuliyyəti', '~təqsirləndiril', '~hökm', '~ittihamı', '~əməkdaşları', 'il həbs', 'il alıb', 'il aldı', '~vətənə qaytar', 'vətənə qayıd'],
-    ru: ['~полици', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил',
-      'за решеткой', '~под страж', 'мера пресечения', '~пограничн', '~экстрадир', '~компенсац', '~адвокат', '~осужд', '~обвиняем', '~розыск', '~статистик', '~правоохранител', '~журналист', '~уголовн', '~ведомств', '~по информации', '~по версии', '~материалам дела', '~в отношении', '~ежегодн доклад', '~реальн срок', '~получил срок', '~вернули на родину', '~вернулись на родину'],
+      '~yaxalan', '=tutuldu', '=tutulub', '=tutulublar', '~ekstradisiya', '~qətimkan', '~təzminat', '=vəkil', '=vəkili', '=vəkilinin', '~jurnalist', 'azad edildi', 'azad edilib', '~hüquq mühafizə', '~sərhədçi', '~statistika', '~araşdırılır', '~məhkum', '~cinayət məsuliyyəti', '~təqsirləndiril', '~hökm', '~ittihamı', '~əməkdaşları', 'il həbs', 'il alıb', 'il aldı', '~vətənə qaytar', 'vətənə qayıd', 'polisə göndərilib', 'polisə təhvil verilib', '~müfəttiş', '~verbovşik'],
+    ru: ['=полиция', '=полиции', '=полицией', '~полицейск', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил',
+      'за решеткой', '~под страж', 'мера пресечения', '~пограничн', '~экстрадир', '~компенсац', '~адвокат', '~осужд', '~обвиняем', '~розыск', '~статистик', '~правоохранител', '~журналист', '~уголовн', '~ведомств', '~по информации', '~по версии', '~материалам дела', '~в отношении', '~ежегодн доклад', '~реальн срок', '~получил срок', '~вернули на родину', '~вернулись на родину', '~переданы в полицию', '~передан в полицию', '~направлен в полицию', '~инспектор', '~вербовщик'],
     en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened', 'were detained', 'was detained', 'rescued', 'rescue', 'identified', 'told reporters', 'testified', 'years in prison', 'jailed', 'spokesman', 'spokeswoman', 'trial', 'suspect', 'suspects', 'suspicion', 'were handed',
       'behind bars', 'judge', 'convicted', 'pleaded', 'the charges', 'extradited', 'handed over to', 'pending trial', '=officers', '=officials', '=authorities', 'compensation', 'lawyer', 'ruling', 'ruled', 'verdict', 'raided', 'inspected', 'inspectors', 'statistics', 'figures show', 'figures released', 'the accused', 'defendant', 'reporters', 'journalists', 'annual report'],
-    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre',
-      '~tazminat', '=avukat', '=avukatı', '=avukatının', '~durduruldu', 'ceza verildi', '~cezası', '~hapis cezası', '=vaka', '=vakası', '=vakanın', '=vakalar', '~öğrenildi', 'tespit edilen', '~operasyon', '~kolluk', '~yargılan', '~sanık', '~tutuklu', '~istatistik', '~gazeteci', '~suçlama', '~hüküm', 'yurda döndü', 'ülkesine döndü', '~yurda getirildi'],
+    tr: ['=polis', '=polisin', '=polisler', 'polis tarafından', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre',
+      '~tazminat', '=avukat', '=avukatı', '=avukatının', '~durduruldu', 'ceza verildi', '~cezası', '~hapis cezası', '=vaka', '=vakası', '=vakanın', '=vakalar', '~öğrenildi', 'tespit edilen', '~operasyon', '~kolluk', '~yargılan', '~sanık', '~tutuklu', '~istatistik', '~gazeteci', '~suçlama', '~hüküm', 'yurda döndü', 'ülkesine döndü', '~yurda getirildi', 'polise teslim edildi', '~müfettiş'],
   },
   // The topic named outright: people living it rarely call it "trafficking".
   topic: {
@@ -34,13 +36,13 @@ const GENRE_CUES: Record<string, Slot> = {
   // Awareness and advice: the hotline, "be careful", "signs of", "know your rights", "do not …".
   advice: {
     az: ['152', 'diqqət', 'ehtiyatlı olun', 'əlaməti', 'əlamətləri', 'qaynar xətt', 'tək deyilsiniz', 'hüquqlarınızı', 'məsləhət', 'yoxlayın', 'normal deyil', 'qanunla', 'qadağandır', '=kömək istəyin', 'etibar etməyin', 'verməyin', 'göndərməyin', 'razılıq verməyin', 'məlumat verin', 'təlim', 'ümumdünya', 'gəlin birlikdə', 'qurbanı ola', 'zəng pulsuzdur', '=tələ', '=tələdir', 'yadda saxlayın', 'valideynlər', 'qanunsuzdur', 'geri tələb edin', 'heç kimə verməyin', 'kömək pulsuzdur', 'ola bilərsiniz', 'təhlükə əlaməti', 'lisenziyasını yoxlayın', 'ərə verməyin', 'hüququnu pozur',
-      '=sizindir', 'yola düşməzdən əvvəl', 'getmədən əvvəl', 'çıxış yolu var', '~surətini', '=paylaşın', 'xəbərdar edin', 'yaxınlarınızı', 'borclu deyilsiniz', 'hüququnuz var', 'pulsuz və anonim', 'anonim və pulsuz'],
+      '=sizindir', 'yola düşməzdən əvvəl', 'getmədən əvvəl', 'çıxış yolu var', '~surətini', '=paylaşın', 'xəbərdar edin', 'yaxınlarınızı', 'borclu deyilsiniz', 'hüququnuz var', 'pulsuz və anonim', 'anonim və pulsuz', 'heç kimin haqqı yoxdur', 'heç kim haqlı deyil', '=dayanın', 'necə anlamaq olar', 'necə tanımaq olar'],
     ru: ['152', 'будьте осторожны', '~признак', 'горячая линия', 'горячую линию', 'вы не одни', 'знайте свои права', '~совет', '~проверяйте', 'не норма', '~незаконно', '~обратитесь', 'не отдавайте', 'не доверяйте', '~сообщите', '~памятк', '~всемирн', '~ловушк', 'повод насторожиться', '~нарушение прав', '=звоните', 'никогда не', 'как распознать', '~проверьте', 'сохраните номер', '~остановитесь', '~посоветуйтесь', 'поговорите с детьми', '=родители', 'нарушение закона', '~помните', 'имеете право', 'звонок бесплатный', 'может быть вербовщиком',
-      'принадлежит только вам', 'принадлежит вам', 'прежде чем', '~тревожн знак', '=вправе', '~сохраните', '~сфотографируйте', '=расскажите', 'не обязаны', 'есть выход', '~близк', 'бесплатно и анонимно', 'анонимно и бесплатно'],
+      'принадлежит только вам', 'принадлежит вам', 'прежде чем', '~тревожн знак', '=вправе', '~сохраните', '~сфотографируйте', '=расскажите', 'не обязаны', 'есть выход', '~близк', 'бесплатно и анонимно', 'анонимно и бесплатно', 'никто не имеет права', 'никто не вправе'],
     en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay',
-      'belongs to you', 'before you sign', 'warning sign', 'you have the right', 'you can call', 'someone you love', 'how to tell', 'make a copy', 'you do not have to', 'free and anonymous', 'free and confidential', 'free, confidential'],
+      'belongs to you', 'before you sign', 'warning sign', 'you have the right', 'you can call', 'someone you love', 'how to tell', 'make a copy', 'you do not have to', 'free and anonymous', 'free and confidential', 'free, confidential', 'nobody has the right', 'no one has the right', 'how to recognise', 'how to recognize'],
     tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin',
-      'size aittir', 'imza atmadan önce', 'gitmeden önce', '=sevdiklerinize', '=anlatın', '=paylaşın', 'çıkış var', 'zorunda değilsiniz', 'hakkınız var', 'ücretsiz ve gizli', 'gizli ve ücretsiz'],
+      'size aittir', 'imza atmadan önce', 'gitmeden önce', '=sevdiklerinize', '=anlatın', '=paylaşın', 'çıkış var', 'zorunda değilsiniz', 'hakkınız var', 'ücretsiz ve gizli', 'gizli ve ücretsiz', 'kimsenin hakkı yok', 'kimsenin hakkı yoktur', '=durun', 'nasıl tanır', 'nasıl anlaşılır'],
   },
   // Advice to the reader as a condition: "if your employer…", "если вас…", "əgər sizin…".
   // Formal or plural "you" only: a recruiter's "если хочешь", "əgər razısansa" stays first-party;
@@ -318,6 +320,15 @@ function isProhibition(tok: readonly string[], i: number): boolean {
   return !AD_PROHIBITIONS.some((w) => t.startsWith(w) || (prev !== undefined && prev.startsWith(w)));
 }
 const ADVICE_KIND = GENRE_KINDS.indexOf('advice');
+const READER_IF_KIND = GENRE_KINDS.indexOf('reader_if');
+/**
+ * The reader's own past, asked or assumed, in the perfect of the formal or plural "you" in
+ * Azerbaijani and Turkish (-mısınız/-misiniz, normalised "qalmısınız" → "kalmisiniz"): "Stranded
+ * abroad without papers?" An ad promises the reader a future ("qazanacaqsınız") or describes the
+ * present ("təhvil verirsiniz"). The simple past ("kaldınız") is left out: its skeleton is that of
+ * a noun with "your" ("pasportunuz").
+ */
+const READER_PAST = /^[a-z]{3,}m[iu]s(?:iniz|unuz)$/;
 const FIRST_PERSON_KIND = GENRE_KINDS.indexOf('first_person');
 
 
@@ -387,6 +398,16 @@ function collect(n: Normalised, original: string): GenreCue[] {
         seen.add(key);
         counts[FIRST_PERSON_KIND] = counts[FIRST_PERSON_KIND]! + 1;
         cues.push({ kind: 'first_person', start, end, text: written });
+      }
+      continue;
+    }
+    if (tok[i]!.length >= 8 && READER_PAST.test(tok[i]!)) {
+      const key = i * GENRE_KINDS.length + READER_IF_KIND;
+      if (!seen.has(key)) {
+        seen.add(key);
+        counts[READER_IF_KIND] = counts[READER_IF_KIND]! + 1;
+        const { start, end } = toOriginal(n, at[i]!, at[i]! + tok[i]!.length);
+        cues.push({ kind: 'reader_if', start, end, text: original.slice(start, end) });
       }
       continue;
     }
