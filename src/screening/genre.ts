@@ -16,14 +16,14 @@ const GENRE_CUES: Record<string, Slot> = {
   report: {
     // The police as the subject or source of a report ("polis saxlayıb", "по данным полиции"), not as where a
     // writer would go or what they fear ("polisə", "в полицию", "polise", "polisdən").
-    az: ['=polis', '=polisin', '=polislər', 'polis tərəfindən', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər',
+    az: ['polis', 'saxlanılıb', 'saxlanılan', 'saxlanıldı', 'həbs', 'məhkəmə', 'istintaq', 'cinayət işi', 'prokuror', 'prokurorluq', 'nazirlik', 'nazirliyi', 'zərərçəkmiş', 'qurban', 'qurbanlar', 'şəbəkə', 'zərərsizləşdir', 'ifşa', 'aşkarlanıb', 'qaytarılıb', 'qarşısı alınıb', 'hesabat', 'konfrans', 'parlament', 'bildirib', 'məlumata görə', 'araşdırma', 'cəza', 'keçirilib', 'təsdiqləyib', 'müəyyən edilib', 'dərc edib', 'iddia', 'ittiham', 'azadlıqdan məhrum', 'il müddətinə', 'ifadə verib', 'təqsirləndirilən', 'aşkarlanıb', 'başlanılıb', 'tanınıb', 'açıqlanıb', 'məlumatına görə', 'xilas edilib', 'zərərçəkmişlər',
       // Court and crime reporting in other words: caught, held, extradited, compensation, lawyer, sentenced to.
       '~yaxalan', '=tutuldu', '=tutulub', '=tutulublar', '~ekstradisiya', '~qətimkan', '~təzminat', '=vəkil', '=vəkili', '=vəkilinin', '~jurnalist', 'azad edildi', 'azad edilib', '~hüquq mühafizə', '~sərhədçi', '~statistika', '~araşdırılır', '~məhkum', '~cinayət məsuliyyəti', '~təqsirləndiril', '~hökm', '~ittihamı', '~əməkdaşları', 'il həbs', 'il alıb', 'il aldı', '~vətənə qaytar', 'vətənə qayıd', 'polisə göndərilib', 'polisə təhvil verilib', '~müfəttiş', '~verbovşik'],
-    ru: ['=полиция', '=полиции', '=полицией', '~полицейск', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил',
+    ru: ['~полици', '~полицейск', '~задержан', '~арест', '~суд', '~следстви', '~следовател', 'уголовное дело', '~прокурат', '~мвд', '~министерств', '~потерпевш', '~жертв', '~приговор', 'по данным', 'по словам', '~сообщает', '~сообщил', '~раскрыт', '~выявил', '~предотвращ', '~предотврати', '~вернули', '~отчет', '~отчёт', '~конференц', '~парламент', '~возбужден', '~обвиня', '~вербовавш', '~вывозивш', '~удерживавш', '~опубликова', '~одобрил', 'лишения свободы', '~подсудим', '~освобожден', '~выявлено', '~пострадавш', '~задержана', '~задержаны', 'рассказала журналистам', 'по делу', '~представител', '=отметил', 'суд приговорил',
       'за решеткой', '~под страж', 'мера пресечения', '~пограничн', '~экстрадир', '~компенсац', '~адвокат', '~осужд', '~обвиняем', '~розыск', '~статистик', '~правоохранител', '~журналист', '~уголовн', '~ведомств', '~по информации', '~по версии', '~материалам дела', '~в отношении', '~ежегодн доклад', '~реальн срок', '~получил срок', '~вернули на родину', '~вернулись на родину', '~переданы в полицию', '~передан в полицию', '~направлен в полицию', '~инспектор', '~вербовщик'],
     en: ['police', 'detained', 'arrested', 'court', 'investigator', 'investigators', 'criminal case', 'prosecutor', 'prosecutors', 'ministry', 'victim', 'victims', 'sentenced', 'according to', 'said', 'exposed', 'uncovered', 'prevented', 'returned home', 'report', 'conference', 'parliament', 'charged', 'ring', 'published', 'approved', 'has been opened', 'were detained', 'was detained', 'rescued', 'rescue', 'identified', 'told reporters', 'testified', 'years in prison', 'jailed', 'spokesman', 'spokeswoman', 'trial', 'suspect', 'suspects', 'suspicion', 'were handed',
       'behind bars', 'judge', 'convicted', 'pleaded', 'the charges', 'extradited', 'handed over to', 'pending trial', '=officers', '=officials', '=authorities', 'compensation', 'lawyer', 'ruling', 'ruled', 'verdict', 'raided', 'inspected', 'inspectors', 'statistics', 'figures show', 'figures released', 'the accused', 'defendant', 'reporters', 'journalists', 'annual report'],
-    tr: ['=polis', '=polisin', '=polisler', 'polis tarafından', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre',
+    tr: ['polis', 'gözaltı', 'tutuklandı', 'yakalandı', 'mahkeme', 'soruşturma', 'savcılık', 'savcı', 'bakanlığı', 'mağdur', 'mağdurlar', 'hapis', 'göre', 'çökertildi', 'çökertti', 'ortaya çıkardı', 'engellendi', 'döndü', 'rapor', 'konferans', 'meclis', 'açıkladı', 'şebeke', 'çete', 'yayımladı', 'kabul etti', 'anlattı', 'düzenlendi', 'başlatıldı', 'kurtarıldı', 'gözaltına alındı', 'yıl hapis', 'tespit edildi', 'belirlendi', 'koruma altına', 'şüpheli', 'ifadesinde', 'ifadede', 'iddianame', 'verilerine göre',
       '~tazminat', '=avukat', '=avukatı', '=avukatının', '~durduruldu', 'ceza verildi', '~cezası', '~hapis cezası', '=vaka', '=vakası', '=vakanın', '=vakalar', '~öğrenildi', 'tespit edilen', '~operasyon', '~kolluk', '~yargılan', '~sanık', '~tutuklu', '~istatistik', '~gazeteci', '~suçlama', '~hüküm', 'yurda döndü', 'ülkesine döndü', '~yurda getirildi', 'polise teslim edildi', '~müfettiş'],
   },
   // The topic named outright: people living it rarely call it "trafficking".
@@ -224,9 +224,18 @@ const HAS_SINGLE_QUOTE = /(?:^|[\s(])['‘]/;
 /** Figures of a report: a share ("14%", "yüzde 60", "40 процентов") or a year of record ("в 2024 году", "2025-ci ildə", "in 2025"). */
 const STATISTICS = /\d+(?:[.,]\d+)?\s?%|yüzde\s?\d+|\d+\s?(?:процент|faiz)|(?<!\d)(?:19|20)\d\d(?!\d)(?:-?(?:ci|cı|cu|cü))?\s?(?:il|год|yıl)|\bin (?:19|20)\d\d\b/giu;
 const HAS_QUOTE = /[«"“„]/;
-/** The question of an FAQ ("Q: My employer keeps my passport…", "Sual:", "Вопрос:", "Soru:"): a reader quoted, not the writer. */
-const FAQ_QUESTION = /(?:^|\n)[ \t]*(?:Q|Question|Sual|Вопрос|В|Soru)[ \t]*[:.][^\n]*/giu;
-const MAY_HOLD_FAQ = /[:.]/;
+/**
+ * The question of an FAQ ("Q: My employer keeps my passport…", "Sual:", "Вопрос:", "Soru:"): a
+ * reader quoted, not the writer. Tried only at the text's start and after each new line (sticky).
+ */
+const FAQ_QUESTION = /[ \t]*(?:Q|Question|Sual|Вопрос|В|Soru)[ \t]*[:.][^\n]*/iuy;
+function faqQuestions(original: string, quoted: [number, number][]) {
+  for (let i = 0; i >= 0 && i < original.length; i = original.indexOf('\n', i) + 1 || -1) {
+    FAQ_QUESTION.lastIndex = i;
+    const m = FAQ_QUESTION.exec(original);
+    if (m) quoted.push([i + m[0].length - m[0].trimStart().length, i + m[0].length]);
+  }
+}
 /** A campaign's hashtag ("#EndTrafficking", "#МояИстория"). */
 const HASHTAG = /#[\p{L}\p{N}_]{2,}/gu;
 /** A checklist: a line opening with a bullet, a pictograph (✅, 📄) or "1." / "1)"; an inline "2)"; a red flag 🚩 anywhere. */
@@ -311,11 +320,14 @@ const AD_PROHIBITIONS = [
 const NE = new Set(['не', 'ne']);
 function isProhibition(tok: readonly string[], i: number): boolean {
   const t = tok[i]!;
+  const last = t.charCodeAt(t.length - 1);
+  // -n, -z (Azerbaijani, Turkish); -е, -ь, -e, -s (Russian -те, -тесь): most tokens stop here.
+  if (last !== 110 && last !== 122 && last !== 0x435 && last !== 0x44c && last !== 101 && last !== 115) return false;
   const prev = tok[i - 1];
   if (prev !== undefined && NE.has(prev)) {
     // Russian: не + -те/-тесь (normalised: Cyrillic as written, Latin spelling skeleton).
     if (!/(?:те|тесь|te|tes)$/.test(t) || t.length < 5) return false;
-  } else if (!(t.length >= 7 && /m[ae]in(?:iz)?$/.test(t))) return false;
+  } else if (t.length < 7 || !(t.endsWith('main') || t.endsWith('mein') || t.endsWith('mainiz') || t.endsWith('meiniz'))) return false;
   // The verb or the word before it ("narahat olmayın", "merak etmeyin") is an ad's or a reassurance.
   return !AD_PROHIBITIONS.some((w) => t.startsWith(w) || (prev !== undefined && prev.startsWith(w)));
 }
@@ -356,7 +368,7 @@ function collect(n: Normalised, original: string): GenreCue[] {
   // The regular expressions need a character most texts lack: a quotation mark, a digit, '#', a new line.
   const quoted: [number, number][] = HAS_QUOTE.test(original) ? [...original.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]) : [];
   if (HAS_SINGLE_QUOTE.test(original)) for (const m of original.matchAll(SINGLE_QUOTED)) quoted.push([m.index, m.index + m[0].length]);
-  if (MAY_HOLD_FAQ.test(original)) for (const m of original.matchAll(FAQ_QUESTION)) quoted.push([m.index, m.index + m[0].length]);
+  faqQuestions(original, quoted);
   counts.fill(0);
   const cues: GenreCue[] = [];
   const seen = new Set<number>();
@@ -401,7 +413,7 @@ function collect(n: Normalised, original: string): GenreCue[] {
       }
       continue;
     }
-    if (tok[i]!.length >= 8 && READER_PAST.test(tok[i]!)) {
+    if (tok[i]!.length >= 8 && (tok[i]!.endsWith('iniz') || tok[i]!.endsWith('unuz')) && READER_PAST.test(tok[i]!)) {
       const key = i * GENRE_KINDS.length + READER_IF_KIND;
       if (!seen.has(key)) {
         seen.add(key);
@@ -413,11 +425,10 @@ function collect(n: Normalised, original: string): GenreCue[] {
     }
     if (!isProhibition(tok, i)) continue;
     const first = NE.has(tok[i - 1] ?? '') ? i - 1 : i;
-    const key = i * GENRE_KINDS.length + ADVICE_KIND;
-    if (seen.has(key) || seen.has(first * GENRE_KINDS.length + ADVICE_KIND)) continue;
-    seen.add(key);
-    counts[ADVICE_KIND] = counts[ADVICE_KIND]! + 1;
     const { start, end } = toOriginal(n, at[first]!, at[i]! + tok[i]!.length);
+    // Not again where a listed advice cue already holds the word ("heç kimə verməyin").
+    if (cues.some((c) => c.kind === 'advice' && c.start < end && start < c.end)) continue;
+    counts[ADVICE_KIND] = counts[ADVICE_KIND]! + 1;
     cues.push({ kind: 'advice', start, end, text: original.slice(start, end) });
   }
   if (speaking) {
