@@ -42,7 +42,7 @@ const GENRE_CUES: Record<string, Slot> = {
     en: ['152', 'be careful', 'signs of', 'sign of', 'hotline', 'you are not alone', 'know your rights', 'tip', 'check the company', 'not normal', 'illegal', 'ask for help', 'never hand', 'do not', 'don t', '=tell the police', 'training', 'handout', 'world day', 'trap', 'reason to stop', 'violates', 'remember', 'before you go', 'save the number', 'help is free', 'may be a victim', 'report it', 'share this', 'talk to your children', '=parents', 'check the agency', 'is a crime', 'against the law', 'your rights', 'signs a', 'red flags', 'never give', 'never pay',
       'belongs to you', 'before you sign', 'warning sign', 'you have the right', 'you can call', 'someone you love', 'how to tell', 'make a copy', 'you do not have to', 'free and anonymous', 'free and confidential', 'free, confidential', 'nobody has the right', 'no one has the right', 'how to recognise', 'how to recognize'],
     tr: ['157', '152', 'dikkatli olun', 'belirtileri', 'belirtisi', 'yalnız değilsiniz', 'haklarınızı', 'tavsiye', 'kontrol edin', 'normal değildir', 'yasa dışıdır', 'yardım isteyin', 'vermeyin', 'bildirin', 'eğitim notu', 'dünya', 'tuzak', 'evet demeyin', 'evlendirmeyin', 'hak ihlali', 'ücretsiz hat', 'unutmayın', '=asla', '=ücretsizdir', 'kimseye bırakmayın', 'ödemeyin', 'insan hakkı ihlali', 'geri isteyin',
-      'size aittir', 'imza atmadan önce', 'gitmeden önce', '=sevdiklerinize', '=anlatın', '=paylaşın', 'çıkış var', 'zorunda değilsiniz', 'hakkınız var', 'ücretsiz ve gizli', 'gizli ve ücretsiz', 'kimsenin hakkı yok', 'kimsenin hakkı yoktur', '=durun', 'nasıl tanır', 'nasıl anlaşılır'],
+      'size aittir', 'imza atmadan önce', 'gitmeden önce', '=sevdiklerinize', '=anlatın', '=paylaşın', 'çıkış var', 'zorunda değilsiniz', 'hakkınız var', 'ücretsiz ve gizli', 'gizli ve ücretsiz', 'kimsenin hakkı yok', 'kimsenin hakkı yoktur', '=durun', 'anne babalar', 'çocuklarınızla konuşun', 'nasıl tanır', 'nasıl anlaşılır'],
   },
   // Advice to the reader as a condition: "if your employer…", "если вас…", "əgər sizin…".
   // Formal or plural "you" only: a recruiter's "если хочешь", "əgər razısansa" stays first-party;
@@ -71,9 +71,9 @@ const GENRE_CUES: Record<string, Slot> = {
   caller: {
     // An operator's note is first-party whoever it speaks of: "Hotline note: a mother says…".
     az: ['zəng edən', 'zəng edir', 'vətəndaş bildirdi', 'bildirir ki', 'abunəçi', '=soruşur', '=soruşdu', 'qaynar xətt qeydi'],
-    // Exact forms: the stem of "просит" would also take "просят оплатить" (advice) and, in Latin
-    // letters, "prosecutors"; "звонок" is as often "the call is free".
-    ru: ['=звонит', '=звонила', '=звонил', '~позвонил', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', '=спрашивает', '=просит', 'запись горячей линии'],
+    // Exact forms: "звонок" is as often "the call is free". Not "просит": advice says a stranger
+    // "просит ничего не говорить" as often as a note says a caller asks (genre dev set 3).
+    ru: ['=звонит', '=звонила', '=звонил', '~позвонил', '~звонивш', 'абонент', 'сообщила о', 'сообщает:', '=спрашивает', 'запись горячей линии'],
     en: ['caller', 'calls', 'asks about', 'reports that', 'reports a', '=asked', 'hotline note', 'man says', 'woman says'],
     tr: ['arayan', 'aradı', '=soruyor', '=sordu', '=bildirdi', 'yardım hattı notu'],
   },
@@ -331,6 +331,12 @@ function isProhibition(tok: readonly string[], i: number): boolean {
   // The verb or the word before it ("narahat olmayın", "merak etmeyin") is an ad's or a reassurance.
   return !AD_PROHIBITIONS.some((w) => t.startsWith(w) || (prev !== undefined && prev.startsWith(w)));
 }
+const HOTLINES = new Set(['152', '157']);
+/** Whether a hotline number stands within two tokens before or after tokens t0..t1. */
+function nearHotline(tok: readonly string[], t0: number, t1: number): boolean {
+  for (let k = Math.max(0, t0 - 2); k <= Math.min(tok.length - 1, t1 + 2); k++) if (HOTLINES.has(tok[k]!)) return true;
+  return false;
+}
 const ADVICE_KIND = GENRE_KINDS.indexOf('advice');
 const READER_IF_KIND = GENRE_KINDS.indexOf('reader_if');
 /**
@@ -391,6 +397,9 @@ function collect(n: Normalised, original: string): GenreCue[] {
       // The rest of a word cut at an apostrophe ("pis'mennyy"), not a word of its own.
       if (start > 0 && APOSTROPHES.has(original[start - 1]!)) continue;
     }
+    // "Call 152", "152-yə zəng edin", "contact 157": the anti-trafficking hotline's number right before
+    // or after the verb makes it advice, not an ad's "call us".
+    if (h.slot === 'offer' && nearHotline(tok, h.t0, h.t1)) continue;
     const kind = KIND_INDEX.get(h.slot)!;
     const key = h.t0 * GENRE_KINDS.length + kind;
     if (seen.has(key)) continue;
