@@ -16,13 +16,19 @@ export const GENRE_DEV_2_PATH = new URL('./genre-dev-2.jsonl', import.meta.url);
  * checklists, consular warnings, lessons, survivors' campaign posts, hotline adverts, and victims,
  * relatives and workers who quote a poster or the news; first-party items carry a label. */
 export const GENRE_DEV_3_PATH = new URL('./genre-dev-3.jsonl', import.meta.url);
+/** The fourth set (issue 15, 2026-12-07): news and awareness in the styles media use (headlines,
+ * features quoting a victim, interviews, second-person advice, lessons, FAQ) with few of the cue
+ * words, against first-party items that quote a poster, the news or official language. */
+export const GENRE_DEV_4_PATH = new URL('./genre-dev-4.jsonl', import.meta.url);
+/** The genre dev sets by number. */
+export const GENRE_DEV_PATHS: Readonly<Record<number, URL>> = { 1: GENRE_DEV_PATH, 2: GENRE_DEV_2_PATH, 3: GENRE_DEV_3_PATH, 4: GENRE_DEV_4_PATH };
 
 export const GenreDevItem = z.object({
   id: z.string(),
   variant: z.enum(VARIANTS),
   channel: z.enum(CHANNELS),
   genre: z.enum(['about', 'first_party']),
-  /** First-party items of the second and third sets: 1 when the item should be flagged. */
+  /** First-party items of the second, third and fourth sets: 1 when the item should be flagged. */
   label: z.union([z.literal(0), z.literal(1)]).optional(),
   text: z.string().min(1),
 });
@@ -57,6 +63,6 @@ export function genreDevReport(items = readGenreDev()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = process.argv[2] === '3' ? GENRE_DEV_3_PATH : process.argv[2] === '2' ? GENRE_DEV_2_PATH : GENRE_DEV_PATH;
+  const path = GENRE_DEV_PATHS[Number(process.argv[2] ?? 1)] ?? GENRE_DEV_PATH;
   process.stdout.write(`${JSON.stringify(genreDevReport(readGenreDev(path)), null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 // `npm run fit:genre`: fits the genre judgement's weights (genre.ts) instead of setting them by hand.
-// A logistic regression over the capped cue counts per kind, fitted on the three genre dev sets
+// A logistic regression over the capped cue counts per kind, fitted on the four genre dev sets
 // (about = 1) and, at a lower weight, the synthetic training split (news and awareness = 1); the L2
 // strength by leave-one-set-out validation (the sets have different authors), the cut (the `about`
 // at or above which a text is judged about) on the 5-fold out-of-fold judgements of the dev sets,
@@ -8,7 +8,7 @@
 // here (docs/screening.md, "firewall").
 import fs from 'node:fs';
 import { readSplit } from './corpus/io.ts';
-import { GENRE_DEV_2_PATH, GENRE_DEV_3_PATH, GENRE_DEV_PATH, readGenreDev, type GenreDevItem } from './genre-dev.ts';
+import { GENRE_DEV_PATHS, readGenreDev, type GenreDevItem } from './genre-dev.ts';
 import { GENRE_CAPS, GENRE_KINDS, GENRE_WEIGHTS_PATH, genreCues, type GenreWeightsFile } from './genre.ts';
 import { normalise } from './normalise.ts';
 
@@ -16,6 +16,8 @@ import { normalise } from './normalise.ts';
 export const SYNTHETIC_WEIGHT = 0.25;
 export const LAMBDAS = [0.03, 0.1, 0.3, 1, 3, 10];
 export const FOLDS = 5;
+/** The genre dev sets fitted on and validated by leaving each out. */
+export const DEV_SETS = [1, 2, 3, 4];
 /**
  * The cut's cost: share of about-texts judged first-party plus this many times the share of
  * first-party items judged about (a real case judged "about" is never flagged; labelled negatives
@@ -29,7 +31,7 @@ interface Row {
   y: 0 | 1;
   /** Sample weight in the fit. */
   w: number;
-  /** 1, 2, 3: a genre dev set; 0: the synthetic split. */
+  /** 1-4: a genre dev set; 0: the synthetic split. */
   set: number;
   /** First-party items: how much judging it about costs (positives and unlabelled 1, negatives 0.25). */
   cost: number;
@@ -40,8 +42,7 @@ const features = (text: string) => genreCues(normalise(text), text).counts;
 
 export function genreRows(): Row[] {
   const rows: Row[] = [];
-  const sets: [number, URL][] = [[1, GENRE_DEV_PATH], [2, GENRE_DEV_2_PATH], [3, GENRE_DEV_3_PATH]];
-  for (const [set, path] of sets) {
+  for (const [set, path] of DEV_SETS.map((s) => [s, GENRE_DEV_PATHS[s]!] as const)) {
     // Folds stratified by set and genre, in file order: every fold holds some of each.
     const k = { about: 0, first_party: 0 };
     for (const i of readGenreDev(path) as GenreDevItem[]) {
@@ -168,7 +169,7 @@ function outOfFold(rows: Row[], lambda: number, bias?: number): number[] {
 /** `about` for every dev row by a fit on the other dev sets and the synthetic split. */
 function leaveOneSetOut(rows: Row[], lambda: number, bias?: number): number[] {
   const about = new Array<number>(rows.length).fill(NaN);
-  for (const s of [1, 2, 3]) {
+  for (const s of DEV_SETS) {
     const m = fitLogistic(rows.filter((r) => r.set !== s), lambda, bias);
     rows.forEach((r, k) => {
       if (r.set === s) about[k] = predict(m, r.x);
@@ -202,7 +203,7 @@ export function fitGenre(rows = genreRows(), bias?: number): GenreWeightsFile {
   const model = fitLogistic(rows, best.lambda, bias);
   // Each dev set judged by a fit on the other two and the synthetic split: the set's author did
   // not shape the weights it is judged by (its cues are another matter: see docs/screening.md).
-  const losoShares = Object.fromEntries([1, 2, 3].map((s) => {
+  const losoShares = Object.fromEntries(DEV_SETS.map((s) => {
     const m = fitLogistic(rows.filter((r) => r.set !== s), best.lambda, bias);
     const held = rows.filter((r) => r.set === s);
     return [`set_${s}`, judgedShares(held, held.map((r) => predict(m, r.x)), cut)];
@@ -215,14 +216,14 @@ export function fitGenre(rows = genreRows(), bias?: number): GenreWeightsFile {
     weights: Object.fromEntries(GENRE_KINDS.map((k, j) => [k, r4(model.w[j]!)])),
     bias: r4(model.b),
     cut,
-    note: `logistic regression over the cue counts per kind (capped: ${GENRE_KINDS.map((k) => `${k} ${GENRE_CAPS[k]}`).join(', ')}), fitted by npm run fit:genre on genre dev sets 1-3 (weight 1) and the synthetic train split (weight ${SYNTHETIC_WEIGHT}); L2 by leave-one-set-out log loss, cut on the ${FOLDS}-fold out-of-fold judgements of the dev sets (cost: about-texts judged first-party + ${FIRST_PARTY_COST} x first-party judged about)`,
+    note: `logistic regression over the cue counts per kind (capped: ${GENRE_KINDS.map((k) => `${k} ${GENRE_CAPS[k]}`).join(', ')}), fitted by npm run fit:genre on genre dev sets 1-4 (weight 1) and the synthetic train split (weight ${SYNTHETIC_WEIGHT}); L2 by leave-one-set-out log loss, cut on the ${FOLDS}-fold out-of-fold judgements of the dev sets (cost: about-texts judged first-party + ${FIRST_PARTY_COST} x first-party judged about)`,
     fit: {
-      rows: { set_1: rows.filter((r) => r.set === 1).length, set_2: rows.filter((r) => r.set === 2).length, set_3: rows.filter((r) => r.set === 3).length, synthetic_train: rows.filter((r) => r.set === 0).length },
+      rows: { ...Object.fromEntries(DEV_SETS.map((s) => [`set_${s}`, rows.filter((r) => r.set === s).length])), synthetic_train: rows.filter((r) => r.set === 0).length },
       lambda: best.lambda,
       bias_held: bias ?? null,
       log_loss_by_lambda: Object.fromEntries(byLambda.map((l) => [String(l.lambda), { leave_one_set_out: r3(l.losoLoss), five_fold: r3(l.loss) }])),
       out_of_fold: judgedShares(dev, best.oof, cut),
-      out_of_fold_per_set: Object.fromEntries([1, 2, 3].map((s) => {
+      out_of_fold_per_set: Object.fromEntries(DEV_SETS.map((s) => {
         const idx = dev.map((r, k) => k).filter((k) => dev[k]!.set === s);
         return [`set_${s}`, judgedShares(idx.map((k) => dev[k]!), idx.map((k) => best.oof[k]!), cut)];
       })),
