@@ -85,7 +85,9 @@ export function victimRoutes(app: App, ctx: AppContext) {
     { config: { action: 'persons.create' }, schema: { tags, summary: 'Possible existing records for an intake (only ones you may see)', body: DuplicateQuery, response: { 200: DuplicateCandidates } } },
     async (req) => {
       const auth = authOf(req);
-      return duplicateCandidates(db, key, personsVisible(auth, 'persons.list'), req.body);
+      // Matching names and birth dates is a use of the identity, as the name search is: a match
+      // on a record whose identity is withheld would confirm who it is.
+      return duplicateCandidates(db, key, sql<SqlBool>`(${personsVisible(auth, 'persons.list')} and ${personsVisible(auth, 'persons.identity')})`, req.body);
     },
   );
 
