@@ -121,6 +121,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.register(
     async (api: App) => {
+      // Most answers name people: no browser or proxy cache may keep any (a route may say otherwise).
+      api.addHook('onSend', async (_req, reply, payload) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+        return payload;
+      });
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       meRoutes(api, ctx);
