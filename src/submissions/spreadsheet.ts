@@ -47,8 +47,11 @@ export async function templateXlsx(agencyCode: string, period: string, indicator
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+// Text a spreadsheet would run as a formula (= + - @, tab, CR) is written after an apostrophe, which readCsv takes off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const csvCell = (c: Cell) => {
-  const s = c === null ? '' : String(c);
+  const s = c === null ? '' : typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : String(c);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -88,7 +91,8 @@ function plain(v: ExcelJS.CellValue): Cell {
 
 function readCsv(content: Buffer): Cell[][] {
   try {
-    return parse(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const rows = parse(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return rows.map((r) => r.map((c) => (c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c)));
   } catch (e) {
     throw invalid('The file is not readable CSV', [{ path: 'file', message: (e as Error).message }]);
   }
