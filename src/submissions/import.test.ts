@@ -123,3 +123,22 @@ test('the CSV template defuses a note a spreadsheet would run as a formula, and 
   const form = (await reporter.get(`/api/submissions/form?agencyId=${sea}&period=2025`)).body.submission;
   assert.equal(form.values.find((v: { indicatorId: string }) => v.indicatorId === 'prevention.care_leavers.vocational').note, note, 'the mark is not stored');
 });
+
+test('a workbook that unpacks to more than the limit is refused before it is read (a small upload, a huge sheet)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('submission');
+  ws.addRow(['azad-submission', 'state_employment_agency', '2026']);
+  ws.addRow(['indicator', 'label', 'unit', 'value', 'qualifier', 'status', 'note']);
+  ws.addRow(['prevention.care_leavers.vocational', '', '', 6, null, null, 'a'.repeat(9 * 1024 * 1024)]);
+  const bomb = Buffer.from(await wb.xlsx.writeBuffer());
+  assert.ok(bomb.length < 100_000, `${bomb.length} bytes on the wire`);
+  const res = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2026', format: 'xlsx', contentBase64: bomb.toString('base64') });
+  assert.equal(res.status, 413, JSON.stringify(res.body).slice(0, 300));
+  assert.equal(res.body.error.fields[0].path, 'file');
+
+  // Within the limit, a note is held to the form's 500 characters, as typed on the form.
+  const csv = ['azad-submission,state_employment_agency,2026', 'indicator,label,unit,value,qualifier,status,note', `prevention.care_leavers.vocational,,people,6,,,${'a'.repeat(501)}`, 'prevention.care_leavers.self_employment,,people,2,,,a\u0000b'].join('\n');
+  const long = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2026', format: 'csv', contentBase64: Buffer.from(csv).toString('base64') });
+  assert.equal(long.status, 400, JSON.stringify(long.body).slice(0, 300));
+  assert.deepEqual(long.body.error.fields.map((f: { path: string }) => f.path), ['row 3, cell G3', 'row 4, cell G4']);
+});
