@@ -240,3 +240,16 @@ test('the Secure cookie flag: over HTTPS as a trusted proxy says, and AZAD_COOKI
   assert.match(await cookieOf({ cookieSecure: 'always' }), /;\s*Secure/i);
   assert.doesNotMatch(await cookieOf({ cookieSecure: 'never', trustProxy: true }, { 'x-forwarded-proto': 'https' }), /;\s*Secure/i);
 });
+
+test('behind a trusted proxy the client is the address the proxy appended, not one the client wrote', async () => {
+  await forgetFailures();
+  const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, trustProxy: true } }, { logger: false });
+  try {
+    // The client wrote 6.6.6.6; the load balancer (10.0.0.1) appended the address it saw.
+    await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.1', payload: { username: 'nobody.proxy', password: 'not-the-password' }, headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' } });
+    const failures = await t.db.kysely.selectFrom('login_failures').select('ip').execute();
+    assert.deepEqual(failures.map((f) => f.ip), ['203.0.113.9'], 'varying X-Forwarded-For must not make a new client (the per-address throttle, the public limit, the trail)');
+  } finally {
+    await app.close();
+  }
+});

@@ -24,6 +24,16 @@ test('security headers are set on every response', async () => {
   assert.equal(res.headers.get('x-frame-options'), 'DENY');
 });
 
+test('no API answer may be kept in a cache: the data, the sign-in and the errors', async () => {
+  const coordinator = await t.as('coordinator');
+  for (const res of [await coordinator.get('/api/me'), await coordinator.get('/api/persons'), await coordinator.get('/api/persons/00000000-0000-4000-8000-000000000000'), await t.anonymous().get('/api/health')]) {
+    assert.equal(res.headers.get('cache-control'), 'no-store', JSON.stringify(res.body).slice(0, 80));
+  }
+  const login = await t.anonymous().post('/api/auth/login', { username: 'nobody-here', password: 'not-the-password' });
+  assert.equal(login.status, 401);
+  assert.equal(login.headers.get('cache-control'), 'no-store');
+});
+
 test('the OpenAPI 3.1 document lists the API and the docs page renders', async () => {
   const res = await t.anonymous().get('/api/openapi.json');
   assert.equal(res.status, 200);

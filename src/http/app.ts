@@ -58,7 +58,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(ctx.config.logLevel),
     bodyLimit: ctx.config.bodyLimit,
-    trustProxy: ctx.config.trustProxy,
+    // Behind the one load balancer: the peer is the proxy, and the address it appended last is the
+    // client. Trusting every hop would take the first X-Forwarded-For entry, which the client writes.
+    trustProxy: ctx.config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -121,6 +123,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.register(
     async (api: App) => {
+      // Most answers name people: no browser or proxy cache may keep any (a route may say otherwise).
+      api.addHook('onSend', async (_req, reply, payload) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+        return payload;
+      });
       healthRoutes(api, ctx);
       authRoutes(api, ctx);
       meRoutes(api, ctx);

@@ -94,6 +94,21 @@ test('protect: the examples above are safe after protection', () => {
   assert.equal(second.edition.tables[0]?.cells[1]?.suppressed, false, 'the unchanged 6 is no complement: a revision would give it away');
 });
 
+test("a first edition's running total minus its flow is last year's running total: a small one is hidden as if shown", () => {
+  // The demo's 2024, published before any 2023 edition: men 5 this year, 9 since 2005, so 4 until 2023.
+  const ctx: Context = { earlier: [] };
+  const e = protect(edition('y', 2024, 1, [partition('flow', [5, 86]), partition('cum', [9, 173], 'flow')]), ctx, RULE).edition;
+  assertSafe(e, ctx);
+  const [flow, cum] = e.tables as [Table, Table];
+  const shown = (t: Table, k: number) => (t.cells[k]?.suppressed ? null : t.cells[k]?.value);
+  const men = [shown(flow, 0), shown(cum, 0)];
+  assert.ok(men.includes(null), `9 − 5 would give the 4 men identified until last year: ${JSON.stringify(men)}`);
+  // With last year's edition showing that running total, the difference is public already.
+  const prev = protect(edition('x', 2023, 1, [partition('flow', [6, 80]), partition('cum', [6, 80], 'flow')]), { earlier: [] }, RULE).edition;
+  const next = protect(edition('y', 2024, 1, [partition('flow', [5, 86]), partition('cum', [11, 166], 'flow')]), { earlier: [], previousYear: prev }, RULE).edition;
+  assert.ok(allCells(next.tables[1] as Table).every((c) => !c.suppressed), 'nothing more is hidden than before');
+});
+
 test('random small editions, their previous year and a revision: no hidden cell is ever recovered', () => {
   const scenario = fc.record({
     flowPrev: values(2, 4),

@@ -44,7 +44,7 @@ function complement(t: Table, ctx: Context): Cell | undefined {
 }
 
 /** Steps 2 and 3 until nothing changes. */
-function carryAndComplete(e: EditionTables, ctx: Context): void {
+function carryAndComplete(e: EditionTables, ctx: Context, rule: Rule): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const t of e.tables) {
@@ -55,7 +55,12 @@ function carryAndComplete(e: EditionTables, ctx: Context): void {
         const flow = e.tables.find((x) => x.id === t.cumulativeOf);
         const before = ctx.previousYear?.tables.find((x) => x.id === t.id);
         for (const c of allCells(t)) {
-          if ((flow && cellOf(flow, c.key)?.suppressed) || (before && cellOf(before, c.key)?.suppressed)) changed = hide(c, 'secondary') || changed;
+          const f = flow ? cellOf(flow, c.key) : undefined;
+          const last = before ? cellOf(before, c.key) : undefined;
+          if (f?.suppressed || last?.suppressed) changed = hide(c, 'secondary') || changed;
+          // This year's running total minus its flow is last year's: when last year's edition did not
+          // show it (none yet, or published later), it is a count like any other.
+          else if (f && !last && isSensitive(c.value - f.value, rule)) changed = hide(c, 'secondary') || changed;
         }
       }
       if (t.parts === 'partition' && t.cells.length && allCells(t).filter((c) => c.suppressed).length === 1) {
@@ -95,7 +100,7 @@ export function protect(input: EditionTables, ctx: Context, rule: Rule): Protect
       if (isSensitive(c.value, rule)) hide(c, 'primary');
     }
   }
-  carryAndComplete(e, ctx);
+  carryAndComplete(e, ctx, rule);
   for (let round = 1; round <= 200; round++) {
     const found = attack(e, ctx);
     if (found.length === 0) return { edition: e, rounds: round, allHidden: false };
@@ -110,7 +115,7 @@ export function protect(input: EditionTables, ctx: Context, rule: Rule): Protect
       }
     }
     if (!progressed) break;
-    carryAndComplete(e, ctx);
+    carryAndComplete(e, ctx, rule);
   }
   // Nothing partial held: hide every cell; the edition then adds nothing to what was shown before.
   for (const t of e.tables) for (const c of allCells(t)) hide(c, 'secondary');

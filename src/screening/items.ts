@@ -99,14 +99,21 @@ export async function decide(trx: Db, visible: Expression<SqlBool>, id: string, 
 }
 
 /** Link a kept item to a hotline tip and/or a crime record, both checked. */
-export async function linkItem(trx: Db, visible: Expression<SqlBool>, id: string, input: { hotlineTipId?: string | null; crimeFactId?: string | null }) {
+/** Links only to records the reviewer may read: a 404 for the others, as for ones that do not exist. */
+export async function linkItem(
+  trx: Db,
+  visible: Expression<SqlBool>,
+  id: string,
+  input: { hotlineTipId?: string | null; crimeFactId?: string | null },
+  reach: { tips: Expression<SqlBool>; facts: Expression<SqlBool> },
+) {
   await mustSee(trx, id, visible);
   if (input.hotlineTipId) {
-    const tip = await trx.selectFrom('hotline_tips').select('id').where('id', '=', input.hotlineTipId).executeTakeFirst();
+    const tip = await trx.selectFrom('hotline_tips').select('id').where(reach.tips).where('id', '=', input.hotlineTipId).executeTakeFirst();
     if (!tip) throw notFound('Hotline tip');
   }
   if (input.crimeFactId) {
-    const fact = await trx.selectFrom('crime_facts').select('id').where('id', '=', input.crimeFactId).executeTakeFirst();
+    const fact = await trx.selectFrom('crime_facts').select('id').where(reach.facts).where('id', '=', input.crimeFactId).executeTakeFirst();
     if (!fact) throw notFound('Crime record');
   }
   await trx

@@ -27,6 +27,7 @@ import {
   ScreeningStats,
 } from './schema.ts';
 import { assertPersonVisible } from '../victims/access.ts';
+import { tipsVisible } from '../hotline/visibility.ts';
 
 const itemScope: ScopeColumns = { own: 'screening_items.created_by', agency: 'screening_items.agency_id' };
 const visible = (auth: Auth) => scopeFilter(auth, scopesFor(auth.roles, 'screening.read'), itemScope);
@@ -72,7 +73,10 @@ export function screeningRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/screening/items/:id/link', { config: { action: 'screening.review', target: 'screening_item' }, schema: { tags, summary: 'Link a kept item to a hotline tip or a crime record', params: IdParams, body: LinkInput, response: { 204: z.null() } } }, async (req, reply) => {
-    await db.transaction().execute((trx) => linkItem(trx, reviewable(authOf(req)), req.params.id, req.body));
+    const auth = authOf(req);
+    // The crime registry is national: a reviewer reads all of it (prosecution.read) or none.
+    const reach = { tips: tipsVisible(auth), facts: scopeFilter(auth, scopesFor(auth.roles, 'prosecution.read'), {}) };
+    await db.transaction().execute((trx) => linkItem(trx, reviewable(auth), req.params.id, req.body, reach));
     return reply.status(204).send(null);
   });
 

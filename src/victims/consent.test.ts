@@ -31,7 +31,13 @@ test('a refused data-processing consent hides the identity, notes and name outsi
   assert.equal(seen.status, 200, 'the case itself stays reachable for the help already under way');
   assert.equal(seen.body.identity, null, 'the identity is withheld');
   assert.equal((await ngo.get('/api/persons?name=Refusa')).body.total, 0, 'nor can the name be searched');
+  const intakeCheck = await ngo.post('/api/persons/duplicates', { givenName: 'Refusa', familyName: 'Qadağanova' });
+  assert.equal(intakeCheck.status, 200);
+  assert.deepEqual(intakeCheck.body.items, [], "nor matched by the intake's duplicate check (it would confirm the name and birth date)");
   assert.notEqual((await ngo.get(`/api/persons/${p.id}/notes`)).status, 200, 'notes are identity-level');
+  assert.equal((await ngo.patch(`/api/persons/${p.id}`, { identity: { givenName: 'Overwritten' } })).status, 404, 'nor written: the identity is not theirs to change');
+  assert.equal((await police.get(`/api/persons/${p.id}`)).body.identity.givenName, 'Refusa');
+  assert.equal((await ngo.patch(`/api/persons/${p.id}`, { languages: ['az'] })).status, 204, 'the rest of the case still is');
   assert.ok((await police.get(`/api/persons/${p.id}`)).body.identity, 'the owning agency keeps it');
 
   // Only the coordinator records an override, and it must name its legal basis.

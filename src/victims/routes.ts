@@ -85,7 +85,9 @@ export function victimRoutes(app: App, ctx: AppContext) {
     { config: { action: 'persons.create' }, schema: { tags, summary: 'Possible existing records for an intake (only ones you may see)', body: DuplicateQuery, response: { 200: DuplicateCandidates } } },
     async (req) => {
       const auth = authOf(req);
-      return duplicateCandidates(db, key, personsVisible(auth, 'persons.list'), req.body);
+      // Matching names and birth dates is a use of the identity, as the name search is: a match
+      // on a record whose identity is withheld would confirm who it is.
+      return duplicateCandidates(db, key, sql<SqlBool>`(${personsVisible(auth, 'persons.list')} and ${personsVisible(auth, 'persons.identity')})`, req.body);
     },
   );
 
@@ -119,7 +121,10 @@ export function victimRoutes(app: App, ctx: AppContext) {
   const update = { action: 'persons.update', target: 'person' } as const;
   app.patch('/persons/:id', { config: update, schema: { tags, summary: 'Change a person record', params: IdParams, body: UpdatePersonInput, response: { 204: z.null() } } }, async (req, reply) => {
     const auth = authOf(req);
-    await db.transaction().execute((trx) => updatePerson(trx, { key, profile }, personsVisible(auth, 'persons.update', auth.scopes), req.params.id, req.body, base(req)));
+    const visible = personsVisible(auth, 'persons.update', auth.scopes);
+    // The identity is written only where it may be read: a refused consent withholds both.
+    const where = req.body.identity ? sql<SqlBool>`(${visible} and ${personsVisible(auth, 'persons.identity')})` : visible;
+    await db.transaction().execute((trx) => updatePerson(trx, { key, profile }, where, req.params.id, req.body, base(req)));
     return reply.status(204).send(null);
   });
 
