@@ -254,8 +254,12 @@ export async function runPass(db: Db, defs: FigureDef[], from: number, to: numbe
   const condRef = (i: number): Sql => (masked ? sql`((${sql.ref(`m${word(i)}`)} & ${sql.lit(bit(i))}) <> 0)` : sql.ref(`c${i}`));
   // The pass's queries, each over the rows `b`, and what each does with its rows (in this order).
   const queries: { q: Sql; done: (rows: Record<string, unknown>[]) => void }[] = [];
+  // Direct figures that all count rows under several distinct conditions are counted per combination
+  // of their keys first (grouped); with one condition the grouping sets share a single count, and
+  // counting first would only add a hash of every combination (measured on the persons pass).
+  const countsFirst = (idx: number[]) => idx.every((i) => countsRows(planned[i] as Planned, spec)) && new Set(idx.map((i) => (atomsOf[i] as number[]).join())).size > 1;
   if (direct.length > 1 && direct.every((i) => valueOnly(planned[i] as Planned))) queries.push({ q: perFigure(direct, condRef), done: (rows) => collect(out, planned, direct, fromPerFigure(rows, pass, direct)) });
-  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear, condRef(i))), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
+  else if (direct.length) queries.push({ q: grouped(sql`b`, pass, direct, inYear, (p, i, y) => aggregates(p, i, y, spec, inYear, condRef(i)), countsFirst(direct)), done: (rows) => collect(out, planned, direct, byYear(rows, pass, direct)) });
   for (const count of foldCounts) {
     const idx = planned.map((_, i) => i).filter((i) => bySubject(planned[i] as Planned) && planned[i]?.count === count);
     const s = sql.ref(`s_${count}`);
@@ -419,6 +423,9 @@ function fromPerFigure(rows: Record<string, unknown>[], pass: Pass, idx: number[
   return [...byYr.values()];
 }
 
+/** A figure whose aggregate is a count of rows (`count(*) filter`), which adds up across groups. */
+const countsRows = (p: Planned, spec: SourceSpec) => spec.rowIsSubject.includes(p.count) && !['value', 'amount', 'participants', 'trainers', 'copies', 'median_per_person'].includes(p.count) && !p.category;
+
 /** Distinct subjects a fold counts. */
 const SUBJECTS = ['persons', 'cases', 'children'] as const;
 
@@ -466,21 +473,27 @@ interface Pass {
  * year is a column of its own (`a<i>_<y>`, an aggregate filtered to the year) rather than a group:
  * hashing every row by its year cost more than the scan itself on the largest table; `byYear` turns
  * the rows back into one per year and grouping set, as `collect` reads them.
+ *
+ * `counts` (every aggregate a count of rows, `a<i>` or `a<i>_<y>`): the rows are first counted per
+ * combination of the keys (and year), then the grouping sets add those counts up. A hashed grouping
+ * set advances every aggregate of the query for each row, so eight counts under five sets were forty
+ * a row (the registry's facts); counted first, eight a row, and the sets add up a few dozen rows.
  */
-function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number | null) => Sql[]): Sql {
+function grouped(from: Sql, pass: Pass, idx: number[], inYear: (y: number) => Sql, aggs: (p: Planned, i: number, y: number | null) => Sql[], counts = false): Sql {
   const keyed = idx.filter((i) => pass.planned[i]?.key);
-  if (!pass.pivot) {
-    const cols: Sql[] = [sql`yr`];
-    for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
-    for (const i of idx) cols.push(...aggs(pass.planned[i] as Planned, i, null));
-    const groupBy = keyed.length ? sql`grouping sets ((yr), ${sql.join(keyed.map((i) => sql`(yr, ${sql.ref(`k${i}`)})`))})` : sql`yr`;
-    return sql`select ${sql.join(cols)} from ${from} group by ${groupBy}`;
+  const ks = keyed.map((i) => sql.ref(`k${i}`));
+  const groupings = keyed.flatMap((i) => [sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`)]);
+  const yrs = pass.pivot ? [] : [sql`yr`];
+  const sets = sql`grouping sets ((${sql.join(yrs)}), ${sql.join(ks.map((k) => sql`(${sql.join([...yrs, k])})`))})`;
+  const aggCols: Sql[] = pass.pivot ? pass.all.map((y) => sql`count(*) filter (where ${inYear(y)})::int as ${sql.ref(`n_${y}`)}`) : [];
+  for (const i of idx) for (const y of pass.pivot ? pass.years(i) : [null]) aggCols.push(...aggs(pass.planned[i] as Planned, i, y));
+  if (counts && keyed.length) {
+    const names = [...(pass.pivot ? pass.all.map((y) => `n_${y}`) : []), ...idx.flatMap((i) => (pass.pivot ? pass.years(i).map((y) => `a${i}_${y}`) : [`a${i}`]))];
+    const inner = sql`select ${sql.join([...yrs, ...ks, ...aggCols])} from ${from} group by ${sql.join([...yrs, ...ks])}`;
+    return sql`select ${sql.join([...yrs, ...groupings, ...names.map((n) => sql`sum(${sql.ref(n)})::int as ${sql.ref(n)}`)])} from (${inner}) c group by ${sets}`;
   }
-  const cols: Sql[] = pass.all.map((y) => sql`count(*) filter (where ${inYear(y)})::int as ${sql.ref(`n_${y}`)}`);
-  for (const i of keyed) cols.push(sql`grouping(${sql.ref(`k${i}`)}) as ${sql.ref(`g${i}`)}`, sql.ref(`k${i}`));
-  for (const i of idx) for (const y of pass.years(i)) cols.push(...aggs(pass.planned[i] as Planned, i, y));
-  const groupBy = keyed.length ? sql` group by grouping sets ((), ${sql.join(keyed.map((i) => sql`(${sql.ref(`k${i}`)})`))})` : sql``;
-  return sql`select ${sql.join(cols)} from ${from}${groupBy}`;
+  if (!pass.pivot) return sql`select ${sql.join([...yrs, ...groupings, ...aggCols])} from ${from} group by ${keyed.length ? sets : sql`yr`}`;
+  return sql`select ${sql.join([...aggCols.slice(0, pass.all.length), ...groupings, ...aggCols.slice(pass.all.length)])} from ${from}${keyed.length ? sql` group by ${sets}` : sql``}`;
 }
 
 /** A grouped query's rows turned back into one row per year and grouping set, as `collect` reads them. */
