@@ -44,7 +44,16 @@ export interface SourceSpec {
 }
 
 const list = (values: readonly (string | number | boolean)[]) => sql.join(values.map((v) => sql.val(v)));
-const inList = (col: Sql, values: readonly string[]) => sql`${col} in (${list(values)})`;
+/**
+ * A filter's `column in (values)` tests, by the SQL object they return: a pass that holds its
+ * figures' conditions as bits looks a column that several such filters test up once a row (compile.ts).
+ */
+export const IN_LISTS = new WeakMap<Sql, { col: Sql; values: readonly string[] }>();
+const inList = (col: Sql, values: readonly string[]) => {
+  const cond = sql`${col} in (${list(values)})`;
+  IN_LISTS.set(cond, { col, values });
+  return cond;
+};
 const yearEnd = (c: Ctx) => sql`make_date(${c.yr}, 12, 31)`;
 const yearStart = (c: Ctx) => sql`make_date(${c.yr}, 1, 1)`;
 const localDate = (col: Sql, p: Profile) => sql`(${col} at time zone ${sql.val(p.settings.timezone)})::date`;
@@ -55,7 +64,7 @@ function articleCond(profile: Profile, col: Sql, ref: ArticleRef): Sql {
   if (typeof ref === 'string') return profile.criminalArticles.some((a) => a.code === ref) ? whole(ref) : sql`${col} = ${ref}`;
   if (ref.parts === 'all') return whole(ref.article);
   if (ref.parts === 'none') return sql`${col} = ${ref.article}`;
-  return inList(col, ref.parts.map((p) => `${ref.article}.${p}`));
+  return sql`${col} in (${list(ref.parts.map((p) => `${ref.article}.${p}`))})`;
 }
 
 /** Articles on an array column (any element) or on its first, principal element. */
