@@ -41,3 +41,13 @@ test('a printed part with no label is a warning naming where to add it; the ship
   assert.match(warnings[0]?.message ?? '', /no label in az, en, ru/);
   assert.deepEqual(unlabelledParts(await profileDefinition(profile), profile), []);
 });
+
+test('mid-sentence a label drops its capital, unless it is a name: a brand, an acronym, or a capitalised word further on', async () => {
+  const { midSentence } = await import('./labels.ts');
+  assert.equal(midSentence('Women', 'sex', 'en'), 'women');
+  assert.equal(midSentence('Information on working abroad', 'topic', 'en'), 'information on working abroad');
+  assert.equal(midSentence('Aid Fund payment', 'kind', 'en'), 'Aid Fund payment');
+  assert.equal(midSentence('Выплата Фонда помощи', 'kind', 'ru'), 'Выплата Фонда помощи');
+  assert.equal(midSentence('HIV/AIDS testing', 'kind', 'en'), 'HIV/AIDS testing');
+  assert.equal(midSentence('Psychological help by NGO', 'kind', 'en'), 'psychological help by NGO');
+});
