@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { matchKey, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
+import { clientNetwork } from '../limits/network.ts';
 
 // Kept in the database, not in memory, so the limit holds across app servers.
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -19,7 +20,9 @@ export async function fileAttempt(db: Kysely<Database>, who: string, ip: string)
   const now = new Date();
   const since = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
   await db.deleteFrom('login_failures').where('at', '<', since).execute();
-  await db.insertInto('login_failures').values({ username: who, ip, at: now }).execute();
+  // Counted per network: an IPv6 client by its /64, which it can otherwise rotate through.
+  const net = clientNetwork(ip);
+  await db.insertInto('login_failures').values({ username: who, ip: net, at: now }).execute();
   const count = (column: 'username' | 'ip', value: string) =>
     db
       .selectFrom('login_failures')
@@ -27,7 +30,7 @@ export async function fileAttempt(db: Kysely<Database>, who: string, ip: string)
       .where(column, '=', value)
       .where('at', '>', since)
       .executeTakeFirstOrThrow();
-  for (const [row, max] of [[await count('username', who), MAX_FAILURES_PER_USERNAME], [await count('ip', ip), MAX_FAILURES_PER_IP]] as const) {
+  for (const [row, max] of [[await count('username', who), MAX_FAILURES_PER_USERNAME], [await count('ip', net), MAX_FAILURES_PER_IP]] as const) {
     // This attempt is the (max+1)th within the window: refused until the window has moved on.
     if (Number(row.n) > max) return new Date(now.getTime() + FAILURE_WINDOW_MINUTES * 60_000);
   }

@@ -1,17 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { hit } from '../limits/limits.ts';
+import { clientNetwork } from '../limits/network.ts';
 import type { AppContext } from './types.ts';
 
 /**
  * preHandler: a route with `config.limit` counts each valid request of the signed-in user against
  * that limit; past it, a 429 `rate_limited` with `retry-after`. Invalid requests cost nothing and are not counted.
- * A public route counts anonymous callers by client address (behind a proxy, with AZAD_TRUST_PROXY).
+ * A public route counts anonymous callers by client address (an IPv6 one by its /64; behind a proxy, with AZAD_TRUST_PROXY).
  */
 export function limitHook(ctx: AppContext) {
   return async (req: FastifyRequest) => {
     const cfg = req.routeOptions.config.limit;
-    const who = req.auth ? req.auth.userId : req.routeOptions.config.public ? `ip:${req.ip}` : null;
+    const who = req.auth ? req.auth.userId : req.routeOptions.config.public ? `ip:${clientNetwork(req.ip)}` : null;
     if (!cfg || !who) return;
     const name = typeof cfg === 'function' ? cfg(req) : cfg;
     const limit = name ? ctx.config.limits[name] : null;
