@@ -110,3 +110,13 @@ test('an Azerbaijani case ending after a placeholder belongs to the number, befo
   assert.equal(fill('{victims.identified}-si', c('az', 0)), '7-si (dəyişməyib)');
   assert.equal(fill('a {victims.identified}-year trend', c('en', 2)), 'a 7 (+2)-year trend');
 });
+
+test('{%id} prints each part as its share of the figure, rounded to add up to 100 for a partition, in the language', () => {
+  const c = (lang: ReportLang, f: ReportFigure) => ({ def, year: 2025, lang, figures: new Map([[f.id, f]]), label: labeller(def, profile, lang) });
+  const sex: ReportFigure = { id: 'victims.identified', value: 51, delta: 3, breakdown: { female: 39, male: 10, transgender_nonconforming: 0 }, unknown: 2, parts: 'partition' };
+  assert.equal(fill('{%victims.identified}', c('en', sex)), 'Women: 76%, men: 20% and unknown: 4%');
+  assert.equal(fill('Из них {%victims.identified}.', c('ru', sex)), 'Из них женщины: 76\u00a0%, мужчины: 20\u00a0% и неизвестно: 4\u00a0%.');
+  // 39, 10, 1 and 1 of 51 print 76, 20, 2, 2 (not 77 + 20 + 2 + 2 = 101).
+  assert.equal(fill('{%victims.identified}', c('en', { ...sex, breakdown: { female: 39, male: 10, transgender_nonconforming: 1 }, unknown: 1 })), 'Women: 76%, men: 20%, transgender or gender non-conforming persons: 2% and unknown: 2%');
+  assert.equal(fill('{%victims.identified}', c('en', { ...sex, value: 0, breakdown: {}, unknown: 0 })), 'None');
+});

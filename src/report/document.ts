@@ -12,6 +12,7 @@ import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWor
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { printedQualifier } from './partial-unknown.ts';
 import { keysOf, partOrder } from './part-order.ts';
+import { printedShares } from './shares.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
 export type DocBlock =
@@ -87,6 +88,21 @@ function partsList(f: ReportFigure, keys: string[], bare: boolean, c: FillContex
   return items;
 }
 
+/**
+ * The parts of a figure as "label: p%", zeros left out, the unknown part named: each part's share of
+ * the figure's value. Parts that add up to it (a partition) are rounded as a pie's slices are, so
+ * the printed shares add up to 100; overlapping parts ("of whom") are each rounded alone.
+ */
+function sharesList(f: ReportFigure, keys: string[], c: FillContext, dim: string | null): string[] {
+  const shown = keys.filter((k) => (f.breakdown?.[k] ?? 0) !== 0);
+  const values = [...shown.map((k) => f.breakdown?.[k] ?? 0), ...(f.unknown ? [f.unknown] : [])];
+  const total = f.value ?? 0;
+  if (total <= 0) return [];
+  const shares = f.parts === 'partition' ? printedShares(values) : values.map((n) => ((n / total) * 100 < 1 ? Math.round((n / total) * 1000) / 10 : Math.round((n / total) * 100)));
+  const labels = [...shown.map((k) => midSentence(c.label(dim, k), dim, c.lang)), ...(f.unknown ? [WORDS.unknown?.[c.lang] ?? 'unknown'] : [])];
+  return labels.map((l, i) => `${l}: ${percent(shares[i] ?? 0, null, true, c.lang)}`);
+}
+
 /** Whether position `at` of a text opens a sentence (the text's start, or after ". ", "! ", "? "). */
 const opensSentence = (text: string, at: number) => /(^|[.!?]\s+)$/.test(text.slice(0, at));
 
@@ -95,7 +111,7 @@ export function fill(template: string, c: FillContext): string {
   const named = new Map<string, Set<string>>();
   for (const p of placeholders(template)) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
   const withYear = template.replaceAll('{year:ordinal}', c.lang === 'az' ? azOrdinal(c.year) : String(c.year)).replaceAll('{year}', String(c.year));
-  return withYear.replace(/\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}(-\p{L}+)?/gu, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, ending: string | undefined, at: number, whole: string) => {
+  return withYear.replace(/\{([*~+%]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}(-\p{L}+)?/gu, (_, list: string, eq: string, id: string, key: string | undefined, forms: string | undefined, ending: string | undefined, at: number, whole: string) => {
     const bare = placeholder(list, eq, id, key, c, named);
     const f = c.figures.get(id);
     let text = forms !== undefined && !list ? withWord(bare, key !== undefined ? (f?.breakdown?.[key] ?? 0) : f?.value, forms, c.lang) : bare;
@@ -119,6 +135,10 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
   if (list === '~') return (f.categories ?? []).map((code) => midSentence(c.label(dim, code), dim, c.lang)).join(', ') || (WORDS.none?.[c.lang] ?? '');
   if (list === '*') {
     const items = partsList(f, partOrder(c.def, f), bare, c, dim);
+    return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
+  }
+  if (list === '%') {
+    const items = sharesList(f, partOrder(c.def, f), c, dim);
     return items.length ? join(items, c.lang) : (WORDS.none?.[c.lang] ?? '');
   }
   if (list === '+') {

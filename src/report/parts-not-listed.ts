@@ -13,7 +13,7 @@ export function partsNotListed(def: ReportDefinition, byId: ReadonlyMap<string, 
       if (b.kind !== 'text') continue;
       for (const lang of def.languages) {
         const ps = placeholders(b.text[lang] ?? '');
-        const rests = new Set(ps.filter((p) => p.list === '+' || p.list === '*').map((p) => p.id));
+        const rests = new Set(ps.filter((p) => p.list === '+' || p.list === '*' || p.list === '%').map((p) => p.id));
         const named = new Map<string, Set<string>>();
         for (const p of ps) if (p.key) named.set(p.id, new Set([...(named.get(p.id) ?? []), p.key]));
         for (const [id, keys] of named) {

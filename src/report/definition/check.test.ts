@@ -64,7 +64,7 @@ test('a part, a list, a table or a chart of a figure with no breakdown is an err
       { id: 'women', label: t('women'), formula: { part: 'total', key: 'female' } },
     ],
     [
-      { kind: 'text', text: t('{total#female} women, {*total}, {by_sex#woman}, {share#female}, {+share}') },
+      { kind: 'text', text: t('{total#female} women, {*total}, {by_sex#woman}, {share#female}, {+share}, {%total}, {%by_sex}') },
       { kind: 'chart', id: 'pie', type: 'pie', figure: 'total', title: t('x') },
       { kind: 'chart', id: 'series', type: 'series', figure: 'total', title: t('x') },
       { kind: 'chart', id: 'bar', type: 'bar', figure: 'by_sex', title: t('x'), keys: ['female', 'females'] },
@@ -75,7 +75,8 @@ test('a part, a list, a table or a chart of a figure with no breakdown is an err
   assert.ok(text.some((m) => /\{total#female\}: the figure "total" has no breakdown/.test(m)), text.join('\n'));
   assert.ok(text.some((m) => /\{\*total\}: the figure "total" has no breakdown/.test(m)));
   assert.ok(text.some((m) => /"woman" is not a part of "by_sex" \(broken down by sex\); its parts: "male", "female", "transgender_nonconforming"/.test(m)));
-  assert.equal(text.length, 3, 'a formula taking its parts from another figure has them');
+  assert.ok(text.some((m) => /\{%total\}: the figure "total" has no breakdown/.test(m)), 'shares need parts too');
+  assert.equal(text.length, 4, 'a formula taking its parts from another figure has them');
   assert.match(at(d, 'sections.0.blocks.1.figure')[0] ?? '', /a pie chart: the figure "total" has no breakdown/);
   assert.deepEqual(at(d, 'sections.0.blocks.2.figure'), [], 'a series chart may show totals');
   assert.match(at(d, 'sections.0.blocks.3.keys.1')[0] ?? '', /"females" is not a part of "by_sex"/);

@@ -10,7 +10,7 @@ import { SOURCE_SPECS } from './sources.ts';
 import type { Block, FigureDef, ReportDefinition, ReportLang, Source, Text } from './schema.ts';
 
 /** `{id}`, `{=id}`, `{id#key}`, `{~id}`, `{*id}`, `{+id}` and `{year}` in a text; `{id|one:…|other:…}` adds word forms. */
-export const PLACEHOLDER = /\{([*~+]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g;
+export const PLACEHOLDER = /\{([*~+%]?)(=?)([a-z][a-z0-9_.]*)(?:#([^}|]+))?(?:\|([^}]+))?\}/g;
 
 export function placeholders(text: string) {
   return [...text.matchAll(PLACEHOLDER)].map((m) => ({ list: m[1] ?? '', bare: m[2] === '=', id: m[3] as string, key: m[4] ?? null, forms: m[5] ?? null }));
@@ -222,7 +222,7 @@ export function checkDefinition(def: ReportDefinition, profile: Profile, catalog
           const formsProblem = placeholderFormsProblem(p, lang as ReportLang);
           if (formsProblem) add(`${at}.text.${lang}`, 'placeholder_forms', { placeholder: `{${p.id}${p.key ? `#${p.key}` : ''}|…}`, problem: formsProblem }, `{${p.id}${p.key ? `#${p.key}` : ''}|…}: ${formsProblem}`);
           if (!ids.has(p.id)) add(`${at}.text.${lang}`, 'placeholder_unknown_figure', { placeholder: written, figure: p.id }, `{${p.id}}: no figure "${p.id}" is defined`);
-          else if (p.key !== null || p.list === '*' || p.list === '+') checkPart(def, profile, p.id, p.key, `${at}.text.${lang}`, { place: 'placeholder', detail: written, what: written }, add);
+          else if (p.key !== null || p.list === '*' || p.list === '+' || p.list === '%') checkPart(def, profile, p.id, p.key, `${at}.text.${lang}`, { place: 'placeholder', detail: written, what: written }, add);
         }
       } else if (b.kind === 'narrative') {
         if (blocks.has(b.id)) add(`${at}.id`, 'duplicate_narrative', { narrative: b.id }, `narrative "${b.id}" appears twice`);

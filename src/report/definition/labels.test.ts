@@ -42,7 +42,7 @@ test('a printed part with no label is a warning naming where to add it; the ship
   assert.deepEqual(unlabelledParts(await profileDefinition(profile), profile), []);
 });
 
-test('mid-sentence a label drops its capital, unless it is a name: a brand, an acronym, or a capitalised word further on', async () => {
+test('mid-sentence a label drops its capital, unless it is a name: a brand, an acronym, or a capitalised second word', async () => {
   const { midSentence } = await import('./labels.ts');
   assert.equal(midSentence('Women', 'sex', 'en'), 'women');
   assert.equal(midSentence('Information on working abroad', 'topic', 'en'), 'information on working abroad');
@@ -50,4 +50,5 @@ test('mid-sentence a label drops its capital, unless it is a name: a brand, an a
   assert.equal(midSentence('Выплата Фонда помощи', 'kind', 'ru'), 'Выплата Фонда помощи');
   assert.equal(midSentence('HIV/AIDS testing', 'kind', 'en'), 'HIV/AIDS testing');
   assert.equal(midSentence('Psychological help by NGO', 'kind', 'en'), 'psychological help by NGO');
+  assert.equal(midSentence('Referral to the State Employment Agency', 'kind', 'en'), 'referral to the State Employment Agency');
 });

@@ -79,15 +79,16 @@ const NAME_DIMS = new Set([...COUNTRY_DIMS, 'agency', 'from_agency', 'platform',
 /**
  * A label as printed inside a sentence: labels are written as they stand alone (a chart legend,
  * "Women"), so mid-sentence the first letter drops to lower case, unless the label is a name or its
- * first word is an acronym or brand ("HIV/AIDS testing", "WhatsApp") or a later word is capitalised (a name).
+ * first word is an acronym or brand ("HIV/AIDS testing", "WhatsApp") or the second word is capitalised (a name).
  */
 export function midSentence(label: string, dim: string | null, lang: ReportLang): string {
   if (dim && NAME_DIMS.has(dim)) return label;
   const [first = '', ...rest] = label.split(/\s+/);
   if (/\p{Lu}/u.test(first.slice(1))) return label;
-  // A capitalised word further on makes the first one part of a name ("Aid Fund payment", "State
-  // Labour Inspectorate"): lower-casing it would break the name.
-  if (/^\p{Lu}/u.test(first) && rest.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return label;
+  // A capitalised second word makes the first one part of a name ("Aid Fund payment", "State
+  // Labour Inspectorate"): lower-casing it would break the name. A name later on does not
+  // ("referral to the State Employment Agency").
+  if (/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '')) return label;
   return label.charAt(0).toLocaleLowerCase(LOCALES[lang]) + label.slice(1);
 }
 
