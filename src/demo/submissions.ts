@@ -169,7 +169,7 @@ async function loadActivities(db: Kysely<Database>, agencies: Map<string, string
     for (const [i, audience] of audiences.entries()) {
       if (rng.int(0, 3) === 0 && audience !== 'police') continue;
       const day = `${year}-${String(2 + i * 2).padStart(2, '0')}-${String(1 + rng.int(0, 27)).padStart(2, '0')}`;
-      inputs.push({ agencyId: mia, kind: 'training', title: `Demo training for ${audience.replace('_', ' ')} ${year}`, date: day, audience, participants: 15 + rng.int(0, 120), trainers: 1 + rng.int(0, 3), online: rng.int(0, 2) === 0, place: 'Baku' });
+      inputs.push({ agencyId: mia, kind: 'training', title: `Demo təlim ${year}-${i + 1}`, date: day, audience, participants: 15 + rng.int(0, 120), trainers: 1 + rng.int(0, 3), online: rng.int(0, 2) === 0, place: 'Baku' });
     }
   }
   await db.transaction().execute(async (trx) => {
