@@ -51,3 +51,5 @@ process.on('message', (m: Ask) => {
   })().then((r) => process.send?.({ id: m.id, ...r }));
 });
 process.send?.({ ready: { url: t.url, persons, coordinator: signed(coordinator), worker: signed(worker), kind: t.db.kind } });
+// Ends with its parent, even one that was killed.
+process.on('disconnect', () => process.exit(0));
