@@ -51,7 +51,12 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     return { kysely, kind: 'postgres', close: () => kysely.destroy() };
   }
   // Loaded only when used: the WASM build costs about 50 MB of memory a process on PostgreSQL would carry for nothing.
-  const [{ PGlite, types }, { PGliteDialect }, { preparedStatements }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect'), import('./pglite-statements.ts')]);
+  const [{ PGlite, types }, { PGliteDialect }, { preparedStatements }, { startHousekeeping }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+    import('./pglite-statements.ts'),
+    import('./pglite-housekeeping.ts'),
+  ]);
   const dataDir = opts.dataDir === 'memory://' ? undefined : opts.dataDir;
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
@@ -62,10 +67,13 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     });
     // The dialect calls only query() and close(); ours prepares each statement once (see pglite-statements.ts).
     const kysely = new Kysely<Database>({ dialect: new PGliteDialect(preparedStatements(client) as unknown as InstanceType<typeof PGlite>) });
+    // What autovacuum does on a PostgreSQL server (see pglite-housekeeping.ts).
+    const stopHousekeeping = startHousekeeping(kysely);
     return {
       kysely,
       kind: 'pglite',
       close: async () => {
+        await stopHousekeeping();
         await kysely.destroy();
         release();
       },
