@@ -110,9 +110,12 @@ export function meRoutes(app: App, ctx: AppContext) {
       const row = await ownRow(auth.userId);
       if (!row.totp_enabled || !row.totp_secret) throw new AppError('conflict', 'Two-factor authentication is not enabled');
       if (await mustEnrolSecondFactor(db, row.roles, false)) throw new AppError('forbidden', 'Your role requires two-factor authentication');
+      // Counted as a sign-in attempt: a session alone must not be able to try every code.
+      const who = await throttle(db, ctx.fieldKey, row.username, req.ip);
       if (!(await acceptTotp(db, row, decryptField(ctx.fieldKey, row.totp_secret), req.body.code))) {
         throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
       }
+      await clearLoginFailures(db, who);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, updated_at: new Date() }).where('id', '=', auth.userId).execute();
         await appendAudit(trx, { actor: auditActor(req), action: 'users.totp_disabled', outcome: 'ok', targetType: 'user', targetId: auth.userId });
