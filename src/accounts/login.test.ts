@@ -253,3 +253,16 @@ test('behind a trusted proxy the client is the address the proxy appended, not o
     await app.close();
   }
 });
+
+test('guessing the current password on the change form counts as failed sign-ins: a stolen session cannot try passwords without end', async () => {
+  const u = await newUser('guess.current');
+  const c = await logInClient(t.url, u.username, TEST_PASSWORD);
+  for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
+    const res = await c.post('/api/me/password', { currentPassword: `Wrong-password-${i}x`, newPassword: 'A-fresh-secret-9911' });
+    assert.equal(res.status, 401, `guess ${i + 1}`);
+  }
+  const locked = await c.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'A-fresh-secret-9911' });
+  assert.equal(locked.status, 429);
+  assert.equal(locked.body.error.code, 'account_locked');
+  assert.equal((await t.anonymous().post('/api/auth/login', { username: u.username, password: TEST_PASSWORD })).status, 429, 'sign-in is locked too');
+});

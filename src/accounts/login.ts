@@ -35,7 +35,8 @@ export async function meOf(db: Kysely<Database>, row: Selectable<UsersTable>, cs
   return { user: toUser(row), csrfToken, secondFactorEnrolmentRequired: !row.totp_enabled && enrolmentRequired(security, row.roles), demo };
 }
 
-async function throttle(db: Kysely<Database>, key: FieldKey, username: string, ip: string) {
+/** Files one attempt against the username's and the address's counts; throws `account_locked` past either. */
+export async function throttle(db: Kysely<Database>, key: FieldKey, username: string, ip: string) {
   const who = attemptKey(key, username);
   const until = await fileAttempt(db, who, ip);
   if (until) {

@@ -5,7 +5,8 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { auditActor, authOf } from '../http/access.ts';
 import type { App, AppContext } from '../http/types.ts';
 import { findCode, useCode } from './codes.ts';
-import { meOf, mustEnrolSecondFactor } from './login.ts';
+import { meOf, mustEnrolSecondFactor, throttle } from './login.ts';
+import { clearLoginFailures } from './throttle.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import { ChangePasswordInput, Me, OwnSessionList, SessionParams, TotpCodeInput, TotpSetup, TotpSetupInput, UpdateMeInput } from './schema.ts';
 import { allowEnrolment, destroyOwnSession, destroyUserSessions, enrolmentAllowed, listOwnSessions, markSecondFactorDone } from './sessions.ts';
@@ -40,12 +41,16 @@ export function meRoutes(app: App, ctx: AppContext) {
     async (req, reply) => {
       const auth = authOf(req);
       const row = await ownRow(auth.userId);
-      if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) {
-        throw new AppError('invalid_credentials', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
-      }
+      // The policy first (a weak choice is no guess); then the current password counts as a sign-in
+      // attempt, so whoever holds a session cannot guess the password it was opened with.
       const problems = passwordProblems(req.body.newPassword, { username: row.username, field: 'newPassword' });
       if (req.body.newPassword === req.body.currentPassword) problems.push({ path: 'newPassword', message: 'must differ from the current password' });
       if (problems.length) throw invalid('The new password does not meet the policy', problems);
+      const who = await throttle(db, ctx.fieldKey, row.username, req.ip);
+      if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) {
+        throw new AppError('invalid_credentials', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+      }
+      await clearLoginFailures(db, who);
       const hash = await hashPassword(req.body.newPassword);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date() }).where('id', '=', auth.userId).execute();
@@ -105,9 +110,12 @@ export function meRoutes(app: App, ctx: AppContext) {
       const row = await ownRow(auth.userId);
       if (!row.totp_enabled || !row.totp_secret) throw new AppError('conflict', 'Two-factor authentication is not enabled');
       if (await mustEnrolSecondFactor(db, row.roles, false)) throw new AppError('forbidden', 'Your role requires two-factor authentication');
+      // Counted as a sign-in attempt: a session alone must not be able to try every code.
+      const who = await throttle(db, ctx.fieldKey, row.username, req.ip);
       if (!(await acceptTotp(db, row, decryptField(ctx.fieldKey, row.totp_secret), req.body.code))) {
         throw invalid('Wrong authentication code', [{ path: 'code', message: 'wrong code' }]);
       }
+      await clearLoginFailures(db, who);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, updated_at: new Date() }).where('id', '=', auth.userId).execute();
         await appendAudit(trx, { actor: auditActor(req), action: 'users.totp_disabled', outcome: 'ok', targetType: 'user', targetId: auth.userId });

@@ -187,3 +187,16 @@ test('requiring 2FA for a role holds back users of that role who are already sig
   // Someone else's open session is untouched.
   assert.equal((await admin.get('/api/settings/security')).status, 200);
 });
+
+test('wrong codes to turn 2FA off count as failed sign-ins: a stolen session cannot walk the million codes', async () => {
+  const user = await t.db.kysely.transaction().execute((trx) =>
+    createUser(trx, { username: 'code.guesser', displayName: 'Code Guesser', agencyId: t.users.analyst.agencyId, roles: ['analyst'], password: TEST_PASSWORD }, { actor: null }),
+  );
+  const c = await logInClient(t.url, user.username, TEST_PASSWORD);
+  const secret = await enrol(c);
+  for (let i = 0; i < 5; i++) assert.equal((await c.post('/api/me/totp/disable', { code: wrongCode(secret, user.username) })).status, 400, `guess ${i + 1}`);
+  const locked = await c.post('/api/me/totp/disable', { code: freshCode(secret) });
+  assert.equal(locked.status, 429);
+  assert.equal(locked.body.error.code, 'account_locked');
+  assert.equal((await t.db.kysely.selectFrom('users').select('totp_enabled').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_enabled, true);
+});

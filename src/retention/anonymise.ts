@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { appendAudit, type AuditEntry } from '../audit/record.ts';
 import { encryptField, type FieldKey } from '../crypto/fields.ts';
 import type { Database } from '../db/schema.ts';
+import { heldBy } from './due.ts';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome'>;
 
@@ -97,8 +98,8 @@ export async function removeAttachmentFiles(dir: string, ids: readonly string[])
   for (const id of ids) await fs.rm(path.join(dir, `${id}.bin`), { force: true });
 }
 
-/** The hold in force on a person, read under the person's lock (so a hold set meanwhile is seen). */
+/** A hold in force on a person or a record merged into them, read under the person's lock (so a hold set meanwhile is seen). */
 export async function isHeld(trx: Kysely<Database>, personId: string) {
-  const r = await sql<{ held: boolean }>`select exists (select 1 from retention_holds where person_id = ${personId} and cleared_at is null) as held`.execute(trx);
+  const r = await sql<{ held: boolean }>`select ${heldBy(personId)} as held`.execute(trx);
   return Boolean(r.rows[0]?.held);
 }

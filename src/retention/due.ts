@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Retention } from '../profile/schema.ts';
 import type { DueItem, RetentionKind } from './schema.ts';
@@ -14,8 +14,19 @@ export function yearsOf(periods: Retention): Record<RetentionKind, number> {
   };
 }
 
-/** A legal hold in force on the person (SQL, on `persons`). */
-export const heldSql = sql<boolean>`exists (select 1 from retention_holds h where h.person_id = persons.id and h.cleared_at is null)`;
+/**
+ * A legal hold in force on the person or on any record merged into them, however deep (SQL, on
+ * `persons`): anonymising a survivor anonymises its merged records too, and their notes and files
+ * now sit under the survivor, so a hold set before a merge must still hold.
+ */
+export const heldSql = heldBy(sql.ref('persons.id'));
+
+/** `heldSql` for any person id expression. */
+export function heldBy(personId: RawBuilder<unknown> | string) {
+  return sql<boolean>`exists (
+    with recursive family(id) as (select ${personId}::uuid union select p.id from persons p join family f on p.merged_into = f.id)
+    select 1 from retention_holds h join family f on h.person_id = f.id where h.cleared_at is null)`;
+}
 
 /**
  * The kind of a person record, first match wins: linked to criminal proceedings (the longest

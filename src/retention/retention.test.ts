@@ -165,3 +165,20 @@ test('the daily job inside the server anonymises what is due, with no actor in t
   assert.ok(entry, 'anonymised and audited');
   assert.equal(entry.actor_id, null);
 });
+
+test('a legal hold on a record merged into another holds the survivor: retention leaves both, and the due list says held', async () => {
+  const held = await closedCase({ identified: false, notes: true });
+  const survivor = await closedCase({ identified: false });
+  assert.equal((await coordinator.post(`/api/persons/${held.id}/legal-hold`, { reason: 'Məhkəmə qərarı 7/2026' })).status, 201);
+  const m = await coordinator.post('/api/duplicates/merges', { survivorId: survivor.id, mergedId: held.id });
+  assert.equal(m.status, 201, JSON.stringify(m.body));
+  const asOf = addDays(daysAgo(1), 6 * 366);
+  const due = await coordinator.get(`/api/retention/due?asOf=${asOf}`);
+  const item = (due.body as { items: { id: string; held: boolean }[] }).items.find((i) => i.id === survivor.id);
+  assert.equal(item?.held, true, 'the survivor is listed as held');
+  await runRetention(t.db.kysely, ctx(), { dryRun: false, asOf });
+  const rows = await t.db.kysely.selectFrom('persons').select(['id', 'anonymised_at', 'family_name_enc']).where('id', 'in', [held.id, survivor.id]).execute();
+  for (const r of rows) assert.equal(r.anonymised_at, null, `${r.id === held.id ? 'the held record' : 'the survivor'} is not anonymised`);
+  const notes = await t.db.kysely.selectFrom('case_notes').select('id').where('person_id', '=', survivor.id).execute();
+  assert.equal(notes.length, 1, "the held record's note, moved to the survivor, stays");
+});
