@@ -22,20 +22,22 @@ const WINDOW_S = 30;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-export async function runLoad(plan: SoakPlan) {
-  const timed = (c: Client): Client => {
-    const request: Client['request'] = (m, p, b, h) => Promise.race([c.request(m, p, b, h), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
-    return { ...c, request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b ?? {}), patch: (p, b) => request('PATCH', p, b ?? {}) };
-  };
-  const coordinator = timed(makeClient(plan.url, plan.coordinator.cookie, plan.coordinator.csrf));
-  const worker = timed(makeClient(plan.url, plan.worker.cookie, plan.worker.csrf));
-  // Writes and reads spread over every person the run has, the ones it created too: a working day
-  // touches many cases a little, not twenty cases hundreds of times (a first version piled 600
-  // events on each of 20 persons, so every read grew with the run).
-  const pool = [...plan.persons];
+export interface SoakKind {
+  name: string;
+  weight: number;
+  send: () => ReturnType<Client['request']>;
+}
+
+/**
+ * The soak's mix of requests and the persons it draws from: seven reads to three writes, as a working day on the case pages looks.
+ * Writes and reads are spread over every person the run has, the ones it created too: a working day
+ * touches many cases a little, not twenty cases hundreds of times (a first version piled 600 events
+ * on each of 20 persons, so every read grew with the run). Shared with bench/soak-probe.ts.
+ */
+export function soakMix(coordinator: Client, worker: Client, persons: readonly string[]): { mix: SoakKind[]; pool: string[] } {
+  const pool = [...persons];
   const any = () => pool[Math.floor(Math.random() * pool.length)] as string;
-  // Seven reads to three writes, as a working day on the case pages looks.
-  const mix: { name: string; weight: number; send: () => ReturnType<Client['request']> }[] = [
+  const mix: SoakKind[] = [
     { name: 'persons.list', weight: 3, send: () => coordinator.get('/api/persons') },
     { name: 'persons.read', weight: 2, send: () => coordinator.get(`/api/persons/${any()}`) },
     { name: 'me', weight: 1, send: () => worker.get('/api/me') },
@@ -53,6 +55,18 @@ export async function runLoad(plan: SoakPlan) {
     { name: 'events.add', weight: 1, send: () => coordinator.post(`/api/persons/${any()}/events`, { kind: 'exploitation', region: 'Bakı', startDate: daysAgo(30) }) },
     { name: 'persons.update', weight: 1, send: () => coordinator.patch(`/api/persons/${any()}`, { languages: ['az', 'ru'] }) },
   ];
+  /** The persons the mix draws from, growing as it creates them. */
+  return { mix, pool };
+}
+
+export async function runLoad(plan: SoakPlan) {
+  const timed = (c: Client): Client => {
+    const request: Client['request'] = (m, p, b, h) => Promise.race([c.request(m, p, b, h), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+    return { ...c, request, get: (p) => request('GET', p), post: (p, b) => request('POST', p, b ?? {}), patch: (p, b) => request('PATCH', p, b ?? {}) };
+  };
+  const coordinator = timed(makeClient(plan.url, plan.coordinator.cookie, plan.coordinator.csrf));
+  const worker = timed(makeClient(plan.url, plan.worker.cookie, plan.worker.csrf));
+  const { mix, pool } = soakMix(coordinator, worker, plan.persons);
   const deck = mix.flatMap((m) => Array.from({ length: m.weight }, () => m));
   const latencies: number[] = [];
   const failures: Record<string, number> = {};

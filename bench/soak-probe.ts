@@ -11,8 +11,8 @@
 // runs `explain analyze execute` of the app's prepared statement whose text starts with TEXT-PREFIX.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { makeClient, type Client } from '../src/test/harness.ts';
-import { daysAgo, personInput } from '../src/test/factories.ts';
+import { makeClient } from '../src/test/harness.ts';
+import { soakMix, type SoakKind } from './soak-client.ts';
 
 const sizes = (process.argv[2] ?? '0,2000,5000,10000').split(',').map(Number);
 const N = Number(process.argv[3] ?? 200);
@@ -41,26 +41,8 @@ const query = async (s: string) => (await ask({ sql: s })).rows as Record<string
 const plan = await ready;
 const coordinator = makeClient(plan.url, plan.coordinator.cookie, plan.coordinator.csrf);
 const worker = makeClient(plan.url, plan.worker.cookie, plan.worker.csrf);
-const pool = [...plan.persons];
-const any = () => pool[Math.floor(Math.random() * pool.length)] as string;
-type Kind = { name: string; weight: number; send: () => ReturnType<Client['request']> };
-const mix: Kind[] = [
-  { name: 'persons.list', weight: 3, send: () => coordinator.get('/api/persons') },
-  { name: 'persons.read', weight: 2, send: () => coordinator.get(`/api/persons/${any()}`) },
-  { name: 'me', weight: 1, send: () => worker.get('/api/me') },
-  { name: 'agencies', weight: 1, send: () => worker.get('/api/agencies') },
-  {
-    name: 'persons.create',
-    weight: 1,
-    send: () =>
-      coordinator.post('/api/persons', personInput()).then((res) => {
-        if (res.status === 201) pool.push(res.body.id as string);
-        return res;
-      }),
-  },
-  { name: 'events.add', weight: 1, send: () => coordinator.post(`/api/persons/${any()}/events`, { kind: 'exploitation', region: 'Bakı', startDate: daysAgo(30) }) },
-  { name: 'persons.update', weight: 1, send: () => coordinator.patch(`/api/persons/${any()}`, { languages: ['az', 'ru'] }) },
-];
+type Kind = SoakKind;
+const { mix, pool } = soakMix(coordinator, worker, plan.persons);
 const deck = mix.flatMap((m) => Array.from({ length: m.weight }, () => m));
 
 /** n requests drawn by `pick`, CONCURRENCY at a time; the server's CPU and the wall time per request. */
