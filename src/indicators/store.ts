@@ -35,11 +35,8 @@ export async function catalogueFor(db: Db, profile: Profile, year: number): Prom
   return (await catalogueInForce(db, profile, year)).catalogue;
 }
 
-/** New id → the ids it continues (`renamedFrom`), from the year's catalogue: last year's values are found under them. */
-export async function renamedFromFor(db: Db, profile: Profile, year: number): Promise<Map<string, string[]>> {
-  const c = await catalogueFor(db, profile, year);
-  return new Map(c.indicators.filter((i) => i.renamedFrom.length > 0).map((i) => [i.id, [...i.renamedFrom]]));
-}
+/** New id → the ids it continues (`renamedFrom`), from a year's catalogue: last year's values are found under them. */
+export const renamesIn = (c: IndicatorCatalogue): Map<string, string[]> => new Map(c.indicators.filter((i) => i.renamedFrom.length > 0).map((i) => [i.id, [...i.renamedFrom]]));
 
 /** zod, then the checks against the profile; every problem named by its path. */
 export function parseCatalogue(raw: unknown, profile: Profile): IndicatorCatalogue {

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 import type { IndicatorCatalogue, Profile } from '../profile/schema.ts';
-import { catalogueFor } from '../indicators/store.ts';
 import { describe } from './definition/describe.ts';
 import type { Evaluated } from './definition/evaluate.ts';
 import type { DefinitionInForce } from './definition/store.ts';
@@ -50,11 +49,10 @@ export async function currentEdition(db: Kysely<Database>, year: number) {
 
 /** Builds the year's report from its definition in force, or from a proposed one (the editor's preview). */
 export async function buildReport(db: Kysely<Database>, profile: Profile, year: number, opts: { definition?: ReportDefinition } = {}): Promise<ReportBuild> {
-  const { figures, previous, evaluated, definition } = await compareYears(db, profile, year, opts);
+  const { figures, previous, evaluated, definition, catalogue } = await compareYears(db, profile, year, opts);
   const prevEdition = await currentEdition(db, year - 1);
   const publishedPrevious = prevEdition ? new Map((prevEdition.figures as ReportFigure[]).map((f) => [f.id, f.value])) : null;
   const narratives = await narrativesFor(db, year);
-  const catalogue = await catalogueFor(db, profile, year);
   const imported = new Map([...evaluated.imported].filter(([k]) => k.endsWith(`@${year}`) || k.endsWith(`@${year - 1}`)).map(([k, h]) => [k, Number(h.value)]));
   const build: ReportBuild = { year, profile, definition, figures, problems: [], narratives, evaluated, catalogue };
   const doc = buildDocument({ def: definition.definition, profile, year, lang: 'en', figures, narratives: narratives.en ?? new Map(), evaluated, draft: true });

@@ -4,7 +4,7 @@ import { colorsOf } from './colors.ts';
 import type { Figure } from './figure.ts';
 import { wrapWords } from './wrap.ts';
 import { printedShares } from './shares.ts';
-import { keysOf } from './part-order.ts';
+import { displayOrder, keysOf } from './part-order.ts';
 import type { SeriesPoint } from './definition/evaluate.ts';
 import type { LabelFn } from './definition/labels.ts';
 import { LOCALES, standaloneWord } from './definition/labels.ts';
@@ -46,10 +46,8 @@ function partsOf(f: Figure, block: ChartBlock, label: LabelFn, dim: string | nul
   const order = block.keys ?? null;
   const parts: Part[] = (order ? order.map((k) => [k, f.breakdown?.[k] ?? 0] as [string, number]) : entries).map(([key, value]) => ({ key, label: label(dim, key), value }));
   if (!order) {
-    const rank = (k: string) => (figureKeys.includes(k) ? figureKeys.indexOf(k) : figureKeys.length);
-    parts.sort((a, b) => rank(a.key) - rank(b.key) || b.value - a.value);
     if (f.unknown) parts.push({ key: 'unknown', label: standaloneWord('unknown', lang), value: f.unknown });
-    if (figureKeys.length === 0) parts.sort((a, b) => b.value - a.value);
+    parts.sort(displayOrder(figureKeys));
   }
   return parts.filter((p) => p.value > 0);
 }

@@ -3,7 +3,7 @@
 // model, so they cannot disagree.
 import type { Profile } from '../profile/schema.ts';
 import { formatQualified, Qualifier } from '../submissions/schema.ts';
-import { chartOption, chartTitle } from './charts.ts';
+import { chartOption, chartTitle, percent as shareOf } from './charts.ts';
 import { placeholders } from './definition/check.ts';
 import { noDataReason, unitOf } from './definition/value-kind.ts';
 import { withWord } from './definition/plural.ts';
@@ -11,7 +11,7 @@ import type { Evaluated } from './definition/evaluate.ts';
 import { azOrdinal, labeller, LOCALES, midSentence, sentenceStart, standaloneWord, WORDS, type LabelFn } from './definition/labels.ts';
 import type { FigureDef, ReportDefinition, ReportLang } from './definition/schema.ts';
 import { printedQualifier } from './partial-unknown.ts';
-import { keysOf, partOrder } from './part-order.ts';
+import { displayOrder, keysOf, partOrder } from './part-order.ts';
 import { printedShares } from './shares.ts';
 import { formatDelta, type ReportFigure } from './report.ts';
 
@@ -98,9 +98,9 @@ function sharesList(f: ReportFigure, keys: string[], c: FillContext, dim: string
   const values = [...shown.map((k) => f.breakdown?.[k] ?? 0), ...(f.unknown ? [f.unknown] : [])];
   const total = f.value ?? 0;
   if (total <= 0) return [];
-  const shares = f.parts === 'partition' ? printedShares(values) : values.map((n) => ((n / total) * 100 < 1 ? Math.round((n / total) * 1000) / 10 : Math.round((n / total) * 100)));
+  const shares = f.parts === 'partition' ? printedShares(values) : null;
   const labels = [...shown.map((k) => midSentence(c.label(dim, k), dim, c.lang)), ...(f.unknown ? [WORDS.unknown?.[c.lang] ?? 'unknown'] : [])];
-  return labels.map((l, i) => `${l}: ${percent(shares[i] ?? 0, null, true, c.lang)}`);
+  return labels.map((l, i) => `${l}: ${shares ? percent(shares[i] ?? 0, null, true, c.lang) : shareOf(values[i] ?? 0, total, c.lang)}`);
 }
 
 /** Whether position `at` of a text opens a sentence (the text's start, or after ". ", "! ", "? "). */
@@ -157,10 +157,8 @@ function placeholder(list: string, eq: string, id: string, key: string | undefin
 }
 
 function tableRows(f: ReportFigure, c: FillContext, dim: string | null, top?: number): [string, string][] {
-  // The figure's `breakdown.keys` first, in their order; the other parts largest first.
-  const keys = keysOf(c.def, f.id);
-  const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
-  const sorted = Object.entries(f.breakdown ?? {}).filter(([, n]) => n !== 0).sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
+  const order = displayOrder(keysOf(c.def, f.id));
+  const sorted = Object.entries(f.breakdown ?? {}).filter(([, n]) => n !== 0).sort(([a, x], [b, y]) => order({ key: a, value: x }, { key: b, value: y }));
   const shown = top && sorted.length > top ? sorted.slice(0, top) : sorted;
   const rows: [string, string][] = shown.map(([k, n]) => [c.label(dim, k), formatNumber(n, c.lang)]);
   const rest = sorted.slice(shown.length).reduce((s, [, n]) => s + n, 0);

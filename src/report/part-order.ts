@@ -21,3 +21,13 @@ export function partOrder(def: ReportDefinition, f: Figure): string[] {
   const keys = keysOf(def, f.id).filter((k) => have.includes(k));
   return [...keys, ...have.filter((k) => !keys.includes(k)).sort()];
 }
+
+/**
+ * How tables and charts without keys of their own order parts: the figure's `breakdown.keys` first,
+ * in their order (age bands stay in age order), then the other parts largest first, the unknown
+ * part after them; with no keys, everything (the unknown part too) largest first.
+ */
+export function displayOrder(keys: readonly string[]): (a: { key: string; value: number }, b: { key: string; value: number }) => number {
+  const rank = (k: string) => (keys.length === 0 ? 0 : k === 'unknown' ? keys.length + 1 : keys.includes(k) ? keys.indexOf(k) : keys.length);
+  return (a, b) => rank(a.key) - rank(b.key) || b.value - a.value;
+}

@@ -3,8 +3,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { renamedFromFor } from '../indicators/store.ts';
-import type { Language, Profile } from '../profile/schema.ts';
+import { catalogueFor, renamesIn } from '../indicators/store.ts';
+import type { IndicatorCatalogue, Language, Profile } from '../profile/schema.ts';
 import { evaluate, type Evaluated } from './definition/evaluate.ts';
 import type { ReportDefinition } from './definition/schema.ts';
 import { definitionFor, type DefinitionInForce } from './definition/store.ts';
@@ -36,17 +36,15 @@ export interface Compared {
   previous: Map<string, number | null>;
   evaluated: Evaluated;
   definition: DefinitionInForce;
-}
-
-/** Indicator ids an indicator continues under a new name, from the year's catalogue in force. */
-async function renamesFor(db: Kysely<Database>, profile: Profile, year: number): Promise<Map<string, string[]>> {
-  return renamedFromFor(db, profile, year);
+  /** The year's indicator catalogue in force, read once: its renames here, its labels in "counted as". */
+  catalogue: IndicatorCatalogue;
 }
 
 /** Year Y's figures with their changes against Y−1 (ordered by id), and Y−1's own values. */
 export async function compareYears(db: Kysely<Database>, profile: Profile, year: number, opts: { definition?: ReportDefinition } = {}): Promise<Compared> {
   const inForce: DefinitionInForce = opts.definition ? { year, source: 'stored', fromYear: year, definition: opts.definition } : await definitionFor(db, profile, year);
-  const evaluated = await evaluate(db, inForce.definition, year, { profile, renames: await renamesFor(db, profile, year) });
+  const catalogue = await catalogueFor(db, profile, year);
+  const evaluated = await evaluate(db, inForce.definition, year, { profile, renames: renamesIn(catalogue) });
   const current = evaluated.byYear.get(year) ?? new Map<string, Figure>();
   const previous = new Map(evaluated.byYear.get(year - 1) ?? new Map<string, Figure>());
   // Where Y−1 was imported (the year before the records began), the change is against the import.
@@ -56,7 +54,7 @@ export async function compareYears(db: Kysely<Database>, profile: Profile, year:
     if (Number(y) === year - 1 && was && was.value === 0) previous.set(id as string, { ...was, value: Number(h.value), breakdown: h.breakdown ?? was.breakdown });
   }
   const figures = [...current.values()].sort((a, b) => a.id.localeCompare(b.id)).map((f) => withDelta(f, previous.get(f.id)));
-  return { figures, previous: new Map([...previous].map(([id, f]) => [id, f.value])), evaluated, definition: inForce };
+  return { figures, previous: new Map([...previous].map(([id, f]) => [id, f.value])), evaluated, definition: inForce, catalogue };
 }
 
 /** The figures of year Y with their changes against Y−1, ordered by id. */
